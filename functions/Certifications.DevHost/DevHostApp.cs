@@ -1,0 +1,110 @@
+using Certifications.DevHost.Identity;
+using Certifications.DevHost.Storage;
+using Certifications.DevHost.Triggers;
+using Certifications.Domain.Common;
+using Certifications.Functions;
+using Certifications.Functions.Http;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration.Memory;
+
+namespace Certifications.DevHost;
+
+/// <summary>What a dev host is started with; settings win over configuration from the environment and command line.</summary>
+public sealed record DevHostSettings
+{
+    /// <summary>7071 like `func start`; 0 picks a free port (tests).</summary>
+    public int Port { get; init; } = 7071;
+
+    /// <summary>Where a started Azurite keeps its data; null keeps it in memory.</summary>
+    public string? AzuriteDataFolder { get; init; }
+
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+}
+
+/// <summary>
+/// Runs the function app's classes in-process without Core Tools: its services (<see cref="AppServices"/>), its HTTP
+/// triggers on Kestrel, and real storage — a configured account, or an Azurite it starts itself.
+/// </summary>
+public sealed class DevHostApp : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly Azurite? azurite;
+
+    private DevHostApp(WebApplication app, Azurite? azurite, string baseUrl, IReadOnlyList<string> routes)
+    {
+        this.app = app;
+        this.azurite = azurite;
+        BaseUrl = baseUrl;
+        Routes = routes;
+    }
+
+    public string BaseUrl { get; }
+
+    public IReadOnlyList<string> Routes { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public IConfiguration Configuration => app.Configuration;
+
+    public static async Task<DevHostApp> StartAsync(string[] args, DevHostSettings settings, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults() });
+        builder.Configuration.AddInMemoryCollection(settings.Settings);
+
+        Azurite? azurite = null;
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Storage:ConnectionString"]) && string.IsNullOrWhiteSpace(builder.Configuration["Storage:AccountName"]))
+        {
+            azurite = await Azurite.StartAsync(RepositoryRoot.Find(), settings.AzuriteDataFolder, cancellationToken).ConfigureAwait(false);
+            builder.Configuration.AddInMemoryCollection([new("Storage:ConnectionString", azurite.ConnectionString)]);
+        }
+
+        var port = builder.Configuration.GetValue("DevHost:Port", settings.Port);
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Services.AddCertificationsApp(builder.Configuration);
+        builder.Services.AddSingleton<DevTokens>();
+        builder.Services.AddSingleton<Demo.DemoOrganizations>();
+
+        var app = builder.Build();
+        app.UseMiddleware<UnhandledErrors>();
+        var routes = HttpTriggers.Map(app);
+        app.MapFallback(context => Problems.For(Error.NotFound($"The route {context.Request.Method} {context.Request.Path}"))
+            .ExecuteResultAsync(new Microsoft.AspNetCore.Mvc.ActionContext { HttpContext = context }));
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new DevHostApp(app, azurite, address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal), routes);
+    }
+
+    public Task WaitForShutdownAsync() => app.WaitForShutdownAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static Dictionary<string, string?> Defaults() => new()
+    {
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Certifications"] = "Information",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+    };
+}

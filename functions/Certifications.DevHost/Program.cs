@@ -1,0 +1,46 @@
+using System.Globalization;
+using Certifications.DevHost;
+using Certifications.DevHost.Demo;
+using Certifications.DevHost.Identity;
+using Certifications.Functions.Notifications;
+using Microsoft.Extensions.Options;
+
+// The dev host: the function app on this machine without Core Tools, on Azurite, with demo data and tokens.
+var root = RepositoryRoot.Find();
+var dev = RepositoryRoot.DevFolder(root);
+var outbox = Path.Combine(dev, "outbox");
+
+await using var host = await DevHostApp.StartAsync(args, new DevHostSettings
+{
+    AzuriteDataFolder = Path.Combine(dev, "azurite"),
+    Settings = new Dictionary<string, string?>
+    {
+        ["Auth:DevelopmentSigningKey"] = Environment.GetEnvironmentVariable("Auth__DevelopmentSigningKey") ?? DevTokens.LoadOrCreateKey(dev),
+        ["Smtp:OutboxFolder"] = Environment.GetEnvironmentVariable("Smtp__OutboxFolder") ?? outbox,
+    },
+});
+
+var seeded = await host.Services.GetRequiredService<DemoOrganizations>().SeedAsync();
+var tokens = host.Services.GetRequiredService<DevTokens>();
+var mailTo = host.Services.GetRequiredService<IOptions<EmailOptions>>().Value;
+var session = new SessionFile(host.BaseUrl, mailTo.Host is { Length: > 0 } smtp ? $"smtp://{smtp}:{mailTo.Port}" : mailTo.OutboxFolder,
+    [.. seeded.Select(u => SessionFile.SessionUser.From(u, tokens.Issue(u.Id)))]);
+var sessionPath = Path.Combine(dev, "session.json");
+await session.WriteAsync(sessionPath);
+
+Console.WriteLine();
+Console.WriteLine($"Certifications dev host: {host.BaseUrl}/api   ({host.Routes.Count} HTTP functions)");
+Console.WriteLine($"E-mail outbox:           {session.Outbox}");
+Console.WriteLine($"Session file:            {sessionPath}");
+Console.WriteLine();
+Console.WriteLine("Demo users (tokens valid 12 hours; paste a line into your shell):");
+foreach (var user in session.Users)
+{
+    var variable = "TOKEN_" + user.Email.Split('.', '@')[0].ToUpperInvariant();
+    Console.WriteLine($"  # {user.DisplayName} <{user.Email}>  {string.Join('/', user.Roles)}  id {user.Id}  org {user.OrganizationId}");
+    Console.WriteLine($"  export {variable}={user.Token}");
+}
+
+Console.WriteLine();
+Console.WriteLine("Press Ctrl+C to stop.");
+await host.WaitForShutdownAsync();

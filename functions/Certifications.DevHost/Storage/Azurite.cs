@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Certifications.DevHost.Storage;
+
+/// <summary>
+/// A real Azure Storage emulator (npm package azurite) in a child process, on free ports of its own. Installed with
+/// npm from the repository's package.json when missing. A data folder keeps data across restarts; none keeps it in memory.
+/// </summary>
+public sealed class Azurite : IAsyncDisposable
+{
+    /// <summary>Azurite's well-known development account key (public, the same in every copy of Azurite).</summary>
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process process;
+    private readonly string? pidFile;
+
+    private Azurite(Process process, int blobPort, int queuePort, int tablePort, string? pidFile)
+    {
+        this.process = process;
+        this.pidFile = pidFile;
+        ConnectionString =
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
+            $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Starts Azurite; with <paramref name="dataFolder"/> data persists there, otherwise it lives in memory only.</summary>
+    public static async Task<Azurite> StartAsync(string repositoryRoot, string? dataFolder, CancellationToken cancellationToken = default)
+    {
+        var script = Path.Combine(repositoryRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(script))
+        {
+            await InstallAsync(repositoryRoot, cancellationToken).ConfigureAwait(false);
+        }
+
+        string? pidFile = null;
+        if (dataFolder is not null)
+        {
+            Directory.CreateDirectory(dataFolder);
+            pidFile = Path.Combine(dataFolder, "azurite.pid");
+            StopOrphan(pidFile);
+        }
+
+        int[] ports = [FreePort(), FreePort(), FreePort()];
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            script, "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+            "--blobHost", "127.0.0.1", "--blobPort", ports[0].ToString(CultureInfo.InvariantCulture),
+            "--queueHost", "127.0.0.1", "--queuePort", ports[1].ToString(CultureInfo.InvariantCulture),
+            "--tableHost", "127.0.0.1", "--tablePort", ports[2].ToString(CultureInfo.InvariantCulture),
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (dataFolder is null)
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(dataFolder);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+        var errors = new System.Text.StringBuilder();
+        process.ErrorDataReceived += (_, e) => errors.AppendLine(e.Data);
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        if (pidFile is not null)
+        {
+            await File.WriteAllTextAsync(pidFile, process.Id.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+        }
+
+        var azurite = new Azurite(process, ports[0], ports[1], ports[2], pidFile);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        foreach (var port in ports)
+        {
+            while (!await AcceptsAsync(port, cancellationToken).ConfigureAwait(false))
+            {
+                if (process.HasExited || DateTime.UtcNow > deadline)
+                {
+                    await azurite.DisposeAsync().ConfigureAwait(false);
+                    throw new InvalidOperationException($"Azurite did not start: {errors}");
+                }
+
+                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return azurite;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        process.Dispose();
+        if (pidFile is not null)
+        {
+            File.Delete(pidFile);
+        }
+    }
+
+    private static async Task InstallAsync(string repositoryRoot, CancellationToken cancellationToken)
+    {
+        var lockFile = File.Exists(Path.Combine(repositoryRoot, "package-lock.json"));
+        var npm = new ProcessStartInfo("npm") { WorkingDirectory = repositoryRoot, UseShellExecute = false };
+        foreach (var argument in new[] { lockFile ? "ci" : "install", "--no-audit", "--no-fund" })
+        {
+            npm.ArgumentList.Add(argument);
+        }
+
+        Console.WriteLine("Installing Azurite with npm (first run only)…");
+        using var process = Process.Start(npm) ?? throw new InvalidOperationException("npm is not on the PATH; install Node.js and npm.");
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"npm could not install Azurite (exit code {process.ExitCode}).");
+        }
+    }
+
+    /// <summary>A dev host killed without a chance to clean up leaves its Azurite running on the same data folder; stop it first.</summary>
+    private static void StopOrphan(string pidFile)
+    {
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile), out var pid))
+        {
+            return;
+        }
+
+        try
+        {
+            using var orphan = Process.GetProcessById(pid);
+            if (orphan.ProcessName.Contains("node", StringComparison.OrdinalIgnoreCase))
+            {
+                orphan.Kill(entireProcessTree: true);
+                orphan.WaitForExit(10_000);
+            }
+        }
+        catch (ArgumentException)
+        {
+            // No such process any more: nothing to stop.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<bool> AcceptsAsync(int port, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}

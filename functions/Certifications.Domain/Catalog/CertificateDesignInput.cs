@@ -1,0 +1,152 @@
+using System.Text.RegularExpressions;
+using Certifications.Domain.Common;
+
+namespace Certifications.Domain.Catalog;
+
+/// <summary>A certificate design as an admin writes it; the logo comes as a data URL or the current logo's reference.</summary>
+public sealed partial record CertificateDesignInput
+{
+    public const int MaxHeadingLength = 120;
+
+    /// <summary>Longer bodies do not fit one page at a readable size.</summary>
+    public const int MaxBodyLength = 1000;
+
+    public const int MaxLogoBytes = 1024 * 1024;
+
+    public string? Heading { get; init; }
+
+    public string? Body { get; init; }
+
+    public string? PrimaryColor { get; init; }
+
+    public string? AccentColor { get; init; }
+
+    public string? Logo { get; init; }
+
+    public string? SignatoryName { get; init; }
+
+    public string? SignatoryTitle { get; init; }
+
+    public string? Orientation { get; init; }
+
+    /// <summary>The validated design and, when a new logo was uploaded, its image to store.</summary>
+    public Result<(CertificateDesign Design, LogoImage? NewLogo)> Validate(CertificateDesign current)
+    {
+        var errors = new FieldErrors();
+        var heading = errors.RequireText("heading", Heading, MaxHeadingLength);
+        var body = errors.RequireText("body", Body, MaxBodyLength);
+        CheckPlaceholders(errors, "heading", heading);
+        CheckPlaceholders(errors, "body", body);
+        var primary = Colors.Validate(errors, "primaryColor", PrimaryColor);
+        var accent = Colors.Validate(errors, "accentColor", AccentColor);
+        var signatoryName = errors.RequireText("signatoryName", SignatoryName, 100, required: false);
+        var signatoryTitle = errors.RequireText("signatoryTitle", SignatoryTitle, 100, required: false);
+        var orientation = Catalog.Orientation.Landscape;
+        if (Orientation is not null && (!Enum.TryParse(Orientation, ignoreCase: true, out orientation) || !Enum.IsDefined(orientation) || int.TryParse(Orientation, out _)))
+        {
+            errors.Add("orientation", "must be landscape or portrait.");
+        }
+
+        LogoImage? newLogo = null;
+        var logoBlob = current.LogoBlob;
+        if (string.IsNullOrEmpty(Logo))
+        {
+            logoBlob = null;
+        }
+        else if (Logo != current.LogoBlob)
+        {
+            newLogo = LogoImage.FromDataUrl(errors, "logo", Logo);
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        var design = new CertificateDesign
+        {
+            Heading = heading!,
+            Body = body!,
+            PrimaryColor = primary,
+            AccentColor = accent,
+            LogoBlob = logoBlob,
+            SignatoryName = signatoryName,
+            SignatoryTitle = signatoryTitle,
+            Orientation = orientation,
+        };
+        return (design, newLogo);
+    }
+
+    private static void CheckPlaceholders(FieldErrors errors, string field, string? text)
+    {
+        if (text is null)
+        {
+            return;
+        }
+
+        var unknown = Placeholder().Matches(text)
+            .Select(m => m.Groups[1].Value)
+            .Where(name => !CertificateDesign.Placeholders.Contains(name))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        if (unknown.Length > 0)
+        {
+            errors.Add(field, $"unknown placeholder(s) {string.Join(", ", unknown.Select(u => "{{" + u + "}}"))}; use {string.Join(", ", CertificateDesign.Placeholders.Select(p => "{{" + p + "}}"))}.");
+        }
+    }
+
+    [GeneratedRegex(@"\{\{\s*([^}]*?)\s*\}\}")]
+    private static partial Regex Placeholder();
+}
+
+/// <summary>A logo image checked by its bytes, not by what the upload claims it is.</summary>
+public sealed record LogoImage(byte[] Bytes, string ContentType)
+{
+    public string Extension => ContentType == "image/png" ? "png" : "jpg";
+
+    internal static LogoImage? FromDataUrl(FieldErrors errors, string field, string dataUrl)
+    {
+        const string marker = ";base64,";
+        var comma = dataUrl.IndexOf(marker, StringComparison.Ordinal);
+        if (!dataUrl.StartsWith("data:", StringComparison.Ordinal) || comma < 0)
+        {
+            errors.Add(field, "must be a data URL (data:image/png;base64,...) or the current logo's reference.");
+            return null;
+        }
+
+        var payload = dataUrl.AsSpan(comma + marker.Length);
+        if (payload.Length > (CertificateDesignInput.MaxLogoBytes + 2) / 3 * 4 + 4)
+        {
+            errors.Add(field, "must be at most 1 MB.");
+            return null;
+        }
+
+        var bytes = new byte[payload.Length];
+        if (!Convert.TryFromBase64Chars(payload, bytes, out var length))
+        {
+            errors.Add(field, "is not valid base64.");
+            return null;
+        }
+
+        if (length > CertificateDesignInput.MaxLogoBytes)
+        {
+            errors.Add(field, "must be at most 1 MB.");
+            return null;
+        }
+
+        var image = bytes.AsSpan(0, length);
+        string? contentType = image switch
+        {
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] => "image/png",
+            [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
+            _ => null,
+        };
+        if (contentType is null)
+        {
+            errors.Add(field, "must be a PNG or JPEG image.");
+            return null;
+        }
+
+        return new LogoImage(image.ToArray(), contentType);
+    }
+}

@@ -1,0 +1,47 @@
+namespace Certifications.Domain.Common;
+
+/// <summary>Collects every validation message of a request so the caller sees them all at once.</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+
+    public bool Any => errors.Count > 0;
+
+    public void Add(string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var list))
+        {
+            errors[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    /// <summary>Adds a message when the text is missing or longer than the limit; returns the trimmed text.</summary>
+    public string? RequireText(string field, string? text, int maxLength, bool required = true)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            if (required)
+            {
+                Add(field, "is required.");
+            }
+
+            return null;
+        }
+
+        if (trimmed.Length > maxLength)
+        {
+            Add(field, $"must be at most {maxLength} characters.");
+        }
+
+        return trimmed;
+    }
+
+    public Error ToError(string detail = "The request has invalid fields; see errors.") =>
+        new(ErrorKind.Invalid, "Invalid request", detail)
+        {
+            Fields = errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal),
+        };
+}

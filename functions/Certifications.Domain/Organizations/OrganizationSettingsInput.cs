@@ -1,0 +1,66 @@
+using Certifications.Domain.Common;
+
+namespace Certifications.Domain.Organizations;
+
+/// <summary>What a super admin may change about the organization.</summary>
+public sealed record OrganizationSettingsInput
+{
+    public string? Name { get; init; }
+
+    public AddOnsInput? AddOns { get; init; }
+
+    public BrandingInput? Branding { get; init; }
+
+    /// <summary>Write-only: a new secret replaces the old; absent keeps it; empty string removes it.</summary>
+    public string? WebhookSecret { get; init; }
+
+    public sealed record AddOnsInput
+    {
+        public bool? Certifications { get; init; }
+    }
+
+    public sealed record BrandingInput
+    {
+        public string? PrimaryColor { get; init; }
+
+        public string? AccentColor { get; init; }
+    }
+
+    /// <summary>Applies the input to the organization, or says every field that is wrong.</summary>
+    public Result<Organization> ApplyTo(Organization organization)
+    {
+        var errors = new FieldErrors();
+        var name = errors.RequireText("name", Name, 200);
+        var primary = Colors.Validate(errors, "branding.primaryColor", Branding?.PrimaryColor ?? organization.Branding.PrimaryColor);
+        var accent = Colors.Validate(errors, "branding.accentColor", Branding?.AccentColor ?? organization.Branding.AccentColor);
+        var secret = organization.WebhookSecret;
+        if (WebhookSecret is not null)
+        {
+            if (WebhookSecret.Length == 0)
+            {
+                secret = null;
+            }
+            else if (!WebhookSecrets.IsValid(WebhookSecret))
+            {
+                errors.Add("webhookSecret", "must be 'whsec_' followed by base64 of 24 to 64 random bytes.");
+            }
+            else
+            {
+                secret = WebhookSecret;
+            }
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        return organization with
+        {
+            Name = name!,
+            CertificationsEnabled = AddOns?.Certifications ?? organization.CertificationsEnabled,
+            Branding = new Branding(primary, accent),
+            WebhookSecret = secret,
+        };
+    }
+}

@@ -1,0 +1,50 @@
+using Certifications.Functions.Catalog;
+using Certifications.Functions.Enrollments;
+using Certifications.Functions.Identity;
+using Certifications.Functions.Notifications;
+using Certifications.Functions.Organizations;
+using Certifications.Functions.People;
+using Certifications.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Certifications.Functions;
+
+/// <summary>Everything the function classes need, registered once for both the Functions host and the dev host.</summary>
+public static class AppServices
+{
+    public static IServiceCollection AddCertificationsApp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddCertificationsStorage(configuration);
+
+        services.AddOptions<AppOptions>().Bind(configuration).ValidateOnStart();
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
+            .Validate(o => o.IsValid, "Auth needs Auth:Authority (OpenID Connect) or a base64 Auth:DevelopmentSigningKey of at least 32 bytes.")
+            .ValidateOnStart();
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
+
+        services.AddSingleton<TokenValidator>();
+        services.AddSingleton<CallerDirectory>();
+        services.AddSingleton<EndpointCatalog>();
+        services.AddSingleton<EndpointGate>();
+
+        services.AddSingleton<SmtpEmailSender>();
+        services.AddSingleton<OutboxEmailSender>();
+        services.AddSingleton<IEmailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EmailOptions>>().Value.Host)
+            ? sp.GetRequiredService<OutboxEmailSender>()
+            : sp.GetRequiredService<SmtpEmailSender>());
+        services.AddSingleton<AssignmentEmail>();
+
+        services.AddSingleton<OrganizationProvisioning>();
+        services.AddSingleton<OrganizationService>();
+        services.AddSingleton<DirectoryService>();
+        services.AddSingleton<UserImport>();
+        services.AddSingleton<CatalogService>();
+        services.AddSingleton<AssignmentService>();
+        services.AddSingleton<EnrollmentService>();
+        return services;
+    }
+}

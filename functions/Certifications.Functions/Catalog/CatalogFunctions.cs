@@ -1,0 +1,77 @@
+using Certifications.Domain.Catalog;
+using Certifications.Domain.Common;
+using Certifications.Functions.Http;
+using Certifications.Functions.Identity;
+using Certifications.Storage.Common;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Certifications.Functions.Catalog;
+
+/// <summary>The certification catalog: create, read, edit, publish, archive, view access, certificate design.</summary>
+[RequiresCertificationsAddOn]
+public sealed class CatalogFunctions(CatalogService catalog)
+{
+    /// <summary>A design carries its logo as a data URL of up to 1 MB, so its body may be larger than others.</summary>
+    private const long MaxDesignBytes = 2 * 1024 * 1024;
+
+    [Function(nameof(CreateCertification))]
+    public async Task<IActionResult> CreateCertification(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certifications")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var caller = EndpointGate.CallerOf(request);
+        var result = await request.ReadJsonAsync<CertificationInput>().BindAsync(input => catalog.CreateAsync(caller, input, cancellationToken));
+        return result.ToHttp(c => ApiResult.Created(CertificationResponse.From(c.Value), $"/api/certifications/{c.Value.Id}", c.ETag));
+    }
+
+    [Function(nameof(ListCertifications))]
+    public async Task<IActionResult> ListCertifications(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certifications")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var visible = await catalog.ListAsync(EndpointGate.CallerOf(request), cancellationToken);
+        return ApiResult.Ok(new ListResponse<CertificationResponse>([.. visible.Select(CertificationResponse.From)], null));
+    }
+
+    [Function(nameof(GetCertification))]
+    public async Task<IActionResult> GetCertification(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certifications/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        Answer(await catalog.GetAsync(EndpointGate.CallerOf(request), id, cancellationToken));
+
+    [Function(nameof(UpdateCertification))]
+    public async Task<IActionResult> UpdateCertification(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "certifications/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var caller = EndpointGate.CallerOf(request);
+        return Answer(await request.ReadJsonAsync<CertificationInput>().BindAsync(input => catalog.UpdateAsync(caller, id, input, request.IfMatch(), cancellationToken)));
+    }
+
+    [Function(nameof(PublishCertification))]
+    public async Task<IActionResult> PublishCertification(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certifications/{id}/publish")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        Answer(await catalog.PublishAsync(EndpointGate.CallerOf(request), id, request.IfMatch(), cancellationToken));
+
+    [Function(nameof(ArchiveCertification))]
+    public async Task<IActionResult> ArchiveCertification(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certifications/{id}/archive")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        Answer(await catalog.ArchiveAsync(EndpointGate.CallerOf(request), id, request.IfMatch(), cancellationToken));
+
+    [Function(nameof(SetViewAccess))]
+    public async Task<IActionResult> SetViewAccess(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "certifications/{id}/view-access")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var caller = EndpointGate.CallerOf(request);
+        return Answer(await request.ReadJsonAsync<ViewAccessInput>().BindAsync(input => catalog.SetViewAccessAsync(caller, id, input, request.IfMatch(), cancellationToken)));
+    }
+
+    [Function(nameof(SetCertificateDesign))]
+    public async Task<IActionResult> SetCertificateDesign(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "certifications/{id}/certificate-design")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var caller = EndpointGate.CallerOf(request);
+        return Answer(await request.ReadJsonAsync<CertificateDesignInput>(MaxDesignBytes).BindAsync(input => catalog.SetDesignAsync(caller, id, input, request.IfMatch(), cancellationToken)));
+    }
+
+    private static IActionResult Answer(Result<Versioned<Certification>> result) =>
+        result.ToHttp(c => ApiResult.Ok(CertificationResponse.From(c.Value), c.ETag));
+}

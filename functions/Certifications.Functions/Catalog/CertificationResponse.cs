@@ -1,0 +1,39 @@
+using Certifications.Domain.Catalog;
+
+namespace Certifications.Functions.Catalog;
+
+/// <summary>A certification as the API shows it.</summary>
+public sealed record CertificationResponse(
+    string Id, string Title, string Description, CertificationStatus Status, bool RequireApproval, int? ValidityMonths,
+    IReadOnlyList<CriterionResponse> Criteria, CertificationResponse.ViewAccessView ViewAccess, DesignResponse CertificateDesign,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt, DateTimeOffset? ArchivedAt)
+{
+    public static CertificationResponse From(Certification c) => new(
+        c.Id, c.Title, c.Description, c.Status, c.RequireApproval, c.ValidityMonths,
+        [.. c.Criteria.Select(CriterionResponse.From)], new ViewAccessView(c.ViewAccessGroupIds), DesignResponse.From(c.Design),
+        c.CreatedAt, c.UpdatedAt, c.PublishedAt, c.ArchivedAt);
+
+    /// <summary>The groups whose learners may discover and self-enroll.</summary>
+    public sealed record ViewAccessView(IReadOnlyList<string> GroupIds);
+}
+
+/// <summary>A criterion as the API shows it (kind in the contract's snake_case).</summary>
+public sealed record CriterionResponse(
+    string Id, string Kind, string Title, string? Description, string? ExternalActivityId, int? MinScore,
+    bool EvidenceRequired, IReadOnlyList<string>? Skills, int? MinStars)
+{
+    public static CriterionResponse From(Criterion c) => new(
+        c.Id, c.Kind.ToName(), c.Title, c.Description, c.ExternalActivityId, c.MinScore, c.EvidenceRequired,
+        c.Skills.Count > 0 ? c.Skills : null, c.MinStars);
+}
+
+/// <summary>A certificate design as the API shows it; <c>logo</c> is the stored logo's reference.</summary>
+public sealed record DesignResponse(
+    string Heading, string Body, string PrimaryColor, string AccentColor, string? Logo, string? SignatoryName, string? SignatoryTitle, string Orientation)
+{
+    public static DesignResponse From(CertificateDesign d) => new(
+        d.Heading, d.Body, d.PrimaryColor, d.AccentColor, d.LogoBlob, d.SignatoryName, d.SignatoryTitle, d.Orientation.ToString().ToLowerInvariant());
+}
+
+/// <summary>The body of PUT /certifications/{id}/view-access.</summary>
+public sealed record ViewAccessInput(IReadOnlyList<string>? GroupIds);

@@ -1,0 +1,85 @@
+using Certifications.Domain.Common;
+using Certifications.Domain.Enrollments;
+using Certifications.Functions.Http;
+using Certifications.Functions.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Certifications.Functions.Enrollments;
+
+/// <summary>Assignment, self-enrollment, assignment lists, learning records, progress detail and withdrawal.</summary>
+[RequiresCertificationsAddOn]
+public sealed class EnrollmentFunctions(AssignmentService assignments, EnrollmentService enrollments)
+{
+    [Function(nameof(AssignCertification))]
+    public async Task<IActionResult> AssignCertification(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certifications/{id}/assignments")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var caller = EndpointGate.CallerOf(request);
+        var result = await request.ReadJsonAsync<AssignmentInput>().BindAsync(input => assignments.AssignAsync(caller, id, input, cancellationToken));
+        return result.ToHttp(r => ApiResult.Ok(r.Report));
+    }
+
+    [Function(nameof(SelfEnroll))]
+    public async Task<IActionResult> SelfEnroll(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certifications/{id}/enrollments")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var result = await enrollments.SelfEnrollAsync(EndpointGate.CallerOf(request), id, cancellationToken);
+        return result.ToHttp(e => ApiResult.Created(new { enrollmentId = e.Id, e.Source, e.Status }, $"/api/enrollments/{e.Id}"));
+    }
+
+    [Function(nameof(MyAssignments))]
+    public async Task<IActionResult> MyAssignments(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me/assignments")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var caller = EndpointGate.CallerOf(request);
+        return (await ListQuery.From(request).BindAsync(q => enrollments.MyAssignmentsAsync(caller, q, cancellationToken))).ToHttp();
+    }
+
+    [Function(nameof(LearningRecords))]
+    public async Task<IActionResult> LearningRecords(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certifications/{id}/learning-records")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var caller = EndpointGate.CallerOf(request);
+        var query = ListQuery.From(request);
+        var status = ParseFilter<EnrollmentStatus>(request, "status");
+        var source = ParseFilter<EnrollmentSource>(request, "source");
+        if (!query.IsSuccess || !status.IsSuccess || !source.IsSuccess)
+        {
+            return Problems.For(query.Error ?? status.Error ?? source.Error!);
+        }
+
+        var result = await enrollments.LearningRecordsAsync(caller, id, status.Value, source.Value, query.Value, cancellationToken);
+        return result.ToHttp();
+    }
+
+    [Function(nameof(GetEnrollment))]
+    public async Task<IActionResult> GetEnrollment(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enrollments/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        (await enrollments.GetDetailAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp();
+
+    [Function(nameof(WithdrawEnrollment))]
+    public async Task<IActionResult> WithdrawEnrollment(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "enrollments/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var result = await enrollments.WithdrawAsync(EndpointGate.CallerOf(request), id, cancellationToken);
+        return result.ToHttp(_ => ApiResult.NoContent());
+    }
+
+    /// <summary>An optional enum filter, accepting the name ("InProgress") or the words people read ("In progress", "in_progress").</summary>
+    private static Result<T?> ParseFilter<T>(HttpRequest request, string name)
+        where T : struct, Enum
+    {
+        var raw = request.Query[name].ToString();
+        if (raw.Length == 0)
+        {
+            return Result<T?>.Ok(null);
+        }
+
+        var compact = raw.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        return Enum.TryParse<T>(compact, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(compact, out _)
+            ? Result<T?>.Ok(value)
+            : Error.Invalid(name, $"'{raw}' is not one of {string.Join(", ", Enum.GetNames<T>())}.");
+    }
+}

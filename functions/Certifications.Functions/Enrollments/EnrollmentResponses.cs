@@ -1,0 +1,70 @@
+using Certifications.Domain.Catalog;
+using Certifications.Domain.Enrollments;
+using Certifications.Domain.Policies;
+
+namespace Certifications.Functions.Enrollments;
+
+/// <summary>How far a learner is: criteria met of all, and the whole percent.</summary>
+public sealed record ProgressView(int Met, int Total, int Percent)
+{
+    public static ProgressView Of(Domain.Enrollments.Enrollment e) => new(e.CriteriaMet, e.Criteria.Count, e.ProgressPercent);
+}
+
+/// <summary>Who a learning record belongs to.</summary>
+public sealed record LearnerView(string Id, string DisplayName, string Email);
+
+/// <summary>A certification as a line in a list.</summary>
+public sealed record CertificationRef(string Id, string Title, CertificationStatus Status);
+
+/// <summary>One line of a learner's assignment list (GET /me/assignments).</summary>
+public sealed record AssignmentListItem(
+    string EnrollmentId, CertificationRef Certification, EnrollmentSource Source, EnrollmentStatus Status, string StatusName,
+    ProgressView Progress, DateTimeOffset? DueDate, bool Overdue, string? Message, DateTimeOffset EnrolledAt)
+{
+    public static AssignmentListItem From(Domain.Enrollments.Enrollment e, Certification c, DateTimeOffset now) => new(
+        e.Id, new CertificationRef(c.Id, c.Title, c.Status), e.Source, e.Status, e.Status.ToDisplayName(),
+        ProgressView.Of(e), e.DueDate, e.IsOverdue(now), e.Message, e.EnrolledAt);
+}
+
+/// <summary>One line of a certification's learning records.</summary>
+public sealed record LearningRecord(
+    string EnrollmentId, LearnerView Learner, EnrollmentSource Source, EnrollmentStatus Status, string StatusName,
+    ProgressView Progress, DateTimeOffset? DueDate, bool Overdue, DateTimeOffset EnrolledAt, DateTimeOffset? StartedAt)
+{
+    public static LearningRecord From(Domain.Enrollments.Enrollment e, DateTimeOffset now) => new(
+        e.Id, new LearnerView(e.LearnerId, e.LearnerName, e.LearnerEmail), e.Source, e.Status, e.Status.ToDisplayName(),
+        ProgressView.Of(e), e.DueDate, e.IsOverdue(now), e.EnrolledAt, e.StartedAt);
+}
+
+/// <summary>One criterion of the progress detail, with its definition beside the learner's state.</summary>
+public sealed record CriterionProgressView(string CriterionId, string Kind, string Title, CriterionState State, DateTimeOffset? UpdatedAt, DateTimeOffset? MetAt);
+
+/// <summary>The progress detail of one learning record (GET /enrollments/{id}).</summary>
+public sealed record EnrollmentDetail(
+    string Id, CertificationRef Certification, bool RequireApproval, LearnerView Learner, EnrollmentSource Source,
+    EnrollmentStatus Status, string StatusName, ProgressView Progress, DateTimeOffset? DueDate, bool Overdue, string? Message,
+    DateTimeOffset EnrolledAt, string EnrolledBy, DateTimeOffset? StartedAt, DateTimeOffset? SubmittedAt, ApprovalState Approval,
+    DateTimeOffset? EarnedAt, string? CertificateId, DateTimeOffset? WithdrawnAt, IReadOnlyList<CriterionProgressView> Criteria)
+{
+    public static EnrollmentDetail From(Domain.Enrollments.Enrollment e, Certification c, DateTimeOffset now) => new(
+        e.Id, new CertificationRef(c.Id, c.Title, c.Status), c.RequireApproval, new LearnerView(e.LearnerId, e.LearnerName, e.LearnerEmail),
+        e.Source, e.Status, e.Status.ToDisplayName(), ProgressView.Of(e), e.DueDate, e.IsOverdue(now), e.Message,
+        e.EnrolledAt, e.EnrolledBy, e.StartedAt, e.SubmittedAt, e.Approval, e.EarnedAt, e.CertificateId, e.WithdrawnAt,
+        [.. e.Criteria.Join(c.Criteria, p => p.CriterionId, d => d.Id, (p, d) => new CriterionProgressView(d.Id, d.Kind.ToName(), d.Title, p.State, p.UpdatedAt, p.MetAt))]);
+}
+
+/// <summary>The body of POST /certifications/{id}/assignments.</summary>
+public sealed record AssignmentInput(IReadOnlyList<string>? LearnerIds, IReadOnlyList<string>? GroupIds, DateTimeOffset? DueDate, string? Message);
+
+/// <summary>What an assignment did, per learner.</summary>
+public sealed record AssignmentReport(int Created, int AlreadyEnrolled, IReadOnlyList<AssignmentReport.Line> Results, IReadOnlyList<string> SkippedNotInTeam)
+{
+    public static AssignmentReport From(IReadOnlyList<AssignmentOutcome> outcomes, IReadOnlyList<string> skipped) => new(
+        outcomes.Count(o => o.Result == AssignmentResult.Created),
+        outcomes.Count(o => o.Result == AssignmentResult.AlreadyEnrolled),
+        [.. outcomes.Select(o => new Line(o.LearnerId, o.Result, o.Enrollment.Id, o.DueDateAdded))],
+        skipped);
+
+    /// <summary>One learner's outcome.</summary>
+    public sealed record Line(string LearnerId, AssignmentResult Result, string EnrollmentId, bool DueDateAdded);
+}

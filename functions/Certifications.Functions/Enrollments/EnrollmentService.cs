@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using Certifications.Domain.Catalog;
+using Certifications.Domain.Common;
+using Certifications.Domain.Enrollments;
+using Certifications.Domain.Policies;
+using Certifications.Functions.Http;
+using Certifications.Storage.Catalog;
+using Certifications.Storage.Common;
+using Certifications.Storage.Enrollments;
+using Certifications.Storage.People;
+
+namespace Certifications.Functions.Enrollments;
+
+/// <summary>Self-enrollment, the learner's assignment list, learning records, progress detail and withdrawal.</summary>
+public sealed class EnrollmentService(
+    CertificationRepository certifications, EnrollmentRepository enrollments, DirectoryRepository directory,
+    Catalog.CatalogService catalog, TimeProvider clock)
+{
+    public async Task<Result<Domain.Enrollments.Enrollment>> SelfEnrollAsync(Caller caller, string certificationId, CancellationToken cancellationToken)
+    {
+        var certification = await certifications.GetAsync(caller.OrganizationId, certificationId, cancellationToken).ConfigureAwait(false);
+        if (certification is null)
+        {
+            return Error.NotFound("The certification");
+        }
+
+        var existing = await enrollments.GetAsync(caller.OrganizationId, certificationId, caller.Id, cancellationToken).ConfigureAwait(false);
+        var enrollment = EnrollmentPolicy.SelfEnroll(caller, certification.Value, existing?.Value, clock.GetUtcNow());
+        if (!enrollment.IsSuccess)
+        {
+            if (enrollment.Error!.Kind == ErrorKind.Conflict && existing is not null)
+            {
+                // A retried request finds its own earlier enrollment: make sure it is on the learner's list too.
+                await enrollments.AddToLearnerListAsync(caller.OrganizationId, caller.Id, certificationId, cancellationToken).ConfigureAwait(false);
+            }
+
+            return enrollment.Error;
+        }
+
+        var written = existing is null
+            ? await enrollments.CreateAsync(enrollment.Value, cancellationToken).ConfigureAwait(false)
+            : await enrollments.UpdateAsync(enrollment.Value, existing.ETag, cancellationToken).ConfigureAwait(false);
+        if (!written.IsSuccess)
+        {
+            return Error.Conflict("You are already enrolled in this certification.");
+        }
+
+        await enrollments.AddToLearnerListAsync(caller.OrganizationId, caller.Id, certificationId, cancellationToken).ConfigureAwait(false);
+        return enrollment;
+    }
+
+    /// <summary>The caller's assignment list: assigned and self-enrolled, soonest due first within the page.</summary>
+    public async Task<Result<ListResponse<AssignmentListItem>>> MyAssignmentsAsync(Caller caller, ListQuery query, CancellationToken cancellationToken)
+    {
+        var page = await enrollments.ListLearnerCertificationIdsAsync(caller.OrganizationId, caller.Id, query.PageSize, query.ContinuationToken, cancellationToken).ConfigureAwait(false);
+        var items = new ConcurrentBag<AssignmentListItem>();
+        var now = clock.GetUtcNow();
+        await Parallel.ForEachAsync(page.Items, cancellationToken, async (certificationId, ct) =>
+        {
+            var enrollmentTask = enrollments.GetAsync(caller.OrganizationId, certificationId, caller.Id, ct);
+            var certification = await certifications.GetAsync(caller.OrganizationId, certificationId, ct).ConfigureAwait(false);
+            var enrollment = await enrollmentTask.ConfigureAwait(false);
+            if (certification is not null && enrollment is { Value.IsActive: true })
+            {
+                items.Add(AssignmentListItem.From(enrollment.Value, certification.Value, now));
+            }
+        }).ConfigureAwait(false);
+
+        var ordered = items.OrderBy(i => i.DueDate ?? DateTimeOffset.MaxValue).ThenBy(i => i.Certification.Title, StringComparer.CurrentCulture).ToArray();
+        return new ListResponse<AssignmentListItem>(ordered, page.ContinuationToken);
+    }
+
+    /// <summary>A certification's learning records: admins see all, coaches their team's; pages may hold fewer than pageSize for coaches.</summary>
+    public async Task<Result<ListResponse<LearningRecord>>> LearningRecordsAsync(
+        Caller caller, string certificationId, EnrollmentStatus? status, EnrollmentSource? source, ListQuery query, CancellationToken cancellationToken)
+    {
+        var scope = LearningRecordScope.For(caller);
+        if (!scope.IsSuccess)
+        {
+            return scope.Error!;
+        }
+
+        // Records of a certification the caller cannot see (a coach none of whose team is in it) do not exist for them.
+        var certification = await catalog.GetAsync(caller, certificationId, cancellationToken).ConfigureAwait(false);
+        if (!certification.IsSuccess)
+        {
+            return certification.Error!;
+        }
+
+        var teamTask = scope.Value.IsWholeOrganization ? null : directory.TeamAsync(caller.OrganizationId, caller.Id, cancellationToken);
+        var page = await enrollments.ListAsync(caller.OrganizationId, certificationId, status, source, query.PageSize, query.ContinuationToken, cancellationToken).ConfigureAwait(false);
+        var records = page.Items.AsEnumerable();
+        if (teamTask is not null)
+        {
+            var team = (await teamTask.ConfigureAwait(false)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+            records = records.Where(r => team.Contains(r.LearnerId));
+        }
+
+        var now = clock.GetUtcNow();
+        return new ListResponse<LearningRecord>([.. records.Select(r => LearningRecord.From(r, now))], page.ContinuationToken);
+    }
+
+    public async Task<Result<EnrollmentDetail>> GetDetailAsync(Caller caller, string enrollmentId, CancellationToken cancellationToken)
+    {
+        var found = await FindVisibleAsync(caller, enrollmentId, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        var (enrollment, certification) = found.Value;
+        return EnrollmentDetail.From(enrollment.Value, certification, clock.GetUtcNow());
+    }
+
+    /// <summary>Withdraws the learner; the record is kept (history) but no longer counts. Withdrawing twice is the same as once.</summary>
+    public async Task<Result<Domain.Enrollments.Enrollment>> WithdrawAsync(Caller caller, string enrollmentId, CancellationToken cancellationToken)
+    {
+        var found = await FindVisibleAsync(caller, enrollmentId, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        var enrollment = found.Value.Enrollment;
+        if (EnrollmentPolicy.CanWithdraw(caller, enrollment.Value) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!enrollment.Value.IsActive)
+        {
+            return enrollment.Value;
+        }
+
+        var withdrawn = enrollment.Value with { WithdrawnAt = clock.GetUtcNow() };
+        var written = await enrollments.UpdateAsync(withdrawn, enrollment.ETag, cancellationToken).ConfigureAwait(false);
+        if (!written.IsSuccess)
+        {
+            return written.Error!;
+        }
+
+        await enrollments.RemoveFromLearnerListAsync(caller.OrganizationId, withdrawn.LearnerId, withdrawn.CertificationId, cancellationToken).ConfigureAwait(false);
+        return withdrawn;
+    }
+
+    /// <summary>The record and its certification if the caller may see them; otherwise 404, as if it did not exist.</summary>
+    private async Task<Result<(Versioned<Domain.Enrollments.Enrollment> Enrollment, Certification Certification)>> FindVisibleAsync(
+        Caller caller, string enrollmentId, CancellationToken cancellationToken)
+    {
+        var enrollment = await enrollments.GetByIdAsync(caller.OrganizationId, enrollmentId, cancellationToken).ConfigureAwait(false);
+        if (enrollment is null)
+        {
+            return Error.NotFound("The enrollment");
+        }
+
+        var learner = caller.Id == enrollment.Value.LearnerId
+            ? caller.User
+            : (await directory.GetUserAsync(caller.OrganizationId, enrollment.Value.LearnerId, cancellationToken).ConfigureAwait(false))?.Value;
+        if (learner is null || !EnrollmentPolicy.CanView(caller, enrollment.Value, learner))
+        {
+            return Error.NotFound("The enrollment");
+        }
+
+        var certification = await certifications.GetAsync(caller.OrganizationId, enrollment.Value.CertificationId, cancellationToken).ConfigureAwait(false);
+        return certification is null ? Error.NotFound("The enrollment") : (enrollment, certification.Value);
+    }
+}

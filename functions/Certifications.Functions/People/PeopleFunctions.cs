@@ -1,0 +1,139 @@
+using Certifications.Domain.Common;
+using Certifications.Domain.People;
+using Certifications.Functions.Http;
+using Certifications.Functions.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Certifications.Functions.People;
+
+/// <summary>Users, groups, CSV import and /me.</summary>
+public sealed class PeopleFunctions(DirectoryService directory, UserImport import)
+{
+    private const long MaxImportBytes = 2 * 1024 * 1024;
+
+    [Function(nameof(CreateUser))]
+    public async Task<IActionResult> CreateUser(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var caller = EndpointGate.CallerOf(request);
+        var result = await request.ReadJsonAsync<UserInput>().BindAsync(input => directory.CreateUserAsync(caller, input, cancellationToken));
+        return result.ToHttp(u => ApiResult.Created(UserResponse.From(u.Value), $"/api/users/{u.Value.Id}", u.ETag));
+    }
+
+    [Function(nameof(ListUsers))]
+    public async Task<IActionResult> ListUsers(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var caller = EndpointGate.CallerOf(request);
+        var result = await ListQuery.From(request).BindAsync(q => directory.ListUsersAsync(caller, q.PageSize, q.ContinuationToken, cancellationToken));
+        return result.ToHttp(page => ApiResult.Ok(new ListResponse<UserResponse>([.. page.Items.Select(UserResponse.From)], page.ContinuationToken)));
+    }
+
+    [Function(nameof(GetUser))]
+    public async Task<IActionResult> GetUser(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var result = await directory.GetUserAsync(EndpointGate.CallerOf(request), id, cancellationToken);
+        return result.ToHttp(u => ApiResult.Ok(UserResponse.From(u.Value), u.ETag));
+    }
+
+    [Function(nameof(UpdateUser))]
+    public async Task<IActionResult> UpdateUser(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "users/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var caller = EndpointGate.CallerOf(request);
+        var result = await request.ReadJsonAsync<UserInput>().BindAsync(input => directory.UpdateUserAsync(caller, id, input, request.IfMatch(), cancellationToken));
+        return result.ToHttp(u => ApiResult.Ok(UserResponse.From(u.Value), u.ETag));
+    }
+
+    [Function(nameof(ImportUsers))]
+    public async Task<IActionResult> ImportUsers(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users/import")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var caller = EndpointGate.CallerOf(request);
+        var csv = await CsvBodyAsync(request, cancellationToken);
+        if (!csv.IsSuccess)
+        {
+            return Problems.For(csv.Error!);
+        }
+
+        await using var body = csv.Value;
+        var result = await import.ImportAsync(caller, body, cancellationToken);
+        if (!result.IsSuccess || result.Value.Failed == 0)
+        {
+            return result.ToHttp();
+        }
+
+        var report = result.Value;
+        return Problems.For(new Error(ErrorKind.Invalid, "Some rows were not imported",
+            $"{report.Failed} of {report.Rows.Count} rows have errors and were not imported; the other {report.Created + report.Updated} were.")
+        {
+            Fields = report.Rows.Where(r => r.Errors is not null).ToDictionary(r => $"line {r.Line}", r => r.Errors!.ToArray()),
+            Extensions = new Dictionary<string, object?> { ["created"] = report.Created, ["updated"] = report.Updated, ["failed"] = report.Failed, ["rows"] = report.Rows },
+        });
+    }
+
+    [Function(nameof(CreateGroup))]
+    public async Task<IActionResult> CreateGroup(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "groups")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var caller = EndpointGate.CallerOf(request);
+        var result = await request.ReadJsonAsync<GroupInput>().BindAsync(input => directory.CreateGroupAsync(caller, input, cancellationToken));
+        return result.ToHttp(g => ApiResult.Created(GroupResponse.From(g), $"/api/groups/{g.Id}"));
+    }
+
+    [Function(nameof(ListGroups))]
+    public async Task<IActionResult> ListGroups(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "groups")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var result = await directory.ListGroupsAsync(EndpointGate.CallerOf(request), cancellationToken);
+        return result.ToHttp(groups => ApiResult.Ok(new ListResponse<GroupResponse>([.. groups.Select(GroupResponse.From)], null)));
+    }
+
+    [Function(nameof(GetMe))]
+    public IActionResult GetMe(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest request)
+    {
+        var caller = EndpointGate.CallerOf(request);
+        return ApiResult.Ok(new MeResponse(UserResponse.From(caller.User), caller.OrganizationId, caller.Organization.Name, caller.Organization.CertificationsEnabled));
+    }
+
+    /// <summary>The CSV from a text/csv body or the first file of a multipart form.</summary>
+    private static async Task<Result<Stream>> CsvBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxImportBytes)
+        {
+            return new Error(ErrorKind.PayloadTooLarge, "File too large", "An import file may be at most 2 MB.");
+        }
+
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            return form.Files.Count == 0
+                ? Error.Invalid("file", "attach the CSV file as a form field named 'file'.")
+                : form.Files[0].Length > MaxImportBytes ? new Error(ErrorKind.PayloadTooLarge, "File too large", "An import file may be at most 2 MB.") : form.Files[0].OpenReadStream();
+        }
+
+        if (request.ContentType is { } type && !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) && !type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Error(ErrorKind.UnsupportedMediaType, "Unsupported media type", "Send the users as text/csv or as a multipart form with a 'file' field.");
+        }
+
+        // Buffer a bounded copy: CsvHelper reads synchronously in places, and Kestrel refuses synchronous body reads.
+        var buffer = new MemoryStream();
+        try
+        {
+            await new LimitedStream(request.Body, MaxImportBytes).CopyToAsync(buffer, cancellationToken);
+        }
+        catch (LimitedStream.TooLargeException)
+        {
+            await buffer.DisposeAsync();
+            return new Error(ErrorKind.PayloadTooLarge, "File too large", "An import file may be at most 2 MB.");
+        }
+
+        buffer.Position = 0;
+        return buffer;
+    }
+}

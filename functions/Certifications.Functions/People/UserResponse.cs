@@ -1,0 +1,23 @@
+using Certifications.Domain.People;
+
+namespace Certifications.Functions.People;
+
+/// <summary>A user as the API shows it.</summary>
+public sealed record UserResponse(
+    string Id, string Email, string DisplayName, IReadOnlyList<Role> Roles, IReadOnlyList<string> GroupIds,
+    string? CoachId, string? ExternalId, DateTimeOffset CreatedAt)
+{
+    public static UserResponse From(User u) => new(u.Id, u.Email, u.DisplayName, u.Roles, u.GroupIds, u.CoachId, u.ExternalId, u.CreatedAt);
+}
+
+/// <summary>A group as the API shows it.</summary>
+public sealed record GroupResponse(string Id, string Name, DateTimeOffset CreatedAt)
+{
+    public static GroupResponse From(Group g) => new(g.Id, g.Name, g.CreatedAt);
+}
+
+/// <summary>The body of POST /groups.</summary>
+public sealed record GroupInput(string? Name);
+
+/// <summary>GET /me: the caller and their organization.</summary>
+public sealed record MeResponse(UserResponse User, string OrganizationId, string OrganizationName, bool CertificationsEnabled);

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Certifications.Storage.Common;
+
+/// <summary>Creates every table and container once at start-up, so no request pays for "create if not exists".</summary>
+public sealed partial class StorageInitializer(StorageAccount storage, ILogger<StorageInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var tables = TableNames.All.Select(name => storage.Table(name).CreateIfNotExistsAsync(cancellationToken));
+        var containers = ContainerNames.All.Select(name => storage.Container(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+        await Task.WhenAll(tables.Concat<Task>(containers)).ConfigureAwait(false);
+        LogReady(logger, TableNames.All.Count, ContainerNames.All.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Storage ready: {Tables} tables, {Containers} containers")]
+    private static partial void LogReady(ILogger logger, int tables, int containers);
+}

@@ -1,0 +1,26 @@
+namespace Certifications.Storage.Common;
+
+/// <summary>The tables the app keeps, created at start-up.</summary>
+public static class TableNames
+{
+    public const string Organizations = "Organizations";
+    public const string Directory = "Directory";
+    public const string Identities = "Identities";
+    public const string Certifications = "Certifications";
+    public const string Enrollments = "Enrollments";
+    public const string LearnerEnrollments = "LearnerEnrollments";
+
+    public static IReadOnlyList<string> All { get; } = [Organizations, Directory, Identities, Certifications, Enrollments, LearnerEnrollments];
+}
+
+/// <summary>The blob containers the app keeps, created at start-up.</summary>
+public static class ContainerNames
+{
+    public const string Evidence = "evidence";
+    public const string CertificateRequests = "certificate-requests";
+    public const string Certificates = "certificates";
+    public const string Reports = "reports";
+    public const string Branding = "branding";
+
+    public static IReadOnlyList<string> All { get; } = [Evidence, CertificateRequests, Certificates, Reports, Branding];
+}

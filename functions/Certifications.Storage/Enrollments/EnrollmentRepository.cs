@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Data.Tables;
+using Certifications.Domain.Common;
+using Certifications.Domain.Enrollments;
+using Certifications.Storage.Common;
+
+namespace Certifications.Storage.Enrollments;
+
+/// <summary>Learning records, and each learner's assignment list that points at them.</summary>
+public sealed class EnrollmentRepository(StorageAccount storage)
+{
+    /// <summary>The most operations one entity-group transaction may hold.</summary>
+    public const int MaxBatch = 100;
+
+    private const int ReadConcurrency = 16;
+
+    private readonly TableClient table = storage.Table(TableNames.Enrollments);
+    private readonly TableClient learnerIndex = storage.Table(TableNames.LearnerEnrollments);
+
+    public async Task<Versioned<Enrollment>?> GetAsync(string organizationId, string certificationId, string learnerId, CancellationToken cancellationToken = default)
+    {
+        var response = await table.GetEntityIfExistsAsync<EnrollmentEntity>(EnrollmentEntity.Partition(organizationId, certificationId), learnerId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? new Versioned<Enrollment>(response.Value!.ToEnrollment(), response.Value.ETag.ToString()) : null;
+    }
+
+    public Task<Versioned<Enrollment>?> GetByIdAsync(string organizationId, string enrollmentId, CancellationToken cancellationToken = default) =>
+        EnrollmentIds.TryParse(enrollmentId, out var certificationId, out var learnerId)
+            ? GetAsync(organizationId, certificationId, learnerId, cancellationToken)
+            : Task.FromResult<Versioned<Enrollment>?>(null);
+
+    /// <summary>The records (active or withdrawn) that exist for the given learners; point reads, so cost follows the learners asked for, not the certification's size.</summary>
+    public async Task<IReadOnlyDictionary<string, Versioned<Enrollment>>> GetManyAsync(
+        string organizationId, string certificationId, IEnumerable<string> learnerIds, CancellationToken cancellationToken = default)
+    {
+        var found = new ConcurrentDictionary<string, Versioned<Enrollment>>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            learnerIds.Distinct(StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = cancellationToken },
+            async (learnerId, ct) =>
+            {
+                var enrollment = await GetAsync(organizationId, certificationId, learnerId, ct).ConfigureAwait(false);
+                if (enrollment is not null)
+                {
+                    found[learnerId] = enrollment;
+                }
+            }).ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>One page of a certification's active learning records, filtered on the server by status and source.</summary>
+    public Task<ListPage<Enrollment>> ListAsync(
+        string organizationId, string certificationId, EnrollmentStatus? status, EnrollmentSource? source,
+        int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {EnrollmentEntity.Partition(organizationId, certificationId)} and Active eq true");
+        if (status is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Status eq {status.ToString()}");
+        }
+
+        if (source is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Source eq {source.ToString()}");
+        }
+
+        return Paging.ReadPageAsync(table.QueryAsync<EnrollmentEntity>(filter, pageSize, cancellationToken: cancellationToken), pageSize, continuationToken, e => e.ToEnrollment(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes records of one certification in entity-group transactions of up to 100: a new record is added,
+    /// an existing one (withdrawn, or gaining a due date) is replaced only if unchanged since it was read.
+    /// Returns, per batch, the learners it held and whether it committed; a refused batch changed nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<(IReadOnlyList<string> LearnerIds, Error? Error)>> WriteManyAsync(
+        IReadOnlyList<(Enrollment Enrollment, string? ETag)> records, CancellationToken cancellationToken = default)
+    {
+        var results = new List<(IReadOnlyList<string>, Error?)>();
+        foreach (var batch in records.Chunk(MaxBatch))
+        {
+            var actions = batch.Select(r => r.ETag is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, EnrollmentEntity.From(r.Enrollment))
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, EnrollmentEntity.From(r.Enrollment), new ETag(r.ETag)));
+            Error? error = null;
+            try
+            {
+                await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 or 404)
+            {
+                error = Error.Conflict("Another request changed these learning records at the same time.");
+            }
+
+            results.Add((batch.Select(r => r.Enrollment.LearnerId).ToArray(), error));
+        }
+
+        return results;
+    }
+
+    public Task<Result<string>> CreateAsync(Enrollment enrollment, CancellationToken cancellationToken = default) =>
+        TableWrites.ConditionalAsync(() => table.AddEntityAsync(EnrollmentEntity.From(enrollment), cancellationToken), "The enrollment");
+
+    public Task<Result<string>> UpdateAsync(Enrollment enrollment, string? etag, CancellationToken cancellationToken = default) =>
+        TableWrites.ConditionalAsync(
+            () => table.UpdateEntityAsync(EnrollmentEntity.From(enrollment), TableWrites.IfMatch(etag), TableUpdateMode.Replace, cancellationToken),
+            "The enrollment");
+
+    /// <summary>Puts the certification on the learner's assignment list; idempotent, so a retry heals a missed write.</summary>
+    public Task AddToLearnerListAsync(string organizationId, string learnerId, string certificationId, CancellationToken cancellationToken = default) =>
+        learnerIndex.UpsertEntityAsync(
+            new LearnerEnrollmentEntity { PartitionKey = LearnerEnrollmentEntity.Partition(organizationId, learnerId), RowKey = certificationId },
+            TableUpdateMode.Replace, cancellationToken);
+
+    public async Task RemoveFromLearnerListAsync(string organizationId, string learnerId, string certificationId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await learnerIndex.DeleteEntityAsync(LearnerEnrollmentEntity.Partition(organizationId, learnerId), certificationId, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Already gone: removing twice is the same as removing once.
+        }
+    }
+
+    /// <summary>One page of the certification ids on a learner's assignment list.</summary>
+    public Task<ListPage<string>> ListLearnerCertificationIdsAsync(string organizationId, string learnerId, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LearnerEnrollmentEntity.Partition(organizationId, learnerId)}");
+        return Paging.ReadPageAsync(
+            learnerIndex.QueryAsync<LearnerEnrollmentEntity>(filter, pageSize, select: ["RowKey"], cancellationToken: cancellationToken),
+            pageSize, continuationToken, e => e.RowKey, cancellationToken);
+    }
+
+    /// <summary>Every certification id on a learner's list (small: one learner's enrollments).</summary>
+    public async Task<IReadOnlyList<string>> AllLearnerCertificationIdsAsync(string organizationId, string learnerId, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LearnerEnrollmentEntity.Partition(organizationId, learnerId)}");
+        var ids = new List<string>();
+        await foreach (var entity in learnerIndex.QueryAsync<LearnerEnrollmentEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(entity.RowKey);
+        }
+
+        return ids;
+    }
+}

@@ -1,0 +1,52 @@
+using Azure;
+using Azure.Data.Tables;
+using Certifications.Domain.Organizations;
+
+namespace Certifications.Storage.Organizations;
+
+/// <summary>An organization's settings row: one partition per organization.</summary>
+internal sealed class OrganizationEntity : ITableEntity
+{
+    public const string SettingsRow = "settings";
+
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = SettingsRow;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string Name { get; set; } = string.Empty;
+
+    public bool CertificationsEnabled { get; set; }
+
+    public string PrimaryColor { get; set; } = Branding.Default.PrimaryColor;
+
+    public string AccentColor { get; set; } = Branding.Default.AccentColor;
+
+    public string? WebhookSecret { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public static OrganizationEntity From(Organization o) => new()
+    {
+        PartitionKey = o.Id,
+        Name = o.Name,
+        CertificationsEnabled = o.CertificationsEnabled,
+        PrimaryColor = o.Branding.PrimaryColor,
+        AccentColor = o.Branding.AccentColor,
+        WebhookSecret = o.WebhookSecret,
+        CreatedAt = o.CreatedAt,
+    };
+
+    public Organization ToOrganization() => new()
+    {
+        Id = PartitionKey,
+        Name = Name,
+        CertificationsEnabled = CertificationsEnabled,
+        Branding = new Branding(PrimaryColor, AccentColor),
+        WebhookSecret = WebhookSecret,
+        CreatedAt = CreatedAt,
+    };
+}

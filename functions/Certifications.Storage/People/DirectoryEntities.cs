@@ -1,0 +1,122 @@
+using Azure;
+using Azure.Data.Tables;
+using Certifications.Domain.People;
+using Certifications.Storage.Common;
+
+namespace Certifications.Storage.People;
+
+/// <summary>
+/// Row keys of the Directory table. Everything of one organization shares its partition, so a user and its
+/// e-mail and membership index rows are written in one entity-group transaction: never half-written.
+/// </summary>
+internal static class DirectoryKeys
+{
+    public const string UserPrefix = "user|";
+    public const string EmailPrefix = "email|";
+    public const string GroupPrefix = "group|";
+    public const string GroupNamePrefix = "groupname|";
+    public const string MemberPrefix = "member|";
+
+    public static string User(string id) => UserPrefix + id;
+
+    public static string Email(string email) => EmailPrefix + email;
+
+    public static string Group(string id) => GroupPrefix + id;
+
+    public static string GroupName(string name) => GroupNamePrefix + name.Trim().ToLowerInvariant();
+
+    public static string Member(string groupId, string userId) => $"{MemberPrefix}{groupId}|{userId}";
+
+    /// <summary>The first row key after every key with the prefix ('|' + 1 is '}').</summary>
+    public static string End(string prefix) => prefix[..^1] + "}";
+}
+
+/// <summary>A user row.</summary>
+internal sealed class UserEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string Email { get; set; } = string.Empty;
+
+    public string DisplayName { get; set; } = string.Empty;
+
+    public string Roles { get; set; } = string.Empty;
+
+    public string GroupIds { get; set; } = string.Empty;
+
+    public string? CoachId { get; set; }
+
+    public string? ExternalId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public static UserEntity From(User u) => new()
+    {
+        PartitionKey = u.OrganizationId,
+        RowKey = DirectoryKeys.User(u.Id),
+        Email = u.Email,
+        DisplayName = u.DisplayName,
+        Roles = string.Join(',', u.Roles),
+        GroupIds = StorageJson.Write(u.GroupIds),
+        CoachId = u.CoachId,
+        ExternalId = u.ExternalId,
+        CreatedAt = u.CreatedAt,
+    };
+
+    public User ToUser() => new()
+    {
+        Id = RowKey[DirectoryKeys.UserPrefix.Length..],
+        OrganizationId = PartitionKey,
+        Email = Email,
+        DisplayName = DisplayName,
+        Roles = [.. Roles.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Role>)],
+        GroupIds = StorageJson.Read<string[]>(GroupIds, []),
+        CoachId = CoachId,
+        ExternalId = ExternalId,
+        CreatedAt = CreatedAt,
+    };
+}
+
+/// <summary>A group row.</summary>
+internal sealed class GroupEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string Name { get; set; } = string.Empty;
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public Group ToGroup() => new()
+    {
+        Id = RowKey[DirectoryKeys.GroupPrefix.Length..],
+        OrganizationId = PartitionKey,
+        Name = Name,
+        CreatedAt = CreatedAt,
+    };
+}
+
+/// <summary>An index row (e-mail → user, group name → group, group membership) that points at a user or group.</summary>
+internal sealed class PointerEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string TargetId { get; set; } = string.Empty;
+}

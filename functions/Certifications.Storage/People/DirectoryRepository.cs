@@ -1,0 +1,183 @@
+using Azure;
+using Azure.Data.Tables;
+using Certifications.Domain.Common;
+using Certifications.Domain.People;
+using Certifications.Storage.Common;
+
+namespace Certifications.Storage.People;
+
+/// <summary>Users and groups of an organization, with their e-mail, name and membership index rows kept in step.</summary>
+public sealed class DirectoryRepository(StorageAccount storage)
+{
+    private const int ReadConcurrency = 16;
+
+    private readonly TableClient table = storage.Table(TableNames.Directory);
+    private readonly TableClient identities = storage.Table(TableNames.Identities);
+
+    public async Task<Versioned<User>?> GetUserAsync(string organizationId, string userId, CancellationToken cancellationToken = default)
+    {
+        var response = await table.GetEntityIfExistsAsync<UserEntity>(organizationId, DirectoryKeys.User(userId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? new Versioned<User>(response.Value!.ToUser(), response.Value.ETag.ToString()) : null;
+    }
+
+    /// <summary>The users of the organization among <paramref name="userIds"/>; ids it does not have are simply absent.</summary>
+    public async Task<IReadOnlyDictionary<string, User>> GetUsersAsync(string organizationId, IEnumerable<string> userIds, CancellationToken cancellationToken = default)
+    {
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<string, User>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            userIds.Distinct(StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = cancellationToken },
+            async (id, ct) =>
+            {
+                var user = await GetUserAsync(organizationId, id, ct).ConfigureAwait(false);
+                if (user is not null)
+                {
+                    found[id] = user.Value;
+                }
+            }).ConfigureAwait(false);
+        return found;
+    }
+
+    public async Task<User?> FindUserByEmailAsync(string organizationId, string email, CancellationToken cancellationToken = default)
+    {
+        var pointer = await table.GetEntityIfExistsAsync<PointerEntity>(organizationId, DirectoryKeys.Email(email), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return pointer.HasValue ? (await GetUserAsync(organizationId, pointer.Value!.TargetId, cancellationToken).ConfigureAwait(false))?.Value : null;
+    }
+
+    public Task<ListPage<User>> ListUsersAsync(string organizationId, int pageSize, string? continuationToken, CancellationToken cancellationToken = default) =>
+        Paging.ReadPageAsync(QueryUsers(organizationId, null, cancellationToken), pageSize, continuationToken, e => e.ToUser(), cancellationToken);
+
+    /// <summary>The members of a coach's team: the users whose coach they are.</summary>
+    public async Task<IReadOnlyList<User>> TeamAsync(string organizationId, string coachId, CancellationToken cancellationToken = default)
+    {
+        var team = new List<User>();
+        await foreach (var entity in QueryUsers(organizationId, coachId, cancellationToken).ConfigureAwait(false))
+        {
+            team.Add(entity.ToUser());
+        }
+
+        return team;
+    }
+
+    /// <summary>The ids of the members of the given groups.</summary>
+    public async Task<IReadOnlySet<string>> MemberIdsAsync(string organizationId, IEnumerable<string> groupIds, CancellationToken cancellationToken = default)
+    {
+        var members = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var groupId in groupIds.Distinct(StringComparer.Ordinal))
+        {
+            var prefix = DirectoryKeys.Member(groupId, string.Empty);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {organizationId} and RowKey ge {prefix} and RowKey lt {DirectoryKeys.End(prefix)}");
+            await foreach (var pointer in table.QueryAsync<PointerEntity>(filter, select: [nameof(PointerEntity.TargetId)], cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                members.Add(pointer.TargetId);
+            }
+        }
+
+        return members;
+    }
+
+    /// <summary>Adds the user with its e-mail and membership rows in one transaction, and registers its sign-in subject.</summary>
+    public async Task<Result<string>> CreateUserAsync(User user, CancellationToken cancellationToken = default)
+    {
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.Add, UserEntity.From(user)),
+            new(TableTransactionActionType.Add, Pointer(user.OrganizationId, DirectoryKeys.Email(user.Email), user.Id)),
+        };
+        actions.AddRange(user.GroupIds.Select(g => new TableTransactionAction(TableTransactionActionType.Add, Pointer(user.OrganizationId, DirectoryKeys.Member(g, user.Id), user.Id))));
+        var result = await SubmitAsync(actions, $"A user with e-mail {user.Email}", cancellationToken).ConfigureAwait(false);
+        if (result.IsSuccess)
+        {
+            await RegisterIdentityAsync(user.Id, user.OrganizationId, user.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <summary>Replaces the user (conditional on its ETag) and moves its e-mail and membership rows in the same transaction.</summary>
+    public Task<Result<string>> UpdateUserAsync(User before, User after, string? etag, CancellationToken cancellationToken = default)
+    {
+        var org = after.OrganizationId;
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateReplace, UserEntity.From(after), TableWrites.IfMatch(etag)),
+        };
+        if (before.Email != after.Email)
+        {
+            actions.Add(new(TableTransactionActionType.Delete, Pointer(org, DirectoryKeys.Email(before.Email), after.Id), ETag.All));
+            actions.Add(new(TableTransactionActionType.Add, Pointer(org, DirectoryKeys.Email(after.Email), after.Id)));
+        }
+
+        actions.AddRange(before.GroupIds.Except(after.GroupIds).Select(g => new TableTransactionAction(TableTransactionActionType.Delete, Pointer(org, DirectoryKeys.Member(g, after.Id), after.Id), ETag.All)));
+        actions.AddRange(after.GroupIds.Except(before.GroupIds).Select(g => new TableTransactionAction(TableTransactionActionType.Add, Pointer(org, DirectoryKeys.Member(g, after.Id), after.Id))));
+        return SubmitAsync(actions, $"A user with e-mail {after.Email}", cancellationToken);
+    }
+
+    public Task<Result<string>> CreateGroupAsync(Group group, CancellationToken cancellationToken = default)
+    {
+        var entity = new GroupEntity { PartitionKey = group.OrganizationId, RowKey = DirectoryKeys.Group(group.Id), Name = group.Name, CreatedAt = group.CreatedAt };
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.Add, entity),
+            new(TableTransactionActionType.Add, Pointer(group.OrganizationId, DirectoryKeys.GroupName(group.Name), group.Id)),
+        ];
+        return SubmitAsync(actions, $"A group named '{group.Name}'", cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Group>> ListGroupsAsync(string organizationId, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.GroupPrefix} and RowKey lt {DirectoryKeys.End(DirectoryKeys.GroupPrefix)}");
+        var groups = new List<Group>();
+        await foreach (var entity in table.QueryAsync<GroupEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            groups.Add(entity.ToGroup());
+        }
+
+        return groups;
+    }
+
+    /// <summary>Where a sign-in subject leads; null when the token belongs to nobody we know.</summary>
+    public async Task<(string OrganizationId, string UserId)?> ResolveIdentityAsync(string subject, CancellationToken cancellationToken = default)
+    {
+        var response = await identities.GetEntityIfExistsAsync<IdentityEntity>(subject, IdentityEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? (response.Value!.OrganizationId, response.Value.UserId) : null;
+    }
+
+    public Task RegisterIdentityAsync(string subject, string organizationId, string userId, CancellationToken cancellationToken = default) =>
+        identities.UpsertEntityAsync(new IdentityEntity { PartitionKey = subject, OrganizationId = organizationId, UserId = userId }, TableUpdateMode.Replace, cancellationToken);
+
+    private AsyncPageable<UserEntity> QueryUsers(string organizationId, string? coachId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.UserPrefix} and RowKey lt {DirectoryKeys.End(DirectoryKeys.UserPrefix)}");
+        if (coachId is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"CoachId eq {coachId}");
+        }
+
+        return table.QueryAsync<UserEntity>(filter, cancellationToken: cancellationToken);
+    }
+
+    private static PointerEntity Pointer(string organizationId, string rowKey, string targetId) =>
+        new() { PartitionKey = organizationId, RowKey = rowKey, TargetId = targetId };
+
+    private async Task<Result<string>> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return response.Value[0].Headers.ETag?.ToString() ?? string.Empty;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 412)
+        {
+            return Error.Stale("The user");
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            return Error.Conflict($"{what} already exists.");
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 404)
+        {
+            return Error.NotFound("The user");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Certifications.Storage.Catalog;
+using Certifications.Storage.Common;
+using Certifications.Storage.Enrollments;
+using Certifications.Storage.Organizations;
+using Certifications.Storage.People;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Certifications.Storage;
+
+/// <summary>Registers the storage account, the start-up initializer and the repositories.</summary>
+public static class StorageServices
+{
+    public static IServiceCollection AddCertificationsStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .PostConfigure(o =>
+            {
+                // The Functions host's own setting names, so one configuration serves the app and the host.
+                o.ConnectionString ??= configuration["AzureWebJobsStorage"] is { Length: > 0 } cs && !cs.Contains("UseDevelopmentStorage", StringComparison.Ordinal) ? cs : null;
+                o.AccountName ??= configuration["AzureWebJobsStorage:accountName"];
+            })
+            .Validate(o => o.IsConfigured, "Storage is not configured: set Storage:ConnectionString or Storage:AccountName.")
+            .ValidateOnStart();
+        services.AddSingleton<StorageAccount>();
+        services.AddHostedService<StorageInitializer>();
+        services.AddSingleton<OrganizationRepository>();
+        services.AddSingleton<DirectoryRepository>();
+        services.AddSingleton<CertificationRepository>();
+        services.AddSingleton<BrandingStore>();
+        services.AddSingleton<EnrollmentRepository>();
+        return services;
+    }
+}
