@@ -22,7 +22,7 @@ public sealed class CatalogFunctions(CatalogService catalog)
     {
         var caller = EndpointGate.CallerOf(request);
         var result = await request.ReadJsonAsync<CertificationInput>().BindAsync(input => catalog.CreateAsync(caller, input, cancellationToken));
-        return result.ToHttp(c => ApiResult.Created(CertificationResponse.From(c.Value), $"/api/certifications/{c.Value.Id}", c.ETag));
+        return result.ToHttp(c => ApiResult.Created(CertificationResponse.From(c.Value), $"/api/certifications/{c.Value.Id}", c.PublicETag));
     }
 
     [Function(nameof(ListCertifications))]
@@ -73,5 +73,5 @@ public sealed class CatalogFunctions(CatalogService catalog)
     }
 
     private static IActionResult Answer(Result<Versioned<Certification>> result) =>
-        result.ToHttp(c => ApiResult.Ok(CertificationResponse.From(c.Value), c.ETag));
+        result.ToHttp(c => ApiResult.Ok(CertificationResponse.From(c.Value), c.PublicETag));
 }

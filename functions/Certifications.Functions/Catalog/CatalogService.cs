@@ -139,7 +139,7 @@ public sealed class CatalogService(
             return Error.NotFound("The certification");
         }
 
-        if (ifMatch is not null && ifMatch != current.ETag)
+        if (!current.IsMatchedBy(ifMatch))
         {
             return Error.Stale("The certification");
         }

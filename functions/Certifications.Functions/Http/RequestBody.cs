@@ -51,7 +51,8 @@ public static class RequestBody
             var m when m.Contains("could not be converted", StringComparison.Ordinal) => "has the wrong type.",
             _ => "is not valid JSON here.",
         };
-        if (message == "is not a known field." && e.Message.Split('\'') is { Length: > 2 } parts)
+        // The serializer's path already ends at the unknown member on current runtimes; older ones stop at its parent.
+        if (message == "is not a known field." && e.Message.Split('\'') is { Length: > 2 } parts && !field.EndsWith(parts[1], StringComparison.Ordinal))
         {
             field = field == "$" ? parts[1] : $"{field}.{parts[1]}";
         }

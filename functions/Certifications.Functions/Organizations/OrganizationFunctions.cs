@@ -16,7 +16,7 @@ public sealed class OrganizationFunctions(OrganizationService organizations)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "org/settings")] HttpRequest request, CancellationToken cancellationToken)
     {
         var result = await organizations.GetAsync(EndpointGate.CallerOf(request), cancellationToken);
-        return result.ToHttp(o => ApiResult.Ok(OrganizationSettingsResponse.From(o.Value), o.ETag));
+        return result.ToHttp(o => ApiResult.Ok(OrganizationSettingsResponse.From(o.Value), o.PublicETag));
     }
 
     [Function(nameof(UpdateOrganizationSettings))]
@@ -26,6 +26,6 @@ public sealed class OrganizationFunctions(OrganizationService organizations)
         var caller = EndpointGate.CallerOf(request);
         var result = await request.ReadJsonAsync<OrganizationSettingsInput>()
             .BindAsync(input => organizations.UpdateAsync(caller, input, request.IfMatch(), cancellationToken));
-        return result.ToHttp(o => ApiResult.Ok(OrganizationSettingsResponse.From(o.Value), o.ETag));
+        return result.ToHttp(o => ApiResult.Ok(OrganizationSettingsResponse.From(o.Value), o.PublicETag));
     }
 }

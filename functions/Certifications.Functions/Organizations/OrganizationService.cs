@@ -30,13 +30,18 @@ public sealed class OrganizationService(OrganizationRepository organizations, Ca
             return current.Error!;
         }
 
+        if (!current.Value.IsMatchedBy(ifMatch))
+        {
+            return Error.Stale("The organization's settings");
+        }
+
         var updated = input.ApplyTo(current.Value.Value);
         if (!updated.IsSuccess)
         {
             return updated.Error!;
         }
 
-        var etag = await organizations.UpdateAsync(updated.Value, ifMatch ?? current.Value.ETag, cancellationToken).ConfigureAwait(false);
+        var etag = await organizations.UpdateAsync(updated.Value, current.Value.ETag, cancellationToken).ConfigureAwait(false);
         if (!etag.IsSuccess)
         {
             return etag.Error!;

@@ -60,8 +60,13 @@ public sealed class DirectoryService(DirectoryRepository directory, CallerDirect
             return Error.NotFound("The user");
         }
 
+        if (!current.IsMatchedBy(ifMatch))
+        {
+            return Error.Stale("The user");
+        }
+
         var references = await ReferencesAsync(caller.OrganizationId, input.CoachId, cancellationToken).ConfigureAwait(false);
-        return await UpdateAsync(current, ifMatch ?? current.ETag, input, references, cancellationToken).ConfigureAwait(false);
+        return await UpdateAsync(current, current.ETag, input, references, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Result<Group>> CreateGroupAsync(Caller caller, GroupInput input, CancellationToken cancellationToken)

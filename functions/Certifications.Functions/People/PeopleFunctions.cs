@@ -19,7 +19,7 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
     {
         var caller = EndpointGate.CallerOf(request);
         var result = await request.ReadJsonAsync<UserInput>().BindAsync(input => directory.CreateUserAsync(caller, input, cancellationToken));
-        return result.ToHttp(u => ApiResult.Created(UserResponse.From(u.Value), $"/api/users/{u.Value.Id}", u.ETag));
+        return result.ToHttp(u => ApiResult.Created(UserResponse.From(u.Value), $"/api/users/{u.Value.Id}", u.PublicETag));
     }
 
     [Function(nameof(ListUsers))]
@@ -36,7 +36,7 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var result = await directory.GetUserAsync(EndpointGate.CallerOf(request), id, cancellationToken);
-        return result.ToHttp(u => ApiResult.Ok(UserResponse.From(u.Value), u.ETag));
+        return result.ToHttp(u => ApiResult.Ok(UserResponse.From(u.Value), u.PublicETag));
     }
 
     [Function(nameof(UpdateUser))]
@@ -45,7 +45,7 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
     {
         var caller = EndpointGate.CallerOf(request);
         var result = await request.ReadJsonAsync<UserInput>().BindAsync(input => directory.UpdateUserAsync(caller, id, input, request.IfMatch(), cancellationToken));
-        return result.ToHttp(u => ApiResult.Ok(UserResponse.From(u.Value), u.ETag));
+        return result.ToHttp(u => ApiResult.Ok(UserResponse.From(u.Value), u.PublicETag));
     }
 
     [Function(nameof(ImportUsers))]

@@ -1,0 +1,77 @@
+using Certifications.Domain.Organizations;
+using Certifications.Domain.People;
+
+namespace Certifications.Domain.Tests;
+
+public sealed class PeopleAndSettingsTests
+{
+    private static readonly HashSet<string> Groups = ["grp_sales"];
+    private static readonly HashSet<string> Coaches = ["usr_coach"];
+
+    private static UserInput Valid() => new() { Email = " Zoe.Angstrom@Northwind.example ", DisplayName = "Zoë Ångström-Núñez", Roles = ["learner"], GroupIds = ["grp_sales"], CoachId = "usr_coach" };
+
+    [Fact]
+    public void A_valid_user_is_stored_with_a_lower_cased_email_and_parsed_roles()
+    {
+        var user = Valid().ToUser("usr_new", Build.OrgId, Build.Now, Groups, Coaches).Value;
+
+        Assert.Equal("zoe.angstrom@northwind.example", user.Email);
+        Assert.Equal([Role.Learner], user.Roles);
+        Assert.Equal("Zoë Ångström-Núñez", user.DisplayName);
+    }
+
+    [Theory]
+    [InlineData("not-an-email")]
+    [InlineData("a@b")]
+    [InlineData("")]
+    public void Emails_must_be_addresses(string email) =>
+        Assert.Contains("email", (Valid() with { Email = email }).ToUser("usr_new", Build.OrgId, Build.Now, Groups, Coaches).Error!.Fields!.Keys);
+
+    [Theory]
+    [InlineData("Owner")]
+    [InlineData("1")]
+    public void Roles_are_the_three_of_the_product(string role) =>
+        Assert.Contains("roles", (Valid() with { Roles = [role] }).ToUser("usr_new", Build.OrgId, Build.Now, Groups, Coaches).Error!.Fields!.Keys);
+
+    [Fact]
+    public void Groups_and_coaches_must_exist_in_the_organization()
+    {
+        var error = (Valid() with { GroupIds = ["grp_elsewhere"], CoachId = "usr_notacoach" }).ToUser("usr_new", Build.OrgId, Build.Now, Groups, Coaches).Error!;
+
+        Assert.Contains("groupIds", error.Fields!.Keys);
+        Assert.Contains("coachId", error.Fields!.Keys);
+    }
+
+    [Fact]
+    public void Nobody_coaches_themselves() =>
+        Assert.Contains("coachId", Valid().ToUser("usr_coach", Build.OrgId, Build.Now, Groups, Coaches).Error!.Fields!.Keys);
+
+    [Fact]
+    public void A_webhook_secret_must_be_in_standard_webhooks_form()
+    {
+        var valid = "whsec_" + Convert.ToBase64String(new byte[32]);
+
+        Assert.True(new OrganizationSettingsInput { Name = "N", WebhookSecret = valid }.ApplyTo(Build.Organization()).IsSuccess);
+        Assert.Contains("webhookSecret", new OrganizationSettingsInput { Name = "N", WebhookSecret = "hunter2" }.ApplyTo(Build.Organization()).Error!.Fields!.Keys);
+    }
+
+    [Fact]
+    public void Leaving_the_secret_out_keeps_it_and_an_empty_one_removes_it()
+    {
+        var organization = Build.Organization() with { WebhookSecret = "whsec_" + Convert.ToBase64String(new byte[32]) };
+
+        Assert.Equal(organization.WebhookSecret, new OrganizationSettingsInput { Name = "N" }.ApplyTo(organization).Value.WebhookSecret);
+        Assert.Null(new OrganizationSettingsInput { Name = "N", WebhookSecret = "" }.ApplyTo(organization).Value.WebhookSecret);
+    }
+
+    [Fact]
+    public void The_secret_hint_does_not_reveal_the_secret()
+    {
+        var secret = "whsec_" + Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+        var hint = WebhookSecrets.Hint(secret)!;
+
+        Assert.True(hint.Length < 12);
+        Assert.DoesNotContain(secret[6..^4], hint, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,72 @@
+using Certifications.DevHost;
+using Certifications.DevHost.Identity;
+using Certifications.DevHost.Storage;
+
+namespace Certifications.Functions.Tests.Fixtures;
+
+/// <summary>
+/// One Azurite (in memory) and one dev host for the whole test run; every test makes its own organization,
+/// so tests share nothing they could trip over.
+/// </summary>
+public sealed class DevHostFixture : IAsyncLifetime
+{
+    private Azurite? azurite;
+
+    public DevHostApp Host { get; private set; } = null!;
+
+    public string StorageConnectionString => azurite!.ConnectionString;
+
+    public string Outbox { get; } = Path.Combine(Path.GetTempPath(), "certifications-tests-outbox-" + Guid.NewGuid().ToString("N"));
+
+    public string SigningKey { get; } = DevTokens.NewKey();
+
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        azurite = await Azurite.StartAsync(RepositoryRoot.Find(), dataFolder: null);
+        Host = await StartHostAsync();
+        Anonymous = new HttpClient { BaseAddress = new Uri(Host.BaseUrl + "/api/") };
+    }
+
+    /// <summary>Another dev host on the same storage, with extra settings (e.g. an SMTP server).</summary>
+    public Task<DevHostApp> StartHostAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = azurite!.ConnectionString,
+            ["Auth:DevelopmentSigningKey"] = SigningKey,
+            ["Smtp:OutboxFolder"] = Outbox,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Certifications"] = "Warning",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return DevHostApp.StartAsync([], new DevHostSettings { Port = 0, Settings = settings });
+    }
+
+    public async Task DisposeAsync()
+    {
+        Anonymous.Dispose();
+        await Host.DisposeAsync();
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
+
+        if (Directory.Exists(Outbox))
+        {
+            Directory.Delete(Outbox, recursive: true);
+        }
+    }
+}
+
+/// <summary>The tests that share one dev host.</summary>
+[CollectionDefinition(Name)]
+public sealed class DevHostCollection : ICollectionFixture<DevHostFixture>
+{
+    public const string Name = "dev host";
+}

@@ -1,0 +1,185 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Certifications.Domain.People;
+using Certifications.Functions.Tests.Fixtures;
+
+namespace Certifications.Functions.Tests.Http;
+
+[Collection(DevHostCollection.Name)]
+public sealed class PeopleTests(DevHostFixture fixture)
+{
+    [Fact]
+    public async Task An_admin_creates_a_user_in_a_group_with_a_coach()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        var sales = await org.AddGroupAsync("Sales");
+        var coach = await org.AddUserAsync("Carla Coach", Role.Coach);
+        using var admin = org.AsAdmin();
+
+        var response = await admin.PostAsJsonAsync("users", new { email = "Zoe@Test.example", displayName = "Zoë Ångström-Núñez", roles = new[] { "Learner" }, groupIds = new[] { sales }, coachId = coach.Id });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var user = await response.Json();
+        Assert.Equal("zoe@test.example", user["email"]!.GetValue<string>());
+        Assert.Equal("Zoë Ångström-Núñez", (await (await admin.GetAsync(response.Headers.Location!.ToString()[5..])).Json())["displayName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_second_user_with_the_same_email_is_409()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        using var admin = org.AsAdmin();
+        var body = new { email = "same@test.example", displayName = "Same", roles = new[] { "Learner" } };
+        (await admin.PostAsJsonAsync("users", body)).EnsureSuccessStatusCode();
+
+        await (await admin.PostAsJsonAsync("users", body with { displayName = "Again" })).Problem(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_group_of_another_organization_is_unknown_and_nothing_is_created()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        var other = await TestOrganization.CreateAsync(fixture.Host);
+        var foreignGroup = await other.AddGroupAsync("Theirs");
+        using var admin = org.AsAdmin();
+
+        var problem = await (await admin.PostAsJsonAsync("users", new { email = "x@test.example", displayName = "X", roles = new[] { "Learner" }, groupIds = new[] { foreignGroup } })).Problem(HttpStatusCode.BadRequest);
+
+        Assert.NotNull(problem["errors"]!["groupIds"]);
+        var users = await (await admin.GetAsync("users")).Json();
+        Assert.DoesNotContain("x@test.example", users["items"]!.AsArray().Select(u => u!["email"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_field_of_the_wrong_type_or_unknown_is_named()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        using var admin = org.AsAdmin();
+
+        var wrongType = await (await admin.PostAsync("users", new StringContent("""{"email":"a@test.example","displayName":"A","roles":"Learner"}""", Encoding.UTF8, "application/json"))).Problem(HttpStatusCode.BadRequest);
+        var unknown = await (await admin.PostAsync("users", new StringContent("""{"email":"a@test.example","displayName":"A","roles":["Learner"],"rolez":1}""", Encoding.UTF8, "application/json"))).Problem(HttpStatusCode.BadRequest);
+        var broken = await (await admin.PostAsync("users", new StringContent("""{"email":""", Encoding.UTF8, "application/json"))).Problem(HttpStatusCode.BadRequest);
+
+        Assert.NotNull(wrongType["errors"]!["roles"]);
+        Assert.NotNull(unknown["errors"]!["rolez"]);
+        Assert.NotNull(broken["detail"]);
+    }
+
+    [Fact]
+    public async Task Updating_a_user_with_a_stale_etag_is_412()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        var learner = await org.AddUserAsync("Lena Learner");
+        using var admin = org.AsAdmin();
+        var stale = (await admin.GetAsync($"users/{learner.Id}")).Headers.ETag!.Tag;
+        (await admin.PutAsJsonAsync($"users/{learner.Id}", new { email = learner.Email, displayName = "Lena L.", roles = new[] { "Learner" } })).EnsureSuccessStatusCode();
+
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"users/{learner.Id}") { Content = JsonContent.Create(new { email = learner.Email, displayName = "Lost update", roles = new[] { "Learner" } }) };
+        request.Headers.TryAddWithoutValidation("If-Match", stale);
+        await (await admin.SendAsync(request)).Problem(HttpStatusCode.PreconditionFailed);
+
+        Assert.Equal("Lena L.", (await (await admin.GetAsync($"users/{learner.Id}")).Json())["displayName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Learners_cannot_manage_users()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        using var learner = org.As(await org.AddUserAsync("Lena Learner"));
+
+        await (await learner.PostAsJsonAsync("users", new { email = "x@test.example", displayName = "X", roles = new[] { "SuperAdmin" } })).Problem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Another_organizations_user_is_404()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        var other = await TestOrganization.CreateAsync(fixture.Host);
+        using var admin = org.AsAdmin();
+
+        await (await admin.GetAsync($"users/{other.Admin.Id}")).Problem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_csv_import_lands_good_rows_and_reports_bad_rows_by_line()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        await org.AddGroupAsync("Sales");
+        using var admin = org.AsAdmin();
+        const string csv = """
+            email,displayName,roles,groups,coach
+            carla@test.example,Carla Coach,Coach,,
+            lena@test.example,Lena Learner,Learner,Sales,carla@test.example
+            not-an-email,Broken,Learner,,
+            liam@test.example,Liam Learner,Wizard,,
+            """;
+
+        var problem = await (await admin.PostAsync("users/import", new StringContent(csv, Encoding.UTF8, "text/csv"))).Problem(HttpStatusCode.BadRequest);
+
+        Assert.Equal(2, problem["created"]!.GetValue<int>());
+        Assert.Equal(2, problem["failed"]!.GetValue<int>());
+        Assert.NotNull(problem["errors"]!["line 4"]);
+        Assert.NotNull(problem["errors"]!["line 5"]);
+        var users = (await (await admin.GetAsync("users")).Json())["items"]!.AsArray();
+        var lena = users.Single(u => u!["email"]!.GetValue<string>() == "lena@test.example")!;
+        var carla = users.Single(u => u!["email"]!.GetValue<string>() == "carla@test.example")!;
+        Assert.Equal(carla["id"]!.GetValue<string>(), lena["coachId"]!.GetValue<string>());
+        Assert.Single(lena["groupIds"]!.AsArray());
+        Assert.DoesNotContain(users, u => u!["email"]!.GetValue<string>() == "liam@test.example");
+    }
+
+    [Fact]
+    public async Task Importing_the_same_file_twice_creates_nobody_twice()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        using var admin = org.AsAdmin();
+        const string csv = "email,displayName,roles\nanna@test.example,Anna,Learner\nben@test.example,Ben,Learner;Coach\n";
+
+        var first = await (await admin.PostAsync("users/import", new StringContent(csv, Encoding.UTF8, "text/csv"))).Json();
+        var second = await (await admin.PostAsync("users/import", new StringContent(csv, Encoding.UTF8, "text/csv"))).Json();
+
+        Assert.Equal(2, first["created"]!.GetValue<int>());
+        Assert.Equal(0, second["created"]!.GetValue<int>());
+        Assert.Equal(2, second["updated"]!.GetValue<int>());
+        Assert.Equal(3, (await (await admin.GetAsync("users")).Json())["items"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task A_csv_without_the_required_columns_is_400_and_imports_nothing()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        using var admin = org.AsAdmin();
+
+        await (await admin.PostAsync("users/import", new StringContent("name\nAnna\n", Encoding.UTF8, "text/csv"))).Problem(HttpStatusCode.BadRequest);
+
+        Assert.Single((await (await admin.GetAsync("users")).Json())["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Group_names_are_unique_in_an_organization()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        using var admin = org.AsAdmin();
+
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("groups", new { name = "Sales" })).StatusCode);
+        await (await admin.PostAsJsonAsync("groups", new { name = "sales " })).Problem(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Users_page_with_a_continuation_token()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        await org.AddUserAsync("A");
+        await org.AddUserAsync("B");
+        using var admin = org.AsAdmin();
+
+        var first = await (await admin.GetAsync("users?pageSize=2")).Json();
+        var token = first["continuationToken"]!.GetValue<string>();
+        var second = await (await admin.GetAsync($"users?pageSize=2&continuationToken={token}")).Json();
+
+        Assert.Equal(2, first["items"]!.AsArray().Count);
+        Assert.Single(second["items"]!.AsArray());
+        await (await admin.GetAsync("users?pageSize=501")).Problem(HttpStatusCode.BadRequest);
+    }
+}
