@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Certifications.Bench;
+using Certifications.DevHost;
+using Certifications.DevHost.Identity;
+using Certifications.DevHost.Storage;
+using Certifications.Domain.Common;
+using Certifications.Domain.People;
+using Certifications.Functions.Organizations;
+using Certifications.Storage.People;
+
+// The API's read paths under load, side by side with a bare endpoint doing the same Table reads on the same Azurite.
+// Usage: dotnet run -c Release --project bench/Certifications.Bench [-- --learners 200 --clients 16 --seconds 10]
+var learners = Option("--learners", 200);
+var clients = Option("--clients", 16);
+var seconds = Option("--seconds", 10);
+
+await using var azurite = await Azurite.StartAsync(RepositoryRoot.Find(), dataFolder: null);
+await using var host = await DevHostApp.StartAsync([], new DevHostSettings
+{
+    Port = 0,
+    Settings = new Dictionary<string, string?>
+    {
+        ["Storage:ConnectionString"] = azurite.ConnectionString,
+        ["Auth:DevelopmentSigningKey"] = DevTokens.NewKey(),
+        ["Smtp:OutboxFolder"] = Path.Combine(Path.GetTempPath(), "certifications-bench-outbox"),
+        ["Logging:LogLevel:Default"] = "Warning",
+    },
+});
+await using var bare = await BareEndpoints.StartAsync(azurite.ConnectionString);
+var bareUrl = bare.Urls.First();
+
+Console.WriteLine($"Seeding {learners} learners enrolled in 5 certifications...");
+var (orgId, admin, learner, certificationId) = await SeedAsync();
+var tokens = host.Services.GetRequiredService<DevTokens>();
+var adminToken = tokens.Issue(admin);
+var learnerToken = tokens.Issue(learner);
+
+var cases = new (string Name, Func<HttpClient> Api, string ApiPath, Func<HttpClient> Bare, string BarePath)[]
+{
+    ($"GET learning-records ({learners} records)",
+        () => Client(host.BaseUrl, adminToken), $"/api/certifications/{certificationId}/learning-records?pageSize={learners}",
+        () => Client(bareUrl, null), $"/bare/learning-records/{orgId}/{certificationId}?pageSize={learners}"),
+    ("GET me/assignments (5 assignments)",
+        () => Client(host.BaseUrl, learnerToken), "/api/me/assignments",
+        () => Client(bareUrl, null), $"/bare/assignments/{orgId}/{learner}"),
+};
+
+Console.WriteLine($"{clients} concurrent clients, {seconds} s per run after a 3 s warm-up; API and bare runs interleaved, best of 2 each.");
+Console.WriteLine();
+Console.WriteLine("| route | API req/s | API p50 ms | API p99 ms | bare req/s | bare p50 ms | bare p99 ms | API / bare |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var c in cases)
+{
+    await LoadRun.RunAsync(c.Api, c.ApiPath, clients, TimeSpan.FromSeconds(3));
+    await LoadRun.RunAsync(c.Bare, c.BarePath, clients, TimeSpan.FromSeconds(3));
+    LoadFigures? api = null, floor = null;
+    for (var round = 0; round < 2; round++)
+    {
+        var a = await LoadRun.RunAsync(c.Api, c.ApiPath, clients, TimeSpan.FromSeconds(seconds));
+        var b = await LoadRun.RunAsync(c.Bare, c.BarePath, clients, TimeSpan.FromSeconds(seconds));
+        api = api is null || a.PerSecond > api.PerSecond ? a : api;
+        floor = floor is null || b.PerSecond > floor.PerSecond ? b : floor;
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {c.Name} | {api!.PerSecond:F0} | {api.P50:F1} | {api.P99:F1} | {floor!.PerSecond:F0} | {floor.P50:F1} | {floor.P99:F1} | {api.PerSecond / floor.PerSecond:F2} |"));
+}
+
+async Task<(string Org, string Admin, string Learner, string Certification)> SeedAsync()
+{
+    var provisioning = host.Services.GetRequiredService<OrganizationProvisioning>();
+    var directory = host.Services.GetRequiredService<DirectoryRepository>();
+    var (organization, owner) = await provisioning.ProvisionAsync("Bench Org", "admin@bench.example", "Bench Admin", certificationsEnabled: true);
+    var group = new Group { Id = Ids.New(Ids.Group), OrganizationId = organization.Id, Name = "Everyone", CreatedAt = DateTimeOffset.UtcNow };
+    _ = (await directory.CreateGroupAsync(group)).Value;
+    var people = new List<string>();
+    foreach (var i in Enumerable.Range(0, learners))
+    {
+        var user = new User
+        {
+            Id = Ids.New(Ids.User), OrganizationId = organization.Id, Email = $"learner{i}@bench.example", DisplayName = $"Learner {i}",
+            Roles = [Role.Learner], GroupIds = [group.Id], CreatedAt = DateTimeOffset.UtcNow,
+        };
+        _ = (await directory.CreateUserAsync(user)).Value;
+        people.Add(user.Id);
+    }
+
+    using var api = Client(host.BaseUrl, host.Services.GetRequiredService<DevTokens>().Issue(owner.Id));
+    var first = string.Empty;
+    foreach (var n in Enumerable.Range(1, 5))
+    {
+        var created = await api.PostAsJsonAsync("/api/certifications", new
+        {
+            title = $"Certification {n}",
+            requireApproval = false,
+            criteria = new object[] { new { kind = "content", title = "Read the guide" }, new { kind = "review", title = "Coach review" } },
+        });
+        var id = JsonNode.Parse(await created.EnsureSuccessStatusCode().Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+        (await api.PostAsync($"/api/certifications/{id}/publish", null)).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync($"/api/certifications/{id}/assignments", new { groupIds = new[] { group.Id }, dueDate = DateTimeOffset.UtcNow.AddDays(30 + n) })).EnsureSuccessStatusCode();
+        first = first.Length == 0 ? id : first;
+    }
+
+    return (organization.Id, owner.Id, people[0], first);
+}
+
+static HttpClient Client(string baseUrl, string? token)
+{
+    var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+    if (token is not null)
+    {
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
+
+    return client;
+}
+
+int Option(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
