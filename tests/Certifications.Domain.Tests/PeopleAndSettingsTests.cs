@@ -65,6 +65,18 @@ public sealed class PeopleAndSettingsTests
     }
 
     [Fact]
+    public void Settings_left_out_keep_their_value_but_a_blank_name_is_refused()
+    {
+        var organization = Build.Organization() with { Name = "Northwind", CertificationsEnabled = true };
+
+        var switchedOff = new OrganizationSettingsInput { AddOns = new() { Certifications = false } }.ApplyTo(organization).Value;
+
+        Assert.Equal("Northwind", switchedOff.Name);
+        Assert.False(switchedOff.CertificationsEnabled);
+        Assert.Contains("name", new OrganizationSettingsInput { Name = " " }.ApplyTo(organization).Error!.Fields!.Keys);
+    }
+
+    [Fact]
     public void The_secret_hint_does_not_reveal_the_secret()
     {
         var secret = "whsec_" + Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());

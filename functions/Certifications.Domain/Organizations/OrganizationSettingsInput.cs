@@ -2,7 +2,7 @@ using Certifications.Domain.Common;
 
 namespace Certifications.Domain.Organizations;
 
-/// <summary>What a super admin may change about the organization.</summary>
+/// <summary>What a super admin may change about the organization; a field left out keeps its value.</summary>
 public sealed record OrganizationSettingsInput
 {
     public string? Name { get; init; }
@@ -30,7 +30,7 @@ public sealed record OrganizationSettingsInput
     public Result<Organization> ApplyTo(Organization organization)
     {
         var errors = new FieldErrors();
-        var name = errors.RequireText("name", Name, 200);
+        var name = errors.RequireText("name", Name ?? organization.Name, 200);
         var primary = Colors.Validate(errors, "branding.primaryColor", Branding?.PrimaryColor ?? organization.Branding.PrimaryColor);
         var accent = Colors.Validate(errors, "branding.accentColor", Branding?.AccentColor ?? organization.Branding.AccentColor);
         var secret = organization.WebhookSecret;
