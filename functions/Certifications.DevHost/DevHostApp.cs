@@ -1,4 +1,5 @@
 using Certifications.DevHost.Identity;
+using Certifications.DevHost.Durable;
 using Certifications.DevHost.Storage;
 using Certifications.DevHost.Triggers;
 using Certifications.Domain.Common;
@@ -65,6 +66,15 @@ public sealed class DevHostApp : IAsyncDisposable
         builder.Services.AddCertificationsApp(builder.Configuration);
         builder.Services.AddSingleton<DevTokens>();
         builder.Services.AddSingleton<Demo.DemoOrganizations>();
+        builder.Services.AddSingleton(sp => new DurableEngine(
+            new DurableEngineOptions(
+                sp.GetRequiredService<IConfiguration>()["Storage:ConnectionString"]
+                    ?? throw new InvalidOperationException("The dev host runs the durable engine on a storage connection string (Storage:ConnectionString)."),
+                builder.Configuration["DevHost:TaskHub"] ?? "Certifications",
+                typeof(Functions.Workflow.EnrollmentWorkflow).Assembly),
+            sp, sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DurableEngine>());
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<DurableEngine>().Client);
 
         var app = builder.Build();
         app.UseMiddleware<UnhandledErrors>();

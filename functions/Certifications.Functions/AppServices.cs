@@ -2,6 +2,10 @@ using Certifications.Functions.Catalog;
 using Certifications.Functions.Enrollments;
 using Certifications.Functions.Identity;
 using Certifications.Functions.Notifications;
+using Certifications.Functions.Progress;
+using Certifications.Functions.Reviews;
+using Certifications.Functions.Webhooks;
+using Certifications.Functions.Workflow;
 using Certifications.Functions.Organizations;
 using Certifications.Functions.People;
 using Certifications.Storage;
@@ -36,7 +40,9 @@ public static class AppServices
         services.AddSingleton<IEmailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EmailOptions>>().Value.Host)
             ? sp.GetRequiredService<OutboxEmailSender>()
             : sp.GetRequiredService<SmtpEmailSender>());
+        services.AddSingleton<MailMessages>();
         services.AddSingleton<AssignmentEmail>();
+        services.AddSingleton<WorkflowEmail>();
 
         services.AddSingleton<OrganizationProvisioning>();
         services.AddSingleton<OrganizationService>();
@@ -45,6 +51,12 @@ public static class AppServices
         services.AddSingleton<CatalogService>();
         services.AddSingleton<AssignmentService>();
         services.AddSingleton<EnrollmentService>();
+        services.AddSingleton<EnrollmentWorkflows>();
+        services.AddSingleton<ProgressService>();
+        services.AddSingleton<ProgressAnswer>();
+        services.AddSingleton<EvidenceUpload>();
+        services.AddSingleton<ReviewQueue>();
+        services.AddSingleton<LmsWebhookService>();
         return services;
     }
 }

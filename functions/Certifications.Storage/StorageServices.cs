@@ -1,8 +1,10 @@
 using Certifications.Storage.Catalog;
+using Certifications.Storage.Certificates;
 using Certifications.Storage.Common;
 using Certifications.Storage.Enrollments;
 using Certifications.Storage.Organizations;
 using Certifications.Storage.People;
+using Certifications.Storage.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,6 +32,9 @@ public static class StorageServices
         services.AddSingleton<CertificationRepository>();
         services.AddSingleton<BrandingStore>();
         services.AddSingleton<EnrollmentRepository>();
+        services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<CertificateRepository>();
+        services.AddSingleton<WebhookDeliveryRepository>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
 
 namespace Certifications.DevHost.Triggers;
 
@@ -42,6 +43,11 @@ internal static class FunctionInvoker
         if (parameter.ParameterType == typeof(CancellationToken))
         {
             return context => context.RequestAborted;
+        }
+
+        if (parameter.ParameterType == typeof(DurableTaskClient))
+        {
+            return context => context.RequestServices.GetRequiredService<DurableTaskClient>();
         }
 
         if (parameter.ParameterType == typeof(string))

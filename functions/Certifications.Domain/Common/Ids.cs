@@ -12,6 +12,8 @@ public static class Ids
     public const string Certification = "crt";
     public const string Criterion = "cri";
     public const string Enrollment = "enr";
+    public const string Certificate = "cer";
+    public const string Evidence = "evd";
 
     /// <summary>Length of the random part: 26 base32 characters carry 130 bits, enough for 128.</summary>
     public const int RandomLength = 26;

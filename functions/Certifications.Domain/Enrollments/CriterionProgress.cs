@@ -1,3 +1,5 @@
+using Certifications.Domain.Catalog;
+
 namespace Certifications.Domain.Enrollments;
 
 /// <summary>Where one criterion stands for one learner.</summary>
@@ -22,9 +24,21 @@ public sealed record CriterionProgress
 {
     public required string CriterionId { get; init; }
 
+    /// <summary>Copied from the criterion, so that what waits for a reviewer is known from the record alone.</summary>
+    public CriterionKind Kind { get; init; }
+
     public CriterionState State { get; init; } = CriterionState.NotStarted;
 
     public DateTimeOffset? UpdatedAt { get; init; }
 
     public DateTimeOffset? MetAt { get; init; }
+
+    /// <summary>Evidence handed in, oldest first; kept when an assessor sends it back, so the history shows.</summary>
+    public IReadOnlyList<EvidenceItem> Evidence { get; init; } = [];
+
+    /// <summary>The LMS score that met the criterion, when an LMS reported one.</summary>
+    public int? Score { get; init; }
+
+    /// <summary>Who or what met it: learner, lms, reviewer, live_session.</summary>
+    public string? MetBy { get; init; }
 }

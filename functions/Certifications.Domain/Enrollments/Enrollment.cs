@@ -38,6 +38,12 @@ public sealed record Enrollment
 
     public ApprovalState Approval { get; init; } = ApprovalState.NotRequested;
 
+    public DateTimeOffset? ApprovalRequestedAt { get; init; }
+
+    public IReadOnlyList<Review> Reviews { get; init; } = [];
+
+    public IReadOnlyList<ApprovalRecord> ApprovalDecisions { get; init; } = [];
+
     public DateTimeOffset? EarnedAt { get; init; }
 
     public string? CertificateId { get; init; }
@@ -53,6 +59,16 @@ public sealed record Enrollment
 
     /// <summary>Whole percent of criteria met; a certification with no criteria counts as not begun.</summary>
     public int ProgressPercent => Criteria.Count == 0 ? 0 : CriteriaMet * 100 / Criteria.Count;
+
+    public bool AllCriteriaMet => Criteria.Count > 0 && Criteria.All(c => c.State == CriterionState.Met);
+
+    /// <summary>Whether a reviewer has something to do here: work to assess, a review-type criterion, or an approval.</summary>
+    public bool AwaitsReviewer =>
+        IsActive && EarnedAt is null
+        && (Approval == ApprovalState.Awaiting
+            || Criteria.Any(c => c.State == CriterionState.AwaitingAssessment || (c.Kind == CriterionKind.Review && c.State != CriterionState.Met)));
+
+    public CriterionProgress? Progress(string criterionId) => Criteria.FirstOrDefault(c => c.CriterionId == criterionId);
 
     public bool IsOverdue(DateTimeOffset now) => IsActive && DueDate < now && Status != EnrollmentStatus.Earned;
 
@@ -70,6 +86,6 @@ public sealed record Enrollment
             EnrolledBy = enrolledBy,
             DueDate = dueDate,
             Message = message,
-            Criteria = [.. certification.Criteria.Select(c => new CriterionProgress { CriterionId = c.Id })],
+            Criteria = [.. certification.Criteria.Select(c => new CriterionProgress { CriterionId = c.Id, Kind = c.Kind })],
         };
 }

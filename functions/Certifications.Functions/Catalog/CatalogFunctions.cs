@@ -2,16 +2,18 @@ using Certifications.Domain.Catalog;
 using Certifications.Domain.Common;
 using Certifications.Functions.Http;
 using Certifications.Functions.Identity;
+using Certifications.Functions.Workflow;
 using Certifications.Storage.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Certifications.Functions.Catalog;
 
 /// <summary>The certification catalog: create, read, edit, publish, archive, view access, certificate design.</summary>
 [RequiresCertificationsAddOn]
-public sealed class CatalogFunctions(CatalogService catalog)
+public sealed class CatalogFunctions(CatalogService catalog, EnrollmentWorkflows workflows)
 {
     /// <summary>A design carries its logo as a data URL of up to 1 MB, so its body may be larger than others.</summary>
     private const long MaxDesignBytes = 2 * 1024 * 1024;
@@ -53,8 +55,19 @@ public sealed class CatalogFunctions(CatalogService catalog)
 
     [Function(nameof(ArchiveCertification))]
     public async Task<IActionResult> ArchiveCertification(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certifications/{id}/archive")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        Answer(await catalog.ArchiveAsync(EndpointGate.CallerOf(request), id, request.IfMatch(), cancellationToken));
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certifications/{id}/archive")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var caller = EndpointGate.CallerOf(request);
+        var result = await catalog.ArchiveAsync(caller, id, request.IfMatch(), cancellationToken);
+        if (result.IsSuccess)
+        {
+            // Archived: the enrollments' workflows read the record again and end.
+            await workflows.SignalCertificationAsync(durable, caller.OrganizationId, id, cancellationToken);
+        }
+
+        return Answer(result);
+    }
 
     [Function(nameof(SetViewAccess))]
     public async Task<IActionResult> SetViewAccess(

@@ -20,7 +20,7 @@ public sealed partial class AssignmentService(
     /// <summary>How often a batch that raced another writer is re-read and re-decided before giving up.</summary>
     private const int WriteAttempts = 3;
 
-    public async Task<Result<(AssignmentReport Report, IReadOnlyList<Domain.Enrollments.Enrollment> Created)>> AssignAsync(
+    public async Task<Result<(AssignmentReport Report, IReadOnlyList<Domain.Enrollments.Enrollment> Enrolled)>> AssignAsync(
         Caller caller, string certificationId, AssignmentInput input, CancellationToken cancellationToken)
     {
         if (!caller.IsSuperAdmin && !caller.IsCoach)
@@ -75,7 +75,7 @@ public sealed partial class AssignmentService(
 
         var created = ordered.Where(o => o.Result == AssignmentResult.Created).Select(o => o.Enrollment).ToArray();
         await NotifyAsync(certification.Value, created, caller.User.DisplayName, cancellationToken).ConfigureAwait(false);
-        return (AssignmentReport.From(ordered, skipped), created);
+        return (AssignmentReport.From(ordered, skipped), [.. ordered.Select(o => o.Enrollment)]);
     }
 
     /// <summary>The learners named directly and through groups; a coach's group members outside their team are skipped, not refused.</summary>

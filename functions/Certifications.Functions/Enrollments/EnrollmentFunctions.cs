@@ -5,27 +5,42 @@ using Certifications.Functions.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Certifications.Functions.Workflow;
 
 namespace Certifications.Functions.Enrollments;
 
 /// <summary>Assignment, self-enrollment, assignment lists, learning records, progress detail and withdrawal.</summary>
 [RequiresCertificationsAddOn]
-public sealed class EnrollmentFunctions(AssignmentService assignments, EnrollmentService enrollments)
+public sealed class EnrollmentFunctions(AssignmentService assignments, EnrollmentService enrollments, EnrollmentWorkflows workflows)
 {
     [Function(nameof(AssignCertification))]
     public async Task<IActionResult> AssignCertification(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certifications/{id}/assignments")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certifications/{id}/assignments")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var caller = EndpointGate.CallerOf(request);
         var result = await request.ReadJsonAsync<AssignmentInput>().BindAsync(input => assignments.AssignAsync(caller, id, input, cancellationToken));
+        if (result.IsSuccess)
+        {
+            // Already-enrolled learners too: a retried request mends a workflow its first attempt did not get to start.
+            await workflows.EnsureRunningAsync(durable, result.Value.Enrolled, cancellationToken);
+        }
+
         return result.ToHttp(r => ApiResult.Ok(r.Report));
     }
 
     [Function(nameof(SelfEnroll))]
     public async Task<IActionResult> SelfEnroll(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certifications/{id}/enrollments")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certifications/{id}/enrollments")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var result = await enrollments.SelfEnrollAsync(EndpointGate.CallerOf(request), id, cancellationToken);
+        if (result.IsSuccess)
+        {
+            await workflows.EnsureRunningAsync(durable, result.Value, cancellationToken);
+        }
+
         return result.ToHttp(e => ApiResult.Created(new { enrollmentId = e.Id, e.Source, e.Status }, $"/api/enrollments/{e.Id}"));
     }
 
@@ -56,14 +71,31 @@ public sealed class EnrollmentFunctions(AssignmentService assignments, Enrollmen
 
     [Function(nameof(GetEnrollment))]
     public async Task<IActionResult> GetEnrollment(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enrollments/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        (await enrollments.GetDetailAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp();
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enrollments/{id}")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var caller = EndpointGate.CallerOf(request);
+        var detail = await enrollments.GetDetailAsync(caller, id, cancellationToken);
+        if (detail.IsSuccess && caller.IsSuperAdmin)
+        {
+            // Operators see where the workflow stands; learners and coaches see the record only.
+            detail = detail.Value with { Workflow = await workflows.StatusAsync(durable, detail.Value.Id, cancellationToken) };
+        }
+
+        return detail.ToHttp();
+    }
 
     [Function(nameof(WithdrawEnrollment))]
     public async Task<IActionResult> WithdrawEnrollment(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "enrollments/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "enrollments/{id}")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var result = await enrollments.WithdrawAsync(EndpointGate.CallerOf(request), id, cancellationToken);
+        if (result.IsSuccess)
+        {
+            await workflows.SignalAsync(durable, result.Value, cancellationToken);
+        }
+
         return result.ToHttp(_ => ApiResult.NoContent());
     }
 

@@ -1,6 +1,7 @@
 using Certifications.Domain.Catalog;
 using Certifications.Domain.Enrollments;
 using Certifications.Domain.Policies;
+using Certifications.Functions.Workflow;
 
 namespace Certifications.Functions.Enrollments;
 
@@ -37,20 +38,39 @@ public sealed record LearningRecord(
 }
 
 /// <summary>One criterion of the progress detail, with its definition beside the learner's state.</summary>
-public sealed record CriterionProgressView(string CriterionId, string Kind, string Title, CriterionState State, DateTimeOffset? UpdatedAt, DateTimeOffset? MetAt);
+public sealed record CriterionProgressView(
+    string CriterionId, string Kind, string Title, CriterionState State, DateTimeOffset? UpdatedAt, DateTimeOffset? MetAt, string? MetBy, int? Score,
+    IReadOnlyList<CriterionProgressView.EvidenceView> Evidence, IReadOnlyList<Review> Reviews)
+{
+    public static CriterionProgressView From(CriterionProgress p, Criterion d, IReadOnlyList<Review> reviews) => new(
+        d.Id, d.Kind.ToName(), d.Title, p.State, p.UpdatedAt, p.MetAt, p.MetBy, p.Score,
+        [.. p.Evidence.Select(e => new EvidenceView(e.Id, e.Text, [.. e.Files.Select(f => new EvidenceFileView(f.Name, f.ContentType, f.Size))], e.AddedAt))],
+        [.. reviews.Where(r => r.CriterionId == d.Id)]);
+
+    /// <summary>One hand-in as the learner and assessors see it.</summary>
+    public sealed record EvidenceView(string Id, string? Text, IReadOnlyList<EvidenceFileView> Files, DateTimeOffset AddedAt);
+
+    /// <summary>A file of a hand-in; its bytes stay in Blob Storage.</summary>
+    public sealed record EvidenceFileView(string Name, string ContentType, long Size);
+}
 
 /// <summary>The progress detail of one learning record (GET /enrollments/{id}).</summary>
 public sealed record EnrollmentDetail(
     string Id, CertificationRef Certification, bool RequireApproval, LearnerView Learner, EnrollmentSource Source,
     EnrollmentStatus Status, string StatusName, ProgressView Progress, DateTimeOffset? DueDate, bool Overdue, string? Message,
     DateTimeOffset EnrolledAt, string EnrolledBy, DateTimeOffset? StartedAt, DateTimeOffset? SubmittedAt, ApprovalState Approval,
-    DateTimeOffset? EarnedAt, string? CertificateId, DateTimeOffset? WithdrawnAt, IReadOnlyList<CriterionProgressView> Criteria)
+    DateTimeOffset? EarnedAt, string? CertificateId, DateTimeOffset? WithdrawnAt, IReadOnlyList<CriterionProgressView> Criteria,
+    DateTimeOffset? ApprovalRequestedAt, IReadOnlyList<ApprovalRecord> ApprovalDecisions)
 {
+    /// <summary>The orchestration's runtime state; shown to admins only.</summary>
+    public WorkflowStatus? Workflow { get; init; }
+
     public static EnrollmentDetail From(Domain.Enrollments.Enrollment e, Certification c, DateTimeOffset now) => new(
         e.Id, new CertificationRef(c.Id, c.Title, c.Status), c.RequireApproval, new LearnerView(e.LearnerId, e.LearnerName, e.LearnerEmail),
         e.Source, e.Status, e.Status.ToDisplayName(), ProgressView.Of(e), e.DueDate, e.IsOverdue(now), e.Message,
         e.EnrolledAt, e.EnrolledBy, e.StartedAt, e.SubmittedAt, e.Approval, e.EarnedAt, e.CertificateId, e.WithdrawnAt,
-        [.. e.Criteria.Join(c.Criteria, p => p.CriterionId, d => d.Id, (p, d) => new CriterionProgressView(d.Id, d.Kind.ToName(), d.Title, p.State, p.UpdatedAt, p.MetAt))]);
+        [.. e.Criteria.Join(c.Criteria, p => p.CriterionId, d => d.Id, (p, d) => CriterionProgressView.From(p, d, e.Reviews))],
+        e.ApprovalRequestedAt, e.ApprovalDecisions);
 }
 
 /// <summary>The body of POST /certifications/{id}/assignments.</summary>

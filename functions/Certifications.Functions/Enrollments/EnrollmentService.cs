@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Certifications.Domain.Catalog;
 using Certifications.Domain.Common;
 using Certifications.Domain.Enrollments;
+using Certifications.Domain.People;
 using Certifications.Domain.Policies;
 using Certifications.Functions.Http;
 using Certifications.Storage.Catalog;
@@ -108,7 +109,7 @@ public sealed class EnrollmentService(
             return found.Error!;
         }
 
-        var (enrollment, certification) = found.Value;
+        var (enrollment, certification, _) = found.Value;
         return EnrollmentDetail.From(enrollment.Value, certification, clock.GetUtcNow());
     }
 
@@ -143,8 +144,8 @@ public sealed class EnrollmentService(
         return withdrawn;
     }
 
-    /// <summary>The record and its certification if the caller may see them; otherwise 404, as if it did not exist.</summary>
-    private async Task<Result<(Versioned<Domain.Enrollments.Enrollment> Enrollment, Certification Certification)>> FindVisibleAsync(
+    /// <summary>The record, its certification and its learner if the caller may see them; otherwise 404, as if it did not exist.</summary>
+    public async Task<Result<VisibleEnrollment>> FindVisibleAsync(
         Caller caller, string enrollmentId, CancellationToken cancellationToken)
     {
         var enrollment = await enrollments.GetByIdAsync(caller.OrganizationId, enrollmentId, cancellationToken).ConfigureAwait(false);
@@ -162,6 +163,13 @@ public sealed class EnrollmentService(
         }
 
         var certification = await certifications.GetAsync(caller.OrganizationId, enrollment.Value.CertificationId, cancellationToken).ConfigureAwait(false);
-        return certification is null ? Error.NotFound("The enrollment") : (enrollment, certification.Value);
+        return certification is null ? Error.NotFound("The enrollment") : new VisibleEnrollment(enrollment, certification.Value, learner);
     }
+}
+
+/// <summary>A learning record the caller may see, with what deciding about it needs.</summary>
+public sealed record VisibleEnrollment(Versioned<Domain.Enrollments.Enrollment> Enrollment, Certification Certification, User Learner)
+{
+    /// <summary>Whether the caller is this learner's coach (admins are checked by role).</summary>
+    public bool IsCoachedBy(Caller caller) => Learner.IsCoachedBy(caller.Id);
 }

@@ -9,8 +9,11 @@ public static class TableNames
     public const string Certifications = "Certifications";
     public const string Enrollments = "Enrollments";
     public const string LearnerEnrollments = "LearnerEnrollments";
+    public const string Certificates = "Certificates";
+    public const string WebhookDeliveries = "WebhookDeliveries";
 
-    public static IReadOnlyList<string> All { get; } = [Organizations, Directory, Identities, Certifications, Enrollments, LearnerEnrollments];
+    public static IReadOnlyList<string> All { get; } =
+        [Organizations, Directory, Identities, Certifications, Enrollments, LearnerEnrollments, Certificates, WebhookDeliveries];
 }
 
 /// <summary>The blob containers the app keeps, created at start-up.</summary>

@@ -45,6 +45,12 @@ internal sealed class EnrollmentEntity : ITableEntity
 
     public string Approval { get; set; } = nameof(ApprovalState.NotRequested);
 
+    public DateTimeOffset? ApprovalRequestedAt { get; set; }
+
+    public string Reviews { get; set; } = "[]";
+
+    public string ApprovalDecisions { get; set; } = "[]";
+
     public DateTimeOffset? EarnedAt { get; set; }
 
     public string? CertificateId { get; set; }
@@ -55,6 +61,9 @@ internal sealed class EnrollmentEntity : ITableEntity
     public string Status { get; set; } = string.Empty;
 
     public bool Active { get; set; }
+
+    /// <summary>Derived and stored so that the review queue is a filtered query.</summary>
+    public bool AwaitsReviewer { get; set; }
 
     public static string Partition(string organizationId, string certificationId) => $"{organizationId}|{certificationId}";
 
@@ -75,11 +84,15 @@ internal sealed class EnrollmentEntity : ITableEntity
         SubmittedAt = e.SubmittedAt,
         Criteria = StorageJson.Write(e.Criteria),
         Approval = e.Approval.ToString(),
+        ApprovalRequestedAt = e.ApprovalRequestedAt,
+        Reviews = StorageJson.Write(e.Reviews),
+        ApprovalDecisions = StorageJson.Write(e.ApprovalDecisions),
         EarnedAt = e.EarnedAt,
         CertificateId = e.CertificateId,
         WithdrawnAt = e.WithdrawnAt,
         Status = e.Status.ToString(),
         Active = e.IsActive,
+        AwaitsReviewer = e.AwaitsReviewer,
     };
 
     public Enrollment ToEnrollment() => new()
@@ -98,6 +111,9 @@ internal sealed class EnrollmentEntity : ITableEntity
         SubmittedAt = SubmittedAt,
         Criteria = StorageJson.Read<CriterionProgress[]>(Criteria, []),
         Approval = Enum.Parse<ApprovalState>(Approval),
+        ApprovalRequestedAt = ApprovalRequestedAt,
+        Reviews = StorageJson.Read<Review[]>(Reviews, []),
+        ApprovalDecisions = StorageJson.Read<ApprovalRecord[]>(ApprovalDecisions, []),
         EarnedAt = EarnedAt,
         CertificateId = CertificateId,
         WithdrawnAt = WithdrawnAt,

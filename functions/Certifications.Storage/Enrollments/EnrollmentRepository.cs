@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
@@ -65,6 +66,22 @@ public sealed class EnrollmentRepository(StorageAccount storage)
         }
 
         return Paging.ReadPageAsync(table.QueryAsync<EnrollmentEntity>(filter, pageSize, cancellationToken: cancellationToken), pageSize, continuationToken, e => e.ToEnrollment(), cancellationToken);
+    }
+
+    /// <summary>A certification's active records that wait for a reviewer (single partition, filtered on the server).</summary>
+    public IAsyncEnumerable<Enrollment> AwaitingReviewerAsync(string organizationId, string certificationId, CancellationToken cancellationToken = default) =>
+        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {EnrollmentEntity.Partition(organizationId, certificationId)} and Active eq true and AwaitsReviewer eq true"), cancellationToken);
+
+    /// <summary>Every active record of a certification, page by page.</summary>
+    public IAsyncEnumerable<Enrollment> ActiveAsync(string organizationId, string certificationId, CancellationToken cancellationToken = default) =>
+        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {EnrollmentEntity.Partition(organizationId, certificationId)} and Active eq true"), cancellationToken);
+
+    private async IAsyncEnumerable<Enrollment> QueryAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in table.QueryAsync<EnrollmentEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return entity.ToEnrollment();
+        }
     }
 
     /// <summary>

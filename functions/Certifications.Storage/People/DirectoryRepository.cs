@@ -146,12 +146,28 @@ public sealed class DirectoryRepository(StorageAccount storage)
     public Task RegisterIdentityAsync(string subject, string organizationId, string userId, CancellationToken cancellationToken = default) =>
         identities.UpsertEntityAsync(new IdentityEntity { PartitionKey = subject, OrganizationId = organizationId, UserId = userId }, TableUpdateMode.Replace, cancellationToken);
 
-    private AsyncPageable<UserEntity> QueryUsers(string organizationId, string? coachId, CancellationToken cancellationToken)
+    /// <summary>The user an external system (an LMS) knows by its own id; a filtered query of the organization's users.</summary>
+    public async Task<User?> FindUserByExternalIdAsync(string organizationId, string externalId, CancellationToken cancellationToken = default)
+    {
+        await foreach (var entity in QueryUsers(organizationId, null, cancellationToken, TableClient.CreateQueryFilter($"ExternalId eq {externalId}")).ConfigureAwait(false))
+        {
+            return entity.ToUser();
+        }
+
+        return null;
+    }
+
+    private AsyncPageable<UserEntity> QueryUsers(string organizationId, string? coachId, CancellationToken cancellationToken, string? extraFilter = null)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.UserPrefix} and RowKey lt {DirectoryKeys.End(DirectoryKeys.UserPrefix)}");
         if (coachId is not null)
         {
             filter += " and " + TableClient.CreateQueryFilter($"CoachId eq {coachId}");
+        }
+
+        if (extraFilter is not null)
+        {
+            filter += " and " + extraFilter;
         }
 
         return table.QueryAsync<UserEntity>(filter, cancellationToken: cancellationToken);

@@ -1,0 +1,74 @@
+using System.Reflection;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+
+namespace Certifications.DevHost.Durable;
+
+/// <summary>
+/// Runs the app's orchestrators and activities on the Durable Task Framework's Azure Storage engine (the backend Durable
+/// Functions uses) against the same storage as the app, and offers the client the HTTP functions bind.
+/// </summary>
+internal sealed class DurableEngine : IHostedService, IAsyncDisposable
+{
+    private readonly AzureStorageOrchestrationService service;
+    private readonly TaskHubWorker worker;
+    private readonly CancellationTokenSource stopping = new();
+
+    public DurableEngine(DurableEngineOptions options, IServiceProvider services, ILoggerFactory loggers)
+    {
+        service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString),
+            TaskHubName = options.TaskHubName,
+            LoggerFactory = loggers,
+            // Azurite on one machine: poll the queues often, so a signal is picked up in tens of milliseconds, not seconds.
+            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500),
+            PartitionCount = options.PartitionCount,
+        });
+        Client = new TaskHubDurableClient(new TaskHubClient(service, new PassThroughDataConverter(), loggers));
+
+        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = DurableJson.Converter }, loggers);
+        var catalog = new DurableFunctionCatalog(options.FunctionsAssembly);
+        worker = new TaskHubWorker(service, loggers);
+        worker.AddTaskOrchestrations([.. catalog.Orchestrators.Select(o =>
+        {
+            var orchestrator = new FunctionOrchestrator(o.Method);
+            return (ObjectCreator<TaskOrchestration>)new ShimCreator<TaskOrchestration>(o.Name, () => shims.CreateOrchestration(o.Name, orchestrator));
+        })]);
+        worker.AddTaskActivities([.. catalog.Activities.Select(a =>
+        {
+            var activity = new FunctionActivity(a.Method, services, stopping.Token);
+            return (ObjectCreator<TaskActivity>)new ShimCreator<TaskActivity>(a.Name, () => shims.CreateActivity(a.Name, activity));
+        })]);
+        Functions = [.. catalog.Orchestrators.Select(o => o.Name), .. catalog.Activities.Select(a => a.Name)];
+    }
+
+    public DurableTaskClient Client { get; }
+
+    public IReadOnlyList<string> Functions { get; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await service.CreateIfNotExistsAsync().ConfigureAwait(false);
+        await worker.StartAsync().ConfigureAwait(false);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync().ConfigureAwait(false);
+        await worker.StopAsync(isForced: true).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        worker.Dispose();
+        stopping.Dispose();
+        await Client.DisposeAsync().ConfigureAwait(false);
+    }
+}
+
+/// <summary>Where the engine keeps its task hub and which assembly holds the functions.</summary>
+internal sealed record DurableEngineOptions(string ConnectionString, string TaskHubName, Assembly FunctionsAssembly, int PartitionCount = 4);

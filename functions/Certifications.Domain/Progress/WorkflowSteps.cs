@@ -1,0 +1,66 @@
+using Certifications.Domain.Catalog;
+using Certifications.Domain.Enrollments;
+
+namespace Certifications.Domain.Progress;
+
+/// <summary>What the enrollment's workflow decides once criteria are met: ask for approval, or award.</summary>
+public static class WorkflowSteps
+{
+    /// <summary>The next thing the workflow should do for this record.</summary>
+    public static WorkflowNext Next(Enrollment? enrollment, Certification? certification)
+    {
+        if (enrollment is null || certification is null || !enrollment.IsActive)
+        {
+            return WorkflowNext.End;
+        }
+
+        if (enrollment.EarnedAt is not null)
+        {
+            return WorkflowNext.Done;
+        }
+
+        // Archived: no new enrollments, and the running ones stop waiting (product.md, "The workflow").
+        if (certification.Status == CertificationStatus.Archived)
+        {
+            return WorkflowNext.End;
+        }
+
+        if (!enrollment.AllCriteriaMet)
+        {
+            return WorkflowNext.WaitForProgress;
+        }
+
+        if (!certification.RequireApproval || enrollment.Approval == ApprovalState.Approved)
+        {
+            return WorkflowNext.Award;
+        }
+
+        return enrollment.Approval switch
+        {
+            ApprovalState.NotRequested => WorkflowNext.RequestApproval,
+            ApprovalState.Awaiting => WorkflowNext.WaitForApproval,
+            _ => WorkflowNext.WaitForProgress,
+        };
+    }
+
+    public static Enrollment RequestApproval(Enrollment enrollment, DateTimeOffset now) =>
+        enrollment with { Approval = ApprovalState.Awaiting, ApprovalRequestedAt = now };
+
+    public static Enrollment Award(Enrollment enrollment, string certificateId, DateTimeOffset now) =>
+        enrollment with { EarnedAt = now, CertificateId = certificateId };
+}
+
+/// <summary>The workflow's next move.</summary>
+public enum WorkflowNext
+{
+    /// <summary>Withdrawn, archived or gone: stop cleanly.</summary>
+    End,
+
+    /// <summary>Earned already: nothing left to do.</summary>
+    Done,
+
+    WaitForProgress,
+    RequestApproval,
+    WaitForApproval,
+    Award,
+}

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using Certifications.Domain.Common;
+using Certifications.Domain.Organizations;
+using Certifications.Domain.People;
+using Certifications.Domain.Progress;
+using Certifications.Functions.Http;
+using Certifications.Functions.Progress;
+using Certifications.Functions.Workflow;
+using Certifications.Storage.Enrollments;
+using Certifications.Storage.Organizations;
+using Certifications.Storage.People;
+using Certifications.Storage.Webhooks;
+using Microsoft.DurableTask.Client;
+
+namespace Certifications.Functions.Webhooks;
+
+/// <summary>
+/// LMS completions: checked against the organization's signing secret, applied to every active enrollment of the
+/// learner whose criteria listen for the activity, and recorded by webhook-id. A redelivery is answered from the
+/// record; applying a completion twice changes nothing anyway, so even two deliveries racing give one effect.
+/// Deliveries about learners or activities we do not know are acknowledged and recorded, never failed: an LMS
+/// retries failures forever.
+/// </summary>
+public sealed class LmsWebhookService(
+    OrganizationRepository organizations, DirectoryRepository directory, EnrollmentRepository enrollments,
+    WebhookDeliveryRepository deliveries, ProgressService progress, EnrollmentWorkflows workflows, TimeProvider clock)
+{
+    public const int MaxBodyBytes = 64 * 1024;
+
+    public async Task<Result<LmsWebhookAnswer>> ReceiveAsync(
+        string organizationId, WebhookHeaders headers, byte[] body, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var organization = Ids.IsWellFormed(organizationId, Ids.Organization)
+            ? await organizations.GetAsync(organizationId, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (organization is null)
+        {
+            return Error.NotFound("The organization");
+        }
+
+        if (organization.Value.WebhookSecret is not { } secret)
+        {
+            return Unauthorized("This organization has no webhook secret; a super admin sets one in the organization settings.");
+        }
+
+        var verdict = WebhookSignature.Verify(secret, headers.Id, headers.Timestamp, headers.Signature, body, clock.GetUtcNow());
+        if (verdict != WebhookVerdict.Valid)
+        {
+            return Unauthorized(verdict switch
+            {
+                WebhookVerdict.MissingHeaders => "Send the webhook-id, webhook-timestamp and webhook-signature headers.",
+                WebhookVerdict.OutsideTolerance => $"The webhook-timestamp is more than {WebhookSignature.Tolerance.TotalMinutes} minutes from now.",
+                _ => "The webhook-signature does not match the body and the organization's secret.",
+            });
+        }
+
+        if (!organization.Value.CertificationsEnabled)
+        {
+            return Error.AddOnDisabled();
+        }
+
+        var webhookId = headers.Id!;
+        if (await deliveries.GetAsync(organizationId, webhookId, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            return new LmsWebhookAnswer(webhookId, earlier.Outcome, Duplicate: true, earlier.CompletedEnrollments);
+        }
+
+        var payload = Parse(body);
+        if (!payload.IsSuccess)
+        {
+            return payload.Error!;
+        }
+
+        var delivery = await ApplyAsync(organizationId, webhookId, payload.Value, durable, cancellationToken).ConfigureAwait(false);
+        var first = await deliveries.TryRecordAsync(organizationId, delivery, cancellationToken).ConfigureAwait(false);
+        return new LmsWebhookAnswer(webhookId, delivery.Outcome, Duplicate: !first, delivery.CompletedEnrollments);
+    }
+
+    private async Task<WebhookDelivery> ApplyAsync(string organizationId, string webhookId, LmsWebhookPayload payload, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var activityId = payload.ActivityId!;
+        if (payload.Type != LmsWebhookPayload.ActivityCompleted)
+        {
+            return new WebhookDelivery(webhookId, now, null, activityId, $"ignored: type '{payload.Type}' is not handled", []);
+        }
+
+        var learner = await FindLearnerAsync(organizationId, payload.Learner!, cancellationToken).ConfigureAwait(false);
+        if (learner is null)
+        {
+            return new WebhookDelivery(webhookId, now, null, activityId, "unknown learner", []);
+        }
+
+        var completion = new LmsCompletion(activityId, payload.CompletedAt ?? now, payload.Score);
+        var known = false;
+        var completed = new List<string>();
+        foreach (var certificationId in await enrollments.AllLearnerCertificationIdsAsync(organizationId, learner.Id, cancellationToken).ConfigureAwait(false))
+        {
+            var applied = await progress.ApplyAsSystemAsync(organizationId, certificationId, learner.Id, (enrollment, certification, at) =>
+            {
+                known |= completion.IsKnownTo(certification);
+                return completion.ApplyTo(enrollment, certification, at);
+            }, cancellationToken).ConfigureAwait(false);
+            if (applied is { IsSuccess: true, Value.Changed: true })
+            {
+                completed.Add(applied.Value.Enrollment.Id);
+                await workflows.SignalAsync(durable, applied.Value.Enrollment, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var outcome = completed.Count > 0 ? "completed" : known ? "nothing to complete (already met, score too low, or not enrolled)" : "unknown activity";
+        return new WebhookDelivery(webhookId, now, learner.Id, activityId, outcome, completed);
+    }
+
+    private async Task<User?> FindLearnerAsync(string organizationId, LmsWebhookPayload.LearnerRef learner, CancellationToken cancellationToken) =>
+        learner.Email is { Length: > 0 } email
+            ? await directory.FindUserByEmailAsync(organizationId, email.Trim().ToLowerInvariant(), cancellationToken).ConfigureAwait(false)
+            : await directory.FindUserByExternalIdAsync(organizationId, learner.ExternalId!, cancellationToken).ConfigureAwait(false);
+
+    private static Result<LmsWebhookPayload> Parse(byte[] body)
+    {
+        LmsWebhookPayload? payload;
+        try
+        {
+            payload = JsonSerializer.Deserialize<LmsWebhookPayload>(body, ApiJson.Options);
+        }
+        catch (JsonException e)
+        {
+            return Error.Invalid($"The body is not valid JSON for an LMS completion: {e.Message}");
+        }
+
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(payload?.Type))
+        {
+            errors.Add("type", $"is required, e.g. '{LmsWebhookPayload.ActivityCompleted}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(payload?.ActivityId))
+        {
+            errors.Add("activityId", "is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(payload?.Learner?.Email) && string.IsNullOrWhiteSpace(payload?.Learner?.ExternalId))
+        {
+            errors.Add("learner", "needs an email or an externalId.");
+        }
+
+        if (payload?.Score is < 0 or > 100)
+        {
+            errors.Add("score", "must be 0 to 100.");
+        }
+
+        return errors.Any ? errors.ToError() : payload!;
+    }
+
+    private static Error Unauthorized(string detail) => new(ErrorKind.Unauthorized, "Webhook not authenticated", detail);
+}
+
+/// <summary>The Standard Webhooks headers of a delivery.</summary>
+public sealed record WebhookHeaders(string? Id, string? Timestamp, string? Signature);

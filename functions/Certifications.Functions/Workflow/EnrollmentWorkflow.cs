@@ -1,0 +1,74 @@
+using Certifications.Domain.Progress;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace Certifications.Functions.Workflow;
+
+/// <summary>
+/// One orchestration per enrollment: waits for the record to change, reminds before and after the due date, asks for
+/// approval when required, and issues the certificate. Deterministic: time comes from the context, everything else
+/// from activities.
+/// </summary>
+public static class EnrollmentWorkflow
+{
+    /// <summary>Reads of the record before the history is trimmed by continuing as new.</summary>
+    public const int StepsPerGeneration = 100;
+
+    private static readonly TaskOptions IssueRetries = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(2), backoffCoefficient: 2));
+
+    [Function(nameof(EnrollmentWorkflow))]
+    public static Task<WorkflowOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context) => RunAsync(context);
+
+    public static async Task<WorkflowOutcome> RunAsync(TaskOrchestrationContext context)
+    {
+        var input = context.GetInput<WorkflowInput>() ?? throw new InvalidOperationException("The workflow needs its enrollment.");
+        var signal = new SignalWaiter(context);
+        for (var step = 0; step < StepsPerGeneration; step++)
+        {
+            var view = await context.CallActivityAsync<WorkflowView>(nameof(WorkflowActivities.ReadEnrollment), input.Enrollment);
+            switch (view.Next)
+            {
+                case WorkflowNext.End:
+                    return WorkflowOutcome.Ended;
+
+                case WorkflowNext.Award or WorkflowNext.Done:
+                    // The activity re-checks the record; null means it changed under us (e.g. withdrawn), so look again.
+                    var certificateId = await context.CallActivityAsync<string?>(nameof(WorkflowActivities.IssueCertificate), input.Enrollment, IssueRetries);
+                    if (certificateId is not null)
+                    {
+                        return WorkflowOutcome.Earned;
+                    }
+
+                    break;
+
+                case WorkflowNext.RequestApproval:
+                    await context.CallActivityAsync(nameof(WorkflowActivities.RequestApproval), input.Enrollment);
+                    input = input with { ApprovalRemindersSent = 0 };
+                    break;
+
+                case WorkflowNext.WaitForApproval:
+                    var remindAt = Reminders.NextApproval(view.ApprovalRequestedAt ?? context.CurrentUtcDateTime, input.ApprovalRemindersSent);
+                    if (!await signal.ArrivesBeforeAsync(remindAt))
+                    {
+                        await context.CallActivityAsync(nameof(WorkflowActivities.RemindReviewers), input.Enrollment);
+                        input = input with { ApprovalRemindersSent = input.ApprovalRemindersSent + 1 };
+                    }
+
+                    break;
+
+                default:
+                    var due = Reminders.NextDue(view.DueDate, input.DueRemindersSent, context.CurrentUtcDateTime);
+                    if (!await signal.ArrivesBeforeAsync(due?.At))
+                    {
+                        await context.CallActivityAsync(nameof(WorkflowActivities.RemindLearner), new DueReminderRequest(input.Enrollment, due!.Kind));
+                        input = input with { DueRemindersSent = due.SentAfter };
+                    }
+
+                    break;
+            }
+        }
+
+        context.ContinueAsNew(input, preserveUnprocessedEvents: true);
+        return WorkflowOutcome.ContinuedAsNew;
+    }
+}

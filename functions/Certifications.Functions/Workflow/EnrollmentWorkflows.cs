@@ -1,0 +1,100 @@
+using Certifications.Domain.Enrollments;
+using Certifications.Storage.Enrollments;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace Certifications.Functions.Workflow;
+
+/// <summary>
+/// Starts and signals enrollment workflows. Both are idempotent: the instance id is the enrollment id, a running
+/// instance is only signalled, and a record whose workflow is missing (a crash between writing the record and
+/// starting it) gets one started, since a fresh workflow reads the table and picks up where the record stands.
+/// </summary>
+public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments, ILogger<EnrollmentWorkflows> logger)
+{
+    private const int Parallelism = 8;
+
+    public async Task EnsureRunningAsync(DurableTaskClient durable, Enrollment enrollment, CancellationToken cancellationToken)
+    {
+        if (await IsRunningAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false) || !NeedsWorkflow(enrollment))
+        {
+            return;
+        }
+
+        try
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(
+                nameof(EnrollmentWorkflow), new WorkflowInput(EnrollmentRef.Of(enrollment)), new StartOrchestrationOptions(enrollment.Id), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Two requests raced to start it: the other one won, which is just as good.
+            if (!await IsRunningAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false))
+            {
+                throw;
+            }
+        }
+    }
+
+    public Task EnsureRunningAsync(DurableTaskClient durable, IEnumerable<Enrollment> enrollments, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(enrollments, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (e, ct) => await EnsureRunningAsync(durable, e, ct).ConfigureAwait(false));
+
+    /// <summary>Tells the workflow its record changed.</summary>
+    public async Task SignalAsync(DurableTaskClient durable, Enrollment enrollment, CancellationToken cancellationToken)
+    {
+        if (await IsRunningAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false))
+        {
+            await durable.RaiseEventAsync(enrollment.Id, WorkflowSignals.Changed, "changed", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (NeedsWorkflow(enrollment))
+        {
+            LogRestarted(enrollment.Id);
+            await EnsureRunningAsync(durable, enrollment, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public Task SignalAsync(DurableTaskClient durable, IEnumerable<Enrollment> enrollments, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(enrollments, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (e, ct) => await SignalAsync(durable, e, ct).ConfigureAwait(false));
+
+    /// <summary>Tells every active enrollment's workflow of a certification that something changed (it was archived).</summary>
+    public async Task SignalCertificationAsync(DurableTaskClient durable, string organizationId, string certificationId, CancellationToken cancellationToken)
+    {
+        var batch = new List<Enrollment>();
+        await foreach (var enrollment in enrollments.ActiveAsync(organizationId, certificationId, cancellationToken).ConfigureAwait(false))
+        {
+            batch.Add(enrollment);
+            if (batch.Count == 1000)
+            {
+                await SignalAsync(durable, batch, cancellationToken).ConfigureAwait(false);
+                batch.Clear();
+            }
+        }
+
+        await SignalAsync(durable, batch, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The orchestration's state, for operators; null when none was ever started.</summary>
+    public async Task<WorkflowStatus?> StatusAsync(DurableTaskClient durable, string enrollmentId, CancellationToken cancellationToken) =>
+        await durable.GetInstanceAsync(enrollmentId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is { } instance
+            ? new WorkflowStatus(instance.InstanceId, instance.RuntimeStatus.ToString(), instance.CreatedAt, instance.LastUpdatedAt)
+            : null;
+
+    private static bool NeedsWorkflow(Enrollment enrollment) => enrollment.IsActive && (enrollment.EarnedAt is null || enrollment.CertificateId is null);
+
+    private static async Task<bool> IsRunningAsync(DurableTaskClient durable, string instanceId, CancellationToken cancellationToken) =>
+        await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is
+        {
+            RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended,
+        };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Enrollment {EnrollmentId} had no running workflow; started one")]
+    private partial void LogRestarted(string enrollmentId);
+}
+
+/// <summary>The runtime state of an enrollment's orchestration, as admins see it in the enrollment detail.</summary>
+public sealed record WorkflowStatus(string InstanceId, string RuntimeStatus, DateTimeOffset CreatedAt, DateTimeOffset LastUpdatedAt);

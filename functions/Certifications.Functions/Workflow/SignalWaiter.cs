@@ -1,0 +1,36 @@
+using Microsoft.DurableTask;
+
+namespace Certifications.Functions.Workflow;
+
+/// <summary>
+/// Waits for the "record changed" signal, or a moment, whichever comes first. When the moment wins, the same wait is
+/// kept for next time: external events go to the newest waiter, so a new waiter on top of an abandoned one would be
+/// fine, but an abandoned one on top would swallow the next signal.
+/// </summary>
+internal sealed class SignalWaiter(TaskOrchestrationContext context)
+{
+    private Task<string?>? pending;
+
+    /// <summary>True when the record changed; false when <paramref name="moment"/> came first. No moment: wait for the change.</summary>
+    public async Task<bool> ArrivesBeforeAsync(DateTimeOffset? moment)
+    {
+        var signal = pending ??= context.WaitForExternalEvent<string?>(WorkflowSignals.Changed);
+        if (moment is null || signal.IsCompleted)
+        {
+            await signal;
+            pending = null;
+            return true;
+        }
+
+        using var timerCancellation = new CancellationTokenSource();
+        var timer = context.CreateTimer(moment.Value.UtcDateTime, timerCancellation.Token);
+        if (await Task.WhenAny(signal, timer) != signal)
+        {
+            return false;
+        }
+
+        await timerCancellation.CancelAsync();
+        pending = null;
+        return true;
+    }
+}

@@ -1,0 +1,170 @@
+using Certifications.Domain.Certificates;
+using Certifications.Domain.Enrollments;
+using Certifications.Domain.People;
+using Certifications.Domain.Progress;
+using Certifications.Functions.Notifications;
+using Certifications.Storage.Catalog;
+using Certifications.Storage.Certificates;
+using Certifications.Storage.Common;
+using Certifications.Storage.Enrollments;
+using Certifications.Storage.Organizations;
+using Certifications.Storage.People;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace Certifications.Functions.Workflow;
+
+/// <summary>
+/// The workflow's side effects. Each re-reads the record (the table is the truth) and is safe to run twice:
+/// the engine may retry an activity, and a host that dies mid-activity runs it again on restart.
+/// </summary>
+public sealed class WorkflowActivities(
+    EnrollmentRepository enrollments, CertificationRepository certifications, OrganizationRepository organizations,
+    DirectoryRepository directory, CertificateRepository certificates, WorkflowEmail email, IEmailSender mail,
+    TimeProvider clock, ILogger<WorkflowActivities> logger)
+{
+    [Function(nameof(ReadEnrollment))]
+    public async Task<WorkflowView> ReadEnrollment([ActivityTrigger] EnrollmentRef enrollment, CancellationToken cancellationToken)
+    {
+        var (record, certification) = await LoadAsync(enrollment, cancellationToken).ConfigureAwait(false);
+        return new WorkflowView(WorkflowSteps.Next(record?.Value, certification), record?.Value.DueDate, record?.Value.ApprovalRequestedAt);
+    }
+
+    /// <summary>Marks the record as awaiting approval and tells the learner's coach and the admins.</summary>
+    [Function(nameof(RequestApproval))]
+    public async Task RequestApproval([ActivityTrigger] EnrollmentRef enrollment, CancellationToken cancellationToken)
+    {
+        var (record, certification) = await LoadAsync(enrollment, cancellationToken).ConfigureAwait(false);
+        if (record is null || WorkflowSteps.Next(record.Value, certification) != WorkflowNext.RequestApproval)
+        {
+            return;
+        }
+
+        var requested = WorkflowSteps.RequestApproval(record.Value, clock.GetUtcNow());
+        var written = await enrollments.UpdateAsync(requested, record.ETag, cancellationToken).ConfigureAwait(false);
+        if (!written.IsSuccess)
+        {
+            // Someone changed the record meanwhile; the workflow reads it again and decides anew.
+            return;
+        }
+
+        await NotifyReviewersAsync(requested, certification!, reminder: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    [Function(nameof(RemindReviewers))]
+    public async Task RemindReviewers([ActivityTrigger] EnrollmentRef enrollment, CancellationToken cancellationToken)
+    {
+        var (record, certification) = await LoadAsync(enrollment, cancellationToken).ConfigureAwait(false);
+        if (record is not null && WorkflowSteps.Next(record.Value, certification) == WorkflowNext.WaitForApproval)
+        {
+            await NotifyReviewersAsync(record.Value, certification!, reminder: true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    [Function(nameof(RemindLearner))]
+    public async Task RemindLearner([ActivityTrigger] DueReminderRequest request, CancellationToken cancellationToken)
+    {
+        var (record, certification) = await LoadAsync(request.Enrollment, cancellationToken).ConfigureAwait(false);
+        if (record is not null && WorkflowSteps.Next(record.Value, certification) is WorkflowNext.WaitForProgress or WorkflowNext.WaitForApproval)
+        {
+            await mail.SendAsync([email.DueReminder(record.Value, certification!, request.Kind)], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Awards the certificate: claims a certificate id on the record first (conditional write), then writes the
+    /// certificate record and the render request under that id. A retry finds the id claimed and rewrites the same
+    /// certificate, so one earned enrollment never gets two. Null when the record no longer qualifies.
+    /// </summary>
+    [Function(nameof(IssueCertificate))]
+    public async Task<string?> IssueCertificate([ActivityTrigger] EnrollmentRef enrollment, CancellationToken cancellationToken)
+    {
+        var (record, certification) = await LoadAsync(enrollment, cancellationToken).ConfigureAwait(false);
+        if (record is null || certification is null || WorkflowSteps.Next(record.Value, certification) is not (WorkflowNext.Award or WorkflowNext.Done))
+        {
+            return null;
+        }
+
+        var earned = record.Value;
+        var firstTime = earned.EarnedAt is null;
+        if (firstTime)
+        {
+            earned = WorkflowSteps.Award(earned, Certificate.NewId(), clock.GetUtcNow());
+            if (!(await enrollments.UpdateAsync(earned, record.ETag, cancellationToken).ConfigureAwait(false)).IsSuccess)
+            {
+                return null;
+            }
+        }
+
+        var certificateId = earned.CertificateId!;
+        var existing = await certificates.GetAsync(certificateId, cancellationToken).ConfigureAwait(false);
+        if (existing is null)
+        {
+            var organization = await organizations.GetAsync(enrollment.OrganizationId, cancellationToken).ConfigureAwait(false);
+            var certificate = new Certificate
+            {
+                Id = certificateId,
+                OrganizationId = earned.OrganizationId,
+                OrganizationName = organization?.Value.Name ?? string.Empty,
+                EnrollmentId = earned.Id,
+                CertificationId = certification.Id,
+                CertificationTitle = certification.Title,
+                LearnerId = earned.LearnerId,
+                LearnerName = earned.LearnerName,
+                IssuedAt = earned.EarnedAt!.Value,
+                ExpiresAt = certification.ValidityMonths is { } months ? earned.EarnedAt.Value.AddMonths(months) : null,
+            };
+            await certificates.SaveAsync(certificate, cancellationToken).ConfigureAwait(false);
+            await certificates.WriteRenderRequestAsync(new CertificateRenderRequest(certificate, certification.Design, earned.LearnerEmail), cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Certificate {CertificateId} issued for enrollment {EnrollmentId}", certificateId, earned.Id);
+        }
+
+        if (firstTime)
+        {
+            await mail.SendAsync([email.Earned(earned, certification, certificateId)], cancellationToken).ConfigureAwait(false);
+        }
+
+        return certificateId;
+    }
+
+    private async Task<(Versioned<Enrollment>? Record, Domain.Catalog.Certification? Certification)> LoadAsync(EnrollmentRef enrollment, CancellationToken cancellationToken)
+    {
+        var record = enrollments.GetAsync(enrollment.OrganizationId, enrollment.CertificationId, enrollment.LearnerId, cancellationToken);
+        var certification = await certifications.GetAsync(enrollment.OrganizationId, enrollment.CertificationId, cancellationToken).ConfigureAwait(false);
+        return (await record.ConfigureAwait(false), certification?.Value);
+    }
+
+    private async Task NotifyReviewersAsync(Enrollment enrollment, Domain.Catalog.Certification certification, bool reminder, CancellationToken cancellationToken)
+    {
+        var reviewers = await ReviewersAsync(enrollment, cancellationToken).ConfigureAwait(false);
+        if (reviewers.Count > 0)
+        {
+            await mail.SendAsync([email.ApprovalRequest(enrollment, certification, reviewers, reminder)], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The learner's coach and the organization's super admins.</summary>
+    private async Task<IReadOnlyList<User>> ReviewersAsync(Enrollment enrollment, CancellationToken cancellationToken)
+    {
+        var learner = await directory.GetUserAsync(enrollment.OrganizationId, enrollment.LearnerId, cancellationToken).ConfigureAwait(false);
+        var reviewers = new Dictionary<string, User>();
+        if (learner?.Value.CoachId is { } coachId && await directory.GetUserAsync(enrollment.OrganizationId, coachId, cancellationToken).ConfigureAwait(false) is { } coach)
+        {
+            reviewers[coach.Value.Id] = coach.Value;
+        }
+
+        string? token = null;
+        do
+        {
+            var page = await directory.ListUsersAsync(enrollment.OrganizationId, 500, token, cancellationToken).ConfigureAwait(false);
+            foreach (var admin in page.Items.Where(u => u.IsSuperAdmin))
+            {
+                reviewers[admin.Id] = admin;
+            }
+
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+        return [.. reviewers.Values];
+    }
+}

@@ -1,0 +1,43 @@
+using Azure;
+using Azure.Data.Tables;
+using Certifications.Storage.Common;
+
+namespace Certifications.Storage.Webhooks;
+
+/// <summary>
+/// Deliveries received from LMSs, keyed by the sender's webhook-id: the record of what each did, and how a
+/// redelivery is recognised. One partition per organization.
+/// </summary>
+public sealed class WebhookDeliveryRepository(StorageAccount storage)
+{
+    private readonly TableClient table = storage.Table(TableNames.WebhookDeliveries);
+
+    public async Task<WebhookDelivery?> GetAsync(string organizationId, string webhookId, CancellationToken cancellationToken = default)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(organizationId, Key(webhookId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? StorageJson.Read<WebhookDelivery?>(response.Value!.GetString("Data"), null) : null;
+    }
+
+    /// <summary>Records a delivery; false when the same webhook-id was recorded first by a concurrent delivery.</summary>
+    public async Task<bool> TryRecordAsync(string organizationId, WebhookDelivery delivery, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await table.AddEntityAsync(
+                new TableEntity(organizationId, Key(delivery.WebhookId)) { ["Data"] = StorageJson.Write(delivery), ["Outcome"] = delivery.Outcome },
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    // Row keys may not contain '/', '\', '#' or '?'; webhook ids are the sender's and may.
+    private static string Key(string webhookId) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(webhookId)).Replace('/', '_');
+}
+
+/// <summary>One received delivery and what it did.</summary>
+public sealed record WebhookDelivery(
+    string WebhookId, DateTimeOffset ReceivedAt, string? LearnerId, string ActivityId, string Outcome, IReadOnlyList<string> CompletedEnrollments);
