@@ -31,13 +31,17 @@ internal sealed class DurableFunctionCatalog
         : method.ReturnType == typeof(Task) || method.ReturnType == typeof(void) ? typeof(object)
         : method.ReturnType;
 
-    /// <summary>Awaits whatever the method returned and hands back its result.</summary>
+    /// <summary>
+    /// Awaits whatever the method returned and hands back its result. The continuation must stay on the caller's
+    /// context: an orchestrator runs on the engine's own scheduler, which decides after each turn whether the
+    /// orchestration finished; a continuation on the thread pool would finish it behind the engine's back.
+    /// </summary>
     public static async Task<object?> AwaitResultAsync(object? returned)
     {
         switch (returned)
         {
             case Task task:
-                await task.ConfigureAwait(false);
+                await task.ConfigureAwait(true);
                 var type = task.GetType();
                 return type.IsGenericType ? type.GetProperty(nameof(Task<object>.Result))!.GetValue(task) : null;
             default:

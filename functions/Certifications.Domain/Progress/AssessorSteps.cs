@@ -64,18 +64,20 @@ public static class AssessorSteps
             Feedback = string.IsNullOrWhiteSpace(input.Feedback) ? null : input.Feedback.Trim(),
             At = now,
         };
-        if (enrollment.Reviews.LastOrDefault(r => r.CriterionId == criterionId) is { } last && last.SaysTheSameAs(review))
-        {
-            return ProgressChange.Unchanged(enrollment);
-        }
-
         var found = LearnerSteps.Find(enrollment, certification, criterionId);
         if (!found.IsSuccess)
         {
             return found.Error!;
         }
 
+        // A repeat is the same decision on the same work: nothing happened to the criterion since that review.
+        // The same words about new evidence are a new review.
         var progress = enrollment.Progress(criterionId)!;
+        if (enrollment.Reviews.LastOrDefault(r => r.CriterionId == criterionId) is { } last && last.SaysTheSameAs(review) && progress.UpdatedAt == last.At)
+        {
+            return ProgressChange.Unchanged(enrollment);
+        }
+
         var awaits = progress.State == CriterionState.AwaitingAssessment
             || (found.Value.Kind == CriterionKind.Review && progress.State != CriterionState.Met);
         if (!awaits)

@@ -29,7 +29,11 @@ internal sealed class SignalWaiter(TaskOrchestrationContext context)
             return false;
         }
 
-        await timerCancellation.CancelAsync();
+        // Synchronously: CancelAsync would finish on the thread pool, outside the engine's scheduler, and the
+        // orchestrator would never be resumed.
+#pragma warning disable CA1849
+        timerCancellation.Cancel();
+#pragma warning restore CA1849
         pending = null;
         return true;
     }

@@ -34,6 +34,8 @@ public sealed class DevHostFixture : IAsyncLifetime
     {
         var settings = new Dictionary<string, string?>
         {
+            // Each host its own task hub, unless a test means to share one (the restart test).
+            ["DevHost:TaskHub"] = "t" + Guid.NewGuid().ToString("N")[..16],
             ["Storage:ConnectionString"] = azurite!.ConnectionString,
             ["Auth:DevelopmentSigningKey"] = SigningKey,
             ["Smtp:OutboxFolder"] = Outbox,
