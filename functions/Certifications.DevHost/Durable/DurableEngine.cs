@@ -27,6 +27,12 @@ internal sealed class DurableEngine : IHostedService, IAsyncDisposable
             // Azurite on one machine: poll the queues often, so a signal is picked up in tens of milliseconds, not seconds.
             MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500),
             PartitionCount = options.PartitionCount,
+            // A host killed mid-work leaves its messages invisible for this long before another host picks them up;
+            // Durable Functions' five minutes is long for a developer restarting the dev host.
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
+            LeaseInterval = TimeSpan.FromSeconds(15),
+            LeaseRenewInterval = TimeSpan.FromSeconds(5),
         });
         Client = new TaskHubDurableClient(new TaskHubClient(service, new PassThroughDataConverter(), loggers));
 
@@ -59,7 +65,8 @@ internal sealed class DurableEngine : IHostedService, IAsyncDisposable
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await stopping.CancelAsync().ConfigureAwait(false);
-        await worker.StopAsync(isForced: true).ConfigureAwait(false);
+        // Not forced: work in hand is finished or handed back, and the partitions released for the next host.
+        await worker.StopAsync(isForced: false).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

@@ -50,6 +50,19 @@ public sealed class DevHostFixture : IAsyncLifetime
         return DevHostApp.StartAsync([], new DevHostSettings { Port = 0, Settings = settings });
     }
 
+    /// <summary>How many certificate records an enrollment has (the workflow must never make two).</summary>
+    public async Task<int> CertificatesOfAsync(string enrollmentId)
+    {
+        var count = 0;
+        var table = new Azure.Data.Tables.TableClient(StorageConnectionString, Storage.Common.TableNames.Certificates);
+        await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"EnrollmentId eq {enrollmentId}")))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     public async Task DisposeAsync()
     {
         Anonymous.Dispose();

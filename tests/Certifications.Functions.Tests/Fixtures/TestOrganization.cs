@@ -34,6 +34,9 @@ public sealed class TestOrganization
         return new TestOrganization(host, organization.Id, admin);
     }
 
+    /// <summary>The same organization, called through another dev host (e.g. one started after a restart).</summary>
+    public TestOrganization On(DevHostApp other) => new(other, Id, Admin);
+
     public async Task<string> AddGroupAsync(string name)
     {
         var group = new Group { Id = Ids.New(Ids.Group), OrganizationId = Id, Name = name, CreatedAt = DateTimeOffset.UtcNow };

@@ -64,6 +64,9 @@ public sealed class WorkflowScenario : IDisposable
         return new WorkflowScenario(org, coach, learner, id, created);
     }
 
+    /// <summary>The same scenario, called through another dev host.</summary>
+    public WorkflowScenario On(DevHostApp host) => new(Org.On(host), Coach, Learner, CertificationId, Certification) { EnrollmentId = EnrollmentId };
+
     public string Criterion(string title) =>
         Certification["criteria"]!.AsArray().First(c => c!["title"]!.GetValue<string>() == title)!["id"]!.GetValue<string>();
 

@@ -29,7 +29,7 @@ public class WorkflowTests(DevHostFixture fixture)
         var earned = await s.WaitForStatusAsync("Earned");
         var certificateId = earned["certificateId"]!.GetValue<string>();
         Assert.StartsWith("cer_", certificateId, StringComparison.Ordinal);
-        Assert.Equal(1, await CertificatesOfAsync(s.EnrollmentId!));
+        Assert.Equal(1, await fixture.CertificatesOfAsync(s.EnrollmentId!));
         var evidence = earned["criteria"]![1]!["evidence"]![0]!;
         Assert.Equal(("My recorded call", "role-play.pdf", Pdf.Length), (evidence["text"]!.GetValue<string>(), evidence["files"]![0]!["name"]!.GetValue<string>(), evidence["files"]![0]!["size"]!.GetValue<int>()));
     }
@@ -69,7 +69,7 @@ public class WorkflowTests(DevHostFixture fixture)
 
         var earned = await s.WaitForStatusAsync("Earned");
         Assert.Equal(2, earned["approvalDecisions"]!.AsArray().Count);
-        Assert.Equal(1, await CertificatesOfAsync(s.EnrollmentId!));
+        Assert.Equal(1, await fixture.CertificatesOfAsync(s.EnrollmentId!));
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public class WorkflowTests(DevHostFixture fixture)
 
         var ended = await s.WaitUntilAsync(d => d["workflow"]?["runtimeStatus"]?.GetValue<string>() == "Completed", "the workflow to end");
         Assert.NotNull(ended["withdrawnAt"]);
-        Assert.Equal(0, await CertificatesOfAsync(s.EnrollmentId!));
+        Assert.Equal(0, await fixture.CertificatesOfAsync(s.EnrollmentId!));
     }
 
     private static async Task MeetEverythingAsync(WorkflowScenario s)
@@ -159,16 +159,5 @@ public class WorkflowTests(DevHostFixture fixture)
         (await s.SubmitAsync()).EnsureSuccessStatusCode();
         (await s.ReviewAsync("Upload a role-play", "Demonstrated")).EnsureSuccessStatusCode();
         (await s.ReviewAsync("Coach observes a call", "Demonstrated")).EnsureSuccessStatusCode();
-    }
-
-    private async Task<int> CertificatesOfAsync(string enrollmentId)
-    {
-        var count = 0;
-        await foreach (var _ in new TableClient(fixture.StorageConnectionString, TableNames.Certificates).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"EnrollmentId eq {enrollmentId}")))
-        {
-            count++;
-        }
-
-        return count;
     }
 }

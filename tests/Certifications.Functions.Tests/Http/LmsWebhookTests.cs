@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Certifications.Domain.Organizations;
+using Certifications.Functions.Tests.Fixtures;
+
+namespace Certifications.Functions.Tests.Http;
+
+/// <summary>The LMS webhook: signed deliveries complete criteria; bad ones change nothing; redeliveries are one effect.</summary>
+[Collection(DevHostCollection.Name)]
+public class LmsWebhookTests(DevHostFixture fixture)
+{
+    private const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    private static readonly object[] LmsCriteria =
+    [
+        new { kind = "content", title = "Read the guide", externalActivityId = "guide" },
+        new { kind = "activity", title = "Pass the quiz", externalActivityId = "quiz", minScore = 80 },
+        new { kind = "activity", title = "Finish the simulation", externalActivityId = "simulation" },
+    ];
+
+    [Fact]
+    public async Task Three_completions_by_webhook_alone_take_a_learner_to_earned()
+    {
+        using var s = await ScenarioAsync();
+
+        foreach (var (activity, score) in new[] { ("guide", (int?)null), ("quiz", 92), ("simulation", null) })
+        {
+            var answer = await (await DeliverAsync(s, Guid.NewGuid().ToString(), Completion(s, activity, score))).Json();
+            Assert.Equal("completed", answer["outcome"]!.GetValue<string>());
+        }
+
+        var earned = await s.WaitForStatusAsync("Earned");
+        Assert.Equal(92, earned["criteria"]![1]!["score"]!.GetValue<int>());
+        Assert.Equal("lms", earned["criteria"]![1]!["metBy"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_same_delivery_five_times_at_once_is_one_effect()
+    {
+        using var s = await ScenarioAsync();
+        var body = Completion(s, "guide", null);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => DeliverAsync(s, "msg_same", body)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var bodies = await Task.WhenAll(answers.Select(a => a.Json()));
+        Assert.Equal(4, bodies.Count(b => b["duplicate"]!.GetValue<bool>()));
+        var guide = (await s.DetailAsync())["criteria"]![0]!;
+        Assert.Equal("Met", guide["state"]!.GetValue<string>());
+        Assert.Equal("InProgress", (await s.DetailAsync())["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_score_under_the_minimum_completes_nothing()
+    {
+        using var s = await ScenarioAsync();
+
+        var answer = await (await DeliverAsync(s, "msg_low", Completion(s, "quiz", 79))).Json();
+
+        Assert.StartsWith("nothing to complete", answer["outcome"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("NotStarted", (await s.DetailAsync())["criteria"]![1]!["state"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Unknown_learners_and_activities_are_acknowledged_and_recorded()
+    {
+        using var s = await ScenarioAsync();
+
+        var stranger = await (await DeliverAsync(s, "msg_stranger", JsonBody(new { type = "activity.completed", learner = new { email = "nobody@test.example" }, activityId = "guide" }))).Json();
+        var unknownActivity = await (await DeliverAsync(s, "msg_unknown", Completion(s, "not-ours", null))).Json();
+        var replay = await (await DeliverAsync(s, "msg_stranger", JsonBody(new { type = "activity.completed", learner = new { email = "nobody@test.example" }, activityId = "guide" }))).Json();
+
+        Assert.Equal("unknown learner", stranger["outcome"]!.GetValue<string>());
+        Assert.Equal("unknown activity", unknownActivity["outcome"]!.GetValue<string>());
+        Assert.True(replay["duplicate"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Learners_are_matched_by_their_external_id_too()
+    {
+        using var s = await ScenarioAsync();
+        using var admin = s.Org.AsAdmin();
+        var user = await (await admin.GetAsync($"users/{s.Learner.Id}")).Json();
+        (await admin.PutAsJsonAsync($"users/{s.Learner.Id}", new { email = s.Learner.Email, displayName = s.Learner.DisplayName, roles = new[] { "Learner" }, groupIds = user["groupIds"], coachId = s.Coach.Id, externalId = "lms-4711" })).EnsureSuccessStatusCode();
+
+        var answer = await (await DeliverAsync(s, "msg_ext", JsonBody(new { type = "activity.completed", learner = new { externalId = "lms-4711" }, activityId = "guide" }))).Json();
+
+        Assert.Equal("completed", answer["outcome"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_bad_signature_or_an_old_timestamp_is_401_and_changes_nothing()
+    {
+        using var s = await ScenarioAsync();
+        var body = Completion(s, "guide", null);
+
+        await (await DeliverAsync(s, "msg_forged", body, secret: "whsec_" + Convert.ToBase64String(new byte[32]))).Problem(HttpStatusCode.Unauthorized);
+        await (await DeliverAsync(s, "msg_old", body, timestamp: DateTimeOffset.UtcNow.AddMinutes(-6))).Problem(HttpStatusCode.Unauthorized);
+        await (await DeliverAsync(s, "msg_unsigned", body, sign: false)).Problem(HttpStatusCode.Unauthorized);
+
+        Assert.Equal("NotStarted", (await s.DetailAsync())["criteria"]![0]!["state"]!.GetValue<string>());
+        Assert.Equal("completed", (await (await DeliverAsync(s, "msg_old", body)).Json())["outcome"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_secret_is_never_shown_in_full()
+    {
+        using var s = await ScenarioAsync();
+        using var admin = s.Org.AsAdmin();
+
+        var settings = await (await admin.GetAsync("org/settings")).Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain(Secret[6..^4], settings, StringComparison.Ordinal);
+    }
+
+    private async Task<WorkflowScenario> ScenarioAsync()
+    {
+        var s = await WorkflowScenario.CreateAsync(fixture.Host, requireApproval: false, LmsCriteria);
+        using var admin = s.Org.AsAdmin();
+        (await admin.PutAsJsonAsync("org/settings", new { webhookSecret = Secret })).EnsureSuccessStatusCode();
+        await s.SelfEnrollAsync();
+        return s;
+    }
+
+    private static byte[] Completion(WorkflowScenario s, string activity, int? score) =>
+        JsonBody(new { type = "activity.completed", learner = new { email = s.Learner.Email }, activityId = activity, completedAt = DateTimeOffset.UtcNow, score });
+
+    private static byte[] JsonBody(object body) => JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerOptions.Web);
+
+    private Task<HttpResponseMessage> DeliverAsync(WorkflowScenario s, string id, byte[] body, string secret = Secret, DateTimeOffset? timestamp = null, bool sign = true)
+    {
+        var at = (timestamp ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
+        var request = new HttpRequestMessage(HttpMethod.Post, $"webhooks/lms/{s.Org.Id}") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add("webhook-id", id);
+        request.Headers.Add("webhook-timestamp", at.ToString(CultureInfo.InvariantCulture));
+        if (sign)
+        {
+            request.Headers.Add("webhook-signature", WebhookSignature.Sign(secret, id, at, body));
+        }
+
+        return fixture.Anonymous.SendAsync(request);
+    }
+}
