@@ -108,6 +108,7 @@ public class AssessorStepsTests
 
         Assert.Equal(ErrorKind.Conflict, early.Error!.Kind);
         Assert.Equal(ApprovalState.Approved, approved.Approval);
+        Assert.Equal(EnrollmentStatus.Submitted, approved.Status);
         Assert.False(repeat.Changed);
         Assert.Single(repeat.Enrollment.ApprovalDecisions);
         Assert.Equal(ErrorKind.Conflict, reversal.Error!.Kind);

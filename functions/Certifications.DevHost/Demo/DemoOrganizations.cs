@@ -66,6 +66,33 @@ public sealed class DemoOrganizations(OrganizationProvisioning provisioning, Dir
             ],
         }, [support], cancellationToken).ConfigureAwait(false);
 
+        await CertificationAsync(organization.Id, org, "giving-feedback", new CertificationInput
+        {
+            Title = "Giving Feedback",
+            Description = "Give a colleague feedback they can act on.",
+            RequireApproval = true,
+            ValidityMonths = 12,
+            Criteria =
+            [
+                new() { Kind = "content", Title = "Read the feedback guide" },
+                new() { Kind = "activity", Title = "Upload a recorded feedback conversation", EvidenceRequired = true },
+                new() { Kind = "review", Title = "Coach observes a feedback session" },
+            ],
+        }, [sales, support], cancellationToken).ConfigureAwait(false);
+        await CertificationAsync(organization.Id, org, "data-protection", new CertificationInput
+        {
+            Title = "Data Protection Basics",
+            Description = "Completed entirely in the LMS: the reading, the quiz and the simulation.",
+            RequireApproval = false,
+            ValidityMonths = 12,
+            Criteria =
+            [
+                new() { Kind = "content", Title = "Read the data protection policy", ExternalActivityId = "lms-dp-policy" },
+                new() { Kind = "activity", Title = "Pass the data protection quiz", ExternalActivityId = "lms-dp-quiz", MinScore = 75 },
+                new() { Kind = "activity", Title = "Complete the phishing simulation", ExternalActivityId = "lms-dp-phishing" },
+            ],
+        }, [sales, support], cancellationToken).ConfigureAwait(false);
+
         return [admin, carla, colin, lena, liam, sofia, zoe];
     }
 

@@ -43,7 +43,7 @@ public sealed class Azurite : IAsyncDisposable
         {
             Directory.CreateDirectory(dataFolder);
             pidFile = Path.Combine(dataFolder, "azurite.pid");
-            StopOrphan(pidFile);
+            await StopOrphanAsync(pidFile).ConfigureAwait(false);
         }
 
         int[] ports = [FreePort(), FreePort(), FreePort()];
@@ -106,12 +106,7 @@ public sealed class Azurite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync().ConfigureAwait(false);
-        }
-
+        await StopAsync(process).ConfigureAwait(false);
         process.Dispose();
         if (pidFile is not null)
         {
@@ -137,8 +132,38 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Asks Azurite to stop (SIGTERM), so it writes what it holds in memory to its data folder, and kills it only if it
+    /// does not: a killed Azurite loses its last seconds of writes.
+    /// </summary>
+    private static async Task StopAsync(Process azurite)
+    {
+        if (azurite.HasExited)
+        {
+            return;
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            using var term = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", azurite.Id.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false });
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await azurite.WaitForExitAsync(patience.Token).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                // It did not stop in time; kill it below.
+            }
+        }
+
+        azurite.Kill(entireProcessTree: true);
+        await azurite.WaitForExitAsync().ConfigureAwait(false);
+    }
+
     /// <summary>A dev host killed without a chance to clean up leaves its Azurite running on the same data folder; stop it first.</summary>
-    private static void StopOrphan(string pidFile)
+    private static async Task StopOrphanAsync(string pidFile)
     {
         if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile), out var pid))
         {
@@ -150,8 +175,7 @@ public sealed class Azurite : IAsyncDisposable
             using var orphan = Process.GetProcessById(pid);
             if (orphan.ProcessName.Contains("node", StringComparison.OrdinalIgnoreCase))
             {
-                orphan.Kill(entireProcessTree: true);
-                orphan.WaitForExit(10_000);
+                await StopAsync(orphan).ConfigureAwait(false);
             }
         }
         catch (ArgumentException)

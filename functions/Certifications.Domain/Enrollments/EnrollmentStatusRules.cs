@@ -17,7 +17,8 @@ public static class EnrollmentStatusRules
             return EnrollmentStatus.NotEarned;
         }
 
-        if (enrollment.Approval == ApprovalState.Awaiting)
+        // Approved but not yet issued lasts as long as the workflow takes to award; it is still "with the assessors".
+        if (enrollment.Approval is ApprovalState.Awaiting or ApprovalState.Approved)
         {
             return EnrollmentStatus.Submitted;
         }
