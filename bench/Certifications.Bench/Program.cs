@@ -13,6 +13,13 @@ using Certifications.Storage.People;
 
 // The API's read paths under load, side by side with a bare endpoint doing the same Table reads on the same Azurite.
 // Usage: dotnet run -c Release --project bench/Certifications.Bench [-- --learners 200 --clients 16 --seconds 10]
+//        dotnet run -c Release --project bench/Certifications.Bench -- --workflow [--enrollments 200 --clients 16]
+if (args.Contains("--workflow"))
+{
+    await WorkflowBench.RunAsync(Option("--enrollments", 200), Option("--clients", 16));
+    return;
+}
+
 var learners = Option("--learners", 200);
 var clients = Option("--clients", 16);
 var seconds = Option("--seconds", 10);

@@ -19,21 +19,7 @@ internal sealed class DurableEngine : IHostedService, IAsyncDisposable
 
     public DurableEngine(DurableEngineOptions options, IServiceProvider services, ILoggerFactory loggers)
     {
-        service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
-        {
-            StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString),
-            TaskHubName = options.TaskHubName,
-            LoggerFactory = loggers,
-            // Azurite on one machine: poll the queues often, so a signal is picked up in tens of milliseconds, not seconds.
-            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500),
-            PartitionCount = options.PartitionCount,
-            // A host killed mid-work leaves its messages invisible for this long before another host picks them up;
-            // Durable Functions' five minutes is long for a developer restarting the dev host.
-            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
-            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
-            LeaseInterval = TimeSpan.FromSeconds(15),
-            LeaseRenewInterval = TimeSpan.FromSeconds(5),
-        });
+        service = new AzureStorageOrchestrationService(Settings(options.ConnectionString, options.TaskHubName, options.PartitionCount, loggers));
         Client = new TaskHubDurableClient(new TaskHubClient(service, new PassThroughDataConverter(), loggers));
 
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = DurableJson.Converter }, loggers);
@@ -53,6 +39,25 @@ internal sealed class DurableEngine : IHostedService, IAsyncDisposable
     }
 
     public DurableTaskClient Client { get; }
+
+    /// <summary>The engine's settings for a task hub on the given storage (the benchmark's bare engine uses the same).</summary>
+    public static AzureStorageOrchestrationServiceSettings Settings(string connectionString, string taskHub, int partitionCount, ILoggerFactory loggers) => new()
+    {
+        StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+        TaskHubName = taskHub,
+        LoggerFactory = loggers,
+        PartitionCount = partitionCount,
+
+        // Azurite on one machine: poll the queues often, so a signal is picked up in tens of milliseconds, not seconds.
+        MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500),
+
+        // A host killed mid-work leaves its messages invisible for this long before another host picks them up;
+        // Durable Functions' five minutes is long for a developer restarting the dev host.
+        ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
+        WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
+        LeaseInterval = TimeSpan.FromSeconds(15),
+        LeaseRenewInterval = TimeSpan.FromSeconds(5),
+    };
 
     public IReadOnlyList<string> Functions { get; }
 

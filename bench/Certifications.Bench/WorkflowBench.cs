@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Certifications.DevHost;
+using Certifications.DevHost.Identity;
+using Certifications.DevHost.Storage;
+using Certifications.Domain.Common;
+using Certifications.Domain.Organizations;
+using Certifications.Domain.People;
+using Certifications.Functions.Organizations;
+using Certifications.Storage.People;
+using DurableTask.Core;
+
+namespace Certifications.Bench;
+
+/// <summary>
+/// Enrollments driven to Earned by three LMS webhooks each, through the app on the dev host, beside a bare Durable Task
+/// Framework orchestration on the same engine and Azurite that waits for three events and calls one activity.
+/// </summary>
+public static class WorkflowBench
+{
+    private const string Secret = "whsec_QmVuY2htYXJrU2VjcmV0MDEyMzQ1Njc4OWFiY2RlZg==";
+    private static readonly string[] Activities = ["bench-reading", "bench-quiz", "bench-simulation"];
+
+    public static async Task RunAsync(int enrollments, int clients)
+    {
+        await using var azurite = await Azurite.StartAsync(RepositoryRoot.Find(), dataFolder: null);
+        await using var host = await DevHostApp.StartAsync([], new DevHostSettings
+        {
+            Port = 0,
+            Settings = new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = azurite.ConnectionString,
+                ["Auth:DevelopmentSigningKey"] = DevTokens.NewKey(),
+                ["Smtp:OutboxFolder"] = Path.Combine(Path.GetTempPath(), "certifications-bench-outbox"),
+                ["DevHost:TaskHub"] = "benchapp",
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Certifications"] = "Warning",
+            },
+        });
+        await using var bare = await BareWorkflow.StartAsync(azurite.ConnectionString, "benchbare");
+
+        Console.WriteLine($"{enrollments} enrollments, 3 criteria each completed by webhook, {clients} concurrent senders.");
+        var app = await RunAppAsync(host, azurite.ConnectionString, enrollments, clients);
+        Console.WriteLine(Row("app", app));
+        var floor = await RunBareAsync(bare, azurite.ConnectionString, enrollments, clients);
+        Console.WriteLine(Row("bare", floor));
+
+        Console.WriteLine();
+        Console.WriteLine("| run | enrollments to Earned per s | wall s | last event → record p50 ms | p99 ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine(Row("app: HTTP webhook → enrollment workflow → certificate record", app));
+        Console.WriteLine(Row("bare DTFx: 3 raised events → 1 activity writing a record", floor));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\napp / bare: {app.PerSecond / floor.PerSecond:F2}"));
+    }
+
+    private static string Row(string name, Figures f) => string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {f.PerSecond:F1} | {f.Wall.TotalSeconds:F1} | {f.P50:F0} | {f.P99:F0} |");
+
+    private static async Task<Figures> RunAppAsync(DevHostApp host, string storage, int count, int clients)
+    {
+        var (organizationId, certificationId, learners, adminToken) = await SeedAsync(host, count);
+        using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl + "/api/") };
+        var lastEvent = new DateTimeOffset[count];
+
+        var clock = Stopwatch.StartNew();
+        using (var assign = new HttpRequestMessage(HttpMethod.Post, $"certifications/{certificationId}/assignments") { Content = JsonContent.Create(new { learnerIds = learners }) })
+        {
+            assign.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+            (await http.SendAsync(assign)).EnsureSuccessStatusCode();
+        }
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = clients }, async (i, ct) =>
+        {
+            foreach (var activity in Activities)
+            {
+                var body = JsonSerializer.SerializeToUtf8Bytes(new { type = "activity.completed", learner = new { email = Email(i) }, activityId = activity, score = 90 });
+                var id = $"bench-{i}-{activity}";
+                var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"webhooks/lms/{organizationId}") { Content = new ByteArrayContent(body) };
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                request.Headers.Add("webhook-id", id);
+                request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
+                request.Headers.Add("webhook-signature", WebhookSignature.Sign(Secret, id, timestamp, body));
+                (await http.SendAsync(request, ct)).EnsureSuccessStatusCode();
+            }
+
+            lastEvent[i] = DateTimeOffset.UtcNow;
+        });
+
+        var issued = await WaitForRecordsAsync(new TableClient(storage, "Certificates"), count,
+            e => (e.GetString("EnrollmentId"), JsonNode.Parse(e.GetString("Data"))!["issuedAt"]!.GetValue<DateTimeOffset>()));
+        var wall = clock.Elapsed;
+        var byLearner = learners.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var latencies = issued.Select(r => (r.At - lastEvent[byLearner[r.Key[^26..].Insert(0, "usr_")]]).TotalMilliseconds).ToArray();
+        return Figures.From(count, wall, latencies);
+    }
+
+    private static async Task<Figures> RunBareAsync(BareWorkflow bare, string storage, int count, int clients)
+    {
+        var lastEvent = new DateTimeOffset[count];
+        var clock = Stopwatch.StartNew();
+        var instances = new OrchestrationInstance[count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = clients }, async (i, _) =>
+            instances[i] = await bare.Client.CreateOrchestrationInstanceAsync(typeof(BareWorkflow.ThreeEvents), $"bare-{i}", $"bare-{i}"));
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = clients }, async (i, _) =>
+        {
+            // A bare orchestration has no record to re-read: an event that reaches it before it has started is lost,
+            // so it gets its events only once it runs. (The app's workflow reads the table first, so it needs no wait.)
+            while ((await bare.Client.GetOrchestrationStateAsync(instances[i]))?.OrchestrationStatus is null or OrchestrationStatus.Pending)
+            {
+                await Task.Delay(50);
+            }
+
+            foreach (var activity in Activities)
+            {
+                await bare.Client.RaiseEventAsync(instances[i], BareWorkflow.EventName, activity);
+            }
+
+            lastEvent[i] = DateTimeOffset.UtcNow;
+        });
+
+        var issued = await WaitForRecordsAsync(new TableClient(storage, "BareCertificates"), count,
+            e => (e.RowKey, e.GetDateTimeOffset("IssuedAt")!.Value));
+        var wall = clock.Elapsed;
+        var latencies = issued.Select(r => (r.At - lastEvent[int.Parse(r.Key["bare-".Length..], CultureInfo.InvariantCulture)]).TotalMilliseconds).ToArray();
+        return Figures.From(count, wall, latencies);
+    }
+
+    private static async Task<List<(string Key, DateTimeOffset At)>> WaitForRecordsAsync(TableClient table, int count, Func<TableEntity, (string, DateTimeOffset)> read)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(5);
+        while (true)
+        {
+            var records = new List<(string, DateTimeOffset)>();
+            await foreach (var entity in table.QueryAsync<TableEntity>())
+            {
+                records.Add(read(entity));
+            }
+
+            if (records.Count >= count)
+            {
+                return records;
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Only {records.Count} of {count} records after 5 minutes.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<(string Organization, string Certification, string[] Learners, string AdminToken)> SeedAsync(DevHostApp host, int count)
+    {
+        var provisioning = host.Services.GetRequiredService<OrganizationProvisioning>();
+        var directory = host.Services.GetRequiredService<DirectoryRepository>();
+        var (organization, admin) = await provisioning.ProvisionAsync("Bench Org", "admin@bench.example", "Bench Admin", certificationsEnabled: true);
+        var learners = new string[count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            var user = new User { Id = Ids.New(Ids.User), OrganizationId = organization.Id, Email = Email(i), DisplayName = $"Learner {i}", Roles = [Role.Learner], CreatedAt = DateTimeOffset.UtcNow };
+            _ = (await directory.CreateUserAsync(user, ct)).Value;
+            learners[i] = user.Id;
+        });
+
+        var token = host.Services.GetRequiredService<DevTokens>().Issue(admin.Id);
+        using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl + "/api/") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        (await http.PutAsJsonAsync("org/settings", new { webhookSecret = Secret })).EnsureSuccessStatusCode();
+        var created = await (await http.PostAsJsonAsync("certifications", new
+        {
+            title = "Bench certification",
+            requireApproval = false,
+            criteria = Activities.Select(a => new { kind = "activity", title = a, externalActivityId = a }).ToArray(),
+        })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>();
+        var id = created!["id"]!.GetValue<string>();
+        (await http.PostAsync($"certifications/{id}/publish", null)).EnsureSuccessStatusCode();
+        return (organization.Id, id, learners, token);
+    }
+
+    private static string Email(int i) => $"learner{i}@bench.example";
+
+    /// <summary>One run's rate and its latency percentiles.</summary>
+    private sealed record Figures(double PerSecond, TimeSpan Wall, double P50, double P99)
+    {
+        public static Figures From(int count, TimeSpan wall, double[] latencies)
+        {
+            Array.Sort(latencies);
+            double At(double p) => latencies[(int)Math.Min(latencies.Length - 1, Math.Ceiling(p * latencies.Length) - 1)];
+            return new Figures(count / wall.TotalSeconds, wall, At(0.50), At(0.99));
+        }
+    }
+}
