@@ -25,6 +25,7 @@ public static class EnrollmentWorkflow
         var signal = new SignalWaiter(context);
         for (var step = 0; step < StepsPerGeneration; step++)
         {
+            signal.TakeArrived();
             var view = await context.CallActivityAsync<WorkflowView>(nameof(WorkflowActivities.ReadEnrollment), input.Enrollment);
             switch (view.Next)
             {

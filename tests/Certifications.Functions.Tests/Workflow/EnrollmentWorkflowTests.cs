@@ -13,6 +13,8 @@ public class EnrollmentWorkflowTests
 
     private readonly Mock<TaskOrchestrationContext> context = new() { CallBase = true };
     private readonly List<string> calls = [];
+    private readonly List<TaskCompletionSource<string?>> waiting = [];
+    private Func<WorkflowView> nextRead = () => throw new InvalidOperationException("No reads set up.");
 
     public EnrollmentWorkflowTests()
     {
@@ -36,7 +38,8 @@ public class EnrollmentWorkflowTests
 
         Assert.Equal(WorkflowOutcome.Earned, outcome);
         Assert.Equal([nameof(WorkflowActivities.IssueCertificate)], calls);
-        context.Verify(c => c.WaitForExternalEvent<string?>(WorkflowSignals.Changed, It.IsAny<CancellationToken>()), Times.Exactly(2));
+        // One wait before each read: the signals that arrived during a read are what the next read is for.
+        context.Verify(c => c.WaitForExternalEvent<string?>(WorkflowSignals.Changed, It.IsAny<CancellationToken>()), Times.Exactly(3));
         context.Verify(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -97,6 +100,16 @@ public class EnrollmentWorkflowTests
     }
 
     [Fact]
+    public async Task Signals_that_arrived_together_cost_one_read()
+    {
+        context.Setup(c => c.WaitForExternalEvent<string?>(WorkflowSignals.Changed, It.IsAny<CancellationToken>())).ReturnsAsync("changed");
+        Reads(WorkflowNext.Award);
+
+        Assert.Equal(WorkflowOutcome.Earned, await EnrollmentWorkflow.RunAsync(context.Object));
+        context.Verify(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.ReadEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Once);
+    }
+
+    [Fact]
     public async Task A_withdrawal_ends_it_without_a_certificate()
     {
         Reads(WorkflowNext.WaitForProgress, WorkflowNext.End);
@@ -121,8 +134,7 @@ public class EnrollmentWorkflowTests
     [Fact]
     public async Task A_long_wait_continues_as_new_with_its_reminder_counts()
     {
-        context.Setup(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.ReadEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .ReturnsAsync(new WorkflowView(WorkflowNext.WaitForProgress, null, null));
+        nextRead = () => new WorkflowView(WorkflowNext.WaitForProgress, null, null);
 
         var outcome = await EnrollmentWorkflow.RunAsync(context.Object);
 
@@ -132,16 +144,27 @@ public class EnrollmentWorkflowTests
 
     private void Reads(params WorkflowNext[] steps)
     {
-        var sequence = context.SetupSequence(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.ReadEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()));
-        foreach (var step in steps)
+        var queue = new Queue<WorkflowNext>(steps);
+        nextRead = () =>
         {
-            sequence = sequence.ReturnsAsync(new WorkflowView(step, null, step == WorkflowNext.WaitForApproval ? new DateTimeOffset(Now) : null));
-        }
+            var step = queue.Dequeue();
+            return new WorkflowView(step, null, step == WorkflowNext.WaitForApproval ? new DateTimeOffset(Now) : null);
+        };
     }
 
+    /// <summary>One change arrives while each read runs, as when the learner keeps working; none is waiting before.</summary>
     private void SignalsArrive()
     {
-        context.Setup(c => c.WaitForExternalEvent<string?>(WorkflowSignals.Changed, It.IsAny<CancellationToken>())).ReturnsAsync("changed");
+        context.Setup(c => c.WaitForExternalEvent<string?>(WorkflowSignals.Changed, It.IsAny<CancellationToken>()))
+            .Returns(() =>
+            {
+                var next = new TaskCompletionSource<string?>();
+                waiting.Add(next);
+                return next.Task;
+            });
+        context.Setup(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.ReadEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Callback(() => waiting.ForEach(w => w.TrySetResult("changed")))
+            .ReturnsAsync(() => nextRead());
         context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns(new TaskCompletionSource().Task);
     }
 
