@@ -25,17 +25,7 @@ var clients = Option("--clients", 16);
 var seconds = Option("--seconds", 10);
 
 await using var azurite = await Azurite.StartAsync(RepositoryRoot.Find(), dataFolder: null);
-await using var host = await DevHostApp.StartAsync([], new DevHostSettings
-{
-    Port = 0,
-    Settings = new Dictionary<string, string?>
-    {
-        ["Storage:ConnectionString"] = azurite.ConnectionString,
-        ["Auth:DevelopmentSigningKey"] = DevTokens.NewKey(),
-        ["Smtp:OutboxFolder"] = Path.Combine(Path.GetTempPath(), "certifications-bench-outbox"),
-        ["Logging:LogLevel:Default"] = "Warning",
-    },
-});
+await using var host = await BenchHost.StartAsync(azurite.ConnectionString, "benchreads");
 await using var bare = await BareEndpoints.StartAsync(azurite.ConnectionString);
 var bareUrl = bare.Urls.First();
 

@@ -29,19 +29,7 @@ public static class WorkflowBench
     public static async Task RunAsync(int enrollments, int clients)
     {
         await using var azurite = await Azurite.StartAsync(RepositoryRoot.Find(), dataFolder: null);
-        await using var host = await DevHostApp.StartAsync([], new DevHostSettings
-        {
-            Port = 0,
-            Settings = new Dictionary<string, string?>
-            {
-                ["Storage:ConnectionString"] = azurite.ConnectionString,
-                ["Auth:DevelopmentSigningKey"] = DevTokens.NewKey(),
-                ["Smtp:OutboxFolder"] = Path.Combine(Path.GetTempPath(), "certifications-bench-outbox"),
-                ["DevHost:TaskHub"] = "benchapp",
-                ["Logging:LogLevel:Default"] = "Warning",
-                ["Logging:LogLevel:Certifications"] = "Warning",
-            },
-        });
+        await using var host = await BenchHost.StartAsync(azurite.ConnectionString, "benchapp");
         await using var bare = await BareWorkflow.StartAsync(azurite.ConnectionString, "benchbare");
 
         Console.WriteLine($"{enrollments} enrollments, 3 criteria each completed by webhook, {clients} concurrent senders.");

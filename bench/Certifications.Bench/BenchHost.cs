@@ -1,0 +1,23 @@
+using Certifications.DevHost;
+using Certifications.DevHost.Identity;
+
+namespace Certifications.Bench;
+
+/// <summary>The dev host as the benchmarks run it: port 0, quiet, on the Azurite they started.</summary>
+public static class BenchHost
+{
+    public static Task<DevHostApp> StartAsync(string storageConnectionString, string taskHub) =>
+        DevHostApp.StartAsync([], new DevHostSettings
+        {
+            Port = 0,
+            Settings = new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = storageConnectionString,
+                ["Auth:DevelopmentSigningKey"] = DevTokens.NewKey(),
+                ["Smtp:OutboxFolder"] = Path.Combine(Path.GetTempPath(), "certifications-bench-outbox"),
+                ["DevHost:TaskHub"] = taskHub,
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Certifications"] = "Warning",
+            },
+        });
+}
