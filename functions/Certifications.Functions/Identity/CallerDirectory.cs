@@ -1,3 +1,4 @@
+using Certifications.Domain.Organizations;
 using System.Collections.Concurrent;
 using Certifications.Domain.Policies;
 using Certifications.Storage.Organizations;
@@ -44,6 +45,25 @@ public sealed class CallerDirectory(DirectoryRepository directory, OrganizationR
         var caller = new Caller(user.Value, organization.Value);
         cache.Set(subject, caller, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeToLive, ExpirationTokens = { new CancellationChangeToken(expiry) } });
         return caller;
+    }
+
+    /// <summary>The organization, cached like callers (the LMS webhook reads it on every delivery).</summary>
+    public async Task<Organization?> OrganizationAsync(string organizationId, CancellationToken cancellationToken)
+    {
+        var key = "organization:" + organizationId;
+        if (cache.TryGetValue(key, out Organization? cached))
+        {
+            return cached;
+        }
+
+        var expiry = organizationTokens.GetOrAdd(organizationId, _ => new CancellationTokenSource()).Token;
+        var organization = (await organizations.GetAsync(organizationId, cancellationToken).ConfigureAwait(false))?.Value;
+        if (organization is not null)
+        {
+            cache.Set(key, organization, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeToLive, ExpirationTokens = { new CancellationChangeToken(expiry) } });
+        }
+
+        return organization;
     }
 
     /// <summary>Forgets every cached caller of the organization, after its settings or one of its users changed.</summary>

@@ -1,13 +1,12 @@
 using System.Text.Json;
 using Certifications.Domain.Common;
 using Certifications.Domain.Organizations;
-using Certifications.Domain.People;
 using Certifications.Domain.Progress;
 using Certifications.Functions.Http;
 using Certifications.Functions.Progress;
 using Certifications.Functions.Workflow;
 using Certifications.Storage.Enrollments;
-using Certifications.Storage.Organizations;
+using Certifications.Functions.Identity;
 using Certifications.Storage.People;
 using Certifications.Storage.Webhooks;
 using Microsoft.DurableTask.Client;
@@ -19,10 +18,10 @@ namespace Certifications.Functions.Webhooks;
 /// learner whose criteria listen for the activity, and recorded by webhook-id. A redelivery is answered from the
 /// record; applying a completion twice changes nothing anyway, so even two deliveries racing give one effect.
 /// Deliveries about learners or activities we do not know are acknowledged and recorded, never failed: an LMS
-/// retries failures forever.
+/// retries failures forever. The organization (and so its secret) is cached for up to 30 seconds per instance.
 /// </summary>
 public sealed class LmsWebhookService(
-    OrganizationRepository organizations, DirectoryRepository directory, EnrollmentRepository enrollments,
+    CallerDirectory organizations, DirectoryRepository directory, EnrollmentRepository enrollments,
     WebhookDeliveryRepository deliveries, ProgressService progress, EnrollmentWorkflows workflows, TimeProvider clock)
 {
     public const int MaxBodyBytes = 64 * 1024;
@@ -31,14 +30,14 @@ public sealed class LmsWebhookService(
         string organizationId, WebhookHeaders headers, byte[] body, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var organization = Ids.IsWellFormed(organizationId, Ids.Organization)
-            ? await organizations.GetAsync(organizationId, cancellationToken).ConfigureAwait(false)
+            ? await organizations.OrganizationAsync(organizationId, cancellationToken).ConfigureAwait(false)
             : null;
         if (organization is null)
         {
             return Error.NotFound("The organization");
         }
 
-        if (organization.Value.WebhookSecret is not { } secret)
+        if (organization.WebhookSecret is not { } secret)
         {
             return Unauthorized("This organization has no webhook secret; a super admin sets one in the organization settings.");
         }
@@ -54,26 +53,29 @@ public sealed class LmsWebhookService(
             });
         }
 
-        if (!organization.Value.CertificationsEnabled)
+        if (!organization.CertificationsEnabled)
         {
             return Error.AddOnDisabled();
         }
 
         var webhookId = headers.Id!;
-        if (await deliveries.GetAsync(organizationId, webhookId, cancellationToken).ConfigureAwait(false) is { } earlier)
-        {
-            return new LmsWebhookAnswer(webhookId, earlier.Outcome, Duplicate: true, earlier.CompletedEnrollments);
-        }
-
         var payload = Parse(body);
         if (!payload.IsSuccess)
         {
             return payload.Error!;
         }
 
+        // Applied first and recorded after: a completion applied twice changes nothing, so a redelivery is simply
+        // applied again (to no effect) and answered from the first delivery's record, and a crash between the two
+        // steps loses nothing. The common case, a first delivery, costs no lookup.
         var delivery = await ApplyAsync(organizationId, webhookId, payload.Value, durable, cancellationToken).ConfigureAwait(false);
-        var first = await deliveries.TryRecordAsync(organizationId, delivery, cancellationToken).ConfigureAwait(false);
-        return new LmsWebhookAnswer(webhookId, delivery.Outcome, Duplicate: !first, delivery.CompletedEnrollments);
+        if (await deliveries.TryRecordAsync(organizationId, delivery, cancellationToken).ConfigureAwait(false))
+        {
+            return new LmsWebhookAnswer(webhookId, delivery.Outcome, Duplicate: false, delivery.CompletedEnrollments);
+        }
+
+        var first = await deliveries.GetAsync(organizationId, webhookId, cancellationToken).ConfigureAwait(false) ?? delivery;
+        return new LmsWebhookAnswer(webhookId, first.Outcome, Duplicate: true, first.CompletedEnrollments);
     }
 
     private async Task<WebhookDelivery> ApplyAsync(string organizationId, string webhookId, LmsWebhookPayload payload, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -85,8 +87,8 @@ public sealed class LmsWebhookService(
             return new WebhookDelivery(webhookId, now, null, activityId, $"ignored: type '{payload.Type}' is not handled", []);
         }
 
-        var learner = await FindLearnerAsync(organizationId, payload.Learner!, cancellationToken).ConfigureAwait(false);
-        if (learner is null)
+        var learnerId = await FindLearnerAsync(organizationId, payload.Learner!, cancellationToken).ConfigureAwait(false);
+        if (learnerId is null)
         {
             return new WebhookDelivery(webhookId, now, null, activityId, "unknown learner", []);
         }
@@ -94,9 +96,9 @@ public sealed class LmsWebhookService(
         var completion = new LmsCompletion(activityId, payload.CompletedAt ?? now, payload.Score);
         var known = false;
         var completed = new List<string>();
-        foreach (var certificationId in await enrollments.AllLearnerCertificationIdsAsync(organizationId, learner.Id, cancellationToken).ConfigureAwait(false))
+        foreach (var certificationId in await enrollments.AllLearnerCertificationIdsAsync(organizationId, learnerId, cancellationToken).ConfigureAwait(false))
         {
-            var applied = await progress.ApplyAsSystemAsync(organizationId, certificationId, learner.Id, (enrollment, certification, at) =>
+            var applied = await progress.ApplyAsSystemAsync(organizationId, certificationId, learnerId, (enrollment, certification, at) =>
             {
                 known |= completion.IsKnownTo(certification);
                 return completion.ApplyTo(enrollment, certification, at);
@@ -109,13 +111,13 @@ public sealed class LmsWebhookService(
         }
 
         var outcome = completed.Count > 0 ? "completed" : known ? "nothing to complete (already met, score too low, or not enrolled)" : "unknown activity";
-        return new WebhookDelivery(webhookId, now, learner.Id, activityId, outcome, completed);
+        return new WebhookDelivery(webhookId, now, learnerId, activityId, outcome, completed);
     }
 
-    private async Task<User?> FindLearnerAsync(string organizationId, LmsWebhookPayload.LearnerRef learner, CancellationToken cancellationToken) =>
+    private async Task<string?> FindLearnerAsync(string organizationId, LmsWebhookPayload.LearnerRef learner, CancellationToken cancellationToken) =>
         learner.Email is { Length: > 0 } email
-            ? await directory.FindUserByEmailAsync(organizationId, email.Trim().ToLowerInvariant(), cancellationToken).ConfigureAwait(false)
-            : await directory.FindUserByExternalIdAsync(organizationId, learner.ExternalId!, cancellationToken).ConfigureAwait(false);
+            ? await directory.FindUserIdByEmailAsync(organizationId, email.Trim().ToLowerInvariant(), cancellationToken).ConfigureAwait(false)
+            : (await directory.FindUserByExternalIdAsync(organizationId, learner.ExternalId!, cancellationToken).ConfigureAwait(false))?.Id;
 
     private static Result<LmsWebhookPayload> Parse(byte[] body)
     {

@@ -38,6 +38,13 @@ public sealed class DirectoryRepository(StorageAccount storage)
         return found;
     }
 
+    /// <summary>The id of the user with this e-mail, from the e-mail index alone.</summary>
+    public async Task<string?> FindUserIdByEmailAsync(string organizationId, string email, CancellationToken cancellationToken = default)
+    {
+        var pointer = await table.GetEntityIfExistsAsync<PointerEntity>(organizationId, DirectoryKeys.Email(email), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return pointer.HasValue ? pointer.Value!.TargetId : null;
+    }
+
     public async Task<User?> FindUserByEmailAsync(string organizationId, string email, CancellationToken cancellationToken = default)
     {
         var pointer = await table.GetEntityIfExistsAsync<PointerEntity>(organizationId, DirectoryKeys.Email(email), cancellationToken: cancellationToken).ConfigureAwait(false);
