@@ -14,7 +14,8 @@ public static class EnrollmentWorkflow
     /// <summary>Reads of the record before the history is trimmed by continuing as new.</summary>
     public const int StepsPerGeneration = 100;
 
-    private static readonly TaskOptions IssueRetries = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(2), backoffCoefficient: 2));
+    /// <summary>The step that issues certificates must not be lost to a passing storage error.</summary>
+    private static readonly TaskOptions Retries = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(2), backoffCoefficient: 2));
 
     [Function(nameof(EnrollmentWorkflow))]
     public static Task<WorkflowOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context) => RunAsync(context);
@@ -26,28 +27,22 @@ public static class EnrollmentWorkflow
         for (var step = 0; step < StepsPerGeneration; step++)
         {
             signal.TakeArrived();
-            var view = await context.CallActivityAsync<WorkflowView>(nameof(WorkflowActivities.ReadEnrollment), input.Enrollment);
+            var view = await context.CallActivityAsync<WorkflowView>(nameof(WorkflowActivities.AdvanceEnrollment), input.Enrollment, Retries);
             switch (view.Next)
             {
                 case WorkflowNext.End:
                     return WorkflowOutcome.Ended;
 
-                case WorkflowNext.Award or WorkflowNext.Done:
-                    // The activity re-checks the record; null means it changed under us (e.g. withdrawn), so look again.
-                    var certificateId = await context.CallActivityAsync<string?>(nameof(WorkflowActivities.IssueCertificate), input.Enrollment, IssueRetries);
-                    if (certificateId is not null)
-                    {
-                        return WorkflowOutcome.Earned;
-                    }
-
-                    break;
-
-                case WorkflowNext.RequestApproval:
-                    await context.CallActivityAsync(nameof(WorkflowActivities.RequestApproval), input.Enrollment);
-                    input = input with { ApprovalRemindersSent = 0 };
-                    break;
+                case WorkflowNext.Done:
+                    return WorkflowOutcome.Earned;
 
                 case WorkflowNext.WaitForApproval:
+                    if (view.ApprovalRequestedAt != input.ApprovalRequestedAt)
+                    {
+                        // A new request (the first, or after a resubmission): its reminders start from nought.
+                        input = input with { ApprovalRequestedAt = view.ApprovalRequestedAt, ApprovalRemindersSent = 0 };
+                    }
+
                     var remindAt = Reminders.NextApproval(view.ApprovalRequestedAt ?? context.CurrentUtcDateTime, input.ApprovalRemindersSent);
                     if (!await signal.ArrivesBeforeAsync(remindAt))
                     {

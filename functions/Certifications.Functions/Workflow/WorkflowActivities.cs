@@ -23,32 +23,36 @@ public sealed class WorkflowActivities(
     DirectoryRepository directory, CertificateRepository certificates, WorkflowEmail email, IEmailSender mail,
     TimeProvider clock, ILogger<WorkflowActivities> logger)
 {
-    [Function(nameof(ReadEnrollment))]
-    public async Task<WorkflowView> ReadEnrollment([ActivityTrigger] EnrollmentRef enrollment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the record and takes the step the rules call for that needs no waiting: asks for approval, or issues the
+    /// certificate. Answers what the workflow waits for next. One activity for the three, so each signal costs one
+    /// round trip through the engine. Conditional writes: a lost race reads the record again and decides anew.
+    /// </summary>
+    [Function(nameof(AdvanceEnrollment))]
+    public async Task<WorkflowView> AdvanceEnrollment([ActivityTrigger] EnrollmentRef enrollment, CancellationToken cancellationToken)
     {
-        var (record, certification) = await LoadAsync(enrollment, cancellationToken).ConfigureAwait(false);
-        return new WorkflowView(WorkflowSteps.Next(record?.Value, certification), record?.Value.DueDate, record?.Value.ApprovalRequestedAt);
-    }
-
-    /// <summary>Marks the record as awaiting approval and tells the learner's coach and the admins.</summary>
-    [Function(nameof(RequestApproval))]
-    public async Task RequestApproval([ActivityTrigger] EnrollmentRef enrollment, CancellationToken cancellationToken)
-    {
-        var (record, certification) = await LoadAsync(enrollment, cancellationToken).ConfigureAwait(false);
-        if (record is null || WorkflowSteps.Next(record.Value, certification) != WorkflowNext.RequestApproval)
+        for (var attempt = 0; ; attempt++)
         {
-            return;
-        }
+            var (record, certification) = await LoadAsync(enrollment, cancellationToken).ConfigureAwait(false);
+            var next = WorkflowSteps.Next(record?.Value, certification);
+            var view = new WorkflowView(next, record?.Value.DueDate, record?.Value.ApprovalRequestedAt);
+            var taken = next switch
+            {
+                WorkflowNext.RequestApproval => await RequestApprovalAsync(record!, certification!, cancellationToken).ConfigureAwait(false),
+                WorkflowNext.Award or WorkflowNext.Done => await IssueCertificateAsync(record!, certification!, cancellationToken).ConfigureAwait(false),
+                _ => view,
+            };
+            if (taken is not null)
+            {
+                return taken;
+            }
 
-        var requested = WorkflowSteps.RequestApproval(record.Value, clock.GetUtcNow());
-        var written = await enrollments.UpdateAsync(requested, record.ETag, cancellationToken).ConfigureAwait(false);
-        if (!written.IsSuccess)
-        {
-            // Someone changed the record meanwhile; the workflow reads it again and decides anew.
-            return;
+            if (attempt == 2)
+            {
+                // Still racing: whoever keeps changing the record signals again, and the next turn decides.
+                return view with { Next = WorkflowNext.WaitForProgress };
+            }
         }
-
-        await NotifyReviewersAsync(requested, certification!, reminder: false, cancellationToken).ConfigureAwait(false);
     }
 
     [Function(nameof(RemindReviewers))]
@@ -71,20 +75,26 @@ public sealed class WorkflowActivities(
         }
     }
 
-    /// <summary>
-    /// Awards the certificate: claims a certificate id on the record first (conditional write), then writes the
-    /// certificate record and the render request under that id. A retry finds the id claimed and rewrites the same
-    /// certificate, so one earned enrollment never gets two. Null when the record no longer qualifies.
-    /// </summary>
-    [Function(nameof(IssueCertificate))]
-    public async Task<string?> IssueCertificate([ActivityTrigger] EnrollmentRef enrollment, CancellationToken cancellationToken)
+    /// <summary>Marks the record as awaiting approval and tells the learner's coach and the admins; null on a lost race.</summary>
+    private async Task<WorkflowView?> RequestApprovalAsync(Versioned<Enrollment> record, Domain.Catalog.Certification certification, CancellationToken cancellationToken)
     {
-        var (record, certification) = await LoadAsync(enrollment, cancellationToken).ConfigureAwait(false);
-        if (record is null || certification is null || WorkflowSteps.Next(record.Value, certification) is not (WorkflowNext.Award or WorkflowNext.Done))
+        var requested = WorkflowSteps.RequestApproval(record.Value, clock.GetUtcNow());
+        if (!(await enrollments.UpdateAsync(requested, record.ETag, cancellationToken).ConfigureAwait(false)).IsSuccess)
         {
             return null;
         }
 
+        await NotifyReviewersAsync(requested, certification, reminder: false, cancellationToken).ConfigureAwait(false);
+        return new WorkflowView(WorkflowNext.WaitForApproval, requested.DueDate, requested.ApprovalRequestedAt);
+    }
+
+    /// <summary>
+    /// Awards the certificate: claims a certificate id on the record first (conditional write), then writes the
+    /// certificate record and the render request under that id. A retry finds the id claimed and rewrites the same
+    /// certificate, so one earned enrollment never gets two. Null on a lost race.
+    /// </summary>
+    private async Task<WorkflowView?> IssueCertificateAsync(Versioned<Enrollment> record, Domain.Catalog.Certification certification, CancellationToken cancellationToken)
+    {
         var earned = record.Value;
         var firstTime = earned.EarnedAt is null;
         if (firstTime)
@@ -97,10 +107,9 @@ public sealed class WorkflowActivities(
         }
 
         var certificateId = earned.CertificateId!;
-        var existing = await certificates.GetAsync(certificateId, cancellationToken).ConfigureAwait(false);
-        if (existing is null)
+        if (await certificates.GetAsync(certificateId, cancellationToken).ConfigureAwait(false) is null)
         {
-            var organization = await organizations.GetAsync(enrollment.OrganizationId, cancellationToken).ConfigureAwait(false);
+            var organization = await organizations.GetAsync(earned.OrganizationId, cancellationToken).ConfigureAwait(false);
             var certificate = new Certificate
             {
                 Id = certificateId,
@@ -124,7 +133,7 @@ public sealed class WorkflowActivities(
             await mail.SendAsync([email.Earned(earned, certification, certificateId)], cancellationToken).ConfigureAwait(false);
         }
 
-        return certificateId;
+        return new WorkflowView(WorkflowNext.Done, earned.DueDate, earned.ApprovalRequestedAt);
     }
 
     private async Task<(Versioned<Enrollment>? Record, Domain.Catalog.Certification? Certification)> LoadAsync(EnrollmentRef enrollment, CancellationToken cancellationToken)

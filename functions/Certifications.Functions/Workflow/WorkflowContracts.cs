@@ -12,7 +12,8 @@ public sealed record EnrollmentRef(string OrganizationId, string CertificationId
 }
 
 /// <summary>The orchestration's input; reminder counts carry over when it continues as new.</summary>
-public sealed record WorkflowInput(EnrollmentRef Enrollment, int DueRemindersSent = 0, int ApprovalRemindersSent = 0);
+public sealed record WorkflowInput(
+    EnrollmentRef Enrollment, int DueRemindersSent = 0, int ApprovalRemindersSent = 0, DateTimeOffset? ApprovalRequestedAt = null);
 
 /// <summary>What the workflow learns from the table on each read.</summary>
 public sealed record WorkflowView(WorkflowNext Next, DateTimeOffset? DueDate, DateTimeOffset? ApprovalRequestedAt);

@@ -9,7 +9,7 @@ namespace Certifications.Functions.Tests.Workflow;
 public class EnrollmentWorkflowTests
 {
     private static readonly DateTime Now = new(2026, 11, 25, 9, 0, 0, DateTimeKind.Utc);
-    private static readonly EnrollmentRef Enrollment = new("org_1", "crt_1", "usr_1");
+    private static readonly EnrollmentRef Enrollment = new(Domain.Common.Ids.New("org"), Domain.Common.Ids.New("crt"), Domain.Common.Ids.New("usr"));
 
     private readonly Mock<TaskOrchestrationContext> context = new() { CallBase = true };
     private readonly List<string> calls = [];
@@ -23,49 +23,53 @@ public class EnrollmentWorkflowTests
         context.Setup(c => c.CallActivityAsync<object>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback((TaskName name, object? _, TaskOptions? _) => calls.Add(name.Name))
             .ReturnsAsync((object?)null!);
-        context.Setup(c => c.CallActivityAsync<string?>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.IssueCertificate)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Callback(() => calls.Add(nameof(WorkflowActivities.IssueCertificate)))
-            .ReturnsAsync("cer_1");
         SignalsArrive();
     }
 
     [Fact]
-    public async Task Without_approval_it_waits_for_progress_then_issues_the_certificate()
+    public async Task It_advances_the_record_on_every_change_until_the_certificate_is_issued()
     {
-        Reads(WorkflowNext.WaitForProgress, WorkflowNext.WaitForProgress, WorkflowNext.Award);
+        Reads(WorkflowNext.WaitForProgress, WorkflowNext.WaitForProgress, WorkflowNext.Done);
 
         var outcome = await EnrollmentWorkflow.RunAsync(context.Object);
 
         Assert.Equal(WorkflowOutcome.Earned, outcome);
-        Assert.Equal([nameof(WorkflowActivities.IssueCertificate)], calls);
-        // One wait before each read: the signals that arrived during a read are what the next read is for.
+        Assert.Empty(calls);
+
+        // One wait before each advance: the signals that arrived during an advance are what the next one is for.
         context.Verify(c => c.WaitForExternalEvent<string?>(WorkflowSignals.Changed, It.IsAny<CancellationToken>()), Times.Exactly(3));
         context.Verify(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
-    public async Task With_approval_it_asks_the_reviewers_waits_for_the_decision_then_issues()
+    public async Task While_approval_waits_a_reminder_is_set_for_two_days_after_the_request_and_the_decision_comes_first()
     {
-        Reads(WorkflowNext.RequestApproval, WorkflowNext.WaitForApproval, WorkflowNext.Award);
+        SignalsArriveWhileWaiting();
+        Reads(WorkflowNext.WaitForApproval, WorkflowNext.Done);
 
         var outcome = await EnrollmentWorkflow.RunAsync(context.Object);
 
         Assert.Equal(WorkflowOutcome.Earned, outcome);
-        Assert.Equal([nameof(WorkflowActivities.RequestApproval), nameof(WorkflowActivities.IssueCertificate)], calls);
+        Assert.Empty(calls);
+        context.Verify(c => c.CreateTimer(Now.AddDays(2), It.IsAny<CancellationToken>()));
     }
 
     [Fact]
-    public async Task A_rejection_waits_for_the_resubmission_and_asks_for_approval_again()
+    public async Task A_rejection_waits_for_the_resubmission_and_a_new_request_gets_its_own_reminders()
     {
-        Reads(WorkflowNext.RequestApproval, WorkflowNext.WaitForApproval, WorkflowNext.WaitForProgress,
-            WorkflowNext.RequestApproval, WorkflowNext.WaitForApproval, WorkflowNext.Award);
+        SignalsArriveWhileWaiting();
+        var second = Now.AddDays(5);
+        Reads(
+            new WorkflowView(WorkflowNext.WaitForApproval, null, Now),
+            new WorkflowView(WorkflowNext.WaitForProgress, Now.AddDays(30), Now),
+            new WorkflowView(WorkflowNext.WaitForApproval, null, second),
+            new WorkflowView(WorkflowNext.Done, null, second));
 
         var outcome = await EnrollmentWorkflow.RunAsync(context.Object);
 
         Assert.Equal(WorkflowOutcome.Earned, outcome);
-        Assert.Equal(
-            [nameof(WorkflowActivities.RequestApproval), nameof(WorkflowActivities.RequestApproval), nameof(WorkflowActivities.IssueCertificate)],
-            calls);
+        context.Verify(c => c.CreateTimer(Now.AddDays(2), It.IsAny<CancellationToken>()));
+        context.Verify(c => c.CreateTimer(second.AddDays(2), It.IsAny<CancellationToken>()));
     }
 
     [Fact]
@@ -85,7 +89,7 @@ public class EnrollmentWorkflowTests
     {
         SignalsNeverArrive();
         var due = new DateTimeOffset(Now.AddDays(10));
-        context.SetupSequence(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.ReadEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        context.SetupSequence(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .ReturnsAsync(new WorkflowView(WorkflowNext.WaitForProgress, due, null))
             .ReturnsAsync(new WorkflowView(WorkflowNext.End, due, null));
         object? reminder = null;
@@ -103,10 +107,10 @@ public class EnrollmentWorkflowTests
     public async Task Signals_that_arrived_together_cost_one_read()
     {
         context.Setup(c => c.WaitForExternalEvent<string?>(WorkflowSignals.Changed, It.IsAny<CancellationToken>())).ReturnsAsync("changed");
-        Reads(WorkflowNext.Award);
+        Reads(WorkflowNext.Done);
 
         Assert.Equal(WorkflowOutcome.Earned, await EnrollmentWorkflow.RunAsync(context.Object));
-        context.Verify(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.ReadEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Once);
+        context.Verify(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Once);
     }
 
     [Fact]
@@ -121,17 +125,6 @@ public class EnrollmentWorkflowTests
     }
 
     [Fact]
-    public async Task If_the_record_changed_under_the_award_it_reads_again()
-    {
-        context.SetupSequence(c => c.CallActivityAsync<string?>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.IssueCertificate)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .ReturnsAsync((string?)null)
-            .ReturnsAsync("cer_1");
-        Reads(WorkflowNext.Award, WorkflowNext.Award);
-
-        Assert.Equal(WorkflowOutcome.Earned, await EnrollmentWorkflow.RunAsync(context.Object));
-    }
-
-    [Fact]
     public async Task A_long_wait_continues_as_new_with_its_reminder_counts()
     {
         nextRead = () => new WorkflowView(WorkflowNext.WaitForProgress, null, null);
@@ -142,14 +135,13 @@ public class EnrollmentWorkflowTests
         context.Verify(c => c.ContinueAsNew(new WorkflowInput(Enrollment, 0, 0), true));
     }
 
-    private void Reads(params WorkflowNext[] steps)
+    private void Reads(params WorkflowNext[] steps) =>
+        Reads([.. steps.Select(step => new WorkflowView(step, null, step == WorkflowNext.WaitForApproval ? new DateTimeOffset(Now) : null))]);
+
+    private void Reads(params WorkflowView[] views)
     {
-        var queue = new Queue<WorkflowNext>(steps);
-        nextRead = () =>
-        {
-            var step = queue.Dequeue();
-            return new WorkflowView(step, null, step == WorkflowNext.WaitForApproval ? new DateTimeOffset(Now) : null);
-        };
+        var queue = new Queue<WorkflowView>(views);
+        nextRead = queue.Dequeue;
     }
 
     /// <summary>One change arrives while each read runs, as when the learner keeps working; none is waiting before.</summary>
@@ -162,10 +154,20 @@ public class EnrollmentWorkflowTests
                 waiting.Add(next);
                 return next.Task;
             });
-        context.Setup(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.ReadEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        context.Setup(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback(() => waiting.ForEach(w => w.TrySetResult("changed")))
             .ReturnsAsync(() => nextRead());
         context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns(new TaskCompletionSource().Task);
+    }
+
+    /// <summary>Nothing is waiting when the workflow starts to wait; the change comes while its reminder timer runs.</summary>
+    private void SignalsArriveWhileWaiting()
+    {
+        context.Setup(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ReturnsAsync(() => nextRead());
+        context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
+            .Callback(() => waiting.ForEach(w => w.TrySetResult("changed")))
+            .Returns(new TaskCompletionSource().Task);
     }
 
     private void SignalsNeverArrive()
