@@ -1,12 +1,102 @@
-// The Azure resources of Certifications. Filled in with the deployment issue: storage, Flex Consumption
-// function app with managed identity, Application Insights, Key Vault, Static Web App.
+// Certifications in Azure: storage, the function app on Flex Consumption with a managed identity, monitoring,
+// Key Vault and a Static Web App for the front end. Deployed by `azd up` (azure.yaml at the root).
 targetScope = 'resourceGroup'
+
+@minLength(1)
+@maxLength(40)
+@description('Name of the azd environment; resources are named after it.')
+param environmentName string
 
 @description('Azure region for every resource.')
 param location string = resourceGroup().location
 
-@description('Name of the azd environment, used to name resources.')
-param environmentName string
+@description('Region of the Static Web App (offered in fewer regions than the rest).')
+param webLocation string = 'westeurope'
+
+@description('OpenID Connect authority that issues the API tokens, e.g. https://login.microsoftonline.com/<tenant>/v2.0.')
+param authAuthority string
+
+@description('Audience of the API tokens (the API app registration\'s application id URI).')
+param authAudience string = 'api://certifications'
+
+@description('SMTP server for e-mail, e.g. smtp.azurecomm.net; empty writes no mail.')
+param smtpHost string = ''
+
+param smtpPort int = 587
+
+param smtpUserName string = ''
+
+@secure()
+@description('SMTP password; kept in Key Vault and referenced from the app settings.')
+param smtpPassword string = ''
+
+@description('Sender of the product\'s e-mail.')
+param smtpFrom string = 'Certifications <no-reply@example.com>'
+
+@description('Public address of the app, used in e-mail links and on certificates; defaults to the function app\'s own.')
+param publicBaseUrl string = ''
+
+@description('Origins allowed to call the API from a browser, besides the Static Web App.')
+param extraCorsOrigins array = []
+
+var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
+var namePrefix = 'cert-${take(token, 8)}'
+var tags = { 'azd-env-name': environmentName }
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: { location: location, namePrefix: namePrefix, tags: tags }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: { location: location, name: 'cert${token}', tags: tags }
+}
+
+module vault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  params: { location: location, name: 'kv-${take(token, 18)}', tags: tags, smtpPassword: smtpPassword }
+}
+
+module web 'modules/staticwebapp.bicep' = {
+  name: 'web'
+  params: { location: webLocation, namePrefix: namePrefix, tags: tags }
+}
+
+module api 'modules/functionapp.bicep' = {
+  name: 'api'
+  params: {
+    location: location
+    namePrefix: namePrefix
+    tags: tags
+    storageAccountName: storage.outputs.name
+    storageBlobEndpoint: storage.outputs.blobEndpoint
+    insightsConnectionString: monitoring.outputs.insightsConnectionString
+    corsOrigins: concat([web.outputs.url], extraCorsOrigins)
+    appSettings: {
+      Auth__Authority: authAuthority
+      Auth__Audience: authAudience
+      Smtp__Host: smtpHost
+      Smtp__Port: string(smtpPort)
+      Smtp__UserName: smtpUserName
+      Smtp__Password: empty(smtpPassword) ? '' : '@Microsoft.KeyVault(VaultName=${vault.outputs.name};SecretName=smtp-password)'
+      Smtp__From: smtpFrom
+      PublicBaseUrl: publicBaseUrl
+    }
+  }
+}
+
+module roles 'modules/roles.bicep' = {
+  name: 'roles'
+  params: {
+    principalId: api.outputs.principalId
+    storageAccountName: storage.outputs.name
+    keyVaultName: vault.outputs.name
+    insightsName: monitoring.outputs.insightsName
+  }
+}
 
 output AZURE_LOCATION string = location
-output AZURE_ENVIRONMENT_NAME string = environmentName
+output API_URL string = api.outputs.url
+output WEB_URL string = web.outputs.url
+output WEBHOOK_URL_TEMPLATE string = '${api.outputs.url}/api/webhooks/lms/{organizationId}'
