@@ -1,4 +1,3 @@
-using System.Globalization;
 using Certifications.Domain.Catalog;
 using Certifications.Domain.Enrollments;
 using MimeKit;

@@ -5,13 +5,14 @@ using Microsoft.DurableTask;
 namespace Certifications.Functions.Workflow;
 
 /// <summary>
-/// One orchestration per enrollment: waits for the record to change, reminds before and after the due date, asks for
-/// approval when required, and issues the certificate. Deterministic: time comes from the context, everything else
+/// One orchestration per enrollment: on every change of the record it advances it through one activity (which asks
+/// for approval when required and issues the certificate once all is met), then waits again, reminding before and
+/// after the due date and while an approval is pending. Deterministic: time comes from the context, everything else
 /// from activities.
 /// </summary>
 public static class EnrollmentWorkflow
 {
-    /// <summary>Reads of the record before the history is trimmed by continuing as new.</summary>
+    /// <summary>Advances of the record before the history is trimmed by continuing as new.</summary>
     public const int StepsPerGeneration = 100;
 
     /// <summary>The step that issues certificates must not be lost to a passing storage error.</summary>
