@@ -83,12 +83,14 @@ public static class WorkflowBench
 
             lastEvent[i] = DateTimeOffset.UtcNow;
         });
+        var sent = clock.Elapsed;
 
         var issued = await WaitForRecordsAsync(new TableClient(storage, "Certificates"), count,
             e => e.GetString("OrganizationId") == organizationId
                 ? (e.GetString("EnrollmentId"), JsonNode.Parse(e.GetString("Data"))!["issuedAt"]!.GetValue<DateTimeOffset>())
                 : null);
         var wall = clock.Elapsed;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  app: all {count * 3} webhooks answered after {sent.TotalSeconds:F1} s, last record at {wall.TotalSeconds:F1} s"));
         var byLearner = learners.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var latencies = issued.Select(r => (r.At - lastEvent[byLearner[r.Key[^26..].Insert(0, "usr_")]]).TotalMilliseconds).ToArray();
         return Figures.From(count, wall, latencies);
