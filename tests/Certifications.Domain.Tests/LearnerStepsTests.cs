@@ -75,6 +75,14 @@ public class LearnerStepsTests
     }
 
     [Fact]
+    public void Whether_a_criterion_takes_evidence_is_known_before_anything_is_uploaded()
+    {
+        Assert.Equal(data.Upload, LearnerSteps.AcceptsEvidence(data.Enrollment, data.Certification, data.Upload).Value.Id);
+        Assert.Equal(ErrorKind.Conflict, LearnerSteps.AcceptsEvidence(data.Enrollment, data.Certification, data.Review).Error!.Kind);
+        Assert.Equal(ErrorKind.NotFound, LearnerSteps.AcceptsEvidence(data.Enrollment, data.Certification, "cri_nope").Error!.Kind);
+    }
+
+    [Fact]
     public void Submitting_with_nothing_evidenced_is_a_conflict()
     {
         Assert.Equal(ErrorKind.Conflict, LearnerSteps.Submit(data.Enrollment, Build.Now).Error!.Kind);

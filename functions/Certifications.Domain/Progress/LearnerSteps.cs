@@ -50,15 +50,10 @@ public static class LearnerSteps
     /// </summary>
     public static Result<ProgressChange> AddEvidence(Enrollment enrollment, Certification certification, string criterionId, EvidenceItem evidence)
     {
-        var found = Find(enrollment, certification, criterionId);
-        if (!found.IsSuccess)
+        var accepts = AcceptsEvidence(enrollment, certification, criterionId);
+        if (!accepts.IsSuccess)
         {
-            return found.Error!;
-        }
-
-        if (found.Value.Kind != CriterionKind.Activity)
-        {
-            return Error.Conflict($"'{found.Value.Title}' is a {found.Value.Kind.ToName()} criterion; evidence is handed in on activity criteria.");
+            return accepts.Error!;
         }
 
         if (string.IsNullOrWhiteSpace(evidence.Text) && evidence.Files.Count == 0)
@@ -71,20 +66,7 @@ public static class LearnerSteps
             return Error.Invalid("text", $"must be at most {MaxEvidenceText} characters.");
         }
 
-        var progress = enrollment.Progress(criterionId)!;
         var reworking = enrollment.Approval == ApprovalState.Rejected;
-        if (progress.State == CriterionState.AwaitingAssessment || (progress.State == CriterionState.Met && !reworking))
-        {
-            return Error.Conflict(progress.State == CriterionState.Met
-                ? $"'{found.Value.Title}' is already met."
-                : $"'{found.Value.Title}' is waiting for an assessor; add evidence after their decision.");
-        }
-
-        if (progress.Evidence.Count >= MaxEvidencePerCriterion)
-        {
-            return Error.Conflict($"'{found.Value.Title}' already has {MaxEvidencePerCriterion} pieces of evidence.");
-        }
-
         var changed = Started(enrollment, evidence.AddedAt).WithCriterion(criterionId, c => c with
         {
             State = CriterionState.Evidenced,
@@ -94,6 +76,34 @@ public static class LearnerSteps
             Evidence = [.. c.Evidence, evidence],
         });
         return ProgressChange.To(reworking ? changed with { Approval = ApprovalState.NotRequested, ApprovalRequestedAt = null } : changed);
+    }
+
+    /// <summary>Whether the criterion takes evidence now (so files need not be uploaded for a hand-in that would be refused).</summary>
+    public static Result<Criterion> AcceptsEvidence(Enrollment enrollment, Certification certification, string criterionId)
+    {
+        var found = Find(enrollment, certification, criterionId);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        if (found.Value.Kind != CriterionKind.Activity)
+        {
+            return Error.Conflict($"'{found.Value.Title}' is a {found.Value.Kind.ToName()} criterion; evidence is handed in on activity criteria.");
+        }
+
+        var progress = enrollment.Progress(criterionId)!;
+        var reworking = enrollment.Approval == ApprovalState.Rejected;
+        if (progress.State == CriterionState.AwaitingAssessment || (progress.State == CriterionState.Met && !reworking))
+        {
+            return Error.Conflict(progress.State == CriterionState.Met
+                ? $"'{found.Value.Title}' is already met."
+                : $"'{found.Value.Title}' is waiting for an assessor; add evidence after their decision.");
+        }
+
+        return progress.Evidence.Count >= MaxEvidencePerCriterion
+            ? Error.Conflict($"'{found.Value.Title}' already has {MaxEvidencePerCriterion} pieces of evidence.")
+            : found.Value;
     }
 
     /// <summary>Sends evidenced work to the assessors; after a rejected approval, asks for approval again.</summary>

@@ -34,7 +34,7 @@ public sealed class ProgressFunctions(ProgressService progress, EvidenceUpload e
         var caller = EndpointGate.CallerOf(request);
 
         // Check the record and criterion first, so nothing is uploaded for a hand-in that would be refused anyway.
-        var precheck = await progress.AsLearnerAsync(caller, id, (e, c, now) => LearnerSteps.AddEvidence(e, c, criterionId, EvidencePlaceholder(now)).Map(_ => ProgressChange.Unchanged(e)), cancellationToken);
+        var precheck = await progress.AsLearnerAsync(caller, id, (e, c, _) => LearnerSteps.AcceptsEvidence(e, c, criterionId).Map(_ => ProgressChange.Unchanged(e)), cancellationToken);
         if (!precheck.IsSuccess)
         {
             return Problems.For(precheck.Error!);
@@ -62,5 +62,4 @@ public sealed class ProgressFunctions(ProgressService progress, EvidenceUpload e
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         await answer.ForAsync(durable, await progress.AsLearnerAsync(EndpointGate.CallerOf(request), id, (e, _, now) => LearnerSteps.Submit(e, now), cancellationToken), cancellationToken);
 
-    private static Domain.Enrollments.EvidenceItem EvidencePlaceholder(DateTimeOffset now) => new() { Id = "check", Text = "check", AddedAt = now };
 }

@@ -17,9 +17,10 @@ public sealed class LmsWebhookFunctions(LmsWebhookService webhooks)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/lms/{orgId}")] HttpRequest request, string orgId,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        var tooLarge = new Error(ErrorKind.PayloadTooLarge, "Request too large", $"A webhook body may be at most {LmsWebhookService.MaxBodyBytes / 1024} KB.");
         if (request.ContentLength > LmsWebhookService.MaxBodyBytes)
         {
-            return Problems.For(new Error(ErrorKind.PayloadTooLarge, "Request too large", $"A webhook body may be at most {LmsWebhookService.MaxBodyBytes / 1024} KB."));
+            return Problems.For(tooLarge);
         }
 
         byte[] body;
@@ -31,7 +32,7 @@ public sealed class LmsWebhookFunctions(LmsWebhookService webhooks)
         }
         catch (LimitedStream.TooLargeException)
         {
-            return Problems.For(new Error(ErrorKind.PayloadTooLarge, "Request too large", $"A webhook body may be at most {LmsWebhookService.MaxBodyBytes / 1024} KB."));
+            return Problems.For(tooLarge);
         }
 
         var headers = new WebhookHeaders(request.Headers["webhook-id"], request.Headers["webhook-timestamp"], request.Headers["webhook-signature"]);

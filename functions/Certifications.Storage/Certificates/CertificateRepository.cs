@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Certifications.Domain.Certificates;
@@ -30,11 +29,6 @@ public sealed class CertificateRepository(StorageAccount storage)
     /// <summary>Writes the record; writing the same certificate again (a retried activity) replaces it with itself.</summary>
     public async Task SaveAsync(Certificate certificate, CancellationToken cancellationToken = default) =>
         await table.UpsertEntityAsync(CertificateEntity.From(certificate), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-
-    public Task<Result<string>> UpdateAsync(Certificate certificate, string etag, CancellationToken cancellationToken = default) =>
-        TableWrites.ConditionalAsync(
-            () => table.UpdateEntityAsync(CertificateEntity.From(certificate), new ETag(etag), TableUpdateMode.Replace, cancellationToken),
-            "The certificate");
 
     /// <summary>The request that the certificate renderer picks up; same name for the same certificate, so retries overwrite.</summary>
     public async Task WriteRenderRequestAsync(CertificateRenderRequest request, CancellationToken cancellationToken = default) =>
