@@ -1,6 +1,7 @@
 using Certifications.Domain.Catalog;
 using Certifications.Domain.Common;
 using Certifications.Domain.Policies;
+using Certifications.Functions.Identity;
 using Certifications.Storage.Catalog;
 using Certifications.Storage.Common;
 using Certifications.Storage.Enrollments;
@@ -11,7 +12,7 @@ namespace Certifications.Functions.Catalog;
 /// <summary>Creating, editing, publishing and finding certifications, with who may see what.</summary>
 public sealed class CatalogService(
     CertificationRepository certifications, EnrollmentRepository enrollments, DirectoryRepository directory,
-    BrandingStore branding, TimeProvider clock)
+    BrandingStore branding, CallerDirectory cache, TimeProvider clock)
 {
     public async Task<Result<Versioned<Certification>>> CreateAsync(Caller caller, CertificationInput input, CancellationToken cancellationToken)
     {
@@ -156,7 +157,13 @@ public sealed class CatalogService(
         }
 
         var etag = await certifications.UpdateAsync(changed.Value, current.ETag, cancellationToken).ConfigureAwait(false);
-        return etag.IsSuccess ? new Versioned<Certification>(changed.Value, etag.Value) : etag.Error!;
+        if (!etag.IsSuccess)
+        {
+            return etag.Error!;
+        }
+
+        cache.Forget(caller.OrganizationId);
+        return new Versioned<Certification>(changed.Value, etag.Value);
     }
 
     private static string NewCriterionId() => Ids.New(Ids.Criterion);

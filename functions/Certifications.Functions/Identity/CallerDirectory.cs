@@ -1,6 +1,8 @@
+using Certifications.Domain.Catalog;
 using Certifications.Domain.Organizations;
 using System.Collections.Concurrent;
 using Certifications.Domain.Policies;
+using Certifications.Storage.Catalog;
 using Certifications.Storage.Organizations;
 using Certifications.Storage.People;
 using Microsoft.Extensions.Caching.Memory;
@@ -9,11 +11,13 @@ using Microsoft.Extensions.Primitives;
 namespace Certifications.Functions.Identity;
 
 /// <summary>
-/// Finds who a token's subject is in our own tables (organization, roles, groups, coach). The answer is kept
-/// for a short while: three point reads per request would cost more than the work most requests do. A change made
-/// through this instance (user or settings) forgets the organization's callers at once; other instances within the TTL.
+/// Finds who a token's subject is in our own tables (organization, roles, groups, coach), and what the LMS webhook
+/// looks up on every delivery (the organization, a learner's id by e-mail, a certification). Answers are kept for a
+/// short while: the point reads would cost more than the work most requests do. A change made through this instance
+/// (user, settings or certification) forgets the organization's entries at once; other instances within the TTL.
 /// </summary>
-public sealed class CallerDirectory(DirectoryRepository directory, OrganizationRepository organizations, IMemoryCache cache)
+public sealed class CallerDirectory(
+    DirectoryRepository directory, OrganizationRepository organizations, CertificationRepository certifications, IMemoryCache cache)
 {
     public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(30);
 
@@ -47,26 +51,39 @@ public sealed class CallerDirectory(DirectoryRepository directory, OrganizationR
         return caller;
     }
 
-    /// <summary>The organization, cached like callers (the LMS webhook reads it on every delivery).</summary>
-    public async Task<Organization?> OrganizationAsync(string organizationId, CancellationToken cancellationToken)
+    /// <summary>The organization, cached like callers.</summary>
+    public Task<Organization?> OrganizationAsync(string organizationId, CancellationToken cancellationToken) =>
+        CachedAsync(organizationId, "organization", async () => (await organizations.GetAsync(organizationId, cancellationToken).ConfigureAwait(false))?.Value);
+
+    /// <summary>A user's id by their (lower-case) e-mail; an unknown address is not remembered, so a user added elsewhere is found at once.</summary>
+    public Task<string?> UserIdByEmailAsync(string organizationId, string email, CancellationToken cancellationToken) =>
+        CachedAsync(organizationId, "email:" + email, () => directory.FindUserIdByEmailAsync(organizationId, email, cancellationToken));
+
+    /// <summary>A certification as last read, cached like callers.</summary>
+    public Task<Certification?> CertificationAsync(string organizationId, string certificationId, CancellationToken cancellationToken) =>
+        CachedAsync(organizationId, "certification:" + certificationId, async () => (await certifications.GetAsync(organizationId, certificationId, cancellationToken).ConfigureAwait(false))?.Value);
+
+    private async Task<T?> CachedAsync<T>(string organizationId, string name, Func<Task<T?>> read)
+        where T : class
     {
-        var key = "organization:" + organizationId;
-        if (cache.TryGetValue(key, out Organization? cached))
+        var key = organizationId + "|" + name;
+        if (cache.TryGetValue(key, out T? cached))
         {
             return cached;
         }
 
+        // The token is taken before the read, so a change made while reading forgets what the read returns.
         var expiry = organizationTokens.GetOrAdd(organizationId, _ => new CancellationTokenSource()).Token;
-        var organization = (await organizations.GetAsync(organizationId, cancellationToken).ConfigureAwait(false))?.Value;
-        if (organization is not null)
+        var value = await read().ConfigureAwait(false);
+        if (value is not null)
         {
-            cache.Set(key, organization, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeToLive, ExpirationTokens = { new CancellationChangeToken(expiry) } });
+            cache.Set(key, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeToLive, ExpirationTokens = { new CancellationChangeToken(expiry) } });
         }
 
-        return organization;
+        return value;
     }
 
-    /// <summary>Forgets every cached caller of the organization, after its settings or one of its users changed.</summary>
+    /// <summary>Forgets everything cached of the organization, after its settings, a user or a certification changed.</summary>
     public void Forget(string organizationId)
     {
         if (organizationTokens.TryRemove(organizationId, out var source))

@@ -4,7 +4,6 @@ using Certifications.Domain.Enrollments;
 using Certifications.Domain.Policies;
 using Certifications.Domain.Progress;
 using Certifications.Functions.Enrollments;
-using Certifications.Storage.Catalog;
 using Certifications.Storage.Common;
 using Certifications.Storage.Enrollments;
 
@@ -16,7 +15,7 @@ namespace Certifications.Functions.Progress;
 /// deciding at once give one decision and a clear answer to the other.
 /// </summary>
 public sealed class ProgressService(
-    EnrollmentService access, EnrollmentRepository enrollments, CertificationRepository certifications, TimeProvider clock)
+    EnrollmentService access, EnrollmentRepository enrollments, TimeProvider clock)
 {
     private const int Attempts = 3;
 
@@ -33,22 +32,17 @@ public sealed class ProgressService(
             step,
             cancellationToken);
 
-    /// <summary>A step the system takes on a learner's record (an LMS completion); 404 when there is no such record.</summary>
+    /// <summary>
+    /// A step the system takes on a learner's record (an LMS completion), against a certification the caller has
+    /// already read; 404 when there is no such record.
+    /// </summary>
     public Task<Result<ProgressOutcome>> ApplyAsSystemAsync(
-        string organizationId, string certificationId, string learnerId, Func<Enrollment, Certification, DateTimeOffset, Result<ProgressChange>> step, CancellationToken cancellationToken) =>
-        ApplyLoopAsync<(Enrollment, Certification)>(
-            async () =>
-            {
-                var record = enrollments.GetAsync(organizationId, certificationId, learnerId, cancellationToken);
-                var certification = await certifications.GetAsync(organizationId, certificationId, cancellationToken).ConfigureAwait(false);
-                if (await record.ConfigureAwait(false) is not { } found || certification is null)
-                {
-                    return Error.NotFound("The enrollment");
-                }
-
-                return (found, certification.Value, (found.Value, certification.Value));
-            },
-            (loaded, now) => step(loaded.Item1, loaded.Item2, now),
+        Certification certification, string learnerId, Func<Enrollment, Certification, DateTimeOffset, Result<ProgressChange>> step, CancellationToken cancellationToken) =>
+        ApplyLoopAsync<Enrollment>(
+            async () => await enrollments.GetAsync(certification.OrganizationId, certification.Id, learnerId, cancellationToken).ConfigureAwait(false) is { } found
+                ? (found, certification, found.Value)
+                : Error.NotFound("The enrollment"),
+            (enrollment, now) => step(enrollment, certification, now),
             cancellationToken);
 
     private async Task<Result<ProgressOutcome>> ApplyLoopAsync<TContext>(

@@ -98,10 +98,15 @@ public sealed class LmsWebhookService(
         var completed = new List<string>();
         foreach (var certificationId in await enrollments.AllLearnerCertificationIdsAsync(organizationId, learnerId, cancellationToken).ConfigureAwait(false))
         {
-            var applied = await progress.ApplyAsSystemAsync(organizationId, certificationId, learnerId, (enrollment, certification, at) =>
+            if (await organizations.CertificationAsync(organizationId, certificationId, cancellationToken).ConfigureAwait(false) is not { } certification)
             {
-                known |= completion.IsKnownTo(certification);
-                return completion.ApplyTo(enrollment, certification, at);
+                continue;
+            }
+
+            var applied = await progress.ApplyAsSystemAsync(certification, learnerId, (enrollment, current, at) =>
+            {
+                known |= completion.IsKnownTo(current);
+                return completion.ApplyTo(enrollment, current, at);
             }, cancellationToken).ConfigureAwait(false);
             if (applied is { IsSuccess: true, Value.Changed: true })
             {
@@ -116,7 +121,7 @@ public sealed class LmsWebhookService(
 
     private async Task<string?> FindLearnerAsync(string organizationId, LmsWebhookPayload.LearnerRef learner, CancellationToken cancellationToken) =>
         learner.Email is { Length: > 0 } email
-            ? await directory.FindUserIdByEmailAsync(organizationId, email.Trim().ToLowerInvariant(), cancellationToken).ConfigureAwait(false)
+            ? await organizations.UserIdByEmailAsync(organizationId, email.Trim().ToLowerInvariant(), cancellationToken).ConfigureAwait(false)
             : (await directory.FindUserByExternalIdAsync(organizationId, learner.ExternalId!, cancellationToken).ConfigureAwait(false))?.Id;
 
     private static Result<LmsWebhookPayload> Parse(byte[] body)
