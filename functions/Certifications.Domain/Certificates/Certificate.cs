@@ -26,13 +26,35 @@ public sealed record Certificate
     /// <summary>Set when the PDF has been rendered.</summary>
     public string? PdfBlob { get; init; }
 
+    /// <summary>Hex SHA-256 of the issued PDF, so anyone can tell an edited copy from the original.</summary>
     public string? PdfSha256 { get; init; }
+
+    public long? PdfBytes { get; init; }
+
+    /// <summary>When the learner was sent the PDF; a re-rendered request does not send it again.</summary>
+    public DateTimeOffset? DeliveredAt { get; init; }
 
     public DateTimeOffset? RevokedAt { get; init; }
 
     public string? RevokedReason { get; init; }
 
+    /// <summary>Who revoked it (display name), for the record and the verification page.</summary>
     public string? RevokedBy { get; init; }
+
+    public string? RevokedById { get; init; }
+
+    public DateTimeOffset? ExpiryRemindedAt { get; init; }
+
+    /// <summary>When the expiry sweep marked it expired (the status is expired from <see cref="ExpiresAt"/> on regardless).</summary>
+    public DateTimeOffset? ExpiredAt { get; init; }
+
+    public bool IsRendered => PdfBlob is not null && PdfSha256 is not null;
+
+    /// <summary>What a verifier is told at <paramref name="now"/>: revocation wins over expiry.</summary>
+    public CertificateStatus StatusAt(DateTimeOffset now) =>
+        RevokedAt is not null ? CertificateStatus.Revoked
+        : ExpiresAt is { } expires && expires <= now ? CertificateStatus.Expired
+        : CertificateStatus.Valid;
 
     /// <summary>A new certificate id: the verification URL carries it, so it is unguessable (128 random bits).</summary>
     public static string NewId() => Common.Ids.New(Common.Ids.Certificate);

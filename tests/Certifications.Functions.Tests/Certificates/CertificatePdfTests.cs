@@ -1,0 +1,143 @@
+using System.Security.Cryptography;
+using System.Text;
+using Certifications.Domain.Catalog;
+using Certifications.Domain.Certificates;
+using Certifications.Functions.Certificates.Rendering;
+using UglyToad.PdfPig;
+
+namespace Certifications.Functions.Tests.Certificates;
+
+public sealed class CertificatePdfTests
+{
+    private const string VerifyUrl = "http://localhost:7071/api/verify/cer_3v9pq4cz0x5gk2m7w8a1d6e4fh";
+
+    [Theory]
+    [InlineData("Zoë Ångström-Núñez")]
+    [InlineData("José Núñez")]
+    [InlineData("Łukasz Żółkiewski")]
+    public void The_learner_name_with_accents_is_in_the_pdf_as_text(string learner)
+    {
+        var pdf = Render(Certificate(learner));
+
+        var text = PdfReading.Text(pdf);
+        Assert.Contains(learner, text, StringComparison.Ordinal);
+        Assert.Contains("Giving Feedback", text, StringComparison.Ordinal);
+        Assert.Contains("cer_3v9pq4cz0x5gk2m7w8a1d6e4fh", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void It_is_one_page_with_every_font_embedded_and_under_100_kb()
+    {
+        var pdf = Render(Certificate("Zoë Ångström-Núñez"), logo: Logo());
+
+        using var document = PdfDocument.Open(pdf);
+        Assert.Equal(1, document.NumberOfPages);
+        var fonts = document.GetPage(1).Letters.Select(l => l.FontName).Distinct().ToArray();
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, f => Assert.Contains("DejaVu", f, StringComparison.Ordinal));
+        Assert.DoesNotContain("/Helvetica", Encoding.Latin1.GetString(pdf), StringComparison.Ordinal);
+        Assert.Equal(fonts.Length, CountOf(Encoding.Latin1.GetString(pdf), "/FontFile2"));
+        Assert.True(pdf.Length < 100 * 1024, $"{pdf.Length} bytes");
+    }
+
+    [Fact]
+    public void The_qr_code_opens_the_verification_page()
+    {
+        var pdf = Render(Certificate("José Núñez"));
+
+        Assert.Equal(VerifyUrl, PdfReading.QrCode(pdf));
+    }
+
+    [Theory]
+    [InlineData(Orientation.Landscape)]
+    [InlineData(Orientation.Portrait)]
+    public void A_long_name_and_title_shrink_to_stay_on_the_page(Orientation orientation)
+    {
+        var certificate = Certificate("Maximiliana Alexandrina Konstantinopoulou-Wolfeschlegelsteinhausen von Bergen") with
+        {
+            CertificationTitle = "Advanced Interdisciplinary Stakeholder Communication and Conflict De-escalation Practice",
+        };
+
+        var pdf = Render(certificate, Design() with { Orientation = orientation });
+
+        using var document = PdfDocument.Open(pdf);
+        var page = document.GetPage(1);
+        Assert.Equal(orientation == Orientation.Landscape, page.Width > page.Height);
+        Assert.All(page.Letters, l =>
+        {
+            Assert.InRange(l.BoundingBox.Left, 28, page.Width - 28);
+            Assert.InRange(l.BoundingBox.Right, 28, page.Width - 28);
+        });
+        var text = string.Concat(page.Letters.Select(l => l.Value));
+        Assert.Contains("Wolfeschlegelsteinhausen", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_certificate_renders_to_the_same_bytes()
+    {
+        var certificate = Certificate("Zoë Ångström-Núñez");
+
+        Assert.Equal(SHA256.HashData(Render(certificate, logo: Logo())), SHA256.HashData(Render(certificate, logo: Logo())));
+    }
+
+    [Fact]
+    public void The_design_colours_heading_and_signatory_are_used()
+    {
+        var pdf = Render(Certificate("José Núñez"), Design() with { Heading = "Certificate of Excellence", SignatoryName = "Dana Whitfield", SignatoryTitle = "Head of Learning" });
+
+        var text = PdfReading.Text(pdf);
+        Assert.Contains("Certificate of Excellence", text, StringComparison.Ordinal);
+        Assert.Contains("Dana Whitfield", text, StringComparison.Ordinal);
+        Assert.Contains("Head of Learning", text, StringComparison.Ordinal);
+        Assert.Contains("Issued 3 March 2026", text, StringComparison.Ordinal);
+        Assert.Contains("Valid until 3 March 2028", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_body_too_long_for_the_page_does_not_fit_and_a_normal_one_does()
+    {
+        var sample = Certificate("Zoë Ångström-Núñez");
+        var manyLines = "This certifies that {{learner}} has earned {{certification}}." + string.Concat(Enumerable.Repeat("\nwith distinction", 30));
+
+        Assert.True(CertificatePdf.Fits(Design(), sample));
+        Assert.True(CertificatePdf.Fits(Design() with { Body = manyLines[..200] }, sample));
+        Assert.False(CertificatePdf.Fits(Design() with { Body = manyLines }, sample));
+    }
+
+    internal static byte[] Render(Certificate certificate, CertificateDesign? design = null, byte[]? logo = null)
+    {
+        using var output = new MemoryStream();
+        CertificatePdf.Render(new CertificateContent(certificate, design ?? Design(), logo, VerifyUrl), output);
+        return output.ToArray();
+    }
+
+    internal static Certificate Certificate(string learner) => new()
+    {
+        Id = "cer_3v9pq4cz0x5gk2m7w8a1d6e4fh",
+        OrganizationId = "org_test",
+        OrganizationName = "Northwind Traders",
+        EnrollmentId = "enr_test",
+        CertificationId = "crt_test",
+        CertificationTitle = "Giving Feedback",
+        LearnerId = "usr_test",
+        LearnerName = learner,
+        IssuedAt = new DateTimeOffset(2026, 3, 3, 10, 0, 0, TimeSpan.Zero),
+        ExpiresAt = new DateTimeOffset(2028, 3, 3, 10, 0, 0, TimeSpan.Zero),
+    };
+
+    internal static CertificateDesign Design() => CertificateDesign.Default with { SignatoryName = "Dana Whitfield", SignatoryTitle = "Head of Learning" };
+
+    /// <summary>A small PNG logo: a filled square in the accent colour (built by hand, no imaging library).</summary>
+    internal static byte[] Logo() => TestPng.Solid(120, 60, 0x1F, 0x3A, 0x5F);
+
+    private static int CountOf(string text, string what)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(what, StringComparison.Ordinal); i >= 0; i = text.IndexOf(what, i + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
