@@ -75,6 +75,9 @@ public sealed class DevHostApp : IAsyncDisposable
             sp, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DurableEngine>());
         builder.Services.AddSingleton(sp => sp.GetRequiredService<DurableEngine>().Client);
+        builder.Services.AddHostedService<BlobTriggers>();
+        builder.Services.AddSingleton<TimerTriggers>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerTriggers>());
 
         var app = builder.Build();
         app.UseMiddleware<UnhandledErrors>();

@@ -1,4 +1,5 @@
 using Certifications.Functions.Catalog;
+using Certifications.Functions.Certificates;
 using Certifications.Functions.Enrollments;
 using Certifications.Functions.Identity;
 using Certifications.Functions.Notifications;
@@ -43,6 +44,7 @@ public static class AppServices
         services.AddSingleton<MailMessages>();
         services.AddSingleton<AssignmentEmail>();
         services.AddSingleton<WorkflowEmail>();
+        services.AddSingleton<CertificateEmail>();
 
         services.AddSingleton<OrganizationProvisioning>();
         services.AddSingleton<OrganizationService>();
@@ -57,6 +59,12 @@ public static class AppServices
         services.AddSingleton<EvidenceUpload>();
         services.AddSingleton<ReviewQueue>();
         services.AddSingleton<LmsWebhookService>();
+        services.AddSingleton<CertificateLinks>();
+        services.AddSingleton<CertificateRendering>();
+        services.AddSingleton<CertificateService>();
+        services.AddSingleton<DesignPreview>();
+        services.AddSingleton<CertificateExpiry>();
+        services.AddSingleton<VerificationRateLimit>();
         return services;
     }
 }

@@ -34,6 +34,7 @@ public static class StorageServices
         services.AddSingleton<EnrollmentRepository>();
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<CertificateRepository>();
+        services.AddSingleton<CertificateFiles>();
         services.AddSingleton<WebhookDeliveryRepository>();
         return services;
     }

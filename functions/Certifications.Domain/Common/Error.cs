@@ -12,6 +12,7 @@ public enum ErrorKind
     PreconditionFailed,
     PayloadTooLarge,
     UnsupportedMediaType,
+    TooManyRequests,
 }
 
 /// <summary>An expected failure: what went wrong, for whom to read, and per-field details for validation.</summary>

@@ -1,5 +1,6 @@
 using Certifications.Domain.Catalog;
 using Certifications.Domain.Common;
+using Certifications.Functions.Certificates;
 using Certifications.Functions.Http;
 using Certifications.Functions.Identity;
 using Certifications.Functions.Workflow;
@@ -13,7 +14,7 @@ namespace Certifications.Functions.Catalog;
 
 /// <summary>The certification catalog: create, read, edit, publish, archive, view access, certificate design.</summary>
 [RequiresCertificationsAddOn]
-public sealed class CatalogFunctions(CatalogService catalog, EnrollmentWorkflows workflows)
+public sealed class CatalogFunctions(CatalogService catalog, DesignPreview preview, EnrollmentWorkflows workflows)
 {
     /// <summary>A design carries its logo as a data URL of up to 1 MB, so its body may be larger than others.</summary>
     private const long MaxDesignBytes = 2 * 1024 * 1024;
@@ -84,6 +85,12 @@ public sealed class CatalogFunctions(CatalogService catalog, EnrollmentWorkflows
         var caller = EndpointGate.CallerOf(request);
         return Answer(await request.ReadJsonAsync<CertificateDesignInput>(MaxDesignBytes).BindAsync(input => catalog.SetDesignAsync(caller, id, input, request.IfMatch(), cancellationToken)));
     }
+
+    [Function(nameof(PreviewCertificateDesign))]
+    public async Task<IActionResult> PreviewCertificateDesign(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certifications/{id}/certificate-design/preview")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        (await preview.RenderAsync(EndpointGate.CallerOf(request), id, cancellationToken))
+            .ToHttp(pdf => FileAnswer.Bytes(pdf, "application/pdf", "certificate-preview.pdf"));
 
     private static IActionResult Answer(Result<Versioned<Certification>> result) =>
         result.ToHttp(c => ApiResult.Ok(CertificationResponse.From(c.Value), c.PublicETag));

@@ -1,6 +1,7 @@
 using Certifications.Domain.Catalog;
 using Certifications.Domain.Common;
 using Certifications.Domain.Policies;
+using Certifications.Functions.Certificates;
 using Certifications.Functions.Identity;
 using Certifications.Storage.Catalog;
 using Certifications.Storage.Common;
@@ -12,7 +13,7 @@ namespace Certifications.Functions.Catalog;
 /// <summary>Creating, editing, publishing and finding certifications, with who may see what.</summary>
 public sealed class CatalogService(
     CertificationRepository certifications, EnrollmentRepository enrollments, DirectoryRepository directory,
-    BrandingStore branding, CallerDirectory cache, TimeProvider clock)
+    BrandingStore branding, CallerDirectory cache, DesignPreview preview, TimeProvider clock)
 {
     public async Task<Result<Versioned<Certification>>> CreateAsync(Caller caller, CertificationInput input, CancellationToken cancellationToken)
     {
@@ -117,6 +118,11 @@ public sealed class CatalogService(
             }
 
             var (design, newLogo) = validated.Value;
+            if (preview.CheckFits(newLogo is null ? design : design with { LogoBlob = "new" }, c, caller.Organization.Name) is { } tooLong)
+            {
+                return tooLong;
+            }
+
             if (newLogo is not null)
             {
                 design = design with { LogoBlob = await branding.SaveLogoAsync(c.OrganizationId, c.Id, newLogo, cancellationToken).ConfigureAwait(false) };

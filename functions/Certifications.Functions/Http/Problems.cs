@@ -18,6 +18,7 @@ public static class Problems
         ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
         ErrorKind.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -33,6 +34,7 @@ public static class Problems
         ErrorKind.PreconditionFailed => "https://certifications.dev/problems/stale-etag",
         ErrorKind.PayloadTooLarge => "https://certifications.dev/problems/too-large",
         ErrorKind.UnsupportedMediaType => "https://certifications.dev/problems/unsupported-media-type",
+        ErrorKind.TooManyRequests => "https://certifications.dev/problems/too-many-requests",
         _ => "about:blank",
     };
 

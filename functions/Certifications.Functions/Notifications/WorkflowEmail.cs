@@ -36,14 +36,4 @@ public sealed class WorkflowEmail(MailMessages mail)
                 $"The learner's record: {mail.Link($"enrollments/{enrollment.Id}")}",
             ],
             enrollment.Id);
-
-    public MimeMessage Earned(Enrollment enrollment, Certification certification, string certificateId) =>
-        mail.Create([(enrollment.LearnerName, enrollment.LearnerEmail)], $"You earned: {certification.Title}",
-            [
-                $"Congratulations {enrollment.LearnerName},",
-                string.Empty,
-                $"You have earned \"{certification.Title}\". Your certificate is being prepared.",
-                $"Anyone can verify it at {mail.Link($"verify/{certificateId}")}",
-            ],
-            enrollment.Id);
 }

@@ -90,14 +90,13 @@ public sealed class WorkflowActivities(
 
     /// <summary>
     /// Awards the certificate: claims a certificate id on the record first (conditional write), then writes the
-    /// certificate record and the render request under that id. A retry finds the id claimed and rewrites the same
+    /// certificate record and the render request under that id (the renderer sends the learner the PDF). A retry finds the id claimed and rewrites the same
     /// certificate, so one earned enrollment never gets two. Null on a lost race.
     /// </summary>
     private async Task<WorkflowView?> IssueCertificateAsync(Versioned<Enrollment> record, Domain.Catalog.Certification certification, CancellationToken cancellationToken)
     {
         var earned = record.Value;
-        var firstTime = earned.EarnedAt is null;
-        if (firstTime)
+        if (earned.EarnedAt is null)
         {
             earned = WorkflowSteps.Award(earned, Certificate.NewId(), clock.GetUtcNow());
             if (!(await enrollments.UpdateAsync(earned, record.ETag, cancellationToken).ConfigureAwait(false)).IsSuccess)
@@ -126,11 +125,6 @@ public sealed class WorkflowActivities(
             await certificates.SaveAsync(certificate, cancellationToken).ConfigureAwait(false);
             await certificates.WriteRenderRequestAsync(new CertificateRenderRequest(certificate, certification.Design, earned.LearnerEmail), cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Certificate {CertificateId} issued for enrollment {EnrollmentId}", certificateId, earned.Id);
-        }
-
-        if (firstTime)
-        {
-            await mail.SendAsync([email.Earned(earned, certification, certificateId)], cancellationToken).ConfigureAwait(false);
         }
 
         return new WorkflowView(WorkflowNext.Done, earned.DueDate, earned.ApprovalRequestedAt);

@@ -24,11 +24,15 @@ internal sealed class CertificateEntity : ITableEntity
 
     public string Data { get; set; } = "{}";
 
+    /// <summary>A column of its own so the nightly expiry sweep filters on the server.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
+
     public static CertificateEntity From(Certificate c) => new()
     {
         PartitionKey = c.Id,
         OrganizationId = c.OrganizationId,
         EnrollmentId = c.EnrollmentId,
+        ExpiresAt = c.ExpiresAt,
         Data = StorageJson.Write(c),
     };
 

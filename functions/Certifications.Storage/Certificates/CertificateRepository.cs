@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Certifications.Domain.Certificates;
@@ -29,6 +31,30 @@ public sealed class CertificateRepository(StorageAccount storage)
     /// <summary>Writes the record; writing the same certificate again (a retried activity) replaces it with itself.</summary>
     public async Task SaveAsync(Certificate certificate, CancellationToken cancellationToken = default) =>
         await table.UpsertEntityAsync(CertificateEntity.From(certificate), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Replaces the record if nobody changed it since it was read.</summary>
+    public async Task<Result<string>> UpdateAsync(Certificate certificate, string etag, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var response = await table.UpdateEntityAsync(CertificateEntity.From(certificate), new ETag(etag), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return response.Headers.ETag?.ToString() ?? etag;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return Error.Stale("The certificate");
+        }
+    }
+
+    /// <summary>Certificates expiring before <paramref name="before"/> (and already expired ones), one server-filtered scan.</summary>
+    public async IAsyncEnumerable<Versioned<Certificate>> ExpiringBeforeAsync(DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"ExpiresAt le {before}");
+        await foreach (var entity in table.QueryAsync<CertificateEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return new Versioned<Certificate>(entity.ToCertificate(), entity.ETag.ToString());
+        }
+    }
 
     /// <summary>The request that the certificate renderer picks up; same name for the same certificate, so retries overwrite.</summary>
     public async Task WriteRenderRequestAsync(CertificateRenderRequest request, CancellationToken cancellationToken = default) =>

@@ -25,5 +25,8 @@ public static class ContainerNames
     public const string Reports = "reports";
     public const string Branding = "branding";
 
-    public static IReadOnlyList<string> All { get; } = [Evidence, CertificateRequests, Certificates, Reports, Branding];
+    /// <summary>Render requests that could not be read: kept for a person to look at, never retried.</summary>
+    public const string CertificateRequestsPoison = "certificate-requests-poison";
+
+    public static IReadOnlyList<string> All { get; } = [Evidence, CertificateRequests, Certificates, Reports, Branding, CertificateRequestsPoison];
 }

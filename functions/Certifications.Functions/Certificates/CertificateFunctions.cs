@@ -1,0 +1,55 @@
+using Certifications.Domain.Common;
+using Certifications.Domain.Certificates;
+using Certifications.Functions.Http;
+using Certifications.Functions.Identity;
+using Certifications.Functions.Notifications;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Certifications.Functions.Certificates;
+
+/// <summary>Certificates for their owner, coach and admins: read, download, revoke and reinstate.</summary>
+[RequiresCertificationsAddOn]
+public sealed class CertificateFunctions(CertificateService certificates)
+{
+    [Function(nameof(GetCertificate))]
+    public async Task<IActionResult> GetCertificate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        (await certificates.GetAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp(v => ApiResult.Ok(CertificateResponse.From(v)));
+
+    [Function(nameof(DownloadCertificate))]
+    public async Task<IActionResult> DownloadCertificate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/{id}/pdf")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        (await certificates.OpenPdfAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp(found =>
+            FileAnswer.Stream(found.Pdf, "application/pdf", CertificateEmail.FileName(found.Certificate)));
+
+    [Function(nameof(RevokeCertificate))]
+    public async Task<IActionResult> RevokeCertificate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certificates/{id}/revoke")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var caller = EndpointGate.CallerOf(request);
+        return (await request.ReadJsonAsync<RevokeInput>().BindAsync(input => certificates.RevokeAsync(caller, id, input, cancellationToken)))
+            .ToHttp(c => ApiResult.Ok(Verification.Of(c, DateTimeOffset.UtcNow)));
+    }
+
+    [Function(nameof(ReinstateCertificate))]
+    public async Task<IActionResult> ReinstateCertificate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certificates/{id}/reinstate")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        (await certificates.ReinstateAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp(c => ApiResult.Ok(Verification.Of(c, DateTimeOffset.UtcNow)));
+}
+
+/// <summary>A certificate as the API returns it to its owner, their coach and admins.</summary>
+public sealed record CertificateResponse(
+    string Id, string Status, string EnrollmentId, string CertificationId, string Certification, string LearnerId, string Learner,
+    string Issuer, DateTimeOffset IssuedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, string? RevokedReason, string? RevokedBy,
+    string? PdfSha256, long? PdfBytes, string? DownloadUrl, DateTimeOffset? DownloadUrlExpiresAt, string VerifyPath)
+{
+    public static CertificateResponse From(CertificateView view)
+    {
+        var c = view.Certificate;
+        return new(c.Id, view.Status.ToString().ToLowerInvariant(), c.EnrollmentId, c.CertificationId, c.CertificationTitle, c.LearnerId, c.LearnerName,
+            c.OrganizationName, c.IssuedAt, c.ExpiresAt, c.RevokedAt, c.RevokedReason, c.RevokedBy, c.PdfSha256, c.PdfBytes,
+            view.DownloadUrl?.ToString(), view.DownloadUrlExpiresAt, $"/api/verify/{c.Id}");
+    }
+}

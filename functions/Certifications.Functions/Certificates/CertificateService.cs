@@ -1,0 +1,104 @@
+using Certifications.Domain.Certificates;
+using Certifications.Domain.Common;
+using Certifications.Domain.Policies;
+using Certifications.Functions.Enrollments;
+using Certifications.Functions.Notifications;
+using Certifications.Storage.Certificates;
+using Certifications.Storage.Common;
+using Certifications.Storage.People;
+
+namespace Certifications.Functions.Certificates;
+
+/// <summary>
+/// Certificates as their people see them: the owner, their coach and admins read and download them (anyone else in
+/// the organization, and everyone outside it, gets 404); admins revoke and reinstate; anyone verifies by id.
+/// </summary>
+public sealed class CertificateService(
+    CertificateRepository certificates, CertificateFiles files, EnrollmentService enrollments, DirectoryRepository directory,
+    CertificateEmail email, IEmailSender mail, TimeProvider clock)
+{
+    public static readonly TimeSpan DownloadLinkLifetime = TimeSpan.FromMinutes(15);
+
+    public async Task<Result<Versioned<Certificate>>> FindVisibleAsync(Caller caller, string certificateId, CancellationToken cancellationToken)
+    {
+        var found = await certificates.GetAsync(certificateId, cancellationToken).ConfigureAwait(false);
+        if (found is null || found.Value.OrganizationId != caller.OrganizationId)
+        {
+            return Error.NotFound("The certificate");
+        }
+
+        // Whoever may see the learning record may see its certificate.
+        var visible = await enrollments.FindVisibleAsync(caller, found.Value.EnrollmentId, cancellationToken).ConfigureAwait(false);
+        return visible.IsSuccess ? found : Error.NotFound("The certificate");
+    }
+
+    /// <summary>The certificate with a time-limited link to its PDF (none until it is rendered).</summary>
+    public Task<Result<CertificateView>> GetAsync(Caller caller, string certificateId, CancellationToken cancellationToken) =>
+        FindVisibleAsync(caller, certificateId, cancellationToken).BindAsync(async found =>
+        {
+            var now = clock.GetUtcNow();
+            var certificate = found.Value;
+            Uri? link = certificate.PdfBlob is { } blob
+                ? await files.DownloadLinkAsync(blob, CertificateEmail.FileName(certificate), DownloadLinkLifetime, now, cancellationToken).ConfigureAwait(false)
+                : null;
+            return Result<CertificateView>.Ok(new CertificateView(certificate, certificate.StatusAt(now), link, link is null ? null : now + DownloadLinkLifetime));
+        });
+
+    public Task<Result<(Certificate Certificate, Stream Pdf)>> OpenPdfAsync(Caller caller, string certificateId, CancellationToken cancellationToken) =>
+        FindVisibleAsync(caller, certificateId, cancellationToken).BindAsync(async found =>
+            found.Value.PdfBlob is { } blob && await files.OpenPdfAsync(blob, cancellationToken).ConfigureAwait(false) is { } pdf
+                ? Result<(Certificate, Stream)>.Ok((found.Value, pdf))
+                : Error.Conflict("The certificate's PDF is still being rendered; try again in a few seconds."));
+
+    public Task<Result<Certificate>> RevokeAsync(Caller caller, string certificateId, RevokeInput input, CancellationToken cancellationToken) =>
+        ChangeAsync(caller, certificateId, c => CertificateRules.Revoke(c, input.Reason, caller.Id, caller.User.DisplayName, clock.GetUtcNow()), notify: true, cancellationToken);
+
+    public Task<Result<Certificate>> ReinstateAsync(Caller caller, string certificateId, CancellationToken cancellationToken) =>
+        ChangeAsync(caller, certificateId, CertificateRules.Reinstate, notify: false, cancellationToken);
+
+    /// <summary>What the public verification page shows; the same 404 for ids that are malformed, unknown or never existed.</summary>
+    public async Task<Result<Verification>> VerifyAsync(string certificateId, CancellationToken cancellationToken) =>
+        await certificates.GetAsync(certificateId, cancellationToken).ConfigureAwait(false) is { } found
+            ? Verification.Of(found.Value, clock.GetUtcNow())
+            : Error.NotFound("The certificate");
+
+    private async Task<Result<Certificate>> ChangeAsync(
+        Caller caller, string certificateId, Func<Certificate, Result<Certificate>> change, bool notify, CancellationToken cancellationToken)
+    {
+        var found = await FindVisibleAsync(caller, certificateId, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        if (!caller.IsSuperAdmin)
+        {
+            return Error.Forbidden("Only an admin revokes or reinstates certificates.");
+        }
+
+        var changed = change(found.Value.Value);
+        if (!changed.IsSuccess)
+        {
+            return changed.Error!;
+        }
+
+        var written = await certificates.UpdateAsync(changed.Value, found.Value.ETag, cancellationToken).ConfigureAwait(false);
+        if (!written.IsSuccess)
+        {
+            return written.Error!;
+        }
+
+        if (notify && await directory.GetUserAsync(caller.OrganizationId, changed.Value.LearnerId, cancellationToken).ConfigureAwait(false) is { } learner)
+        {
+            await mail.SendAsync([email.Revoked(changed.Value, learner.Value)], cancellationToken).ConfigureAwait(false);
+        }
+
+        return changed.Value;
+    }
+}
+
+/// <summary>An admin's revocation.</summary>
+public sealed record RevokeInput(string? Reason);
+
+/// <summary>A certificate as its owner, coach or admin reads it.</summary>
+public sealed record CertificateView(Certificate Certificate, CertificateStatus Status, Uri? DownloadUrl, DateTimeOffset? DownloadUrlExpiresAt);

@@ -1,0 +1,17 @@
+using Microsoft.Azure.Functions.Worker;
+
+namespace Certifications.Functions.Certificates;
+
+/// <summary>The certificate's background work: rendering each render request, and the nightly expiry sweep.</summary>
+public sealed class CertificateTriggers(CertificateRendering rendering, CertificateExpiry expiry)
+{
+    [Function(nameof(RenderCertificate))]
+    public Task RenderCertificate(
+        [BlobTrigger("certificate-requests/{name}", Connection = "AzureWebJobsStorage")] Stream request, string name, CancellationToken cancellationToken) =>
+        rendering.RenderAsync(request, name, cancellationToken);
+
+    /// <summary>02:30 UTC every night.</summary>
+    [Function(nameof(SweepCertificateExpiry))]
+    public Task SweepCertificateExpiry([TimerTrigger("0 30 2 * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        expiry.SweepAsync(cancellationToken);
+}

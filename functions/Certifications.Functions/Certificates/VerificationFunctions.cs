@@ -1,0 +1,43 @@
+using Certifications.Domain.Common;
+using Certifications.Functions.Http;
+using Certifications.Functions.Identity;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Certifications.Functions.Certificates;
+
+/// <summary>The public verification of a certificate by its id: what its QR code opens.</summary>
+public sealed class VerificationFunctions(CertificateService certificates, VerificationRateLimit rateLimit)
+{
+    /// <summary>JSON for programs; the HTML page for browsers (a scanned QR code), chosen by the Accept header or <c>?format=html</c>.</summary>
+    [PublicEndpoint]
+    [Function(nameof(VerifyCertificate))]
+    public async Task<IActionResult> VerifyCertificate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "verify/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var html = WantsHtml(request);
+        if (!rateLimit.TryAcquire(request))
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "60";
+            return Problems.For(new Error(ErrorKind.TooManyRequests, "Too many requests",
+                $"At most {VerificationRateLimit.PermitsPerMinute} verifications a minute from one address; try again in a minute."));
+        }
+
+        var verification = await certificates.VerifyAsync(id, cancellationToken);
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        if (!html)
+        {
+            return verification.ToHttp(v => ApiResult.Ok(v));
+        }
+
+        return verification.IsSuccess
+            ? FileAnswer.Html(StatusCodes.Status200OK, VerificationPage.For(verification.Value))
+            : FileAnswer.Html(StatusCodes.Status404NotFound, VerificationPage.NotFound());
+    }
+
+    private static bool WantsHtml(HttpRequest request) =>
+        string.Equals(request.Query["format"], "html", StringComparison.OrdinalIgnoreCase)
+        || (request.Headers.Accept.ToString() is { } accept && accept.Contains("text/html", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(request.Query["format"], "json", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,98 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Sas;
+using Certifications.Storage.Common;
+
+namespace Certifications.Storage.Certificates;
+
+/// <summary>
+/// The files around certificates: rendered PDFs (<c>{org}/{certificate}.pdf</c>), logos read back for rendering,
+/// poisoned render requests, and time-limited download links.
+/// </summary>
+public sealed class CertificateFiles(StorageAccount storage)
+{
+    private readonly BlobContainerClient pdfs = storage.Container(ContainerNames.Certificates);
+    private readonly BlobContainerClient branding = storage.Container(ContainerNames.Branding);
+    private readonly BlobContainerClient requests = storage.Container(ContainerNames.CertificateRequests);
+    private readonly BlobContainerClient poison = storage.Container(ContainerNames.CertificateRequestsPoison);
+
+    public static string PdfName(string organizationId, string certificateId) => $"{organizationId}/{certificateId}.pdf";
+
+    public async Task SavePdfAsync(string name, ReadOnlyMemory<byte> pdf, CancellationToken cancellationToken = default) =>
+        await pdfs.GetBlobClient(name).UploadAsync(
+            BinaryData.FromBytes(pdf),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf", ContentDisposition = "inline" } },
+            cancellationToken).ConfigureAwait(false);
+
+    public async Task<bool> PdfExistsAsync(string name, CancellationToken cancellationToken = default) =>
+        (await pdfs.GetBlobClient(name).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>The PDF as a stream straight from storage; null when it is not there.</summary>
+    public async Task<Stream?> OpenPdfAsync(string name, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await pdfs.GetBlobClient(name).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A logo's bytes; null when the design has none or it is gone (the certificate is drawn without it).</summary>
+    public async Task<byte[]?> LogoAsync(string? name, CancellationToken cancellationToken = default)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (await branding.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content.ToArray();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Moves a render request that cannot be read out of the trigger's way, keeping it for a person.</summary>
+    public async Task PoisonRequestAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var source = requests.GetBlobClient(name);
+        var content = await source.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+        await poison.GetBlobClient(name).UploadAsync(content.Value.Content, overwrite: true, cancellationToken).ConfigureAwait(false);
+        await source.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> IsPoisonedAsync(string name, CancellationToken cancellationToken = default) =>
+        (await poison.GetBlobClient(name).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>
+    /// A read-only link to the PDF valid for <paramref name="lifetime"/>: signed with the account key where there is one
+    /// (Azurite), otherwise with a user-delegation key from the app's managed identity (Azure).
+    /// </summary>
+    public async Task<Uri> DownloadLinkAsync(string name, string fileName, TimeSpan lifetime, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var blob = pdfs.GetBlobClient(name);
+        var sas = new BlobSasBuilder(BlobSasPermissions.Read, now + lifetime)
+        {
+            BlobContainerName = blob.BlobContainerName,
+            BlobName = blob.Name,
+            Resource = "b",
+            StartsOn = now.AddMinutes(-5),
+            ContentDisposition = $"inline; filename=\"{fileName}\"",
+            ContentType = "application/pdf",
+        };
+        if (blob.CanGenerateSasUri)
+        {
+            return blob.GenerateSasUri(sas);
+        }
+
+        var key = await storage.Blobs.GetUserDelegationKeyAsync(now.AddMinutes(-5), now + lifetime, cancellationToken).ConfigureAwait(false);
+        return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key.Value, storage.Blobs.AccountName) }.ToUri();
+    }
+}
