@@ -14,6 +14,13 @@ using Certifications.Storage.People;
 // The API's read paths under load, side by side with a bare endpoint doing the same Table reads on the same Azurite.
 // Usage: dotnet run -c Release --project bench/Certifications.Bench [-- --learners 200 --clients 16 --seconds 10]
 //        dotnet run -c Release --project bench/Certifications.Bench -- --workflow [--enrollments 200 --clients 16]
+//        dotnet run -c Release --project bench/Certifications.Bench -- --render [--seconds 5 --rounds 3]
+if (args.Contains("--render"))
+{
+    RenderBench.Run(Option("--seconds", 5), Option("--rounds", 3));
+    return;
+}
+
 if (args.Contains("--workflow"))
 {
     await WorkflowBench.RunAsync(Option("--enrollments", 200), Option("--clients", 16));

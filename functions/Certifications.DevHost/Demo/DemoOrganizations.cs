@@ -12,7 +12,8 @@ namespace Certifications.DevHost.Demo;
 /// two published certifications with criteria of every kind) and Contoso (its own admin, learner and certification).
 /// Ids are derived from names, so a restarted dev host finds what it created before and adds nothing twice.
 /// </summary>
-public sealed class DemoOrganizations(OrganizationProvisioning provisioning, DirectoryRepository directory, CertificationRepository certifications, TimeProvider clock)
+public sealed class DemoOrganizations(
+    OrganizationProvisioning provisioning, DirectoryRepository directory, CertificationRepository certifications, BrandingStore branding, TimeProvider clock)
 {
     public async Task<IReadOnlyList<User>> SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -158,7 +159,15 @@ public sealed class DemoOrganizations(OrganizationProvisioning provisioning, Dir
         var now = clock.GetUtcNow();
         var criterion = 0;
         var draft = input.ToNewCertification(organizationId, now, () => Ids.FromSeed(Ids.Criterion, $"{org}/{key}/{criterion++}")).Value;
-        var published = (draft with { Id = id, ViewAccessGroupIds = viewAccess }).Publish(now).Value;
+        var design = org == "northwind"
+            ? draft.Design with
+            {
+                LogoBlob = await branding.SaveLogoAsync(organizationId, id, new LogoImage(DemoLogo.Png(), "image/png"), cancellationToken).ConfigureAwait(false),
+                SignatoryName = "Ada Admin",
+                SignatoryTitle = "Head of Learning, Northwind Traders",
+            }
+            : draft.Design;
+        var published = (draft with { Id = id, ViewAccessGroupIds = viewAccess, Design = design }).Publish(now).Value;
         _ = (await certifications.CreateAsync(published, cancellationToken).ConfigureAwait(false)).Value;
     }
 }

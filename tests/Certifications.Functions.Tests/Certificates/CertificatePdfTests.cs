@@ -127,8 +127,7 @@ public sealed class CertificatePdfTests
 
     internal static CertificateDesign Design() => CertificateDesign.Default with { SignatoryName = "Dana Whitfield", SignatoryTitle = "Head of Learning" };
 
-    /// <summary>A small PNG logo: a filled square in the accent colour (built by hand, no imaging library).</summary>
-    internal static byte[] Logo() => TestPng.Solid(120, 60, 0x1F, 0x3A, 0x5F);
+    internal static byte[] Logo() => Certifications.DevHost.Demo.DemoLogo.Png();
 
     private static int CountOf(string text, string what)
     {

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Certifications.DevHost.Demo;
+using Certifications.Domain.Catalog;
+using Certifications.Domain.Certificates;
+using Certifications.Functions.Certificates.Rendering;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace Certifications.Bench;
+
+/// <summary>
+/// Certificates rendered per second on one core, side by side with the floor: PDFsharp writing one page with the
+/// same fonts, the same logo and the same strings at fixed places, with no measuring, wrapping, shrinking or QR code.
+/// Runs alternate (app, floor, app, floor...) so both see the same machine; the best run of each counts.
+/// </summary>
+internal static class RenderBench
+{
+    public static void Run(int seconds, int rounds)
+    {
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
+        {
+            Process.GetCurrentProcess().ProcessorAffinity = 1;
+        }
+
+        var logo = DemoLogo.Png();
+        var design = CertificateDesign.Default with { LogoBlob = "logo", SignatoryName = "Ada Admin", SignatoryTitle = "Head of Learning, Northwind Traders" };
+        var names = new[] { "Zoë Ångström-Núñez", "José Núñez", "Łukasz Żółkiewski", "Maximiliana Alexandrina Konstantinopoulou-Wolfeschlegelsteinhausen" };
+        Certificate CertificateFor(int i) => new()
+        {
+            Id = Certificate.NewId(),
+            OrganizationId = "org_bench",
+            OrganizationName = "Northwind Traders",
+            EnrollmentId = "enr_bench",
+            CertificationId = "crt_bench",
+            CertificationTitle = "Data Protection Basics",
+            LearnerId = "usr_bench",
+            LearnerName = names[i % names.Length],
+            IssuedAt = DateTimeOffset.UtcNow,
+            ExpiresAt = DateTimeOffset.UtcNow.AddMonths(12),
+        };
+
+        long appBytes = 0, floorBytes = 0;
+        byte[] App(int i)
+        {
+            var certificate = CertificateFor(i);
+            using var output = new MemoryStream();
+            CertificatePdf.Render(new CertificateContent(certificate, design, logo, "https://certifications.example/api/verify/" + certificate.Id), output);
+            var pdf = output.ToArray();
+            _ = SHA256.HashData(pdf);
+            return pdf;
+        }
+
+        byte[] Floor(int i) => FloorPdf(CertificateFor(i), design, logo);
+
+        // Warm-up: fonts parsed, code jitted, on both sides.
+        for (var i = 0; i < 20; i++)
+        {
+            appBytes = App(i).Length;
+            floorBytes = Floor(i).Length;
+        }
+
+        double bestApp = 0, bestFloor = 0;
+        Console.WriteLine($"One core (affinity 1), {seconds} s per run, {rounds} rounds of app then floor.");
+        Console.WriteLine();
+        Console.WriteLine("| round | app renders/s | floor renders/s | app / floor |");
+        Console.WriteLine("|---:|---:|---:|---:|");
+        for (var round = 1; round <= rounds; round++)
+        {
+            var app = Rate(App, seconds, out appBytes);
+            var floor = Rate(Floor, seconds, out floorBytes);
+            bestApp = Math.Max(bestApp, app);
+            bestFloor = Math.Max(bestFloor, floor);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {round} | {app:F1} | {floor:F1} | {app / floor:F2} |"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: app {bestApp:F1}/s, floor {bestFloor:F1}/s, app / floor {bestApp / bestFloor:F2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PDF size: app {appBytes / 1024.0:F1} KB, floor {floorBytes / 1024.0:F1} KB"));
+    }
+
+    private static double Rate(Func<int, byte[]> render, int seconds, out long lastSize)
+    {
+        var watch = Stopwatch.StartNew();
+        var count = 0;
+        lastSize = 0;
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            lastSize = render(count++).Length;
+        }
+
+        return count / watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>The floor: the same fonts, logo and strings, drawn at fixed points.</summary>
+    private static byte[] FloorPdf(Certificate certificate, CertificateDesign design, byte[] logo)
+    {
+        CertificateFonts.EnsureInstalled();
+        using var document = new PdfDocument();
+        var page = document.AddPage();
+        page.Width = XUnit.FromPoint(842);
+        page.Height = XUnit.FromPoint(595);
+        using (var gfx = XGraphics.FromPdfPage(page))
+        {
+            using (var stream = new MemoryStream(logo, writable: false))
+            using (var image = XImage.FromStream(stream))
+            {
+                gfx.DrawImage(image, 389, 56, 64, 64);
+            }
+
+            var serif = TextFitting.Font(CertificateFonts.Serif, 34, bold: true);
+            var sans = TextFitting.Font(CertificateFonts.Sans, 14);
+            var small = TextFitting.Font(CertificateFonts.Sans, 9);
+            gfx.DrawString(design.Heading, serif, XBrushes.Black, 200, 160);
+            gfx.DrawString("This certifies that", sans, XBrushes.Black, 360, 240);
+            gfx.DrawString(certificate.LearnerName, serif, XBrushes.Black, 200, 290);
+            gfx.DrawString($"has earned {certificate.CertificationTitle} on {CertificateWording.Date(certificate.IssuedAt)}.", sans, XBrushes.Black, 250, 330);
+            gfx.DrawString(design.SignatoryName!, small, XBrushes.Black, 72, 500);
+            gfx.DrawString(design.SignatoryTitle!, small, XBrushes.Black, 72, 512);
+            gfx.DrawString(certificate.OrganizationName, small, XBrushes.Black, 360, 480);
+            gfx.DrawString($"Issued {CertificateWording.Date(certificate.IssuedAt)}", small, XBrushes.Black, 360, 492);
+            gfx.DrawString($"Certificate {certificate.Id}", small, XBrushes.Black, 300, 545);
+        }
+
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return output.ToArray();
+    }
+}
