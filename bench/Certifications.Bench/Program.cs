@@ -17,6 +17,11 @@ using Certifications.Storage.People;
 //        dotnet run -c Release --project bench/Certifications.Bench -- --render [--seconds 5 --rounds 3]
 if (args.Contains("--render"))
 {
+    if (args.Contains("--floor-default-compression"))
+    {
+        RenderBench.FloorCompression = PdfSharp.Pdf.PdfFlateEncodeMode.Default;
+    }
+
     RenderBench.Run(Option("--seconds", 5), Option("--rounds", 3));
     return;
 }

@@ -15,40 +15,63 @@ internal static class PdfReading
     }
 
     /// <summary>
-    /// Finds the QR code the way a phone would: the page's black filled shapes are painted onto a white bitmap
-    /// (with a quiet zone), which ZXing then decodes. Null when nothing decodes.
+    /// Finds the QR code the way a phone would: each image on the page is turned into grey pixels, enlarged with a
+    /// white quiet zone around it, and handed to ZXing. The text of the first that decodes; null when none does.
     /// </summary>
     public static string? QrCode(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
-        var squares = document.GetPage(1).Paths
-            .Where(p => p.IsFilled && p.FillColor is { } c && c.ToRGBValues() == (0, 0, 0))
-            .Select(p => p.GetBoundingRectangle())
-            .OfType<UglyToad.PdfPig.Core.PdfRectangle>()
-            .ToArray();
-        if (squares.Length == 0)
+        foreach (var image in document.GetPage(1).GetImages())
+        {
+            if (Grey(image) is not { } grey)
+            {
+                continue;
+            }
+
+            const int scale = 8, quiet = 32;
+            var (w, h) = (image.WidthInSamples, image.HeightInSamples);
+            var (width, height) = ((w * scale) + (2 * quiet), (h * scale) + (2 * quiet));
+            var pixels = Enumerable.Repeat((byte)255, width * height).ToArray();
+            for (var y = 0; y < h * scale; y++)
+            {
+                for (var x = 0; x < w * scale; x++)
+                {
+                    pixels[((y + quiet) * width) + x + quiet] = grey[((y / scale) * w) + (x / scale)];
+                }
+            }
+
+            var source = new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8);
+            if (new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))) is { } result)
+            {
+                return result.Text;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>One grey byte per pixel from an 8-bit grey or RGB image's decoded samples; null for other kinds.</summary>
+    private static byte[]? Grey(UglyToad.PdfPig.Content.IPdfImage image)
+    {
+        if (image.BitsPerComponent != 8 || !image.TryGetBytesAsMemory(out var memory))
         {
             return null;
         }
 
-        const double scale = 4;
-        const int quiet = 40;
-        var (left, bottom) = (squares.Min(r => r.Left), squares.Min(r => r.Bottom));
-        var width = (int)Math.Ceiling((squares.Max(r => r.Right) - left) * scale) + (2 * quiet);
-        var height = (int)Math.Ceiling((squares.Max(r => r.Top) - bottom) * scale) + (2 * quiet);
-        var pixels = Enumerable.Repeat((byte)255, width * height).ToArray();
-        foreach (var r in squares)
+        var bytes = memory.Span;
+        var count = image.WidthInSamples * image.HeightInSamples;
+        var components = bytes.Length / Math.Max(1, count);
+        if (components is not (1 or 3))
         {
-            for (var y = (int)Math.Round((r.Bottom - bottom) * scale); y < (int)Math.Round((r.Top - bottom) * scale); y++)
-            {
-                for (var x = (int)Math.Round((r.Left - left) * scale); x < (int)Math.Round((r.Right - left) * scale); x++)
-                {
-                    pixels[((height - 1 - quiet - y) * width) + quiet + x] = 0;
-                }
-            }
+            return null;
         }
 
-        var source = new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8);
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)))?.Text;
+        var grey = new byte[count];
+        for (var i = 0; i < count; i++)
+        {
+            grey[i] = bytes[i * components];
+        }
+
+        return grey;
     }
 }

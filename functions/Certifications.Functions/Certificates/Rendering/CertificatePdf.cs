@@ -33,6 +33,8 @@ public static class CertificatePdf
         CertificateFonts.EnsureInstalled();
         var (certificate, design) = (content.Certificate, content.Design);
         using var document = new PdfDocument();
+        // Fastest deflate: a few KB more per certificate, well under the 100 KB budget, for a quicker render.
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         Describe(document, certificate, design);
 
         var (width, height) = CertificateLayout.PageSize(design.Orientation);
@@ -210,32 +212,17 @@ public static class CertificatePdf
         Draw(gfx, layout.IdLine, Muted, CertificateLayout.Margin, layout.Height - 50, layout.ContentWidth);
     }
 
-    /// <summary>The QR code as vector squares (one rectangle per run of dark modules): sharp at any zoom and a few hundred bytes.</summary>
+    /// <summary>
+    /// The QR code as a bitmap of one pixel per module, drawn without interpolation: as sharp as vectors at any zoom,
+    /// and far cheaper to write than a rectangle per module.
+    /// </summary>
     private static void DrawQr(XGraphics gfx, string url, double x, double y, double size)
     {
         using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        var modules = data.ModuleMatrix;
-        var module = size / modules.Count;
-        var dark = XBrushes.Black;
-        for (var row = 0; row < modules.Count; row++)
-        {
-            for (var column = 0; column < modules.Count;)
-            {
-                if (!modules[row][column])
-                {
-                    column++;
-                    continue;
-                }
-
-                var start = column;
-                while (column < modules.Count && modules[row][column])
-                {
-                    column++;
-                }
-
-                gfx.DrawRectangle(dark, x + (start * module), y + (row * module), (column - start) * module, module);
-            }
-        }
+        using var bitmap = new MemoryStream(new BitmapByteQRCode(data).GetGraphic(1), writable: false);
+        using var image = XImage.FromStream(bitmap);
+        image.Interpolate = false;
+        gfx.DrawImage(image, x, y, size, size);
     }
 
     private static XColor Color(string hex) => XColor.FromArgb(

@@ -23,13 +23,22 @@ public static class TextFitting
 
     /// <summary>
     /// The largest size from <paramref name="largest"/> down to <paramref name="smallest"/> at which the text needs at
-    /// most <paramref name="maxLines"/> lines; at the smallest size it wraps onto as many lines as it needs.
+    /// most <paramref name="maxLines"/> lines; at the smallest size it wraps onto as many lines as it needs. Text width
+    /// grows in proportion to the size (PDFsharp does not kern), so one measurement gives the size to start from.
     /// </summary>
     public static TextBlock Fit(XGraphics measure, string text, string family, bool bold, double largest, double smallest, double width, int maxLines)
     {
-        for (var size = largest; size > smallest; size -= 1)
+        var reference = Font(family, largest, bold);
+        var full = measure.MeasureString(text, reference).Width;
+        if (full <= width && !text.Contains('\n', StringComparison.Ordinal))
         {
-            var font = Font(family, size, bold);
+            return new TextBlock([text], reference);
+        }
+
+        var start = Math.Min(largest, Math.Floor(largest * width * maxLines / Math.Max(full, 1) * 2) / 2);
+        for (var size = start; size >= smallest; size -= 0.5)
+        {
+            var font = size == largest ? reference : Font(family, size, bold);
             var lines = Wrap(measure, text, font, width);
             if (lines.Count <= maxLines)
             {
@@ -41,33 +50,40 @@ public static class TextFitting
         return new TextBlock(Wrap(measure, text, smallestFont, width), smallestFont);
     }
 
-    /// <summary>Greedy word wrap; a word wider than the line is broken between characters.</summary>
+    /// <summary>Greedy word wrap, each word measured once; a word wider than the line is broken between characters.</summary>
     public static IReadOnlyList<string> Wrap(XGraphics measure, string text, XFont font, double width)
     {
+        var space = measure.MeasureString(" ", font).Width;
         var lines = new List<string>();
         foreach (var paragraph in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
-            var line = string.Empty;
+            var line = new List<string>();
+            var used = 0.0;
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var candidate = line.Length == 0 ? word : line + " " + word;
-                if (measure.MeasureString(candidate, font).Width <= width)
+                var wordWidth = measure.MeasureString(word, font).Width;
+                var needed = line.Count == 0 ? wordWidth : used + space + wordWidth;
+                if (needed <= width)
                 {
-                    line = candidate;
+                    line.Add(word);
+                    used = needed;
                     continue;
                 }
 
-                if (line.Length > 0)
+                if (line.Count > 0)
                 {
-                    lines.Add(line);
+                    lines.Add(string.Join(' ', line));
+                    line.Clear();
                 }
 
-                line = BreakLongWord(measure, word, font, width, lines);
+                var rest = wordWidth > width ? BreakLongWord(measure, word, font, width, lines) : word;
+                line.Add(rest);
+                used = rest == word ? wordWidth : measure.MeasureString(rest, font).Width;
             }
 
-            if (line.Length > 0 || paragraph.Length == 0)
+            if (line.Count > 0 || paragraph.Length == 0)
             {
-                lines.Add(line);
+                lines.Add(string.Join(' ', line));
             }
         }
 
