@@ -45,6 +45,7 @@ public static class AppServices
         services.AddSingleton<AssignmentEmail>();
         services.AddSingleton<WorkflowEmail>();
         services.AddSingleton<CertificateEmail>();
+        services.AddSingleton<LiveSessionEmail>();
 
         services.AddSingleton<OrganizationProvisioning>();
         services.AddSingleton<OrganizationService>();
@@ -63,6 +64,8 @@ public static class AppServices
         services.AddSingleton<CertificateRendering>();
         services.AddSingleton<CertificateService>();
         services.AddSingleton<DesignPreview>();
+        services.AddSingleton<LiveSessions.LiveSessionService>();
+        services.AddSingleton<LiveSessions.CoachReportUpload>();
         services.AddSingleton<CertificateExpiry>();
         services.AddSingleton<VerificationRateLimit>();
         return services;

@@ -35,6 +35,7 @@ public static class StorageServices
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<CertificateRepository>();
         services.AddSingleton<CertificateFiles>();
+        services.AddSingleton<LiveSessions.LiveSessionRepository>();
         services.AddSingleton<WebhookDeliveryRepository>();
         return services;
     }

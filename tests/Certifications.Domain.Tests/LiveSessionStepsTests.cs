@@ -108,4 +108,17 @@ public class LiveSessionStepsTests
 
     private static Dictionary<string, int> Stars(int greeting, int discovery, int closing) =>
         new() { ["Greeting"] = greeting, ["Discovery"] = discovery, ["Closing"] = closing };
+
+    [Fact]
+    public void The_first_call_needs_a_waiting_learner_and_a_second_start_is_told_to_use_another_call()
+    {
+        var waiting = LiveSessionSteps.Join(Scheduled, Learner, Build.Now).Value;
+        var inCall = LiveSessionSteps.Start(waiting, Coach, "Role-play", Build.Now).Value;
+
+        Assert.Equal(ErrorKind.Conflict, LiveSessionSteps.Start(Scheduled, Coach, "Role-play", Build.Now).Error!.Kind);
+        Assert.Equal(ErrorKind.Conflict, LiveSessionSteps.Start(inCall, Coach, "Role-play", Build.Now).Error!.Kind);
+        Assert.Equal(ErrorKind.Conflict, LiveSessionSteps.AnotherCall(waiting, Coach, "Debrief", Build.Now).Error!.Kind);
+        Assert.Equal(2, LiveSessionSteps.AnotherCall(inCall, Coach, "Debrief", Build.Now).Value.Calls.Count);
+        Assert.Equal(ErrorKind.Forbidden, LiveSessionSteps.AnotherCall(inCall, Learner, "Debrief", Build.Now).Error!.Kind);
+    }
 }

@@ -14,6 +14,7 @@ public static class Ids
     public const string Enrollment = "enr";
     public const string Certificate = "cer";
     public const string Evidence = "evd";
+    public const string LiveSession = "ses";
 
     /// <summary>Length of the random part: 26 base32 characters carry 130 bits, enough for 128.</summary>
     public const int RandomLength = 26;

@@ -25,6 +25,11 @@ public sealed record Review
 
     public required DateTimeOffset At { get; init; }
 
+    /// <summary>For a live session's rating: the stars per skill, and the session they were given in.</summary>
+    public IReadOnlyDictionary<string, int>? SkillStars { get; init; }
+
+    public string? LiveSessionId { get; init; }
+
     /// <summary>Whether another review says the same thing: a retried or double-clicked decision.</summary>
     public bool SaysTheSameAs(Review other) =>
         CriterionId == other.CriterionId && ReviewerId == other.ReviewerId && Decision == other.Decision

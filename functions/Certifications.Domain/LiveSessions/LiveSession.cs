@@ -31,6 +31,26 @@ public sealed record LiveSession
 
     public required TimeSpan Length { get; init; }
 
+    public LiveSessionMode Mode { get; init; } = LiveSessionMode.Sync;
+
+    /// <summary>Names as they were when it was scheduled, for invitations and lists without more reads.</summary>
+    public string CoachName { get; init; } = string.Empty;
+
+    public string CoachEmail { get; init; } = string.Empty;
+
+    public string LearnerName { get; init; } = string.Empty;
+
+    public string LearnerEmail { get; init; } = string.Empty;
+
+    public string CertificationTitle { get; init; } = string.Empty;
+
+    public string CriterionTitle { get; init; } = string.Empty;
+
+    public DateTimeOffset ScheduledAt { get; init; }
+
+    /// <summary>The coach's report (PDF or DOCX) in Blob Storage, if they uploaded one with the rating.</summary>
+    public string? ReportBlob { get; init; }
+
     public LiveSessionState State { get; init; } = LiveSessionState.Scheduled;
 
     public DateTimeOffset? JoinedAt { get; init; }
@@ -43,6 +63,16 @@ public sealed record LiveSession
     public LiveSessionRating? Rating { get; init; }
 
     public Slot Slot => new(StartsAt, Length);
+
+    /// <summary>Whether it takes a place in the coach's calendar: synchronous sessions that are not cancelled.</summary>
+    public bool OccupiesCalendar => Mode == LiveSessionMode.Sync && State is not (LiveSessionState.Cancelled or LiveSessionState.NoShow);
+}
+
+/// <summary>A slot at a set time, or a day within which the learner records and the coach reviews (seed 004).</summary>
+public enum LiveSessionMode
+{
+    Sync,
+    Async,
 }
 
 /// <summary>One call within a session.</summary>

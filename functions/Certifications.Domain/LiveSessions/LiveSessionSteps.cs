@@ -26,6 +26,18 @@ public static class LiveSessionSteps
         };
     }
 
+    /// <summary>The first call, only while the learner waits; two coaches' clicks at once make one call (the second is told).</summary>
+    public static Result<LiveSession> Start(LiveSession session, string callerId, string? callType, DateTimeOffset now) =>
+        session.State == LiveSessionState.InCall && callerId == session.CoachId
+            ? Error.Conflict("The call has already started; use /calls for another call.")
+            : StartCall(session, callerId, callType, now);
+
+    /// <summary>A further call within the session, only while one is going on.</summary>
+    public static Result<LiveSession> AnotherCall(LiveSession session, string callerId, string? callType, DateTimeOffset now) =>
+        session.State is LiveSessionState.LearnerWaiting or LiveSessionState.Scheduled && callerId == session.CoachId
+            ? Error.Conflict("No call has started yet; start the first one with /start.")
+            : StartCall(session, callerId, callType, now);
+
     public static Result<LiveSession> StartCall(LiveSession session, string callerId, string? callType, DateTimeOffset now)
     {
         if (callerId != session.CoachId)

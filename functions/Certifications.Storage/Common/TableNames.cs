@@ -11,9 +11,10 @@ public static class TableNames
     public const string LearnerEnrollments = "LearnerEnrollments";
     public const string Certificates = "Certificates";
     public const string WebhookDeliveries = "WebhookDeliveries";
+    public const string LiveSessions = "LiveSessions";
 
     public static IReadOnlyList<string> All { get; } =
-        [Organizations, Directory, Identities, Certifications, Enrollments, LearnerEnrollments, Certificates, WebhookDeliveries];
+        [Organizations, Directory, Identities, Certifications, Enrollments, LearnerEnrollments, Certificates, WebhookDeliveries, LiveSessions];
 }
 
 /// <summary>The blob containers the app keeps, created at start-up.</summary>
@@ -28,5 +29,8 @@ public static class ContainerNames
     /// <summary>Render requests that could not be read: kept for a person to look at, never retried.</summary>
     public const string CertificateRequestsPoison = "certificate-requests-poison";
 
-    public static IReadOnlyList<string> All { get; } = [Evidence, CertificateRequests, Certificates, Reports, Branding, CertificateRequestsPoison];
+    /// <summary>Coaches' reports uploaded with a live session's rating.</summary>
+    public const string SessionReports = "session-reports";
+
+    public static IReadOnlyList<string> All { get; } = [Evidence, CertificateRequests, Certificates, Reports, Branding, CertificateRequestsPoison, SessionReports];
 }

@@ -1,0 +1,36 @@
+using Certifications.Domain.LiveSessions;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+
+namespace Certifications.Functions.LiveSessions;
+
+/// <summary>The calendar invitation (iCalendar, RFC 5545) for a session: organizer the coach, attendee the learner.</summary>
+public static class LiveSessionInvite
+{
+    public const string ContentType = "text/calendar";
+
+    public static string For(LiveSession session, string link)
+    {
+        var calendar = new Calendar { Method = session.State == LiveSessionState.Cancelled ? "CANCEL" : "REQUEST" };
+        var invite = new CalendarEvent
+        {
+            Uid = session.Id + "@certifications",
+            Summary = $"Live certification session: {session.CriterionTitle} ({session.CertificationTitle})",
+            Description = $"{session.LearnerName} with coach {session.CoachName}. Join the waiting room here: {link}",
+            DtStart = session.Mode == LiveSessionMode.Async
+                ? new CalDateTime(DateOnly.FromDateTime(session.StartsAt.UtcDateTime))
+                : new CalDateTime(session.StartsAt.UtcDateTime, "UTC"),
+            DtEnd = session.Mode == LiveSessionMode.Async
+                ? new CalDateTime(DateOnly.FromDateTime(session.StartsAt.UtcDateTime.AddDays(1)))
+                : new CalDateTime((session.StartsAt + session.Length).UtcDateTime, "UTC"),
+            Organizer = new Organizer("mailto:" + session.CoachEmail) { CommonName = session.CoachName },
+            Status = session.State == LiveSessionState.Cancelled ? "CANCELLED" : "CONFIRMED",
+            Url = new Uri(link),
+        };
+        invite.Attendees.Add(new Attendee("mailto:" + session.LearnerEmail) { CommonName = session.LearnerName, Rsvp = true, Role = "REQ-PARTICIPANT" });
+        calendar.Events.Add(invite);
+        return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+    }
+}

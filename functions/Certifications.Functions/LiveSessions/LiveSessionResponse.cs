@@ -1,0 +1,24 @@
+using Certifications.Domain.Enrollments;
+using Certifications.Domain.LiveSessions;
+
+namespace Certifications.Functions.LiveSessions;
+
+/// <summary>A live session as the API returns it; <c>history</c> and <c>reviews</c> only for the coach and admins.</summary>
+public sealed record LiveSessionResponse(
+    string Id, string State, string Mode, string CoachId, string Coach, string LearnerId, string Learner,
+    string CertificationId, string Certification, string CriterionId, string Criterion,
+    DateTimeOffset StartsAt, DateTimeOffset EndsAt, int DurationMinutes, DateTimeOffset? JoinedAt, IReadOnlyList<LiveSessionCall> Calls,
+    DateTimeOffset? EndedAt, RatingView? Rating, bool HasCoachReport, string InvitePath,
+    IReadOnlyList<LiveSessionResponse>? History, IReadOnlyList<Review>? Reviews)
+{
+    public static LiveSessionResponse From(LiveSession s, IReadOnlyList<LiveSession>? history = null, IReadOnlyList<Review>? reviews = null) => new(
+        s.Id, s.State.ToString(), s.Mode.ToString().ToLowerInvariant(), s.CoachId, s.CoachName, s.LearnerId, s.LearnerName,
+        s.CertificationId, s.CertificationTitle, s.CriterionId, s.CriterionTitle,
+        s.StartsAt, s.StartsAt + s.Length, (int)s.Length.TotalMinutes, s.JoinedAt, s.Calls,
+        s.EndedAt, s.Rating is { } r ? new RatingView([.. r.Stars.Select(p => new SkillStars(p.Key, p.Value))], r.Comments, r.Feedback, r.Met, r.RatedAt) : null,
+        s.ReportBlob is not null, $"/api/live-sessions/{s.Id}/invite.ics",
+        history?.Select(h => From(h)).ToArray(), reviews);
+}
+
+/// <summary>The coach's rating of a session.</summary>
+public sealed record RatingView(IReadOnlyList<SkillStars> Skills, string? Comments, string? Feedback, bool Met, DateTimeOffset RatedAt);
