@@ -26,8 +26,10 @@ public sealed class LiveSessionService(
 {
     private const int Attempts = 3;
 
-    /// <summary>Working hours the availability list offers, in UTC.</summary>
+    /// <summary>Working hours the availability list offers, in UTC, on a quarter-hour grid.</summary>
     private static readonly (TimeSpan From, TimeSpan To) Day = (TimeSpan.FromHours(8), TimeSpan.FromHours(18));
+
+    private static readonly TimeSpan Grid = TimeSpan.FromMinutes(15);
 
     public async Task<Result<LiveSession>> ScheduleAsync(Caller caller, ScheduleInput input, CancellationToken cancellationToken)
     {
@@ -137,7 +139,7 @@ public sealed class LiveSessionService(
         var dayStart = new DateTimeOffset(date.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var calendar = await sessions.CalendarAsync(caller.OrganizationId, coach.Id, dayStart.AddDays(-1), dayStart.AddDays(2), cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        return Result<IReadOnlyList<DateTimeOffset>>.Ok([.. ScheduleRules.FreeStarts(Booked(calendar), dayStart + Day.From, dayStart + Day.To, length, length).Where(s => s >= now)]);
+        return Result<IReadOnlyList<DateTimeOffset>>.Ok([.. ScheduleRules.FreeStarts(Booked(calendar), dayStart + Day.From, dayStart + Day.To, length, Grid).Where(s => s >= now)]);
     }
 
     public async Task<Result<IReadOnlyList<LiveSession>>> MineAsync(Caller caller, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
