@@ -66,6 +66,8 @@ public static class AppServices
         services.AddSingleton<DesignPreview>();
         services.AddSingleton<LiveSessions.LiveSessionService>();
         services.AddSingleton<LiveSessions.CoachReportUpload>();
+        services.AddSingleton<Reports.ReportBuilder>();
+        services.AddSingleton<Reports.ReportService>();
         services.AddSingleton<CertificateExpiry>();
         services.AddSingleton<VerificationRateLimit>();
         return services;

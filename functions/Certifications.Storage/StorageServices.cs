@@ -35,6 +35,8 @@ public static class StorageServices
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<CertificateRepository>();
         services.AddSingleton<CertificateFiles>();
+        services.AddSingleton<BlobLinks>();
+        services.AddSingleton<Reports.ReportStore>();
         services.AddSingleton<LiveSessions.LiveSessionRepository>();
         services.AddSingleton<WebhookDeliveryRepository>();
         return services;

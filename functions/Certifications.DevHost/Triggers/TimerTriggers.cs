@@ -46,8 +46,9 @@ internal sealed partial class TimerTriggers(IServiceProvider services, TimeProvi
         var arguments = method.GetParameters().Select(p => p.ParameterType switch
         {
             var t when t == typeof(TimerInfo) => new TimerInfo(),
+            var t when t == typeof(Microsoft.DurableTask.Client.DurableTaskClient) => services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>(),
             var t when t == typeof(CancellationToken) => (object)cancellationToken,
-            _ => throw new NotSupportedException($"{method.Name}: the dev host binds a timer's TimerInfo and a CancellationToken only."),
+            _ => throw new NotSupportedException($"{method.Name}: the dev host binds a timer's TimerInfo, a DurableTaskClient and a CancellationToken only."),
         }).ToArray();
         if (method.Invoke(instance, arguments) is Task task)
         {

@@ -14,7 +14,7 @@ namespace Certifications.Functions.Certificates;
 /// the organization, and everyone outside it, gets 404); admins revoke and reinstate; anyone verifies by id.
 /// </summary>
 public sealed class CertificateService(
-    CertificateRepository certificates, CertificateFiles files, EnrollmentService enrollments, DirectoryRepository directory,
+    CertificateRepository certificates, CertificateFiles files, BlobLinks links, EnrollmentService enrollments, DirectoryRepository directory,
     CertificateEmail email, IEmailSender mail, TimeProvider clock)
 {
     public static readonly TimeSpan DownloadLinkLifetime = TimeSpan.FromMinutes(15);
@@ -39,7 +39,7 @@ public sealed class CertificateService(
             var now = clock.GetUtcNow();
             var certificate = found.Value;
             Uri? link = certificate.PdfBlob is { } blob
-                ? await files.DownloadLinkAsync(blob, CertificateEmail.FileName(certificate), DownloadLinkLifetime, now, cancellationToken).ConfigureAwait(false)
+                ? await links.ReadLinkAsync(ContainerNames.Certificates, blob, CertificateEmail.FileName(certificate), "application/pdf", DownloadLinkLifetime, now, cancellationToken).ConfigureAwait(false)
                 : null;
             return Result<CertificateView>.Ok(new CertificateView(certificate, certificate.StatusAt(now), link, link is null ? null : now + DownloadLinkLifetime));
         });

@@ -1,14 +1,13 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Azure.Storage.Sas;
 using Certifications.Storage.Common;
 
 namespace Certifications.Storage.Certificates;
 
 /// <summary>
 /// The files around certificates: rendered PDFs (<c>{org}/{certificate}.pdf</c>), logos read back for rendering,
-/// poisoned render requests, and time-limited download links.
+/// and poisoned render requests.
 /// </summary>
 public sealed class CertificateFiles(StorageAccount storage)
 {
@@ -70,29 +69,4 @@ public sealed class CertificateFiles(StorageAccount storage)
 
     public async Task<bool> IsPoisonedAsync(string name, CancellationToken cancellationToken = default) =>
         (await poison.GetBlobClient(name).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
-
-    /// <summary>
-    /// A read-only link to the PDF valid for <paramref name="lifetime"/>: signed with the account key where there is one
-    /// (Azurite), otherwise with a user-delegation key from the app's managed identity (Azure).
-    /// </summary>
-    public async Task<Uri> DownloadLinkAsync(string name, string fileName, TimeSpan lifetime, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        var blob = pdfs.GetBlobClient(name);
-        var sas = new BlobSasBuilder(BlobSasPermissions.Read, now + lifetime)
-        {
-            BlobContainerName = blob.BlobContainerName,
-            BlobName = blob.Name,
-            Resource = "b",
-            StartsOn = now.AddMinutes(-5),
-            ContentDisposition = $"inline; filename=\"{fileName}\"",
-            ContentType = "application/pdf",
-        };
-        if (blob.CanGenerateSasUri)
-        {
-            return blob.GenerateSasUri(sas);
-        }
-
-        var key = await storage.Blobs.GetUserDelegationKeyAsync(now.AddMinutes(-5), now + lifetime, cancellationToken).ConfigureAwait(false);
-        return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key.Value, storage.Blobs.AccountName) }.ToUri();
-    }
 }

@@ -63,6 +63,22 @@ public sealed class DevHostFixture : IAsyncLifetime
         return count;
     }
 
+    /// <summary>
+    /// The certificate records of an earned enrollment, once the first is written: the record shows Earned (with the
+    /// claimed id) a moment before the issuing activity writes the certificate itself.
+    /// </summary>
+    public async Task<int> IssuedCertificatesOfAsync(string enrollmentId)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        int count;
+        while ((count = await CertificatesOfAsync(enrollmentId)) == 0 && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        return count;
+    }
+
     public async Task DisposeAsync()
     {
         Anonymous.Dispose();

@@ -112,7 +112,7 @@ public class CertificateTests(DevHostFixture fixture)
 
         var again = await (await s.AsAdmin.GetAsync($"certificates/{id}")).Json();
         Assert.Equal(first["pdfSha256"]!.GetValue<string>(), again["pdfSha256"]!.GetValue<string>());
-        Assert.Equal(1, await fixture.CertificatesOfAsync(s.EnrollmentId!));
+        Assert.Equal(1, await fixture.IssuedCertificatesOfAsync(s.EnrollmentId!));
         Assert.Single(Mails(s.Learner.Email), m => (m.Subject ?? string.Empty).StartsWith("You earned", StringComparison.Ordinal));
     }
 

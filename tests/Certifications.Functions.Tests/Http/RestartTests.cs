@@ -33,7 +33,7 @@ public class RestartTests(DevHostFixture fixture)
 
             var earned = await after.WaitForStatusAsync("Earned");
             Assert.Single(earned["approvalDecisions"]!.AsArray());
-            Assert.Equal(1, await fixture.CertificatesOfAsync(before.EnrollmentId!));
+            Assert.Equal(1, await fixture.IssuedCertificatesOfAsync(before.EnrollmentId!));
         }
         finally
         {

@@ -29,7 +29,7 @@ public class WorkflowTests(DevHostFixture fixture)
         var earned = await s.WaitForStatusAsync("Earned");
         var certificateId = earned["certificateId"]!.GetValue<string>();
         Assert.StartsWith("cer_", certificateId, StringComparison.Ordinal);
-        Assert.Equal(1, await fixture.CertificatesOfAsync(s.EnrollmentId!));
+        Assert.Equal(1, await fixture.IssuedCertificatesOfAsync(s.EnrollmentId!));
         var evidence = earned["criteria"]![1]!["evidence"]![0]!;
         Assert.Equal(("My recorded call", "role-play.pdf", Pdf.Length), (evidence["text"]!.GetValue<string>(), evidence["files"]![0]!["name"]!.GetValue<string>(), evidence["files"]![0]!["size"]!.GetValue<int>()));
     }
@@ -69,7 +69,7 @@ public class WorkflowTests(DevHostFixture fixture)
 
         var earned = await s.WaitForStatusAsync("Earned");
         Assert.Equal(2, earned["approvalDecisions"]!.AsArray().Count);
-        Assert.Equal(1, await fixture.CertificatesOfAsync(s.EnrollmentId!));
+        Assert.Equal(1, await fixture.IssuedCertificatesOfAsync(s.EnrollmentId!));
     }
 
     [Fact]

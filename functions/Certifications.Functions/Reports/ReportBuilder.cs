@@ -1,0 +1,86 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Certifications.Domain.Catalog;
+using Certifications.Domain.Enrollments;
+using Certifications.Domain.Reports;
+using Certifications.Storage.Catalog;
+using Certifications.Storage.Enrollments;
+using Certifications.Storage.Organizations;
+using Certifications.Storage.Reports;
+
+namespace Certifications.Functions.Reports;
+
+/// <summary>
+/// Builds an organization's reports into the reports container, <c>{org}/{date}/</c>: one criteria progress CSV per
+/// certification (streamed from the table straight into the blob) and the program report as CSV and HTML, whose
+/// figures are counted on the same pass. Memory holds one page of records and one tally per certification.
+/// </summary>
+public sealed class ReportBuilder(
+    OrganizationRepository organizations, CertificationRepository certifications, EnrollmentRepository enrollments, ReportStore store, TimeProvider clock)
+{
+    public const string ProgramCsv = "program-report.csv";
+    public const string ProgramHtml = "program-report.html";
+
+    public async Task<ReportRunResult> BuildAsync(string organizationId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var date = DateOnly.FromDateTime(now.UtcDateTime);
+        var organization = (await organizations.GetAsync(organizationId, cancellationToken).ConfigureAwait(false))?.Value;
+        if (organization is not { CertificationsEnabled: true })
+        {
+            return new ReportRunResult(organizationId, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), []);
+        }
+
+        var files = new List<string>();
+        var tallies = new List<ProgramTally>();
+        await foreach (var certification in certifications.ListAsync(organizationId, cancellationToken).ConfigureAwait(false))
+        {
+            if (certification.Status == CertificationStatus.Draft)
+            {
+                continue;
+            }
+
+            var tally = new ProgramTally(certification, now);
+            tallies.Add(tally);
+            var name = ReportStore.Name(organizationId, date, $"criteria-progress-{CriteriaProgressCsv.Slug(certification.Title)}-{certification.Id}.csv");
+            var blob = await store.OpenWriteAsync(name, CriteriaProgressCsv.ContentType, cancellationToken).ConfigureAwait(false);
+            await using (blob.ConfigureAwait(false))
+            {
+                await CriteriaProgressCsv.WriteAsync(blob, certification, Counted(enrollments.ActiveAsync(organizationId, certification.Id, cancellationToken), tally), now, cancellationToken).ConfigureAwait(false);
+            }
+
+            files.Add(name);
+        }
+
+        var csvName = ReportStore.Name(organizationId, date, ProgramCsv);
+        var csv = await store.OpenWriteAsync(csvName, CriteriaProgressCsv.ContentType, cancellationToken).ConfigureAwait(false);
+        await using (csv.ConfigureAwait(false))
+        {
+            await ProgramReport.WriteCsvAsync(csv, tallies, cancellationToken).ConfigureAwait(false);
+        }
+
+        var htmlName = ReportStore.Name(organizationId, date, ProgramHtml);
+        var html = await store.OpenWriteAsync(htmlName, "text/html", cancellationToken).ConfigureAwait(false);
+        await using (html.ConfigureAwait(false))
+        {
+            await html.WriteAsync(Encoding.UTF8.GetBytes(ProgramReport.Summary(organization.Name, tallies, now)), cancellationToken).ConfigureAwait(false);
+        }
+
+        files.Insert(0, htmlName);
+        files.Insert(0, csvName);
+        return new ReportRunResult(organizationId, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), files);
+    }
+
+    /// <summary>Passes the records on unchanged, counting each in the tally on the way.</summary>
+    private static async IAsyncEnumerable<Enrollment> Counted(IAsyncEnumerable<Enrollment> records, ProgramTally tally, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var enrollment in records.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            tally.Add(enrollment);
+            yield return enrollment;
+        }
+    }
+}
+
+/// <summary>What a report run wrote.</summary>
+public sealed record ReportRunResult(string OrganizationId, string Date, IReadOnlyList<string> Files);
