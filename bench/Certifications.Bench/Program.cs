@@ -15,6 +15,21 @@ using Certifications.Storage.People;
 // Usage: dotnet run -c Release --project bench/Certifications.Bench [-- --learners 200 --clients 16 --seconds 10]
 //        dotnet run -c Release --project bench/Certifications.Bench -- --workflow [--enrollments 200 --clients 16]
 //        dotnet run -c Release --project bench/Certifications.Bench -- --render [--seconds 5 --rounds 3]
+//        dotnet run -c Release --project bench/Certifications.Bench -- --report [--sizes 10000,100000]
+if (args.Contains("--report-measure"))
+{
+    var at = Array.IndexOf(args, "--report-measure");
+    await ReportBench.MeasureAsync(args[at + 1], args[at + 2], args[at + 3]);
+    return;
+}
+
+if (args.Contains("--report"))
+{
+    var sizesAt = Array.IndexOf(args, "--sizes");
+    await ReportBench.RunAsync(sizesAt >= 0 ? [.. args[sizesAt + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] : [10_000, 100_000]);
+    return;
+}
+
 if (args.Contains("--render"))
 {
     if (args.Contains("--floor-default-compression"))
