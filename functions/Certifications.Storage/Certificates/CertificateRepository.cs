@@ -33,18 +33,9 @@ public sealed class CertificateRepository(StorageAccount storage)
         await table.UpsertEntityAsync(CertificateEntity.From(certificate), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Replaces the record if nobody changed it since it was read.</summary>
-    public async Task<Result<string>> UpdateAsync(Certificate certificate, string etag, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var response = await table.UpdateEntityAsync(CertificateEntity.From(certificate), new ETag(etag), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return response.Headers.ETag?.ToString() ?? etag;
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            return Error.Stale("The certificate");
-        }
-    }
+    public Task<Result<string>> UpdateAsync(Certificate certificate, string etag, CancellationToken cancellationToken = default) =>
+        TableWrites.ConditionalAsync(
+            () => table.UpdateEntityAsync(CertificateEntity.From(certificate), new ETag(etag), TableUpdateMode.Replace, cancellationToken), "The certificate");
 
     /// <summary>Certificates expiring before <paramref name="before"/> (and already expired ones), one server-filtered scan.</summary>
     public async IAsyncEnumerable<Versioned<Certificate>> ExpiringBeforeAsync(DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken = default)

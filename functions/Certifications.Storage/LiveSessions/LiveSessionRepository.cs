@@ -52,18 +52,9 @@ public sealed class LiveSessionRepository(StorageAccount storage)
         }
     }
 
-    public async Task<Result<string>> UpdateAsync(LiveSession session, string etag, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var response = await table.UpdateEntityAsync(LiveSessionEntity.From(session), new ETag(etag), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return response.Headers.ETag?.ToString() ?? etag;
-        }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            return Error.Stale("The live session");
-        }
-    }
+    public Task<Result<string>> UpdateAsync(LiveSession session, string etag, CancellationToken cancellationToken = default) =>
+        TableWrites.ConditionalAsync(
+            () => table.UpdateEntityAsync(LiveSessionEntity.From(session), new ETag(etag), TableUpdateMode.Replace, cancellationToken), "The live session");
 
     /// <summary>A coach's or learner's sessions starting in [from, to), soonest first.</summary>
     public Task<IReadOnlyList<LiveSession>> ForUserAsync(string organizationId, string userId, bool asCoach, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>

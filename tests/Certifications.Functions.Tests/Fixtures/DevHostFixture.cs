@@ -79,6 +79,10 @@ public sealed class DevHostFixture : IAsyncLifetime
         return count;
     }
 
+    /// <summary>The e-mails the dev host wrote to its outbox for one address.</summary>
+    public IEnumerable<MimeKit.MimeMessage> MailsTo(string email) =>
+        Directory.Exists(Outbox) ? Directory.GetFiles(Outbox, $"*{email}*.eml").Select(f => MimeKit.MimeMessage.Load(f)) : [];
+
     public async Task DisposeAsync()
     {
         Anonymous.Dispose();

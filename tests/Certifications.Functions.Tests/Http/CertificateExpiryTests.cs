@@ -4,7 +4,6 @@ using Certifications.Domain.Certificates;
 using Certifications.Domain.People;
 using Certifications.Functions.Tests.Fixtures;
 using Certifications.Storage.Certificates;
-using MimeKit;
 
 namespace Certifications.Functions.Tests.Http;
 
@@ -28,10 +27,10 @@ public class CertificateExpiryTests(DevHostFixture fixture)
         await SweepAsync();
         await SweepAsync();
 
-        var reminder = Assert.Single(Mails(soon.Email), m => (m.Subject ?? string.Empty).StartsWith("Expires on", StringComparison.Ordinal));
+        var reminder = Assert.Single(fixture.MailsTo(soon.Email), m => (m.Subject ?? string.Empty).StartsWith("Expires on", StringComparison.Ordinal));
         Assert.Contains(reminder.To.Mailboxes, m => m.Address == coach.Email);
-        Assert.Single(Mails(past.Email), m => (m.Subject ?? string.Empty).StartsWith("Certificate expired", StringComparison.Ordinal));
-        Assert.Empty(Mails(later.Email));
+        Assert.Single(fixture.MailsTo(past.Email), m => (m.Subject ?? string.Empty).StartsWith("Certificate expired", StringComparison.Ordinal));
+        Assert.Empty(fixture.MailsTo(later.Email));
 
         var repository = fixture.Host.Services.GetRequiredService<CertificateRepository>();
         Assert.NotNull((await repository.GetAsync(expiringSoon))!.Value.ExpiryRemindedAt);
@@ -61,7 +60,4 @@ public class CertificateExpiryTests(DevHostFixture fixture)
         await fixture.Host.Services.GetRequiredService<CertificateRepository>().SaveAsync(certificate);
         return certificate.Id;
     }
-
-    private IEnumerable<MimeMessage> Mails(string email) =>
-        Directory.Exists(fixture.Outbox) ? Directory.GetFiles(fixture.Outbox, $"*{email}*.eml").Select(f => MimeMessage.Load(f)) : [];
 }

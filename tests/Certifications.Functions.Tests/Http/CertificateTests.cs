@@ -39,7 +39,7 @@ public class CertificateTests(DevHostFixture fixture)
         Assert.Equal(certificate["pdfSha256"]!.GetValue<string>(), verified["pdfSha256"]!.GetValue<string>());
         Assert.NotNull(verified["expiresAt"]);
 
-        var mail = Mails(s.Learner.Email).Single(m => (m.Subject ?? string.Empty).StartsWith("You earned", StringComparison.Ordinal));
+        var mail = fixture.MailsTo(s.Learner.Email).Single(m => (m.Subject ?? string.Empty).StartsWith("You earned", StringComparison.Ordinal));
         var attached = (MimePart)mail.Attachments.Single();
         using var attachment = new MemoryStream();
         await attached.Content!.DecodeToAsync(attachment);
@@ -88,7 +88,7 @@ public class CertificateTests(DevHostFixture fixture)
         Assert.Contains("Revoked certificate", page, StringComparison.Ordinal);
         Assert.Contains("Issued by mistake: wrong cohort.", page, StringComparison.Ordinal);
         Assert.Contains("Łukasz Żółkiewski", page, StringComparison.Ordinal);
-        var revokedMail = Mails(s.Learner.Email).Single(m => (m.Subject ?? string.Empty).StartsWith("Certificate revoked", StringComparison.Ordinal));
+        var revokedMail = fixture.MailsTo(s.Learner.Email).Single(m => (m.Subject ?? string.Empty).StartsWith("Certificate revoked", StringComparison.Ordinal));
         Assert.Contains("wrong cohort", revokedMail.TextBody ?? string.Empty, StringComparison.Ordinal);
         var record = await (await s.AsAdmin.GetAsync($"certificates/{id}")).Json();
         Assert.Equal(s.Org.Admin.DisplayName, record["revokedBy"]!.GetValue<string>());
@@ -108,12 +108,12 @@ public class CertificateTests(DevHostFixture fixture)
 
         await request.UploadAsync(content, overwrite: true);
         var rewritten = (await request.UploadAsync(content, overwrite: true)).Value.ETag.ToString().Trim('"');
-        await WaitUntilAsync(async () => await ReceiptOfAsync($"{id}.json") == rewritten, "the blob trigger to run on the rewritten request");
+        await Eventually.WaitUntilAsync(async () => await ReceiptOfAsync($"{id}.json") == rewritten, "the blob trigger to run on the rewritten request");
 
         var again = await (await s.AsAdmin.GetAsync($"certificates/{id}")).Json();
         Assert.Equal(first["pdfSha256"]!.GetValue<string>(), again["pdfSha256"]!.GetValue<string>());
         Assert.Equal(1, await fixture.IssuedCertificatesOfAsync(s.EnrollmentId!));
-        Assert.Single(Mails(s.Learner.Email), m => (m.Subject ?? string.Empty).StartsWith("You earned", StringComparison.Ordinal));
+        Assert.Single(fixture.MailsTo(s.Learner.Email), m => (m.Subject ?? string.Empty).StartsWith("You earned", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public class CertificateTests(DevHostFixture fixture)
         await Container(ContainerNames.CertificateRequests).UploadBlobAsync(name, BinaryData.FromString("{ \"certificate\": { \"id\": "));
 
         var poisoned = Container(ContainerNames.CertificateRequestsPoison).GetBlobClient(name);
-        await WaitUntilAsync(async () => (await poisoned.ExistsAsync()).Value, "the poison container");
+        await Eventually.WaitUntilAsync(async () => (await poisoned.ExistsAsync()).Value, "the poison container");
         Assert.False((await Container(ContainerNames.CertificateRequests).GetBlobClient(name).ExistsAsync()).Value);
         var records = new Azure.Data.Tables.TableClient(fixture.StorageConnectionString, TableNames.Certificates);
         Assert.False((await records.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(name.Replace(".json", string.Empty, StringComparison.Ordinal), "certificate")).HasValue);
@@ -194,7 +194,7 @@ public class CertificateTests(DevHostFixture fixture)
     {
         var id = (await s.WaitUntilAsync(d => d["certificateId"] is not null, "a certificate id"))["certificateId"]!.GetValue<string>();
         JsonNode certificate = null!;
-        await WaitUntilAsync(async () =>
+        await Eventually.WaitUntilAsync(async () =>
         {
             var answer = await s.AsAdmin.GetAsync($"certificates/{id}");
             certificate = answer.IsSuccessStatusCode ? await answer.Json() : certificate;
@@ -203,10 +203,6 @@ public class CertificateTests(DevHostFixture fixture)
         return certificate;
     }
 
-    private IEnumerable<MimeMessage> Mails(string email) =>
-        Directory.Exists(fixture.Outbox)
-            ? Directory.GetFiles(fixture.Outbox, $"*{email}*.eml").Select(f => MimeMessage.Load(f))
-            : [];
 
     private async Task<string> HtmlAsync(string path, HttpStatusCode status = HttpStatusCode.OK)
     {
@@ -227,18 +223,4 @@ public class CertificateTests(DevHostFixture fixture)
     }
 
     private BlobContainerClient Container(string name) => new(fixture.StorageConnectionString, name);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> done, string what)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        while (!await done())
-        {
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited for {what}.");
-            }
-
-            await Task.Delay(200);
-        }
-    }
 }

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Certifications.Domain.People;
 using Certifications.Functions.Tests.Fixtures;
-using MimeKit;
 
 namespace Certifications.Functions.Tests.Http;
 
@@ -42,7 +41,7 @@ public class LiveSessionTests(DevHostFixture fixture)
 
         var mine = await (await s.AsLearner.GetAsync("live-sessions")).Json();
         Assert.Equal(4, mine["items"]!.AsArray().Count);
-        var invitation = Mails(s.Learner.Email).First(m => (m.Subject ?? string.Empty).StartsWith("Live certification session", StringComparison.Ordinal));
+        var invitation = fixture.MailsTo(s.Learner.Email).First(m => (m.Subject ?? string.Empty).StartsWith("Live certification session", StringComparison.Ordinal));
         Assert.Contains(invitation.To.Mailboxes, m => m.Address == s.Coach.Email);
         Assert.Contains(invitation.Attachments, a => a.ContentType.MimeType == "text/calendar");
     }
@@ -181,7 +180,4 @@ public class LiveSessionTests(DevHostFixture fixture)
         Assert.Equal(HttpStatusCode.Created, scheduled.StatusCode);
         return (await scheduled.Json())["id"]!.GetValue<string>();
     }
-
-    private IEnumerable<MimeMessage> Mails(string email) =>
-        Directory.Exists(fixture.Outbox) ? Directory.GetFiles(fixture.Outbox, $"*{email}*.eml").Select(f => MimeMessage.Load(f)) : [];
 }

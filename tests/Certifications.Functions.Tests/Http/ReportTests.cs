@@ -72,7 +72,7 @@ public class ReportTests(DevHostFixture fixture)
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("reports/runs", null)).StatusCode);
         var busy = await (await admin.PostAsync("reports/runs", null)).Problem(HttpStatusCode.Conflict);
         Assert.Equal($"reports-{org.Id}", busy["run"]!["runId"]!.GetValue<string>());
-        await WaitUntilAsync(async () => (await (await admin.GetAsync("reports/runs/latest")).Json())["status"]!.GetValue<string>() == "Completed", "the run");
+        await Eventually.WaitUntilAsync(async () => (await (await admin.GetAsync("reports/runs/latest")).Json())["status"]!.GetValue<string>() == "Completed", "the run");
 
         var listed = (await (await admin.GetAsync("reports")).Json())["items"]!.AsArray();
         Assert.Equal(3, listed.Count);
@@ -106,7 +106,7 @@ public class ReportTests(DevHostFixture fixture)
 
         await fixture.Host.Services.GetRequiredService<TimerTriggers>().RunAsync("BuildNightlyReports", CancellationToken.None);
 
-        await WaitUntilAsync(async () => (await store.ListAsync(enabled.Id)).Count == 3, "the enabled organization's reports", seconds: 90);
+        await Eventually.WaitUntilAsync(async () => (await store.ListAsync(enabled.Id)).Count == 3, "the enabled organization's reports", seconds: 90);
         Assert.Empty(await store.ListAsync(disabled.Id));
     }
 
@@ -199,19 +199,5 @@ public class ReportTests(DevHostFixture fixture)
         }
 
         return rows;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> done, string what, int seconds = 60)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(seconds);
-        while (!await done())
-        {
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited for {what}.");
-            }
-
-            await Task.Delay(200);
-        }
     }
 }
