@@ -2,6 +2,7 @@ using Certifications.Domain.Enrollments;
 using Certifications.Storage.Enrollments;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 
 namespace Certifications.Functions.Workflow;
@@ -11,9 +12,16 @@ namespace Certifications.Functions.Workflow;
 /// instance is only signalled, and a record whose workflow is missing (a crash between writing the record and
 /// starting it) gets one started, since a fresh workflow reads the table and picks up where the record stands.
 /// </summary>
-public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments, ILogger<EnrollmentWorkflows> logger)
+public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments, IMemoryCache seen, ILogger<EnrollmentWorkflows> logger)
 {
     private const int Parallelism = 8;
+
+    /// <summary>
+    /// How long an instance seen running is signalled without looking it up again: a burst of signals (an LMS posting a
+    /// learner's completions) costs one lookup. Raising to an instance that finished meanwhile is dropped harmlessly;
+    /// one that failed is restarted by the first signal after this.
+    /// </summary>
+    private static readonly TimeSpan SeenRunningFor = TimeSpan.FromSeconds(30);
 
     public async Task EnsureRunningAsync(DurableTaskClient durable, Enrollment enrollment, CancellationToken cancellationToken)
     {
@@ -44,6 +52,20 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
     /// <summary>Tells the workflow its record changed.</summary>
     public async Task SignalAsync(DurableTaskClient durable, Enrollment enrollment, CancellationToken cancellationToken)
     {
+        if (seen.TryGetValue(SeenKey(enrollment.Id), out _))
+        {
+            try
+            {
+                await durable.RaiseEventAsync(enrollment.Id, WorkflowSignals.Changed, "changed", cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // It stopped running since it was seen: look it up as if it had never been.
+                seen.Remove(SeenKey(enrollment.Id));
+            }
+        }
+
         if (await IsRunningAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false))
         {
             await durable.RaiseEventAsync(enrollment.Id, WorkflowSignals.Changed, "changed", cancellationToken).ConfigureAwait(false);
@@ -86,11 +108,21 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
 
     private static bool NeedsWorkflow(Enrollment enrollment) => enrollment.IsActive && (enrollment.EarnedAt is null || enrollment.CertificateId is null);
 
-    private static async Task<bool> IsRunningAsync(DurableTaskClient durable, string instanceId, CancellationToken cancellationToken) =>
-        await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is
+    private async Task<bool> IsRunningAsync(DurableTaskClient durable, string instanceId, CancellationToken cancellationToken)
+    {
+        var running = await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is
         {
             RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended,
         };
+        if (running)
+        {
+            seen.Set(SeenKey(instanceId), true, SeenRunningFor);
+        }
+
+        return running;
+    }
+
+    private static string SeenKey(string instanceId) => "workflow-running:" + instanceId;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Enrollment {EnrollmentId} had no running workflow; started one")]
     private partial void LogRestarted(string enrollmentId);
