@@ -11,7 +11,7 @@ namespace Certifications.Functions.Certificates;
 
 /// <summary>Certificates for their owner, coach and admins: read, download, revoke and reinstate.</summary>
 [RequiresCertificationsAddOn]
-public sealed class CertificateFunctions(CertificateService certificates)
+public sealed class CertificateFunctions(CertificateService certificates, TimeProvider clock)
 {
     [Function(nameof(GetCertificate))]
     public async Task<IActionResult> GetCertificate(
@@ -30,13 +30,13 @@ public sealed class CertificateFunctions(CertificateService certificates)
     {
         var caller = EndpointGate.CallerOf(request);
         return (await request.ReadJsonAsync<RevokeInput>().BindAsync(input => certificates.RevokeAsync(caller, id, input, cancellationToken)))
-            .ToHttp(c => ApiResult.Ok(Verification.Of(c, DateTimeOffset.UtcNow)));
+            .ToHttp(c => ApiResult.Ok(Verification.Of(c, clock.GetUtcNow())));
     }
 
     [Function(nameof(ReinstateCertificate))]
     public async Task<IActionResult> ReinstateCertificate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certificates/{id}/reinstate")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        (await certificates.ReinstateAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp(c => ApiResult.Ok(Verification.Of(c, DateTimeOffset.UtcNow)));
+        (await certificates.ReinstateAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp(c => ApiResult.Ok(Verification.Of(c, clock.GetUtcNow())));
 }
 
 /// <summary>A certificate as the API returns it to its owner, their coach and admins.</summary>
