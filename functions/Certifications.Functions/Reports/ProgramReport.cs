@@ -71,9 +71,12 @@ public static class ProgramReport
             .Append("<style>body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#222}h1{margin-bottom:.2rem}.muted{color:#666}")
             .Append("table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{padding:.3rem .5rem;border-bottom:1px solid #ddd;text-align:right}th:first-child,td:first-child{text-align:left}")
             .Append(".legend span{display:inline-block;margin-right:1rem}.legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:-1px}")
-            .Append("ul{margin:.2rem 0 .8rem}</style></head><body>")
+            .Append("ul{margin:.2rem 0 .8rem}.figures{font-size:1.1rem}</style></head><body>")
             .Append("<h1>Program report</h1><p class=\"muted\">").Append(E(organizationName)).Append(" · ").Append(now.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)).Append("</p>");
 
+        var (everyone, earned, earnedThisMonth, overdue) = (tallies.Sum(t => t.Total), tallies.Sum(t => t.Count(EnrollmentStatus.Earned)), tallies.Sum(t => t.EarnedThisMonth), tallies.Sum(t => t.Overdue));
+        html.Append("<p class=\"figures\"><b>").Append(everyone).Append("</b> learners in ").Append(tallies.Count).Append(" certifications · <b>")
+            .Append(earned).Append("</b> earned (").Append(earnedThisMonth).Append(" this month) · <b>").Append(overdue).Append("</b> overdue</p>");
         html.Append("<p class=\"legend\">");
         foreach (var status in Enum.GetValues<EnrollmentStatus>())
         {
