@@ -48,6 +48,20 @@ public sealed class CertificatePdfTests
         Assert.Equal(VerifyUrl, PdfReading.QrCode(pdf));
     }
 
+    [Fact]
+    public void Every_certificate_id_gives_a_qr_code_that_decodes()
+    {
+        // A QR encoder that skipped choosing the mask pattern made codes a reader could not find; this holds any change to it.
+        foreach (var id in Enumerable.Range(0, 25).Select(_ => Domain.Certificates.Certificate.NewId()))
+        {
+            var url = $"https://certifications.example/api/verify/{id}";
+            using var output = new MemoryStream();
+            CertificatePdf.Render(new CertificateContent(Certificate("José Núñez") with { Id = id }, Design(), null, url), output);
+
+            Assert.Equal(url, PdfReading.QrCode(output.ToArray()));
+        }
+    }
+
     [Theory]
     [InlineData(Orientation.Landscape)]
     [InlineData(Orientation.Portrait)]
