@@ -51,7 +51,7 @@ public sealed class CertificatePdfTests
     [Fact]
     public void Every_certificate_id_gives_a_qr_code_that_decodes()
     {
-        // A QR encoder that skipped choosing the mask pattern made codes a reader could not find; this holds any change to it.
+        // Every code the renderer draws must decode to its own certificate's address, whatever the id's characters.
         foreach (var id in Enumerable.Range(0, 25).Select(_ => Domain.Certificates.Certificate.NewId()))
         {
             var url = $"https://certifications.example/api/verify/{id}";
