@@ -142,11 +142,16 @@ public sealed class LiveSessionService(
         return Result<IReadOnlyList<DateTimeOffset>>.Ok([.. ScheduleRules.FreeStarts(Booked(calendar), dayStart + Day.From, dayStart + Day.To, length, Grid).Where(s => s >= now)]);
     }
 
+    /// <summary>The caller's sessions as coach and as learner (someone can be both), soonest first.</summary>
     public async Task<Result<IReadOnlyList<LiveSession>>> MineAsync(Caller caller, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var (start, end) = (from ?? now.AddDays(-1), to ?? now.AddDays(60));
-        return Result<IReadOnlyList<LiveSession>>.Ok(await sessions.ForUserAsync(caller.OrganizationId, caller.Id, caller.IsCoach, start, end, cancellationToken).ConfigureAwait(false));
+        var asLearner = await sessions.ForUserAsync(caller.OrganizationId, caller.Id, asCoach: false, start, end, cancellationToken).ConfigureAwait(false);
+        var asCoach = caller.IsCoach
+            ? await sessions.ForUserAsync(caller.OrganizationId, caller.Id, asCoach: true, start, end, cancellationToken).ConfigureAwait(false)
+            : [];
+        return Result<IReadOnlyList<LiveSession>>.Ok([.. asCoach.Concat(asLearner).OrderBy(s => s.StartsAt)]);
     }
 
     /// <summary>A session for its coach, its learner or an admin; the coach and admins also get the learner's history.</summary>

@@ -38,9 +38,14 @@ public sealed class ReportService(
             return forbidden;
         }
 
-        return await StartAsync(caller.OrganizationId, durable, cancellationToken).ConfigureAwait(false) is { } started
-            ? started
-            : RunningConflict((await StatusAsync(caller.OrganizationId, durable, cancellationToken).ConfigureAwait(false))!);
+        if (await StartAsync(caller.OrganizationId, durable, cancellationToken).ConfigureAwait(false) is { } started)
+        {
+            return started;
+        }
+
+        return await StatusAsync(caller.OrganizationId, durable, cancellationToken).ConfigureAwait(false) is { } running
+            ? RunningConflict(running)
+            : Error.Conflict("A report run was starting at the same moment; poll /api/reports/runs/latest.");
     }
 
     /// <summary>Starts a run unless one is going; the nightly timer and the on-demand route both come here. Null when one is running.</summary>
