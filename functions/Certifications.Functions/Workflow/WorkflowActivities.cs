@@ -89,16 +89,17 @@ public sealed class WorkflowActivities(
     }
 
     /// <summary>
-    /// Awards the certificate: claims a certificate id on the record first (conditional write), then writes the
-    /// certificate record and the render request under that id (the renderer sends the learner the PDF). A retry finds the id claimed and rewrites the same
-    /// certificate, so one earned enrollment never gets two. Null on a lost race.
+    /// Awards the certificate: claims a certificate id on the record first (conditional write; a recertified record
+    /// keeps its id), then writes the certificate record and the render request under that id (the renderer sends the
+    /// learner the PDF). A retry finds the id claimed and the record written, and only writes the render request again
+    /// while the PDF is missing, so one earned enrollment never gets two certificates. Null on a lost race.
     /// </summary>
     private async Task<WorkflowView?> IssueCertificateAsync(Versioned<Enrollment> record, Domain.Catalog.Certification certification, CancellationToken cancellationToken)
     {
         var earned = record.Value;
         if (earned.EarnedAt is null)
         {
-            earned = WorkflowSteps.Award(earned, Certificate.NewId(), clock.GetUtcNow());
+            earned = WorkflowSteps.Award(earned, earned.CertificateId ?? Certificate.NewId(), clock.GetUtcNow());
             if (!(await enrollments.UpdateAsync(earned, record.ETag, cancellationToken).ConfigureAwait(false)).IsSuccess)
             {
                 return null;
@@ -106,10 +107,12 @@ public sealed class WorkflowActivities(
         }
 
         var certificateId = earned.CertificateId!;
-        if (await certificates.GetAsync(certificateId, cancellationToken).ConfigureAwait(false) is null)
+        var existing = (await certificates.GetAsync(certificateId, cancellationToken).ConfigureAwait(false))?.Value;
+        if (existing is null || existing.IssuedAt != earned.EarnedAt)
         {
+            // New, or earned again after a revocation or expiry: the same id, a fresh award.
             var organization = await organizations.GetAsync(earned.OrganizationId, cancellationToken).ConfigureAwait(false);
-            var certificate = new Certificate
+            existing = new Certificate
             {
                 Id = certificateId,
                 OrganizationId = earned.OrganizationId,
@@ -122,9 +125,13 @@ public sealed class WorkflowActivities(
                 IssuedAt = earned.EarnedAt!.Value,
                 ExpiresAt = certification.ValidityMonths is { } months ? earned.EarnedAt.Value.AddMonths(months) : null,
             };
-            await certificates.SaveAsync(certificate, cancellationToken).ConfigureAwait(false);
-            await certificates.WriteRenderRequestAsync(new CertificateRenderRequest(certificate, certification.Design, earned.LearnerEmail), cancellationToken).ConfigureAwait(false);
+            await certificates.SaveAsync(existing, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Certificate {CertificateId} issued for enrollment {EnrollmentId}", certificateId, earned.Id);
+        }
+
+        if (!existing.IsRendered)
+        {
+            await certificates.WriteRenderRequestAsync(new CertificateRenderRequest(existing, certification.Design, earned.LearnerEmail), cancellationToken).ConfigureAwait(false);
         }
 
         return new WorkflowView(WorkflowNext.Done, earned.DueDate, earned.ApprovalRequestedAt);

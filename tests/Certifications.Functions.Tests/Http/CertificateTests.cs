@@ -98,6 +98,35 @@ public class CertificateTests(DevHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_revoked_certificate_is_earned_again_under_the_same_id_and_its_page_shows_the_new_award()
+    {
+        using var s = await EarnedAsync("Renée Recertify");
+        var first = await RenderedAsync(s);
+        var id = first["id"]!.GetValue<string>();
+        await (await s.AsLearner.PostAsync($"enrollments/{s.EnrollmentId}/recertify", null)).Problem(HttpStatusCode.Conflict);
+        (await s.AsAdmin.PostAsJsonAsync($"certificates/{id}/revoke", new { reason = "Policy changed; please renew." })).EnsureSuccessStatusCode();
+
+        var renewed = await (await s.AsLearner.PostAsync($"enrollments/{s.EnrollmentId}/recertify", null)).Json();
+        Assert.Equal("Started", renewed["status"]!.GetValue<string>());
+        Assert.Equal("NotStarted", renewed["criteria"]![0]!["state"]!.GetValue<string>());
+        (await s.CompleteAsync("Read the guide")).EnsureSuccessStatusCode();
+        await s.WaitForStatusAsync("Earned");
+
+        // Rendered again for the new award (the PDF may come out byte-identical when both awards fall in the same second).
+        JsonNode again = null!;
+        await Eventually.WaitUntilAsync(async () =>
+        {
+            again = await (await s.AsAdmin.GetAsync($"certificates/{id}")).Json();
+            return again["issuedAt"]!.GetValue<DateTimeOffset>() > first["issuedAt"]!.GetValue<DateTimeOffset>() && again["downloadUrl"] is not null;
+        }, "the renewed certificate");
+        Assert.Equal("valid", again["status"]!.GetValue<string>());
+        Assert.Null(again["revokedAt"]);
+        Assert.True(again["issuedAt"]!.GetValue<DateTimeOffset>() > first["issuedAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(1, await fixture.IssuedCertificatesOfAsync(s.EnrollmentId!));
+        Assert.Equal("valid", (await (await fixture.Anonymous.GetAsync($"verify/{id}")).Json())["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_render_request_triggered_again_gives_the_same_file_and_no_second_certificate_or_mail()
     {
         using var s = await EarnedAsync("Zoë Retry");

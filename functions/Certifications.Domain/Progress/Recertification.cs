@@ -1,0 +1,45 @@
+using Certifications.Domain.Catalog;
+using Certifications.Domain.Certificates;
+using Certifications.Domain.Common;
+using Certifications.Domain.Enrollments;
+
+namespace Certifications.Domain.Progress;
+
+/// <summary>
+/// Earning a certification again (product.md: learners "can recertify"): once the certificate is revoked, expired or
+/// within 30 days of expiry, the learner starts the criteria afresh. The record keeps its certificate id, so the
+/// re-award updates the same certificate and every printed QR code keeps pointing at the current state.
+/// </summary>
+public static class Recertification
+{
+    public static Result<ProgressChange> Start(Enrollment enrollment, Certification certification, Certificate? certificate, DateTimeOffset now)
+    {
+        if (!enrollment.IsActive)
+        {
+            return Error.Conflict("This enrollment was withdrawn.");
+        }
+
+        if (enrollment.EarnedAt is null || certificate is null)
+        {
+            return Error.Conflict("There is no certificate to renew yet: the certification is not earned.");
+        }
+
+        var status = certificate.StatusAt(now);
+        if (status == CertificateStatus.Valid && (certificate.ExpiresAt is not { } expires || now < expires - CertificateRules.ExpiryNotice))
+        {
+            return Error.Conflict(certificate.ExpiresAt is { } until
+                ? $"The certificate is valid until {CertificateWording.Date(until)}; recertification opens 30 days before that."
+                : "The certificate does not expire; there is nothing to renew.");
+        }
+
+        return ProgressChange.To(enrollment with
+        {
+            StartedAt = now,
+            SubmittedAt = null,
+            EarnedAt = null,
+            Approval = ApprovalState.NotRequested,
+            ApprovalRequestedAt = null,
+            Criteria = [.. certification.Criteria.Select(c => new CriterionProgress { CriterionId = c.Id, Kind = c.Kind, UpdatedAt = now })],
+        });
+    }
+}

@@ -1,0 +1,44 @@
+using Certifications.Domain.Common;
+using Certifications.Domain.Progress;
+using Certifications.Functions.Enrollments;
+using Certifications.Functions.Http;
+using Certifications.Functions.Identity;
+using Certifications.Functions.Workflow;
+using Certifications.Storage.Certificates;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Certifications.Functions.Progress;
+
+/// <summary>A learner renews an earned certification whose certificate was revoked, has expired or expires within 30 days.</summary>
+[RequiresCertificationsAddOn]
+public sealed class RecertificationFunctions(
+    EnrollmentService enrollments, CertificateRepository certificates, ProgressService progress, EnrollmentWorkflows workflows, TimeProvider clock)
+{
+    [Function(nameof(Recertify))]
+    public async Task<IActionResult> Recertify(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "enrollments/{id}/recertify")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var caller = EndpointGate.CallerOf(request);
+        var visible = await enrollments.FindVisibleAsync(caller, id, cancellationToken);
+        if (!visible.IsSuccess)
+        {
+            return Problems.For(visible.Error!);
+        }
+
+        var certificate = visible.Value.Enrollment.Value.CertificateId is { } certificateId
+            ? (await certificates.GetAsync(certificateId, cancellationToken))?.Value
+            : null;
+        var result = await progress.AsLearnerAsync(caller, id, (e, c, now) => Recertification.Start(e, c, certificate, now), cancellationToken);
+        if (result is { IsSuccess: true, Value.Changed: true })
+        {
+            // The earned workflow has ended; a new one takes the renewed record from here.
+            await workflows.EnsureRunningAsync(durable, result.Value.Enrollment, cancellationToken);
+        }
+
+        return result.ToHttp(o => ApiResult.Ok(EnrollmentDetail.From(o.Enrollment, o.Certification, clock.GetUtcNow())));
+    }
+}
