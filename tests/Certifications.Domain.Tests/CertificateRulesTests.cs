@@ -95,4 +95,16 @@ public class CertificateRulesTests
         IssuedAt = Issued,
         ExpiresAt = Expires,
     };
+
+    [Fact]
+    public void An_issued_certificate_expires_after_the_certifications_validity_and_a_certification_without_one_never()
+    {
+        var certification = Build.Certification() with { ValidityMonths = 24, Criteria = [Build.Criterion()] };
+        var earned = Build.Enrollment(certification) with { EarnedAt = Issued };
+
+        var certificate = Domain.Certificates.Certificate.Issue("cer_a", earned, certification, "Northwind");
+
+        Assert.Equal((Issued, Issued.AddMonths(24), earned.Id), (certificate.IssuedAt, certificate.ExpiresAt!.Value, certificate.EnrollmentId));
+        Assert.Null(Domain.Certificates.Certificate.Issue("cer_a", earned, certification with { ValidityMonths = null }, "Northwind").ExpiresAt);
+    }
 }

@@ -56,6 +56,25 @@ public sealed record Certificate
         : ExpiresAt is { } expires && expires <= now ? CertificateStatus.Expired
         : CertificateStatus.Valid;
 
+    /// <summary>The certificate of an earned record, under the id the record claimed: names as they are now, expiry from the certification's validity.</summary>
+    public static Certificate Issue(string id, Enrollments.Enrollment earned, Catalog.Certification certification, string organizationName) => new()
+    {
+        Id = id,
+        OrganizationId = earned.OrganizationId,
+        OrganizationName = organizationName,
+        EnrollmentId = earned.Id,
+        CertificationId = certification.Id,
+        CertificationTitle = certification.Title,
+        LearnerId = earned.LearnerId,
+        LearnerName = earned.LearnerName,
+        IssuedAt = earned.EarnedAt ?? throw new InvalidOperationException($"Enrollment {earned.Id} is not earned."),
+        ExpiresAt = ExpiryOf(certification, earned.EarnedAt.Value),
+    };
+
+    /// <summary>When a certificate issued at <paramref name="issuedAt"/> expires; null when the certification does not expire.</summary>
+    public static DateTimeOffset? ExpiryOf(Catalog.Certification certification, DateTimeOffset issuedAt) =>
+        certification.ValidityMonths is { } months ? issuedAt.AddMonths(months) : null;
+
     /// <summary>A new certificate id: the verification URL carries it, so it is unguessable (128 random bits).</summary>
     public static string NewId() => Common.Ids.New(Common.Ids.Certificate);
 }

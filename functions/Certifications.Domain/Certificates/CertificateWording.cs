@@ -37,7 +37,7 @@ public static partial class CertificateWording
         LearnerId = "usr_sample",
         LearnerName = "Zoë Ångström-Núñez",
         IssuedAt = now,
-        ExpiresAt = certification.ValidityMonths is { } months ? now.AddMonths(months) : null,
+        ExpiresAt = Certificate.ExpiryOf(certification, now),
     };
 
     private static string? Value(string name, Certificate certificate) => name switch

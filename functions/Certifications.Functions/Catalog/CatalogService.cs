@@ -118,7 +118,7 @@ public sealed class CatalogService(
             }
 
             var (design, newLogo) = validated.Value;
-            if (preview.CheckFits(newLogo is null ? design : design with { LogoBlob = "new" }, c, caller.Organization.Name) is { } tooLong)
+            if (preview.CheckFits(design, hasLogo: newLogo is not null || design.LogoBlob is not null, c, caller.Organization.Name) is { } tooLong)
             {
                 return tooLong;
             }

@@ -32,8 +32,8 @@ public sealed class DesignPreview(CertificationRepository certifications, Certif
     }
 
     /// <summary>Null when the design fits one page with sample data; otherwise the error to answer with.</summary>
-    public Error? CheckFits(CertificateDesign design, Certification certification, string organizationName) =>
-        CertificatePdf.Fits(design, CertificateWording.Sample(certification, organizationName, clock.GetUtcNow()))
+    public Error? CheckFits(CertificateDesign design, bool hasLogo, Certification certification, string organizationName) =>
+        CertificatePdf.Fits(design, CertificateWording.Sample(certification, organizationName, clock.GetUtcNow()), hasLogo)
             ? null
             : Error.Invalid("body", "is too long for one page: shorten it or use fewer line breaks.");
 }

@@ -25,38 +25,33 @@ public sealed class CoachReportUpload(StorageAccount storage)
             return new Error(ErrorKind.PayloadTooLarge, "Report too large", "A coach report may be at most 10 MB.");
         }
 
-        Span<byte> head = stackalloc byte[4];
-        using (var stream = file.OpenReadStream())
-        {
-            stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
-        }
-
-        return Extension(head) is null
+        return ExtensionOf(file) is null
             ? new Error(ErrorKind.UnsupportedMediaType, "Unsupported report type", "A coach report is a PDF or a Word (DOCX) document.")
             : Result<IFormFile?>.Ok(file);
     }
 
     public async Task<string> SaveAsync(LiveSession session, IFormFile file, CancellationToken cancellationToken)
     {
-        Span<byte> head = stackalloc byte[4];
+        var name = $"{session.OrganizationId}/{session.Id}/coach-report.{ExtensionOf(file)}";
         await using var stream = file.OpenReadStream();
-        var name = $"{session.OrganizationId}/{session.Id}/coach-report.{ExtensionOf(stream)}";
-        stream.Position = 0;
         await storage.Container(ContainerNames.SessionReports).GetBlobClient(name).UploadAsync(stream, overwrite: true, cancellationToken).ConfigureAwait(false);
         return name;
     }
 
-    private static string ExtensionOf(Stream stream)
+    /// <summary>"pdf" or "docx" by the file's first bytes; null for anything else.</summary>
+    private static string? ExtensionOf(IFormFile file)
     {
         Span<byte> head = stackalloc byte[4];
-        stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
-        return Extension(head)!;
-    }
+        using (var stream = file.OpenReadStream())
+        {
+            stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        }
 
-    private static string? Extension(ReadOnlySpan<byte> head) => head switch
-    {
-        [0x25, 0x50, 0x44, 0x46] => "pdf", // %PDF
-        [0x50, 0x4B, 0x03, 0x04] => "docx", // a ZIP container, as DOCX files are
-        _ => null,
-    };
+        return head switch
+        {
+            [0x25, 0x50, 0x44, 0x46] => "pdf", // %PDF
+            [0x50, 0x4B, 0x03, 0x04] => "docx", // a ZIP container, as DOCX files are
+            _ => null,
+        };
+    }
 }

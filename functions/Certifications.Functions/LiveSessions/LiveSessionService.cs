@@ -225,7 +225,7 @@ public sealed class LiveSessionService(
                 return stars.Error!;
             }
 
-            var step = await StepAsync(caller, id, (s, now) => LiveSessionSteps.Rate(s, criterion, caller.Id, stars.Value, input.Comments, input.Feedback, now), cancellationToken, saveReport).ConfigureAwait(false);
+            var step = await StepAsync(caller, id, (s, now) => LiveSessionSteps.Rate(s, criterion, caller.Id, stars.Value, input.Comments, input.Feedback, now), cancellationToken, saveReport, found.Value).ConfigureAwait(false);
             if (!step.IsSuccess)
             {
                 return step.Error!;
@@ -244,12 +244,14 @@ public sealed class LiveSessionService(
         return rated;
     }
 
+    /// <summary>Reads the session (or starts from <paramref name="read"/>), applies the step, writes it if nobody changed it meanwhile; retries on a lost race.</summary>
     private async Task<Result<LiveSession>> StepAsync(
-        Caller caller, string id, Func<LiveSession, DateTimeOffset, Result<LiveSession>> step, CancellationToken cancellationToken, Func<LiveSession, Task<string?>>? beforeWrite = null)
+        Caller caller, string id, Func<LiveSession, DateTimeOffset, Result<LiveSession>> step, CancellationToken cancellationToken,
+        Func<LiveSession, Task<string?>>? beforeWrite = null, Versioned<LiveSession>? read = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var found = await FindAsync(caller, id, cancellationToken).ConfigureAwait(false);
+            var found = attempt == 1 && read is not null ? read : await FindAsync(caller, id, cancellationToken).ConfigureAwait(false);
             if (!found.IsSuccess)
             {
                 return found.Error!;

@@ -25,10 +25,11 @@ public sealed class ReportBuilder(
     {
         var now = clock.GetUtcNow();
         var date = DateOnly.FromDateTime(now.UtcDateTime);
+        var folderDate = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var organization = (await organizations.GetAsync(organizationId, cancellationToken).ConfigureAwait(false))?.Value;
         if (organization is not { CertificationsEnabled: true })
         {
-            return new ReportRunResult(organizationId, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), []);
+            return new ReportRunResult(organizationId, folderDate, []);
         }
 
         var files = new List<string>();
@@ -68,7 +69,7 @@ public sealed class ReportBuilder(
 
         files.Insert(0, htmlName);
         files.Insert(0, csvName);
-        return new ReportRunResult(organizationId, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), files);
+        return new ReportRunResult(organizationId, folderDate, files);
     }
 
     /// <summary>Passes the records on unchanged, counting each in the tally on the way.</summary>

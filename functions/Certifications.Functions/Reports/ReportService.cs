@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Certifications.Domain.Common;
 using Certifications.Domain.Policies;
 using Certifications.Storage.Catalog;
@@ -52,7 +53,7 @@ public sealed class ReportService(
     public async Task<ReportRunStatus?> StartAsync(string organizationId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var instanceId = ReportRunWorkflow.InstanceId(organizationId);
-        if (await StatusAsync(organizationId, durable, cancellationToken).ConfigureAwait(false) is { IsRunning: true })
+        if (await StatusAsync(organizationId, durable, cancellationToken, withFiles: false).ConfigureAwait(false) is { IsRunning: true })
         {
             return null;
         }
@@ -96,15 +97,16 @@ public sealed class ReportService(
         return answer;
     }
 
-    private static async Task<ReportRunStatus?> StatusAsync(string organizationId, DurableTaskClient durable, CancellationToken cancellationToken)
+    /// <summary>The organization's latest run; the files it wrote are read only when asked for.</summary>
+    private static async Task<ReportRunStatus?> StatusAsync(string organizationId, DurableTaskClient durable, CancellationToken cancellationToken, bool withFiles = true)
     {
-        var instance = await durable.GetInstanceAsync(ReportRunWorkflow.InstanceId(organizationId), getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        var instance = await durable.GetInstanceAsync(ReportRunWorkflow.InstanceId(organizationId), getInputsAndOutputs: withFiles, cancellationToken).ConfigureAwait(false);
         if (instance is null)
         {
             return null;
         }
 
-        var result = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<ReportRunResult>() : null;
+        var result = withFiles && instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<ReportRunResult>() : null;
         return new ReportRunStatus(
             instance.InstanceId, instance.RuntimeStatus.ToString(), instance.CreatedAt,
             instance.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed ? instance.LastUpdatedAt : null,
@@ -123,6 +125,7 @@ public sealed class ReportService(
 /// <summary>Where a report run stands and, when done, what it wrote.</summary>
 public sealed record ReportRunStatus(string RunId, string Status, DateTimeOffset StartedAt, DateTimeOffset? CompletedAt, string? Folder, IReadOnlyList<string> Files)
 {
+    [JsonIgnore]
     public bool IsRunning => Status is "Pending" or "Running";
 }
 

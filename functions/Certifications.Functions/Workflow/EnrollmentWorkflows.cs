@@ -52,24 +52,23 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
     /// <summary>Tells the workflow its record changed.</summary>
     public async Task SignalAsync(DurableTaskClient durable, Enrollment enrollment, CancellationToken cancellationToken)
     {
-        if (seen.TryGetValue(SeenKey(enrollment.Id), out _))
+        var seenRunning = seen.TryGetValue(SeenKey(enrollment.Id), out _);
+        if (seenRunning || await IsRunningAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false))
         {
             try
             {
                 await durable.RaiseEventAsync(enrollment.Id, WorkflowSignals.Changed, "changed", cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (seenRunning && e is not OperationCanceledException)
             {
                 // It stopped running since it was seen: look it up as if it had never been.
                 seen.Remove(SeenKey(enrollment.Id));
+                if (await IsRunningAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false))
+                {
+                    throw;
+                }
             }
-        }
-
-        if (await IsRunningAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false))
-        {
-            await durable.RaiseEventAsync(enrollment.Id, WorkflowSignals.Changed, "changed", cancellationToken).ConfigureAwait(false);
-            return;
         }
 
         if (NeedsWorkflow(enrollment))

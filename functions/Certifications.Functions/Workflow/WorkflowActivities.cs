@@ -112,19 +112,7 @@ public sealed class WorkflowActivities(
         {
             // New, or earned again after a revocation or expiry: the same id, a fresh award.
             var organization = await organizations.GetAsync(earned.OrganizationId, cancellationToken).ConfigureAwait(false);
-            existing = new Certificate
-            {
-                Id = certificateId,
-                OrganizationId = earned.OrganizationId,
-                OrganizationName = organization?.Value.Name ?? string.Empty,
-                EnrollmentId = earned.Id,
-                CertificationId = certification.Id,
-                CertificationTitle = certification.Title,
-                LearnerId = earned.LearnerId,
-                LearnerName = earned.LearnerName,
-                IssuedAt = earned.EarnedAt!.Value,
-                ExpiresAt = certification.ValidityMonths is { } months ? earned.EarnedAt.Value.AddMonths(months) : null,
-            };
+            existing = Certificate.Issue(certificateId, earned, certification, organization?.Value.Name ?? string.Empty);
             await certificates.SaveAsync(existing, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Certificate {CertificateId} issued for enrollment {EnrollmentId}", certificateId, earned.Id);
         }

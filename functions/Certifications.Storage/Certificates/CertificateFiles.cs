@@ -67,6 +67,4 @@ public sealed class CertificateFiles(StorageAccount storage)
         await source.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<bool> IsPoisonedAsync(string name, CancellationToken cancellationToken = default) =>
-        (await poison.GetBlobClient(name).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
 }

@@ -66,15 +66,13 @@ public sealed class LiveSessionRepository(StorageAccount storage)
     public Task<IReadOnlyList<LiveSession>> HistoryAsync(string organizationId, string learnerId, string certificationId, CancellationToken cancellationToken = default) =>
         QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {organizationId} and LearnerId eq {learnerId} and CertificationId eq {certificationId}"), cancellationToken);
 
+    /// <summary>Every query filters on a coach or learner column, which the calendar rows do not have.</summary>
     private async Task<IReadOnlyList<LiveSession>> QueryAsync(string filter, CancellationToken cancellationToken)
     {
         var sessions = new List<LiveSession>();
         await foreach (var entity in table.QueryAsync<LiveSessionEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (entity.RowKey.StartsWith(Ids.LiveSession, StringComparison.Ordinal))
-            {
-                sessions.Add(entity.ToSession());
-            }
+            sessions.Add(entity.ToSession());
         }
 
         return [.. sessions.OrderBy(s => s.StartsAt)];

@@ -113,9 +113,9 @@ public sealed class CertificatePdfTests
         var sample = Certificate("Zoë Ångström-Núñez");
         var manyLines = "This certifies that {{learner}} has earned {{certification}}." + string.Concat(Enumerable.Repeat("\nwith distinction", 30));
 
-        Assert.True(CertificatePdf.Fits(Design(), sample));
-        Assert.True(CertificatePdf.Fits(Design() with { Body = manyLines[..200] }, sample));
-        Assert.False(CertificatePdf.Fits(Design() with { Body = manyLines }, sample));
+        Assert.True(CertificatePdf.Fits(Design(), sample, hasLogo: true));
+        Assert.True(CertificatePdf.Fits(Design() with { Body = manyLines[..200] }, sample, hasLogo: true));
+        Assert.False(CertificatePdf.Fits(Design() with { Body = manyLines }, sample, hasLogo: true));
     }
 
     internal static byte[] Render(Certificate certificate, CertificateDesign? design = null, byte[]? logo = null)

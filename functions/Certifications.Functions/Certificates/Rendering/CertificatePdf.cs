@@ -20,12 +20,12 @@ public static class CertificatePdf
     private static readonly XColor Muted = XColor.FromArgb(0x5A, 0x5A, 0x5A);
 
     /// <summary>Whether the design's text fits its page with sample data (a body too long for one page does not).</summary>
-    public static bool Fits(CertificateDesign design, Certificate sample)
+    public static bool Fits(CertificateDesign design, Certificate sample, bool hasLogo)
     {
         CertificateFonts.EnsureInstalled();
         var (width, height) = CertificateLayout.PageSize(design.Orientation);
         using var measure = XGraphics.CreateMeasureContext(new XSize(width, height), XGraphicsUnit.Point, XPageDirection.Downwards);
-        return CertificateLayout.Plan(measure, design, sample, hasLogo: design.LogoBlob is not null, "https://example.org/api/verify/" + sample.Id).Fits;
+        return CertificateLayout.Plan(measure, design, sample, hasLogo, "https://example.org/api/verify/" + sample.Id).Fits;
     }
 
     public static void Render(CertificateContent content, Stream output)
