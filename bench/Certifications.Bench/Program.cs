@@ -14,7 +14,7 @@ using Certifications.Storage.People;
 // The API's read paths under load, side by side with a bare endpoint doing the same Table reads on the same Azurite.
 // Usage: dotnet run -c Release --project bench/Certifications.Bench [-- --learners 200 --clients 16 --seconds 10]
 //        dotnet run -c Release --project bench/Certifications.Bench -- --workflow [--enrollments 200 --clients 16]
-//        dotnet run -c Release --project bench/Certifications.Bench -- --render [--seconds 5 --rounds 3]
+//        dotnet run -c Release --project bench/Certifications.Bench -- --render [--seconds 2 --rounds 9 --public-url https://certs.northwind.com]
 //        dotnet run -c Release --project bench/Certifications.Bench -- --report [--sizes 10000,100000]
 if (args.Contains("--report-measure"))
 {
@@ -37,7 +37,12 @@ if (args.Contains("--render"))
         RenderBench.FloorCompression = PdfSharp.Pdf.PdfFlateEncodeMode.Default;
     }
 
-    RenderBench.Run(Option("--seconds", 5), Option("--rounds", 3));
+    if (Array.IndexOf(args, "--public-url") is var urlAt and >= 0)
+    {
+        RenderBench.PublicBaseUrl = args[urlAt + 1];
+    }
+
+    RenderBench.Run(Option("--seconds", 2), Option("--rounds", 9));
     return;
 }
 

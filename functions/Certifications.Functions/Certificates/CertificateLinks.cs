@@ -1,3 +1,4 @@
+using Certifications.Domain.Certificates;
 using Microsoft.Extensions.Options;
 
 namespace Certifications.Functions.Certificates;
@@ -6,4 +7,7 @@ namespace Certifications.Functions.Certificates;
 public sealed class CertificateLinks(IOptions<AppOptions> app)
 {
     public string Verify(string certificateId) => $"{app.Value.PublicBaseUrl.TrimEnd('/')}/api/verify/{certificateId}";
+
+    /// <summary>What the QR code holds: the same page by the short route (see <see cref="ScanLink"/>).</summary>
+    public string Scan(string certificateId) => ScanLink.For(app.Value.PublicBaseUrl, certificateId);
 }

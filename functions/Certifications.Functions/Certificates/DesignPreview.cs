@@ -27,7 +27,7 @@ public sealed class DesignPreview(CertificationRepository certifications, Certif
         var sample = CertificateWording.Sample(certification, caller.Organization.Name, clock.GetUtcNow());
         var logo = await files.LogoAsync(certification.Design.LogoBlob, cancellationToken).ConfigureAwait(false);
         using var output = new MemoryStream();
-        CertificatePdf.Render(new CertificateContent(sample, certification.Design, logo, links.Verify(sample.Id)), output);
+        CertificatePdf.Render(new CertificateContent(sample, certification.Design, logo, links.Verify(sample.Id), links.Scan(sample.Id)), output);
         return output.ToArray();
     }
 

@@ -1,3 +1,4 @@
+using Certifications.Domain.Certificates;
 using Certifications.Domain.Common;
 using Certifications.Functions.Http;
 using Certifications.Functions.Identity;
@@ -13,8 +14,18 @@ public sealed class VerificationFunctions(CertificateService certificates, Verif
     /// <summary>JSON for programs; the HTML page for browsers (a scanned QR code), chosen by the Accept header or <c>?format=html</c>.</summary>
     [PublicEndpoint]
     [Function(nameof(VerifyCertificate))]
-    public async Task<IActionResult> VerifyCertificate(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "verify/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<IActionResult> VerifyCertificate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "verify/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        AnswerAsync(request, id, cancellationToken);
+
+    /// <summary>The same answer by the short route a certificate's QR code holds, its code read in any case.</summary>
+    [PublicEndpoint]
+    [Function(nameof(VerifyScannedCertificate))]
+    public Task<IActionResult> VerifyScannedCertificate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ScanLink.Route + "/{code}")] HttpRequest request, string code, CancellationToken cancellationToken) =>
+        AnswerAsync(request, ScanLink.CertificateIdOf(code) ?? code, cancellationToken);
+
+    private async Task<IActionResult> AnswerAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var html = WantsHtml(request);
         if (!rateLimit.TryAcquire(request))

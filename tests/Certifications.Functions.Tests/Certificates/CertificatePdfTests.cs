@@ -10,6 +10,7 @@ namespace Certifications.Functions.Tests.Certificates;
 public sealed class CertificatePdfTests
 {
     private const string VerifyUrl = "http://localhost:7071/api/verify/cer_3v9pq4cz0x5gk2m7w8a1d6e4fh";
+    private const string ScanUrl = "HTTP://LOCALHOST:7071/API/V/3V9PQ4CZ0X5GK2M7W8A1D6E4FH";
 
     [Theory]
     [InlineData("Zoë Ångström-Núñez")]
@@ -45,20 +46,24 @@ public sealed class CertificatePdfTests
     {
         var pdf = Render(Certificate("José Núñez"));
 
-        Assert.Equal(VerifyUrl, PdfReading.QrCode(pdf));
+        Assert.Equal(ScanUrl, PdfReading.QrCode(pdf));
+        Assert.Contains(VerifyUrl, PdfReading.Text(pdf), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Every_certificate_id_gives_a_qr_code_that_decodes()
     {
-        // Every code the renderer draws must decode to its own certificate's address, whatever the id's characters.
-        foreach (var id in Enumerable.Range(0, 25).Select(_ => Domain.Certificates.Certificate.NewId()))
+        // Every code the renderer draws must decode to its own certificate's address, whatever the id's characters
+        // and whether the public address fits the capitals-only form (short or long host) or not (a path).
+        string[] publicAddresses = ["https://certs.northwind.com", "https://northwind-certifications.azurewebsites.net", "https://northwind.com/Certs"];
+        for (var i = 0; i < 24; i++)
         {
-            var url = $"https://certifications.example/api/verify/{id}";
+            var id = Domain.Certificates.Certificate.NewId();
+            var scan = ScanLink.For(publicAddresses[i % publicAddresses.Length], id);
             using var output = new MemoryStream();
-            CertificatePdf.Render(new CertificateContent(Certificate("José Núñez") with { Id = id }, Design(), null, url), output);
+            CertificatePdf.Render(new CertificateContent(Certificate("José Núñez") with { Id = id }, Design(), null, $"https://certs.northwind.com/api/verify/{id}", scan), output);
 
-            Assert.Equal(url, PdfReading.QrCode(output.ToArray()));
+            Assert.Equal(scan, PdfReading.QrCode(output.ToArray()));
         }
     }
 
@@ -121,7 +126,7 @@ public sealed class CertificatePdfTests
     internal static byte[] Render(Certificate certificate, CertificateDesign? design = null, byte[]? logo = null)
     {
         using var output = new MemoryStream();
-        CertificatePdf.Render(new CertificateContent(certificate, design ?? Design(), logo, VerifyUrl), output);
+        CertificatePdf.Render(new CertificateContent(certificate, design ?? Design(), logo, VerifyUrl, ScanUrl), output);
         return output.ToArray();
     }
 

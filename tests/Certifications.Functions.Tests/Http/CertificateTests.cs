@@ -27,7 +27,8 @@ public class CertificateTests(DevHostFixture fixture)
         var pdf = await (await s.AsLearner.GetAsync($"certificates/{id}/pdf")).Content.ReadAsByteArrayAsync();
         Assert.Equal(certificate["pdfSha256"]!.GetValue<string>(), Convert.ToHexStringLower(SHA256.HashData(pdf)));
         Assert.Contains("Zoë Ångström-Núñez", PdfReading.Text(pdf), StringComparison.Ordinal);
-        Assert.Equal($"http://localhost:7071/api/verify/{id}", PdfReading.QrCode(pdf));
+        var scanned = PdfReading.QrCode(pdf) ?? string.Empty;
+        Assert.Equal($"HTTP://LOCALHOST:7071/API/V/{id[4..].ToUpperInvariant()}", scanned);
 
         using var plain = new HttpClient();
         Assert.Equal(pdf, await plain.GetByteArrayAsync(certificate["downloadUrl"]!.GetValue<string>()));
@@ -38,6 +39,14 @@ public class CertificateTests(DevHostFixture fixture)
         Assert.Equal("Customer Conversations", verified["certification"]!.GetValue<string>());
         Assert.Equal(certificate["pdfSha256"]!.GetValue<string>(), verified["pdfSha256"]!.GetValue<string>());
         Assert.NotNull(verified["expiresAt"]);
+
+        // What a phone opens from the QR code: the same certificate's page, though the address is all capitals
+        // (its path asked of this test's host, which listens on a port of its own).
+        using var phone = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(fixture.Host.BaseUrl), new Uri(scanned).AbsolutePath));
+        phone.Headers.Accept.ParseAdd("text/html");
+        using var page = await plain.SendAsync(phone);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Zoë Ångström-Núñez", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var mail = fixture.MailsTo(s.Learner.Email).Single(m => (m.Subject ?? string.Empty).StartsWith("You earned", StringComparison.Ordinal));
         var attached = (MimePart)mail.Attachments.Single();

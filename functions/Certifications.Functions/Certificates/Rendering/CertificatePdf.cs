@@ -63,7 +63,7 @@ public static class CertificatePdf
             }
 
             Draw(gfx, layout.After, Muted, CertificateLayout.Margin, y, layout.ContentWidth);
-            DrawFooter(gfx, layout, design, certificate, accent, content.VerifyUrl);
+            DrawFooter(gfx, layout, design, certificate, accent, content.ScanUrl);
         }
 
         using var written = new MemoryStream();
@@ -178,7 +178,7 @@ public static class CertificatePdf
         gfx.DrawImage(image, (layout.Width - w) / 2, layout.Top + ((maxHeight - h) / 2), w, h);
     }
 
-    private static void DrawFooter(XGraphics gfx, CertificateLayout layout, CertificateDesign design, Certificate certificate, XColor accent, string verifyUrl)
+    private static void DrawFooter(XGraphics gfx, CertificateLayout layout, CertificateDesign design, Certificate certificate, XColor accent, string scanUrl)
     {
         var top = layout.FooterTop;
         var column = (layout.ContentWidth - CertificateLayout.QrSize - 20) / 2;
@@ -206,7 +206,7 @@ public static class CertificatePdf
         Draw(gfx, new TextBlock(facts, TextFitting.Font(CertificateFonts.Sans, 10)), Muted, middle, next + 2, column);
 
         var qrLeft = layout.Width - CertificateLayout.Margin - CertificateLayout.QrSize;
-        DrawQr(gfx, verifyUrl, qrLeft, top + 8, CertificateLayout.QrSize);
+        DrawQr(gfx, scanUrl, qrLeft, top + 8, CertificateLayout.QrSize);
 
         Draw(gfx, new TextBlock(["Scan to verify"], TextFitting.Font(CertificateFonts.Sans, 7)), Muted, qrLeft - 10, top + 10 + CertificateLayout.QrSize, CertificateLayout.QrSize + 20);
         Draw(gfx, layout.IdLine, Muted, CertificateLayout.Margin, layout.Height - 50, layout.ContentWidth);
