@@ -92,16 +92,10 @@ internal static class RenderBench
 
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"median of rounds: app / floor {Median(ratios):F2}, app / floor + QR {Median(ratiosQr):F2}"));
+            $"median of rounds: app / floor {Stats.Median(ratios):F2}, app / floor + QR {Stats.Median(ratiosQr):F2}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"best: app {bestApp:F1}/s, floor {bestFloor:F1}/s, floor + QR {bestFloorQr:F1}/s; app / floor {bestApp / bestFloor:F2}, app / floor + QR {bestApp / bestFloorQr:F2}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PDF size: app {appBytes / 1024.0:F1} KB, floor {floorBytes / 1024.0:F1} KB"));
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     /// <summary>The floor's deflate setting: the app's (BestSpeed) by default, PDFsharp's default with --floor-default-compression.</summary>

@@ -25,10 +25,16 @@ public static class EnrollmentWorkflow
     {
         var input = context.GetInput<WorkflowInput>() ?? throw new InvalidOperationException("The workflow needs its enrollment.");
         var signal = new SignalWaiter(context);
+        var known = input.Started;
+        input = input with { Started = null };
         for (var step = 0; step < StepsPerGeneration; step++)
         {
-            signal.TakeArrived();
-            var view = await context.CallActivityAsync<WorkflowView>(nameof(WorkflowActivities.AdvanceEnrollment), input.Enrollment, Retries);
+            // The starter's view stands for the first read unless the record has changed since (a signal came).
+            var changed = signal.TakeArrived();
+            var view = known is not null && !changed
+                ? known
+                : await context.CallActivityAsync<WorkflowView>(nameof(WorkflowActivities.AdvanceEnrollment), input.Enrollment, Retries);
+            known = null;
             switch (view.Next)
             {
                 case WorkflowNext.End:

@@ -23,25 +23,40 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
     /// </summary>
     private static readonly TimeSpan SeenRunningFor = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Starts the workflow of a record the caller has just written or read, unless it runs already. A record that is
+    /// only waiting for progress is handed to the workflow as its first view, which saves the workflow's first read.
+    /// </summary>
     public async Task EnsureRunningAsync(DurableTaskClient durable, Enrollment enrollment, CancellationToken cancellationToken)
     {
-        if (await IsRunningAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false) || !NeedsWorkflow(enrollment))
+        if (NeedsWorkflow(enrollment))
         {
-            return;
+            await TryStartAsync(durable, enrollment, WorkflowView.WaitingOnly(enrollment), cancellationToken).ConfigureAwait(false);
         }
+    }
 
+    /// <summary>
+    /// Starts it; false when it was running already. Starting is the lookup: the engine refuses a second instance
+    /// of a running id (Durable Functions does the same), so no read comes first.
+    /// </summary>
+    private async Task<bool> TryStartAsync(DurableTaskClient durable, Enrollment enrollment, WorkflowView? started, CancellationToken cancellationToken)
+    {
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(
-                nameof(EnrollmentWorkflow), new WorkflowInput(EnrollmentRef.Of(enrollment)), new StartOrchestrationOptions(enrollment.Id), cancellationToken).ConfigureAwait(false);
+                nameof(EnrollmentWorkflow), new WorkflowInput(EnrollmentRef.Of(enrollment), Started: started), new StartOrchestrationOptions(enrollment.Id), cancellationToken).ConfigureAwait(false);
+            seen.Set(SeenKey(enrollment.Id), true, SeenRunningFor);
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Two requests raced to start it: the other one won, which is just as good.
+            // Running already (or two requests raced to start it and the other one won, which is just as good).
             if (!await IsRunningAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false))
             {
                 throw;
             }
+
+            return false;
         }
     }
 
@@ -74,7 +89,13 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
         if (NeedsWorkflow(enrollment))
         {
             LogRestarted(enrollment.Id);
-            await EnsureRunningAsync(durable, enrollment, cancellationToken).ConfigureAwait(false);
+
+            // No first view here: the workflow reads the table. If another request started it meanwhile, perhaps
+            // from an older view of the record, it is signalled after all.
+            if (!await TryStartAsync(durable, enrollment, started: null, cancellationToken).ConfigureAwait(false))
+            {
+                await durable.RaiseEventAsync(enrollment.Id, WorkflowSignals.Changed, "changed", cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

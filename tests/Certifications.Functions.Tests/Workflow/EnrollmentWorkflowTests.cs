@@ -114,6 +114,37 @@ public class EnrollmentWorkflowTests
     }
 
     [Fact]
+    public async Task Started_with_the_record_it_was_started_from_it_waits_before_its_first_read()
+    {
+        var due = new DateTimeOffset(Now.AddDays(10));
+        context.Setup(c => c.GetInput<WorkflowInput>()).Returns(new WorkflowInput(Enrollment, Started: new WorkflowView(WorkflowNext.WaitForProgress, due, null)));
+        SignalsArriveWhileWaiting();
+        Reads(WorkflowNext.Done);
+
+        Assert.Equal(WorkflowOutcome.Earned, await EnrollmentWorkflow.RunAsync(context.Object));
+
+        // The due-date reminder was set from the starter's view, and the one read came with the first change.
+        context.Verify(c => c.CreateTimer(due.AddDays(-3).UtcDateTime, It.IsAny<CancellationToken>()));
+        context.Verify(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task A_change_that_came_before_its_first_step_is_read_instead_of_the_starters_view()
+    {
+        context.Setup(c => c.GetInput<WorkflowInput>()).Returns(new WorkflowInput(Enrollment, Started: new WorkflowView(WorkflowNext.WaitForProgress, new DateTimeOffset(Now.AddDays(10)), null)));
+        var signals = new Queue<Task<string?>>([Task.FromResult<string?>("changed")]);
+        context.Setup(c => c.WaitForExternalEvent<string?>(WorkflowSignals.Changed, It.IsAny<CancellationToken>()))
+            .Returns(() => signals.Count > 0 ? signals.Dequeue() : new TaskCompletionSource<string?>().Task);
+        context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        Reads(WorkflowNext.Done);
+
+        Assert.Equal(WorkflowOutcome.Earned, await EnrollmentWorkflow.RunAsync(context.Object));
+
+        // Had it trusted the older view, it would have waited for the due date and reminded the learner first.
+        Assert.Empty(calls);
+    }
+
+    [Fact]
     public async Task A_withdrawal_ends_it_without_a_certificate()
     {
         Reads(WorkflowNext.WaitForProgress, WorkflowNext.End);
