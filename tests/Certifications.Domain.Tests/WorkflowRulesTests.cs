@@ -30,6 +30,15 @@ public class WorkflowRulesTests
     }
 
     [Fact]
+    public void Only_an_active_record_with_open_criteria_can_only_wait()
+    {
+        Assert.True(WorkflowSteps.CanOnlyWait(data.Enrollment));
+        Assert.False(WorkflowSteps.CanOnlyWait(AllMet));
+        Assert.False(WorkflowSteps.CanOnlyWait(data.Enrollment with { WithdrawnAt = Build.Now }));
+        Assert.False(WorkflowSteps.CanOnlyWait(data.Enrollment with { EarnedAt = Build.Now }));
+    }
+
+    [Fact]
     public void Withdrawal_archive_or_a_missing_record_end_the_workflow()
     {
         Assert.Equal(WorkflowNext.End, WorkflowSteps.Next(data.Enrollment with { WithdrawnAt = Build.Now }, data.Certification));

@@ -7,6 +7,12 @@ namespace Certifications.Domain.Progress;
 public static class WorkflowSteps
 {
     /// <summary>The next thing the workflow should do for this record.</summary>
+    /// <summary>
+    /// Whether a record can only wait for progress, whatever its certification says: active, not earned, criteria
+    /// still open. Its workflow has nothing to do until something changes.
+    /// </summary>
+    public static bool CanOnlyWait(Enrollment enrollment) => enrollment is { IsActive: true, EarnedAt: null, AllCriteriaMet: false };
+
     public static WorkflowNext Next(Enrollment? enrollment, Certification? certification)
     {
         if (enrollment is null || certification is null || !enrollment.IsActive)

@@ -15,6 +15,14 @@ public static class EnrollmentWorkflow
     /// <summary>Advances of the record before the history is trimmed by continuing as new.</summary>
     public const int StepsPerGeneration = 100;
 
+    /// <summary>
+    /// How long a workflow started for a record that can only wait may put off its first read: until the first change,
+    /// or this long. Assigning a certification to a whole group and an LMS catching up on the same learners then
+    /// costs one read per change, not one more per start; the read still comes, because the engine drops a signal
+    /// that reaches an instance before its start has been processed, and only a read sees what that signal was about.
+    /// </summary>
+    public static readonly TimeSpan FirstReadWithin = TimeSpan.FromMinutes(1);
+
     /// <summary>The step that issues certificates must not be lost to a passing storage error.</summary>
     private static readonly TaskOptions Retries = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(2), backoffCoefficient: 2));
 
@@ -25,16 +33,16 @@ public static class EnrollmentWorkflow
     {
         var input = context.GetInput<WorkflowInput>() ?? throw new InvalidOperationException("The workflow needs its enrollment.");
         var signal = new SignalWaiter(context);
-        var known = input.Started;
-        input = input with { Started = null };
+        if (input.FirstReadOnChange)
+        {
+            input = input with { FirstReadOnChange = false };
+            await signal.ArrivesBeforeAsync(context.CurrentUtcDateTime.Add(FirstReadWithin));
+        }
+
         for (var step = 0; step < StepsPerGeneration; step++)
         {
-            // The starter's view stands for the first read unless the record has changed since (a signal came).
-            var changed = signal.TakeArrived();
-            var view = known is not null && !changed
-                ? known
-                : await context.CallActivityAsync<WorkflowView>(nameof(WorkflowActivities.AdvanceEnrollment), input.Enrollment, Retries);
-            known = null;
+            signal.TakeArrived();
+            var view = await context.CallActivityAsync<WorkflowView>(nameof(WorkflowActivities.AdvanceEnrollment), input.Enrollment, Retries);
             switch (view.Next)
             {
                 case WorkflowNext.End:

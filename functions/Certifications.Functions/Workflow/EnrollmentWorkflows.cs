@@ -1,4 +1,5 @@
 using Certifications.Domain.Enrollments;
+using Certifications.Domain.Progress;
 using Certifications.Storage.Enrollments;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -24,14 +25,16 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
     private static readonly TimeSpan SeenRunningFor = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Starts the workflow of a record the caller has just written or read, unless it runs already. A record that is
-    /// only waiting for progress is handed to the workflow as its first view, which saves the workflow's first read.
+    /// Starts the workflow of a record the caller has just written or read, unless it runs already. The workflow's
+    /// first read of the table is what makes starting safe (the engine drops a signal that reaches an instance before
+    /// its start has been processed; the read sees what it was about); for a record that can only wait, that read may
+    /// wait for the first change (<see cref="EnrollmentWorkflow.FirstReadWithin"/>).
     /// </summary>
     public async Task EnsureRunningAsync(DurableTaskClient durable, Enrollment enrollment, CancellationToken cancellationToken)
     {
         if (NeedsWorkflow(enrollment))
         {
-            await TryStartAsync(durable, enrollment, WorkflowView.WaitingOnly(enrollment), cancellationToken).ConfigureAwait(false);
+            await TryStartAsync(durable, enrollment, WorkflowSteps.CanOnlyWait(enrollment), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -39,12 +42,12 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
     /// Starts it; false when it was running already. Starting is the lookup: the engine refuses a second instance
     /// of a running id (Durable Functions does the same), so no read comes first.
     /// </summary>
-    private async Task<bool> TryStartAsync(DurableTaskClient durable, Enrollment enrollment, WorkflowView? started, CancellationToken cancellationToken)
+    private async Task<bool> TryStartAsync(DurableTaskClient durable, Enrollment enrollment, bool firstReadOnChange, CancellationToken cancellationToken)
     {
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(
-                nameof(EnrollmentWorkflow), new WorkflowInput(EnrollmentRef.Of(enrollment), Started: started), new StartOrchestrationOptions(enrollment.Id), cancellationToken).ConfigureAwait(false);
+                nameof(EnrollmentWorkflow), new WorkflowInput(EnrollmentRef.Of(enrollment), FirstReadOnChange: firstReadOnChange), new StartOrchestrationOptions(enrollment.Id), cancellationToken).ConfigureAwait(false);
             seen.Set(SeenKey(enrollment.Id), true, SeenRunningFor);
             return true;
         }
@@ -90,9 +93,8 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
         {
             LogRestarted(enrollment.Id);
 
-            // No first view here: the workflow reads the table. If another request started it meanwhile, perhaps
-            // from an older view of the record, it is signalled after all.
-            if (!await TryStartAsync(durable, enrollment, started: null, cancellationToken).ConfigureAwait(false))
+            // Another request started it meanwhile: it is signalled after all.
+            if (!await TryStartAsync(durable, enrollment, firstReadOnChange: false, cancellationToken).ConfigureAwait(false))
             {
                 await durable.RaiseEventAsync(enrollment.Id, WorkflowSignals.Changed, "changed", cancellationToken).ConfigureAwait(false);
             }

@@ -16,23 +16,20 @@ internal sealed class SignalWaiter(TaskOrchestrationContext context)
     /// <summary>
     /// Takes every signal that has already arrived: the read that follows covers them all, so a burst of changes
     /// (three LMS completions in a row) costs one read, not three. Deterministic: what has arrived at this point
-    /// is fixed by the history. Bounded, so a flood cannot keep the orchestrator here. True when any had arrived.
+    /// is fixed by the history. Bounded, so a flood cannot keep the orchestrator here.
     /// </summary>
-    public bool TakeArrived()
+    public void TakeArrived()
     {
-        var taken = 0;
-        for (; taken < MaxTakenAtOnce; taken++)
+        for (var taken = 0; taken < MaxTakenAtOnce; taken++)
         {
             var signal = pending ??= context.WaitForExternalEvent<string?>(WorkflowSignals.Changed);
             if (!signal.IsCompleted)
             {
-                break;
+                return;
             }
 
             pending = null;
         }
-
-        return taken > 0;
     }
 
     /// <summary>True when the record changed; false when <paramref name="moment"/> came first. No moment: wait for the change.</summary>

@@ -12,25 +12,15 @@ public sealed record EnrollmentRef(string OrganizationId, string CertificationId
 }
 
 /// <summary>
-/// The orchestration's input; reminder counts carry over when it continues as new. <c>Started</c>: the record as its
-/// starter had just written it, when that needs nothing but waiting, so the first step needs no read.
+/// The orchestration's input; reminder counts carry over when it continues as new. <c>FirstReadOnChange</c>: started
+/// for a record that can only wait for progress, so its first read may wait for the first change (see the workflow).
 /// </summary>
 public sealed record WorkflowInput(
     EnrollmentRef Enrollment, int DueRemindersSent = 0, int ApprovalRemindersSent = 0, DateTimeOffset? ApprovalRequestedAt = null,
-    WorkflowView? Started = null);
+    bool FirstReadOnChange = false);
 
 /// <summary>What the workflow learns from the table on each read.</summary>
-public sealed record WorkflowView(WorkflowNext Next, DateTimeOffset? DueDate, DateTimeOffset? ApprovalRequestedAt)
-{
-    /// <summary>
-    /// The view of a record that can only wait for progress (active, not earned, criteria still open), whatever its
-    /// certification says; null for any other record, whose next step needs the certification and so a read.
-    /// </summary>
-    public static WorkflowView? WaitingOnly(Enrollment enrollment) =>
-        enrollment is { IsActive: true, EarnedAt: null, AllCriteriaMet: false }
-            ? new WorkflowView(WorkflowNext.WaitForProgress, enrollment.DueDate, enrollment.ApprovalRequestedAt)
-            : null;
-}
+public sealed record WorkflowView(WorkflowNext Next, DateTimeOffset? DueDate, DateTimeOffset? ApprovalRequestedAt);
 
 /// <summary>Input of the due-date reminder activity.</summary>
 public sealed record DueReminderRequest(EnrollmentRef Enrollment, DueReminderKind Kind);

@@ -114,33 +114,31 @@ public class EnrollmentWorkflowTests
     }
 
     [Fact]
-    public async Task Started_with_the_record_it_was_started_from_it_waits_before_its_first_read()
+    public async Task Started_for_a_record_that_can_only_wait_it_reads_it_first_with_the_first_change()
     {
-        var due = new DateTimeOffset(Now.AddDays(10));
-        context.Setup(c => c.GetInput<WorkflowInput>()).Returns(new WorkflowInput(Enrollment, Started: new WorkflowView(WorkflowNext.WaitForProgress, due, null)));
+        context.Setup(c => c.GetInput<WorkflowInput>()).Returns(new WorkflowInput(Enrollment, FirstReadOnChange: true));
         SignalsArriveWhileWaiting();
         Reads(WorkflowNext.Done);
 
         Assert.Equal(WorkflowOutcome.Earned, await EnrollmentWorkflow.RunAsync(context.Object));
 
-        // The due-date reminder was set from the starter's view, and the one read came with the first change.
-        context.Verify(c => c.CreateTimer(due.AddDays(-3).UtcDateTime, It.IsAny<CancellationToken>()));
+        context.Verify(c => c.CreateTimer(Now.Add(EnrollmentWorkflow.FirstReadWithin), It.IsAny<CancellationToken>()));
         context.Verify(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Once);
     }
 
     [Fact]
-    public async Task A_change_that_came_before_its_first_step_is_read_instead_of_the_starters_view()
+    public async Task Started_for_a_record_that_can_only_wait_it_still_reads_it_a_minute_later_when_no_change_comes()
     {
-        context.Setup(c => c.GetInput<WorkflowInput>()).Returns(new WorkflowInput(Enrollment, Started: new WorkflowView(WorkflowNext.WaitForProgress, new DateTimeOffset(Now.AddDays(10)), null)));
-        var signals = new Queue<Task<string?>>([Task.FromResult<string?>("changed")]);
-        context.Setup(c => c.WaitForExternalEvent<string?>(WorkflowSignals.Changed, It.IsAny<CancellationToken>()))
-            .Returns(() => signals.Count > 0 ? signals.Dequeue() : new TaskCompletionSource<string?>().Task);
-        context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        // The engine drops a signal that reaches an instance before its start: the late read is what catches that change.
+        context.Setup(c => c.GetInput<WorkflowInput>()).Returns(new WorkflowInput(Enrollment, FirstReadOnChange: true));
+        SignalsNeverArrive();
+        context.Setup(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ReturnsAsync(() => nextRead());
         Reads(WorkflowNext.Done);
 
         Assert.Equal(WorkflowOutcome.Earned, await EnrollmentWorkflow.RunAsync(context.Object));
 
-        // Had it trusted the older view, it would have waited for the due date and reminded the learner first.
+        context.Verify(c => c.CreateTimer(Now.Add(EnrollmentWorkflow.FirstReadWithin), It.IsAny<CancellationToken>()));
         Assert.Empty(calls);
     }
 
