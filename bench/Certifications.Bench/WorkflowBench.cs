@@ -217,13 +217,13 @@ public static class WorkflowBench
     private static string Email(int i) => $"learner{i}@bench.example";
 
     /// <summary>One run's rate and its latency percentiles.</summary>
-    private sealed record Figures(double PerSecond, TimeSpan Wall, double P50, double P99)
+    private sealed record Figures(double PerSecond, double P50, double P99)
     {
         public static Figures From(int count, TimeSpan wall, double[] latencies)
         {
             Array.Sort(latencies);
             double At(double p) => latencies[(int)Math.Min(latencies.Length - 1, Math.Ceiling(p * latencies.Length) - 1)];
-            return new Figures(count / wall.TotalSeconds, wall, At(0.50), At(0.99));
+            return new Figures(count / wall.TotalSeconds, At(0.50), At(0.99));
         }
     }
 }

@@ -6,13 +6,13 @@ namespace Certifications.Domain.Progress;
 /// <summary>What the enrollment's workflow decides once criteria are met: ask for approval, or award.</summary>
 public static class WorkflowSteps
 {
-    /// <summary>The next thing the workflow should do for this record.</summary>
     /// <summary>
     /// Whether a record can only wait for progress, whatever its certification says: active, not earned, criteria
     /// still open. Its workflow has nothing to do until something changes.
     /// </summary>
     public static bool CanOnlyWait(Enrollment enrollment) => enrollment is { IsActive: true, EarnedAt: null, AllCriteriaMet: false };
 
+    /// <summary>The next thing the workflow should do for this record.</summary>
     public static WorkflowNext Next(Enrollment? enrollment, Certification? certification)
     {
         if (enrollment is null || certification is null || !enrollment.IsActive)

@@ -75,7 +75,7 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
         {
             try
             {
-                await durable.RaiseEventAsync(enrollment.Id, WorkflowSignals.Changed, "changed", cancellationToken).ConfigureAwait(false);
+                await RaiseAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (Exception e) when (seenRunning && e is not OperationCanceledException)
@@ -96,7 +96,7 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
             // Another request started it meanwhile: it is signalled after all.
             if (!await TryStartAsync(durable, enrollment, firstReadOnChange: false, cancellationToken).ConfigureAwait(false))
             {
-                await durable.RaiseEventAsync(enrollment.Id, WorkflowSignals.Changed, "changed", cancellationToken).ConfigureAwait(false);
+                await RaiseAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -143,6 +143,9 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
 
         return running;
     }
+
+    private static Task RaiseAsync(DurableTaskClient durable, string instanceId, CancellationToken cancellationToken) =>
+        durable.RaiseEventAsync(instanceId, WorkflowSignals.Changed, "changed", cancellationToken);
 
     private static string SeenKey(string instanceId) => "workflow-running:" + instanceId;
 

@@ -66,5 +66,4 @@ public sealed class CertificateFiles(StorageAccount storage)
         await poison.GetBlobClient(name).UploadAsync(content.Value.Content, overwrite: true, cancellationToken).ConfigureAwait(false);
         await source.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
-
 }
