@@ -5,8 +5,8 @@ using System.Globalization;
 namespace Certifications.Bench;
 
 /// <summary>
-/// Counts the HTTP requests this process sends, by port and first path segment (for Azurite: the table, queue or
-/// container), from the runtime's own System.Net.Http events: what a path costs in storage round trips.
+/// Counts the HTTP requests this process sends, by port, resource (for Azurite: the table, queue or container) and
+/// kind, from the runtime's own System.Net.Http events: what a path costs in storage round trips.
 /// </summary>
 internal sealed class HttpRequestCounter : EventListener
 {
@@ -43,11 +43,33 @@ internal sealed class HttpRequestCounter : EventListener
         }
 
         var port = Convert.ToInt32(payload[2], CultureInfo.InvariantCulture);
-        var path = payload[3] as string ?? string.Empty;
-        var segments = path.Split('?')[0].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var path = (payload[3] as string ?? string.Empty).Split('?')[0];
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         // Azurite's paths start with the account name; the resource follows it.
-        var resource = segments.Length > 1 && segments[0] == "devstoreaccount1" ? segments[1] : segments.FirstOrDefault() ?? "/";
-        var paren = resource.IndexOf('(', StringComparison.Ordinal);
-        counts.AddOrUpdate($"{port} {(paren > 0 ? resource[..paren] : resource)}", 1, (_, n) => n + 1);
+        var rest = segments.Length > 1 && segments[0] == "devstoreaccount1" ? segments[1..] : segments;
+        counts.AddOrUpdate($"{port} {Shape(rest)}", 1, (_, n) => n + 1);
+    }
+
+    /// <summary>A table's point operations, queries and inserts; a queue's message lists and single messages; a container's blobs.</summary>
+    private static string Shape(string[] rest)
+    {
+        if (rest.Length == 0)
+        {
+            return "/";
+        }
+
+        var paren = rest[0].IndexOf('(', StringComparison.Ordinal);
+        if (paren > 0)
+        {
+            return rest[0][..paren] + (rest[0].EndsWith("()", StringComparison.Ordinal) ? " query" : " point");
+        }
+
+        return rest.Length switch
+        {
+            1 => rest[0],
+            2 when rest[1] == "messages" => rest[0] + " get/put",
+            3 when rest[1] == "messages" => rest[0] + " delete/update",
+            _ => rest[0] + " blob",
+        };
     }
 }

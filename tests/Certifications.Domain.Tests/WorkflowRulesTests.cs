@@ -39,6 +39,22 @@ public class WorkflowRulesTests
     }
 
     [Fact]
+    public void Only_a_change_that_gives_the_workflow_something_to_do_wakes_it()
+    {
+        var oneMet = data.Enrollment.WithStates(CriterionState.Met, CriterionState.NotStarted, CriterionState.NotStarted, CriterionState.NotStarted);
+        var threeMet = data.Enrollment.WithStates(CriterionState.Met, CriterionState.Met, CriterionState.Met, CriterionState.NotStarted);
+        var awaiting = AllMet with { Approval = ApprovalState.Awaiting };
+
+        Assert.False(WorkflowSteps.Wakes(data.Enrollment, oneMet));
+        Assert.False(WorkflowSteps.Wakes(oneMet, threeMet));
+        Assert.True(WorkflowSteps.Wakes(threeMet, AllMet));
+        Assert.True(WorkflowSteps.Wakes(oneMet, oneMet with { WithdrawnAt = Build.Now }));
+        Assert.True(WorkflowSteps.Wakes(oneMet, oneMet with { DueDate = Build.Now.AddDays(7) }));
+        Assert.True(WorkflowSteps.Wakes(awaiting, threeMet with { Approval = ApprovalState.Rejected }));
+        Assert.True(WorkflowSteps.Wakes(awaiting, awaiting with { Approval = ApprovalState.Approved }));
+    }
+
+    [Fact]
     public void Withdrawal_archive_or_a_missing_record_end_the_workflow()
     {
         Assert.Equal(WorkflowNext.End, WorkflowSteps.Next(data.Enrollment with { WithdrawnAt = Build.Now }, data.Certification));

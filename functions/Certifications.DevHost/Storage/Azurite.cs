@@ -55,7 +55,7 @@ public sealed class Azurite : IAsyncDisposable
         };
         foreach (var argument in new[]
         {
-            script, "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+            script, "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", ports[0].ToString(CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", ports[1].ToString(CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", ports[2].ToString(CultureInfo.InvariantCulture),

@@ -12,6 +12,15 @@ public static class WorkflowSteps
     /// </summary>
     public static bool CanOnlyWait(Enrollment enrollment) => enrollment is { IsActive: true, EarnedAt: null, AllCriteriaMet: false };
 
+    /// <summary>
+    /// Whether a change of the record gives its workflow anything to do. Not when the record could only wait before
+    /// and can only wait after, with the same due date: the workflow would read it, find nothing to do, and wait again
+    /// with the same reminders. So a learner's first criteria cost a write each, and only the one that completes them
+    /// (or a withdrawal, a rejection, a decision) wakes the workflow.
+    /// </summary>
+    public static bool Wakes(Enrollment before, Enrollment after) =>
+        !(CanOnlyWait(before) && CanOnlyWait(after) && before.DueDate == after.DueDate);
+
     /// <summary>The next thing the workflow should do for this record.</summary>
     public static WorkflowNext Next(Enrollment? enrollment, Certification? certification)
     {

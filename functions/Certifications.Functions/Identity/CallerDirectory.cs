@@ -12,7 +12,7 @@ namespace Certifications.Functions.Identity;
 
 /// <summary>
 /// Finds who a token's subject is in our own tables (organization, roles, groups, coach), and what the LMS webhook
-/// looks up on every delivery (the organization, a learner's id by e-mail, a certification). Answers are kept for a
+/// looks up on every delivery (the organization, a learner's id by e-mail, the certifications). Answers are kept for a
 /// short while: the point reads would cost more than the work most requests do. A change made through this instance
 /// (user, settings or certification) forgets the organization's entries at once; other instances within the TTL.
 /// </summary>
@@ -62,6 +62,22 @@ public sealed class CallerDirectory(
     /// <summary>A certification as last read, cached like callers.</summary>
     public Task<Certification?> CertificationAsync(string organizationId, string certificationId, CancellationToken cancellationToken) =>
         CachedAsync(organizationId, "certification:" + certificationId, async () => (await certifications.GetAsync(organizationId, certificationId, cancellationToken).ConfigureAwait(false))?.Value);
+
+    /// <summary>
+    /// The organization's certifications, each as last read, cached like callers: what the LMS webhook matches an
+    /// activity against without a query per delivery.
+    /// </summary>
+    public Task<IReadOnlyList<Certification>?> CertificationsAsync(string organizationId, CancellationToken cancellationToken) =>
+        CachedAsync(organizationId, "certifications", async () =>
+        {
+            var all = new List<Certification>();
+            await foreach (var certification in certifications.ListAsync(organizationId, cancellationToken).ConfigureAwait(false))
+            {
+                all.Add(certification);
+            }
+
+            return (IReadOnlyList<Certification>?)all;
+        });
 
     private async Task<T?> CachedAsync<T>(string organizationId, string name, Func<Task<T?>> read)
         where T : class

@@ -236,7 +236,7 @@ public sealed class LiveSessionService(
 
         var applied = await progress.ApplyAsSystemAsync(certification, rated.LearnerId,
             (enrollment, current, now) => LiveSessionOutcome.ApplyTo(enrollment, current, rated, rated.CoachName, now), cancellationToken).ConfigureAwait(false);
-        if (applied is { IsSuccess: true, Value.Changed: true })
+        if (applied is { IsSuccess: true, Value.WakesWorkflow: true })
         {
             await workflows.SignalAsync(durable, applied.Value.Enrollment, cancellationToken).ConfigureAwait(false);
         }

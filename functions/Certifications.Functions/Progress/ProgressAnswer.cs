@@ -7,12 +7,12 @@ using Microsoft.DurableTask.Client;
 
 namespace Certifications.Functions.Progress;
 
-/// <summary>Answers a progress step: signals the enrollment's workflow when the record changed, then shows the record.</summary>
+/// <summary>Answers a progress step: signals the enrollment's workflow when the change gives it something to do, then shows the record.</summary>
 public sealed class ProgressAnswer(EnrollmentWorkflows workflows, TimeProvider clock)
 {
     public async Task<IActionResult> ForAsync(DurableTaskClient durable, Result<ProgressOutcome> result, CancellationToken cancellationToken)
     {
-        if (result.IsSuccess && result.Value.Changed)
+        if (result.IsSuccess && result.Value.WakesWorkflow)
         {
             await workflows.SignalAsync(durable, result.Value.Enrollment, cancellationToken).ConfigureAwait(false);
         }

@@ -6,6 +6,7 @@ using Certifications.Domain.Progress;
 using Certifications.Functions.Enrollments;
 using Certifications.Storage.Common;
 using Certifications.Storage.Enrollments;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Certifications.Functions.Progress;
 
@@ -15,9 +16,17 @@ namespace Certifications.Functions.Progress;
 /// deciding at once give one decision and a clear answer to the other.
 /// </summary>
 public sealed class ProgressService(
-    EnrollmentService access, EnrollmentRepository enrollments, TimeProvider clock)
+    EnrollmentService access, EnrollmentRepository enrollments, IMemoryCache written, TimeProvider clock)
 {
     private const int Attempts = 3;
+
+    /// <summary>
+    /// How long a record this instance wrote by a system step is kept, with its ETag: the next system step on it (an
+    /// LMS posting a learner's completions one after another) starts from it instead of reading it again. The write
+    /// is conditional on that ETag, so if anyone changed the record meanwhile it is refused, and the step is decided
+    /// again on a fresh read.
+    /// </summary>
+    private static readonly TimeSpan KeepWrittenFor = TimeSpan.FromSeconds(30);
 
     public Task<Result<ProgressOutcome>> AsLearnerAsync(
         Caller caller, string enrollmentId, Func<Enrollment, Certification, DateTimeOffset, Result<ProgressChange>> step, CancellationToken cancellationToken) =>
@@ -30,6 +39,7 @@ public sealed class ProgressService(
         ApplyLoopAsync(
             async () => (await access.FindVisibleAsync(caller, enrollmentId, cancellationToken).ConfigureAwait(false)).Map(found => (found.Enrollment, found.Certification, found)),
             step,
+            remember: false,
             cancellationToken);
 
     /// <summary>
@@ -39,15 +49,18 @@ public sealed class ProgressService(
     public Task<Result<ProgressOutcome>> ApplyAsSystemAsync(
         Certification certification, string learnerId, Func<Enrollment, Certification, DateTimeOffset, Result<ProgressChange>> step, CancellationToken cancellationToken) =>
         ApplyLoopAsync<Enrollment>(
-            async () => await enrollments.GetAsync(certification.OrganizationId, certification.Id, learnerId, cancellationToken).ConfigureAwait(false) is { } found
+            async () => (written.TryGetValue(WrittenKey(certification.OrganizationId, certification.Id, learnerId), out Versioned<Enrollment>? kept) ? kept
+                    : await enrollments.GetAsync(certification.OrganizationId, certification.Id, learnerId, cancellationToken).ConfigureAwait(false)) is { } found
                 ? (found, certification, found.Value)
                 : Error.NotFound("The enrollment"),
             (enrollment, now) => step(enrollment, certification, now),
+            remember: true,
             cancellationToken);
 
     private async Task<Result<ProgressOutcome>> ApplyLoopAsync<TContext>(
         Func<Task<Result<(Versioned<Enrollment> Record, Certification Certification, TContext Context)>>> load,
         Func<TContext, DateTimeOffset, Result<ProgressChange>> step,
+        bool remember,
         CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -65,25 +78,41 @@ public sealed class ProgressService(
                 return change.Error!;
             }
 
-            var outcome = new ProgressOutcome(change.Value.Enrollment, certification, change.Value.Changed);
+            var key = WrittenKey(record.Value.OrganizationId, record.Value.CertificationId, record.Value.LearnerId);
+            var outcome = new ProgressOutcome(change.Value.Enrollment, certification, change.Value.Changed, change.Value.Changed && WorkflowSteps.Wakes(record.Value, change.Value.Enrollment));
             if (!change.Value.Changed)
             {
+                // "Nothing to do" is only believed of the table: no write would catch a kept copy being out of date.
+                if (written.TryGetValue(key, out Versioned<Enrollment>? kept) && ReferenceEquals(kept, record))
+                {
+                    written.Remove(key);
+                    continue;
+                }
+
                 return outcome;
             }
 
-            var written = await enrollments.UpdateAsync(change.Value.Enrollment, record.ETag, cancellationToken).ConfigureAwait(false);
-            if (written.IsSuccess)
+            var update = await enrollments.UpdateAsync(change.Value.Enrollment, record.ETag, cancellationToken).ConfigureAwait(false);
+            if (update.IsSuccess)
             {
+                if (remember)
+                {
+                    written.Set(key, new Versioned<Enrollment>(change.Value.Enrollment, update.Value), KeepWrittenFor);
+                }
+
                 return outcome;
             }
 
-            if (written.Error!.Kind != ErrorKind.PreconditionFailed || attempt == Attempts)
+            written.Remove(key);
+            if (update.Error!.Kind != ErrorKind.PreconditionFailed || attempt == Attempts)
             {
-                return written.Error;
+                return update.Error;
             }
         }
     }
+
+    private static string WrittenKey(string organizationId, string certificationId, string learnerId) => $"written-enrollment:{organizationId}|{certificationId}|{learnerId}";
 }
 
-/// <summary>The record after a step, its certification, and whether the step changed it.</summary>
-public sealed record ProgressOutcome(Enrollment Enrollment, Certification Certification, bool Changed);
+/// <summary>The record after a step, its certification, whether the step changed it, and whether that is news to its workflow.</summary>
+public sealed record ProgressOutcome(Enrollment Enrollment, Certification Certification, bool Changed, bool WakesWorkflow);

@@ -1,3 +1,4 @@
+using Certifications.Domain.Catalog;
 using System.Text.Json;
 using Certifications.Domain.Common;
 using Certifications.Domain.Organizations;
@@ -25,6 +26,9 @@ public sealed class LmsWebhookService(
     WebhookDeliveryRepository deliveries, ProgressService progress, EnrollmentWorkflows workflows, TimeProvider clock)
 {
     public const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>Up to this many certifications listening for one activity are read point by point; more, by the learner's list.</summary>
+    private const int MaxPointReads = 4;
 
     public async Task<Result<LmsWebhookAnswer>> ReceiveAsync(
         string organizationId, WebhookHeaders headers, byte[] body, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -96,13 +100,8 @@ public sealed class LmsWebhookService(
         var completion = new LmsCompletion(activityId, payload.CompletedAt ?? now, payload.Score);
         var known = false;
         var completed = new List<string>();
-        foreach (var certificationId in await enrollments.AllLearnerCertificationIdsAsync(organizationId, learnerId, cancellationToken).ConfigureAwait(false))
+        async Task<bool> ApplyToAsync(Certification certification)
         {
-            if (await organizations.CertificationAsync(organizationId, certificationId, cancellationToken).ConfigureAwait(false) is not { } certification)
-            {
-                continue;
-            }
-
             var applied = await progress.ApplyAsSystemAsync(certification, learnerId, (enrollment, current, at) =>
             {
                 known |= completion.IsKnownTo(current);
@@ -111,7 +110,41 @@ public sealed class LmsWebhookService(
             if (applied is { IsSuccess: true, Value.Changed: true })
             {
                 completed.Add(applied.Value.Enrollment.Id);
+            }
+
+            if (applied is { IsSuccess: true, Value.WakesWorkflow: true })
+            {
                 await workflows.SignalAsync(durable, applied.Value.Enrollment, cancellationToken).ConfigureAwait(false);
+            }
+
+            return applied.IsSuccess;
+        }
+
+        // The few certifications that listen for the activity are read point by point, without a query. Only when the
+        // learner is enrolled in none of them (or many listen) is the learner's own list asked, which also finds a
+        // certification created on another instance since the cached list was read.
+        var listening = (await organizations.CertificationsAsync(organizationId, cancellationToken).ConfigureAwait(false) ?? [])
+            .Where(completion.IsKnownTo).ToList();
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        var enrolled = false;
+        if (listening.Count <= MaxPointReads)
+        {
+            foreach (var certification in listening)
+            {
+                tried.Add(certification.Id);
+                enrolled |= await ApplyToAsync(certification).ConfigureAwait(false);
+            }
+        }
+
+        if (!enrolled)
+        {
+            foreach (var certificationId in await enrollments.AllLearnerCertificationIdsAsync(organizationId, learnerId, cancellationToken).ConfigureAwait(false))
+            {
+                if (!tried.Contains(certificationId)
+                    && await organizations.CertificationAsync(organizationId, certificationId, cancellationToken).ConfigureAwait(false) is { } certification)
+                {
+                    await ApplyToAsync(certification).ConfigureAwait(false);
+                }
             }
         }
 

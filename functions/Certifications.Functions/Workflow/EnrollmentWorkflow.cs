@@ -16,12 +16,13 @@ public static class EnrollmentWorkflow
     public const int StepsPerGeneration = 100;
 
     /// <summary>
-    /// How long a workflow started for a record that can only wait may put off its first read: until the first change,
-    /// or this long. Assigning a certification to a whole group and an LMS catching up on the same learners then
-    /// costs one read per change, not one more per start; the read still comes, because the engine drops a signal
-    /// that reaches an instance before its start has been processed, and only a read sees what that signal was about.
+    /// A workflow started for a record that can only wait skips its first read when its start is processed within
+    /// this long of being scheduled: its starter has just seen the record, and every change since is signalled.
+    /// Assigning a certification to a whole group then costs no read per learner. Started later, it reads at once:
+    /// the engine puts back (for two seconds) a start it finds before the instance's row is written, and drops a
+    /// signal that reaches the instance meanwhile; only a read sees what that signal was about.
     /// </summary>
-    public static readonly TimeSpan FirstReadWithin = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan PromptStart = TimeSpan.FromSeconds(1);
 
     /// <summary>The step that issues certificates must not be lost to a passing storage error.</summary>
     private static readonly TaskOptions Retries = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(2), backoffCoefficient: 2));
@@ -33,10 +34,14 @@ public static class EnrollmentWorkflow
     {
         var input = context.GetInput<WorkflowInput>() ?? throw new InvalidOperationException("The workflow needs its enrollment.");
         var signal = new SignalWaiter(context);
-        if (input.FirstReadOnChange)
+        if (input.Start is { } start)
         {
-            input = input with { FirstReadOnChange = false };
-            await signal.ArrivesBeforeAsync(context.CurrentUtcDateTime.Add(FirstReadWithin));
+            input = input with { Start = null };
+            if (context.CurrentUtcDateTime - start.ScheduledAt.UtcDateTime <= PromptStart)
+            {
+                // Waiting as a read would have had it wait; if the due-date reminder comes first, the read below sends it.
+                await signal.ArrivesBeforeAsync(Reminders.NextDue(start.DueDate, 0, context.CurrentUtcDateTime)?.At);
+            }
         }
 
         for (var step = 0; step < StepsPerGeneration; step++)

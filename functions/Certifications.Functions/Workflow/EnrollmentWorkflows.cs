@@ -13,7 +13,7 @@ namespace Certifications.Functions.Workflow;
 /// instance is only signalled, and a record whose workflow is missing (a crash between writing the record and
 /// starting it) gets one started, since a fresh workflow reads the table and picks up where the record stands.
 /// </summary>
-public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments, IMemoryCache seen, ILogger<EnrollmentWorkflows> logger)
+public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments, IMemoryCache seen, TimeProvider clock, ILogger<EnrollmentWorkflows> logger)
 {
     private const int Parallelism = 8;
 
@@ -25,10 +25,8 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
     private static readonly TimeSpan SeenRunningFor = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Starts the workflow of a record the caller has just written or read, unless it runs already. The workflow's
-    /// first read of the table is what makes starting safe (the engine drops a signal that reaches an instance before
-    /// its start has been processed; the read sees what it was about); for a record that can only wait, that read may
-    /// wait for the first change (<see cref="EnrollmentWorkflow.FirstReadWithin"/>).
+    /// Starts the workflow of a record the caller has just written or read, unless it runs already. A record that can
+    /// only wait is handed to it as seen, so a promptly processed start needs no read (<see cref="EnrollmentWorkflow.PromptStart"/>).
     /// </summary>
     public async Task EnsureRunningAsync(DurableTaskClient durable, Enrollment enrollment, CancellationToken cancellationToken)
     {
@@ -42,12 +40,12 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
     /// Starts it; false when it was running already. Starting is the lookup: the engine refuses a second instance
     /// of a running id (Durable Functions does the same), so no read comes first.
     /// </summary>
-    private async Task<bool> TryStartAsync(DurableTaskClient durable, Enrollment enrollment, bool firstReadOnChange, CancellationToken cancellationToken)
+    private async Task<bool> TryStartAsync(DurableTaskClient durable, Enrollment enrollment, bool canOnlyWait, CancellationToken cancellationToken)
     {
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(
-                nameof(EnrollmentWorkflow), new WorkflowInput(EnrollmentRef.Of(enrollment), FirstReadOnChange: firstReadOnChange), new StartOrchestrationOptions(enrollment.Id), cancellationToken).ConfigureAwait(false);
+                nameof(EnrollmentWorkflow), new WorkflowInput(EnrollmentRef.Of(enrollment), Start: canOnlyWait ? new WorkflowStart(clock.GetUtcNow(), enrollment.DueDate) : null), new StartOrchestrationOptions(enrollment.Id), cancellationToken).ConfigureAwait(false);
             seen.Set(SeenKey(enrollment.Id), true, SeenRunningFor);
             return true;
         }
@@ -94,7 +92,7 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
             LogRestarted(enrollment.Id);
 
             // Another request started it meanwhile: it is signalled after all.
-            if (!await TryStartAsync(durable, enrollment, firstReadOnChange: false, cancellationToken).ConfigureAwait(false))
+            if (!await TryStartAsync(durable, enrollment, canOnlyWait: false, cancellationToken).ConfigureAwait(false))
             {
                 await RaiseAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false);
             }

@@ -2,12 +2,12 @@ using Certifications.Domain.Certificates;
 using Certifications.Domain.Enrollments;
 using Certifications.Domain.People;
 using Certifications.Domain.Progress;
+using Certifications.Functions.Identity;
 using Certifications.Functions.Notifications;
 using Certifications.Storage.Catalog;
 using Certifications.Storage.Certificates;
 using Certifications.Storage.Common;
 using Certifications.Storage.Enrollments;
-using Certifications.Storage.Organizations;
 using Certifications.Storage.People;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
@@ -19,7 +19,7 @@ namespace Certifications.Functions.Workflow;
 /// the engine may retry an activity, and a host that dies mid-activity runs it again on restart.
 /// </summary>
 public sealed class WorkflowActivities(
-    EnrollmentRepository enrollments, CertificationRepository certifications, OrganizationRepository organizations,
+    EnrollmentRepository enrollments, CertificationRepository certifications, CallerDirectory organizations,
     DirectoryRepository directory, CertificateRepository certificates, WorkflowEmail email, IEmailSender mail,
     TimeProvider clock, ILogger<WorkflowActivities> logger)
 {
@@ -97,7 +97,8 @@ public sealed class WorkflowActivities(
     private async Task<WorkflowView?> IssueCertificateAsync(Versioned<Enrollment> record, Domain.Catalog.Certification certification, CancellationToken cancellationToken)
     {
         var earned = record.Value;
-        if (earned.EarnedAt is null)
+        var awardedNow = earned.EarnedAt is null;
+        if (awardedNow)
         {
             earned = WorkflowSteps.Award(earned, earned.CertificateId ?? Certificate.NewId(), clock.GetUtcNow());
             if (!(await enrollments.UpdateAsync(earned, record.ETag, cancellationToken).ConfigureAwait(false)).IsSuccess)
@@ -106,13 +107,14 @@ public sealed class WorkflowActivities(
             }
         }
 
+        // Only a retry can find this award's certificate written already; a fresh award writes it without looking.
         var certificateId = earned.CertificateId!;
-        var existing = (await certificates.GetAsync(certificateId, cancellationToken).ConfigureAwait(false))?.Value;
+        var existing = awardedNow ? null : (await certificates.GetAsync(certificateId, cancellationToken).ConfigureAwait(false))?.Value;
         if (existing is null || existing.IssuedAt != earned.EarnedAt)
         {
             // New, or earned again after a revocation or expiry: the same id, a fresh award.
-            var organization = await organizations.GetAsync(earned.OrganizationId, cancellationToken).ConfigureAwait(false);
-            existing = Certificate.Issue(certificateId, earned, certification, organization?.Value.Name ?? string.Empty);
+            var organization = await organizations.OrganizationAsync(earned.OrganizationId, cancellationToken).ConfigureAwait(false);
+            existing = Certificate.Issue(certificateId, earned, certification, organization?.Name ?? string.Empty);
             await certificates.SaveAsync(existing, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Certificate {CertificateId} issued for enrollment {EnrollmentId}", certificateId, earned.Id);
         }

@@ -12,12 +12,15 @@ public sealed record EnrollmentRef(string OrganizationId, string CertificationId
 }
 
 /// <summary>
-/// The orchestration's input; reminder counts carry over when it continues as new. <c>FirstReadOnChange</c>: started
-/// for a record that can only wait for progress, so its first read may wait for the first change (see the workflow).
+/// The orchestration's input; reminder counts carry over when it continues as new. <c>Start</c>: started for a record
+/// that can only wait for progress, as its starter saw it (see the workflow).
 /// </summary>
 public sealed record WorkflowInput(
     EnrollmentRef Enrollment, int DueRemindersSent = 0, int ApprovalRemindersSent = 0, DateTimeOffset? ApprovalRequestedAt = null,
-    bool FirstReadOnChange = false);
+    WorkflowStart? Start = null);
+
+/// <summary>When a workflow's start was scheduled, for a record that could only wait, and that record's due date.</summary>
+public sealed record WorkflowStart(DateTimeOffset ScheduledAt, DateTimeOffset? DueDate);
 
 /// <summary>What the workflow learns from the table on each read.</summary>
 public sealed record WorkflowView(WorkflowNext Next, DateTimeOffset? DueDate, DateTimeOffset? ApprovalRequestedAt);

@@ -67,6 +67,22 @@ public class LmsWebhookTests(DevHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_completion_after_the_record_changed_elsewhere_is_decided_on_the_record_as_it_is_now()
+    {
+        // The webhook keeps the record it wrote for the LMS's next delivery; a withdrawal in between must still win.
+        using var s = await ScenarioAsync();
+        Assert.Equal("completed", (await (await DeliverAsync(s, "msg_first", Completion(s, "guide", null))).Json())["outcome"]!.GetValue<string>());
+        (await s.AsAdmin.DeleteAsync($"enrollments/{s.EnrollmentId}")).EnsureSuccessStatusCode();
+
+        var answer = await (await DeliverAsync(s, "msg_after", Completion(s, "quiz", 95))).Json();
+
+        Assert.NotEqual("completed", answer["outcome"]!.GetValue<string>());
+        var detail = await s.DetailAsync();
+        Assert.NotNull(detail["withdrawnAt"]);
+        Assert.Equal("NotStarted", detail["criteria"]![1]!["state"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_same_delivery_five_times_at_once_is_one_effect()
     {
         using var s = await ScenarioAsync();

@@ -114,32 +114,48 @@ public class EnrollmentWorkflowTests
     }
 
     [Fact]
-    public async Task Started_for_a_record_that_can_only_wait_it_reads_it_first_with_the_first_change()
+    public async Task Started_promptly_for_a_record_that_can_only_wait_it_first_reads_it_at_the_first_change()
     {
-        context.Setup(c => c.GetInput<WorkflowInput>()).Returns(new WorkflowInput(Enrollment, FirstReadOnChange: true));
-        SignalsArriveWhileWaiting();
+        context.Setup(c => c.GetInput<WorkflowInput>()).Returns(new WorkflowInput(Enrollment, Start: new WorkflowStart(Now.AddMilliseconds(-500), null)));
         Reads(WorkflowNext.Done);
 
-        Assert.Equal(WorkflowOutcome.Earned, await EnrollmentWorkflow.RunAsync(context.Object));
+        var run = EnrollmentWorkflow.RunAsync(context.Object);
 
-        context.Verify(c => c.CreateTimer(Now.Add(EnrollmentWorkflow.FirstReadWithin), It.IsAny<CancellationToken>()));
-        context.Verify(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Once);
+        Assert.False(run.IsCompleted);
+        AdvancedTimes(Times.Never());
+        waiting.Single().SetResult("changed");
+        Assert.Equal(WorkflowOutcome.Earned, await run);
+        AdvancedTimes(Times.Once());
+        context.Verify(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
-    public async Task Started_for_a_record_that_can_only_wait_it_still_reads_it_a_minute_later_when_no_change_comes()
+    public async Task Started_late_it_reads_the_record_at_once_since_a_change_may_have_been_dropped_meanwhile()
     {
-        // The engine drops a signal that reaches an instance before its start: the late read is what catches that change.
-        context.Setup(c => c.GetInput<WorkflowInput>()).Returns(new WorkflowInput(Enrollment, FirstReadOnChange: true));
-        SignalsNeverArrive();
-        context.Setup(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .ReturnsAsync(() => nextRead());
+        context.Setup(c => c.GetInput<WorkflowInput>()).Returns(new WorkflowInput(Enrollment, Start: new WorkflowStart(Now - EnrollmentWorkflow.PromptStart - TimeSpan.FromSeconds(2), null)));
         Reads(WorkflowNext.Done);
 
-        Assert.Equal(WorkflowOutcome.Earned, await EnrollmentWorkflow.RunAsync(context.Object));
+        var run = EnrollmentWorkflow.RunAsync(context.Object);
 
-        context.Verify(c => c.CreateTimer(Now.Add(EnrollmentWorkflow.FirstReadWithin), It.IsAny<CancellationToken>()));
-        Assert.Empty(calls);
+        Assert.True(run.IsCompleted, "It waited for a change instead of reading.");
+        Assert.Equal(WorkflowOutcome.Earned, await run);
+        AdvancedTimes(Times.Once());
+    }
+
+    [Fact]
+    public async Task Started_promptly_with_a_due_date_its_first_wait_ends_for_the_first_reminder()
+    {
+        var due = new DateTimeOffset(Now.AddDays(10));
+        context.Setup(c => c.GetInput<WorkflowInput>()).Returns(new WorkflowInput(Enrollment, Start: new WorkflowStart(Now, due)));
+        SignalsNeverArrive();
+        Reads(new WorkflowView(WorkflowNext.WaitForProgress, due, null), new WorkflowView(WorkflowNext.End, due, null));
+        context.Setup(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ReturnsAsync(() => nextRead());
+
+        await EnrollmentWorkflow.RunAsync(context.Object);
+
+        context.Verify(c => c.CreateTimer(due.AddDays(-3).UtcDateTime, It.IsAny<CancellationToken>()), Times.Exactly(2));
+        Assert.Equal([nameof(WorkflowActivities.RemindLearner)], calls);
     }
 
     [Fact]
@@ -163,6 +179,9 @@ public class EnrollmentWorkflowTests
         Assert.Equal(WorkflowOutcome.ContinuedAsNew, outcome);
         context.Verify(c => c.ContinueAsNew(new WorkflowInput(Enrollment, 0, 0), true));
     }
+
+    private void AdvancedTimes(Times times) =>
+        context.Verify(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), times);
 
     private void Reads(params WorkflowNext[] steps) =>
         Reads([.. steps.Select(step => new WorkflowView(step, null, step == WorkflowNext.WaitForApproval ? new DateTimeOffset(Now) : null))]);
