@@ -66,6 +66,7 @@ internal sealed class HttpRequestCounter : EventListener
 
         return rest.Length switch
         {
+            _ when rest[0] == "api" => "api",
             1 => rest[0],
             2 when rest[1] == "messages" => rest[0] + " get/put",
             3 when rest[1] == "messages" => rest[0] + " delete/update",

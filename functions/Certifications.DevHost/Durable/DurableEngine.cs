@@ -58,12 +58,6 @@ internal sealed class DurableEngine : IHostedService, IAsyncDisposable
         LeaseInterval = TimeSpan.FromSeconds(15),
         LeaseRenewInterval = TimeSpan.FromSeconds(5),
 
-        // Keep an orchestration's history in memory between its episodes instead of reading it back from the table
-        // for each (Azurite answers a partition query by scanning the whole table). An idle session holds a slot
-        // until it ends, so there are many: every waiting enrollment may hold one for the idle timeout.
-        ExtendedSessionsEnabled = true,
-        MaxConcurrentTaskOrchestrationWorkItems = 1000,
-
         // A busy Azurite can take longer than the default two seconds to answer the lease table; the engine would
         // then retry at once, adding load just when there is most.
         PartitionTableOperationTimeout = TimeSpan.FromSeconds(10),
