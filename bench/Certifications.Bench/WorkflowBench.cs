@@ -74,7 +74,7 @@ public static class WorkflowBench
 
     private static void PrintRequests(string side, IReadOnlyDictionary<string, int> counts, int enrollments)
     {
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {side}: {counts.Values.Sum() / (double)enrollments:F1} HTTP requests per enrollment (port resource: per enrollment)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {side}: {counts.Values.Sum() / (double)enrollments:F1} HTTP requests per enrollment (port, resource and kind: per enrollment)"));
         foreach (var (key, count) in counts.OrderByDescending(c => c.Value))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {key}: {count / (double)enrollments:F2}"));

@@ -21,10 +21,10 @@ public sealed class ProgressService(
     private const int Attempts = 3;
 
     /// <summary>
-    /// How long a record this instance wrote by a system step is kept, with its ETag: the next system step on it (an
-    /// LMS posting a learner's completions one after another) starts from it instead of reading it again. The write
-    /// is conditional on that ETag, so if anyone changed the record meanwhile it is refused, and the step is decided
-    /// again on a fresh read.
+    /// How long a record this instance wrote is kept, with its ETag: the next system step on it (an LMS posting a
+    /// learner's completions one after another) starts from it instead of reading it again. The write is conditional
+    /// on that ETag, so if anyone changed the record meanwhile it is refused, and the step is decided again on a fresh
+    /// read.
     /// </summary>
     private static readonly TimeSpan KeepWrittenFor = TimeSpan.FromSeconds(30);
 
@@ -37,9 +37,8 @@ public sealed class ProgressService(
     public Task<Result<ProgressOutcome>> ApplyAsync(
         Caller caller, string enrollmentId, Func<VisibleEnrollment, DateTimeOffset, Result<ProgressChange>> step, CancellationToken cancellationToken) =>
         ApplyLoopAsync(
-            async () => (await access.FindVisibleAsync(caller, enrollmentId, cancellationToken).ConfigureAwait(false)).Map(found => (found.Enrollment, found.Certification, found)),
+            async () => (await access.FindVisibleAsync(caller, enrollmentId, cancellationToken).ConfigureAwait(false)).Map(found => (found.Enrollment, found.Certification, found, Kept: false)),
             step,
-            remember: false,
             cancellationToken);
 
     /// <summary>
@@ -49,18 +48,17 @@ public sealed class ProgressService(
     public Task<Result<ProgressOutcome>> ApplyAsSystemAsync(
         Certification certification, string learnerId, Func<Enrollment, Certification, DateTimeOffset, Result<ProgressChange>> step, CancellationToken cancellationToken) =>
         ApplyLoopAsync<Enrollment>(
-            async () => (written.TryGetValue(WrittenKey(certification.OrganizationId, certification.Id, learnerId), out Versioned<Enrollment>? kept) ? kept
-                    : await enrollments.GetAsync(certification.OrganizationId, certification.Id, learnerId, cancellationToken).ConfigureAwait(false)) is { } found
-                ? (found, certification, found.Value)
-                : Error.NotFound("The enrollment"),
+            async () => written.TryGetValue(WrittenKey(certification.OrganizationId, certification.Id, learnerId), out Versioned<Enrollment>? kept) && kept is not null
+                ? (kept, certification, kept.Value, Kept: true)
+                : await enrollments.GetAsync(certification.OrganizationId, certification.Id, learnerId, cancellationToken).ConfigureAwait(false) is { } found
+                    ? (found, certification, found.Value, Kept: false)
+                    : Error.NotFound("The enrollment"),
             (enrollment, now) => step(enrollment, certification, now),
-            remember: true,
             cancellationToken);
 
     private async Task<Result<ProgressOutcome>> ApplyLoopAsync<TContext>(
-        Func<Task<Result<(Versioned<Enrollment> Record, Certification Certification, TContext Context)>>> load,
+        Func<Task<Result<(Versioned<Enrollment> Record, Certification Certification, TContext Context, bool Kept)>>> load,
         Func<TContext, DateTimeOffset, Result<ProgressChange>> step,
-        bool remember,
         CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -71,7 +69,7 @@ public sealed class ProgressService(
                 return found.Error!;
             }
 
-            var (record, certification, context) = found.Value;
+            var (record, certification, context, kept) = found.Value;
             var change = step(context, clock.GetUtcNow());
             if (!change.IsSuccess)
             {
@@ -83,7 +81,7 @@ public sealed class ProgressService(
             if (!change.Value.Changed)
             {
                 // "Nothing to do" is only believed of the table: no write would catch a kept copy being out of date.
-                if (written.TryGetValue(key, out Versioned<Enrollment>? kept) && ReferenceEquals(kept, record))
+                if (kept)
                 {
                     written.Remove(key);
                     continue;
@@ -95,11 +93,7 @@ public sealed class ProgressService(
             var update = await enrollments.UpdateAsync(change.Value.Enrollment, record.ETag, cancellationToken).ConfigureAwait(false);
             if (update.IsSuccess)
             {
-                if (remember)
-                {
-                    written.Set(key, new Versioned<Enrollment>(change.Value.Enrollment, update.Value), KeepWrittenFor);
-                }
-
+                written.Set(key, new Versioned<Enrollment>(change.Value.Enrollment, update.Value), KeepWrittenFor);
                 return outcome;
             }
 

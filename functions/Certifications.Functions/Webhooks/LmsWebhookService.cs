@@ -1,5 +1,5 @@
-using Certifications.Domain.Catalog;
 using System.Text.Json;
+using Certifications.Domain.Catalog;
 using Certifications.Domain.Common;
 using Certifications.Domain.Organizations;
 using Certifications.Domain.Progress;
