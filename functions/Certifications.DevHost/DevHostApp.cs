@@ -17,7 +17,7 @@ public sealed record DevHostSettings
     /// <summary>7071 like `func start`; 0 picks a free port (tests).</summary>
     public int Port { get; init; } = 7071;
 
-    /// <summary>Where a started Azurite keeps its data; null keeps it in memory.</summary>
+    /// <summary>Where a started Azurite keeps its data; null gives it a throwaway folder.</summary>
     public string? AzuriteDataFolder { get; init; }
 
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();

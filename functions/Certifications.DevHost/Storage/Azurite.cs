@@ -7,7 +7,10 @@ namespace Certifications.DevHost.Storage;
 
 /// <summary>
 /// A real Azure Storage emulator (npm package azurite) in a child process, on free ports of its own. Installed with
-/// npm from the repository's package.json when missing. A data folder keeps data across restarts; none keeps it in memory.
+/// npm from the repository's package.json when missing. A data folder keeps data across restarts; without one it runs on
+/// a throwaway folder, deleted when it stops. Never in memory: there Azurite keeps every queue message as an extent of
+/// its own and deletes the spent ones once a minute one by one, re-sorting its index each time, which stops all storage
+/// for up to half a minute once a few thousand messages have passed.
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
@@ -15,12 +18,14 @@ public sealed class Azurite : IAsyncDisposable
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly Process process;
-    private readonly string? pidFile;
+    private readonly string pidFile;
+    private readonly string? throwawayFolder;
 
-    private Azurite(Process process, int blobPort, int queuePort, int tablePort, string? pidFile)
+    private Azurite(Process process, int blobPort, int queuePort, int tablePort, string pidFile, string? throwawayFolder)
     {
         this.process = process;
         this.pidFile = pidFile;
+        this.throwawayFolder = throwawayFolder;
         ConnectionString =
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
             $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
@@ -29,7 +34,7 @@ public sealed class Azurite : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    /// <summary>Starts Azurite; with <paramref name="dataFolder"/> data persists there, otherwise it lives in memory only.</summary>
+    /// <summary>Starts Azurite; with <paramref name="dataFolder"/> data persists there, otherwise only until it stops.</summary>
     public static async Task<Azurite> StartAsync(string repositoryRoot, string? dataFolder, CancellationToken cancellationToken = default)
     {
         var script = Path.Combine(repositoryRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
@@ -38,13 +43,11 @@ public sealed class Azurite : IAsyncDisposable
             await InstallAsync(repositoryRoot, cancellationToken).ConfigureAwait(false);
         }
 
-        string? pidFile = null;
-        if (dataFolder is not null)
-        {
-            Directory.CreateDirectory(dataFolder);
-            pidFile = Path.Combine(dataFolder, "azurite.pid");
-            await StopOrphanAsync(pidFile).ConfigureAwait(false);
-        }
+        var throwawayFolder = dataFolder is null ? Directory.CreateTempSubdirectory("certifications-azurite-").FullName : null;
+        dataFolder ??= throwawayFolder!;
+        Directory.CreateDirectory(dataFolder);
+        var pidFile = Path.Combine(dataFolder, "azurite.pid");
+        await StopOrphanAsync(pidFile).ConfigureAwait(false);
 
         int[] ports = [FreePort(), FreePort(), FreePort()];
         var start = new ProcessStartInfo("node")
@@ -64,15 +67,8 @@ public sealed class Azurite : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        if (dataFolder is null)
-        {
-            start.ArgumentList.Add("--inMemoryPersistence");
-        }
-        else
-        {
-            start.ArgumentList.Add("--location");
-            start.ArgumentList.Add(dataFolder);
-        }
+        start.ArgumentList.Add("--location");
+        start.ArgumentList.Add(dataFolder);
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
         var errors = new System.Text.StringBuilder();
@@ -80,12 +76,9 @@ public sealed class Azurite : IAsyncDisposable
         process.OutputDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        if (pidFile is not null)
-        {
-            await File.WriteAllTextAsync(pidFile, process.Id.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
-        }
+        await File.WriteAllTextAsync(pidFile, process.Id.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
 
-        var azurite = new Azurite(process, ports[0], ports[1], ports[2], pidFile);
+        var azurite = new Azurite(process, ports[0], ports[1], ports[2], pidFile, throwawayFolder);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         foreach (var port in ports)
         {
@@ -108,9 +101,10 @@ public sealed class Azurite : IAsyncDisposable
     {
         await StopAsync(process).ConfigureAwait(false);
         process.Dispose();
-        if (pidFile is not null)
+        File.Delete(pidFile);
+        if (throwawayFolder is not null)
         {
-            File.Delete(pidFile);
+            Directory.Delete(throwawayFolder, recursive: true);
         }
     }
 

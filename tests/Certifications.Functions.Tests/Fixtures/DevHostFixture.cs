@@ -5,7 +5,7 @@ using Certifications.DevHost.Storage;
 namespace Certifications.Functions.Tests.Fixtures;
 
 /// <summary>
-/// One Azurite (in memory) and one dev host for the whole test run; every test makes its own organization,
+/// One Azurite (on a throwaway folder) and one dev host for the whole test run; every test makes its own organization,
 /// so tests share nothing they could trip over.
 /// </summary>
 public sealed class DevHostFixture : IAsyncLifetime
