@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using Certifications.Domain.Common;
 
 namespace Certifications.Domain.Catalog;
 
 /// <summary>A certificate design as an admin writes it; the logo comes as a data URL or the current logo's reference.</summary>
-public sealed partial record CertificateDesignInput
+public sealed record CertificateDesignInput
 {
     public const int MaxHeadingLength = 120;
 
@@ -35,8 +34,8 @@ public sealed partial record CertificateDesignInput
         var errors = new FieldErrors();
         var heading = errors.RequireText("heading", Heading, MaxHeadingLength);
         var body = errors.RequireText("body", Body, MaxBodyLength);
-        CheckPlaceholders(errors, "heading", heading);
-        CheckPlaceholders(errors, "body", body);
+        CheckPlaceholders(errors, "heading", heading, MaxHeadingLength);
+        CheckPlaceholders(errors, "body", body, MaxBodyLength);
         var primary = Colors.Validate(errors, "primaryColor", PrimaryColor);
         var accent = Colors.Validate(errors, "accentColor", AccentColor);
         var signatoryName = errors.RequireText("signatoryName", SignatoryName, 100, required: false);
@@ -77,15 +76,16 @@ public sealed partial record CertificateDesignInput
         return (design, newLogo);
     }
 
-    private static void CheckPlaceholders(FieldErrors errors, string field, string? text)
+    private static void CheckPlaceholders(FieldErrors errors, string field, string? text, int maxLength)
     {
-        if (text is null)
+        // Text over its limit is already refused; nothing more is read of it.
+        if (text is null || text.Length > maxLength)
         {
             return;
         }
 
-        var unknown = Placeholder().Matches(text)
-            .Select(m => m.Groups[1].Value)
+        var unknown = Placeholder.In(text)
+            .Select(p => p.Name)
             .Where(name => !CertificateDesign.Placeholders.Contains(name))
             .Distinct(StringComparer.Ordinal)
             .ToArray();
@@ -94,9 +94,6 @@ public sealed partial record CertificateDesignInput
             errors.Add(field, $"unknown placeholder(s) {string.Join(", ", unknown.Select(u => "{{" + u + "}}"))}; use {string.Join(", ", CertificateDesign.Placeholders.Select(p => "{{" + p + "}}"))}.");
         }
     }
-
-    [GeneratedRegex(@"\{\{\s*([^}]*?)\s*\}\}")]
-    private static partial Regex Placeholder();
 }
 
 /// <summary>A logo image checked by its bytes, not by what the upload claims it is.</summary>

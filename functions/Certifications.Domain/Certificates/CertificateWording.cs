@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Certifications.Domain.Catalog;
 
 namespace Certifications.Domain.Certificates;
@@ -8,21 +7,21 @@ namespace Certifications.Domain.Certificates;
 /// The words on a certificate: the design's heading and body with their placeholders filled. The body is split
 /// around the first <c>{{learner}}</c> so the name can stand on its own line, as on any printed certificate.
 /// </summary>
-public static partial class CertificateWording
+public static class CertificateWording
 {
     public const string NoExpiry = "no expiry date";
 
     public static string Date(DateTimeOffset date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    public static string Fill(string template, Certificate certificate) => Placeholder().Replace(template, m => Value(m.Groups[1].Value, certificate) ?? m.Value);
+    public static string Fill(string template, Certificate certificate) => Placeholder.Fill(template, name => Value(name, certificate));
 
     /// <summary>The body before the learner's name, and after it; null <c>Before</c> when the body does not name the learner.</summary>
     public static (string? Before, string After) SplitAtLearner(string body, Certificate certificate)
     {
-        var match = Placeholder().Matches(body).FirstOrDefault(m => m.Groups[1].Value == "learner");
-        return match is null
+        var learner = Placeholder.In(body).FirstOrDefault(p => p.Name == "learner");
+        return learner.Length == 0
             ? (null, Fill(body, certificate).Trim())
-            : (Fill(body[..match.Index], certificate).Trim(), Fill(body[(match.Index + match.Length)..], certificate).Trim());
+            : (Fill(body[..learner.Index], certificate).Trim(), Fill(body[(learner.Index + learner.Length)..], certificate).Trim());
     }
 
     /// <summary>A certificate with sample data, for the design preview and for checking that a design fits its page.</summary>
@@ -49,7 +48,4 @@ public static partial class CertificateWording
         "id" => certificate.Id,
         _ => null,
     };
-
-    [GeneratedRegex(@"\{\{\s*([a-z]+)\s*\}\}")]
-    private static partial Regex Placeholder();
 }

@@ -1,4 +1,4 @@
-using System.Net.Mime;
+using Certifications.Storage.Common;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Certifications.Functions.Http;
@@ -11,7 +11,7 @@ public sealed class CsvAnswer(string fileName, Func<Stream, CancellationToken, T
         var response = context.HttpContext.Response;
         response.StatusCode = 200;
         response.ContentType = "text/csv; charset=utf-8; header=present";
-        response.Headers.ContentDisposition = new ContentDisposition { FileName = fileName, Inline = false }.ToString();
+        response.Headers.ContentDisposition = ContentDispositions.Attachment(fileName);
         await write(response.Body, context.HttpContext.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,4 @@
-using System.Net.Mime;
+using Certifications.Storage.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -28,10 +28,10 @@ public sealed class FileAnswer : IActionResult
 
     /// <summary>Streams <paramref name="content"/> to the response and disposes it.</summary>
     public static FileAnswer Stream(Stream content, string contentType, string fileName) =>
-        new(StatusCodes.Status200OK, contentType, Inline(fileName), content.CanSeek ? content.Length : null, (body, ct) => content.CopyToAsync(body, ct), content);
+        new(StatusCodes.Status200OK, contentType, ContentDispositions.Inline(fileName), content.CanSeek ? content.Length : null, (body, ct) => content.CopyToAsync(body, ct), content);
 
     public static FileAnswer Bytes(byte[] content, string contentType, string fileName) =>
-        new(StatusCodes.Status200OK, contentType, Inline(fileName), content.Length, (body, ct) => body.WriteAsync(content, ct).AsTask());
+        new(StatusCodes.Status200OK, contentType, ContentDispositions.Inline(fileName), content.Length, (body, ct) => body.WriteAsync(content, ct).AsTask());
 
     public static FileAnswer Html(int status, string html)
     {
@@ -59,6 +59,4 @@ public sealed class FileAnswer : IActionResult
             owned?.Dispose();
         }
     }
-
-    private static string Inline(string fileName) => new ContentDisposition { Inline = true, FileName = fileName }.ToString();
 }

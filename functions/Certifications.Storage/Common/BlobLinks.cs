@@ -19,7 +19,7 @@ public sealed class BlobLinks(StorageAccount storage)
             BlobName = blob.Name,
             Resource = "b",
             StartsOn = now.AddMinutes(-5),
-            ContentDisposition = $"inline; filename=\"{fileName}\"",
+            ContentDisposition = ContentDispositions.Inline(fileName),
             ContentType = contentType,
         };
         if (blob.CanGenerateSasUri)

@@ -50,14 +50,14 @@ public sealed class WorkflowScenario : IDisposable
         new { kind = "review", title = "Coach observes a call" },
     ];
 
-    public static async Task<WorkflowScenario> CreateAsync(DevHostApp host, bool requireApproval, object[] criteria, string learnerName = "Lena Learner")
+    public static async Task<WorkflowScenario> CreateAsync(DevHostApp host, bool requireApproval, object[] criteria, string learnerName = "Lena Learner", string title = "Customer Conversations")
     {
         var org = await TestOrganization.CreateAsync(host);
         var group = await org.AddGroupAsync("Sales");
         var coach = await org.AddUserAsync("Carla Coach", Role.Coach);
         var learner = await org.AddUserAsync(learnerName, Role.Learner, [group], coach.Id);
         using var admin = org.AsAdmin();
-        var created = await (await admin.PostAsJsonAsync("certifications", new { title = "Customer Conversations", requireApproval, validityMonths = 12, criteria })).Json();
+        var created = await (await admin.PostAsJsonAsync("certifications", new { title, requireApproval, validityMonths = 12, criteria })).Json();
         var id = created["id"]!.GetValue<string>();
         (await admin.PostAsync($"certifications/{id}/publish", null)).EnsureSuccessStatusCode();
         (await admin.PutAsJsonAsync($"certifications/{id}/view-access", new { groupIds = new[] { group } })).EnsureSuccessStatusCode();
