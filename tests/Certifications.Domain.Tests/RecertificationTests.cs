@@ -19,16 +19,27 @@ public class RecertificationTests
     }
 
     [Fact]
-    public void A_revoked_certificate_is_renewed_with_every_criterion_to_do_again_and_the_same_certificate_id()
+    public void After_a_revocation_every_criterion_is_to_do_again_and_the_revoked_id_is_let_go()
     {
         var (enrollment, certification, certificate) = Earned();
         var revoked = certificate with { RevokedAt = Build.Now };
 
         var renewed = Recertification.Start(enrollment, certification, revoked, Build.Now.AddDays(1)).Value.Enrollment;
 
-        Assert.Equal((EnrollmentStatus.Started, enrollment.CertificateId), (renewed.Status, renewed.CertificateId));
+        Assert.Equal(EnrollmentStatus.Started, renewed.Status);
+        Assert.Null(renewed.CertificateId);
         Assert.All(renewed.Criteria, c => Assert.Equal(CriterionState.NotStarted, c.State));
         Assert.Null(renewed.EarnedAt);
+    }
+
+    [Fact]
+    public void An_expiring_certificate_is_renewed_under_the_same_id()
+    {
+        var (enrollment, certification, certificate) = Earned();
+
+        var renewed = Recertification.Start(enrollment, certification, certificate, certificate.ExpiresAt!.Value.AddDays(-10)).Value.Enrollment;
+
+        Assert.Equal("cer_renew", renewed.CertificateId);
     }
 
     [Fact]

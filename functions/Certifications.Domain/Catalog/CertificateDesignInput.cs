@@ -33,7 +33,7 @@ public sealed record CertificateDesignInput
     {
         var errors = new FieldErrors();
         var heading = errors.RequireText("heading", Heading, MaxHeadingLength);
-        var body = errors.RequireText("body", Body, MaxBodyLength);
+        var body = errors.RequireText("body", Body, MaxBodyLength, multiline: true);
         CheckPlaceholders(errors, "heading", heading, MaxHeadingLength);
         CheckPlaceholders(errors, "body", body, MaxBodyLength);
         var primary = Colors.Validate(errors, "primaryColor", PrimaryColor);

@@ -75,7 +75,7 @@ public sealed record CertificationInput
     private List<Criterion> Validate(FieldErrors errors, IReadOnlySet<string> existingCriterionIds, Func<string> newCriterionId, out string? title, out string? description)
     {
         title = errors.RequireText("title", Title, 200);
-        description = errors.RequireText("description", Description, 4000, required: false);
+        description = errors.RequireText("description", Description, 4000, required: false, multiline: true);
         if (ValidityMonths is < 1 or > 120)
         {
             errors.Add("validityMonths", "must be between 1 and 120 months, or left out for certificates that never expire.");

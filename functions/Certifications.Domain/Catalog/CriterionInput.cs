@@ -28,7 +28,7 @@ public sealed record CriterionInput
     internal Criterion? ToCriterion(FieldErrors errors, string path, string id)
     {
         var title = errors.RequireText($"{path}.title", Title, 200);
-        var description = errors.RequireText($"{path}.description", Description, 2000, required: false);
+        var description = errors.RequireText($"{path}.description", Description, 2000, required: false, multiline: true);
         var activityId = errors.RequireText($"{path}.externalActivityId", ExternalActivityId, 200, required: false);
         if (!CriterionKinds.TryParse(Kind, out var kind))
         {
@@ -111,9 +111,9 @@ public sealed record CriterionInput
             errors.Add($"{path}.skills", "a live_session criterion names 1 to 20 skills the coach rates.");
         }
 
-        if (skills.Any(s => s.Length is 0 or > 100))
+        if (skills.Any(s => s.Length is 0 or > 100 || !TextRules.IsSingleLine(s)))
         {
-            errors.Add($"{path}.skills", "each skill needs a name of at most 100 characters.");
+            errors.Add($"{path}.skills", "each skill needs a name of one line and at most 100 characters.");
         }
 
         if (skills.Distinct(StringComparer.OrdinalIgnoreCase).Count() != skills.Length)

@@ -17,8 +17,11 @@ public sealed class FieldErrors
         list.Add(message);
     }
 
-    /// <summary>Adds a message when the text is missing or longer than the limit; returns the trimmed text.</summary>
-    public string? RequireText(string field, string? text, int maxLength, bool required = true)
+    /// <summary>
+    /// Adds a message when the text is missing, longer than the limit, or holds control characters (C0, DEL, C1);
+    /// <paramref name="multiline"/> text may hold line breaks and tabs. Returns the trimmed text.
+    /// </summary>
+    public string? RequireText(string field, string? text, int maxLength, bool required = true, bool multiline = false)
     {
         var trimmed = text?.Trim();
         if (string.IsNullOrEmpty(trimmed))
@@ -34,6 +37,10 @@ public sealed class FieldErrors
         if (trimmed.Length > maxLength)
         {
             Add(field, $"must be at most {maxLength} characters.");
+        }
+        else if (trimmed.AsSpan().IndexOfAny(multiline ? TextRules.ControlsOutsideLines : TextRules.Controls) >= 0)
+        {
+            Add(field, multiline ? "must not contain control characters other than line breaks and tabs." : "must be one line without control characters.");
         }
 
         return trimmed;

@@ -11,6 +11,8 @@ public static class LiveSessionSteps
 {
     public const int MaxText = 4000;
 
+    public const int MaxCallType = 100;
+
     public static Result<LiveSession> Join(LiveSession session, string callerId, DateTimeOffset now)
     {
         if (callerId != session.LearnerId)
@@ -45,15 +47,20 @@ public static class LiveSessionSteps
             return Error.Forbidden("Only the session's coach starts calls.");
         }
 
-        if (string.IsNullOrWhiteSpace(callType))
+        // Another call of the same kind needs no body: a dropped video call is started again with one click.
+        var errors = new FieldErrors();
+        var type = string.IsNullOrWhiteSpace(callType) && session.Calls.Count > 0
+            ? session.Calls[^1].CallType
+            : errors.RequireText("callType", callType, MaxCallType);
+        if (errors.Any)
         {
-            return Error.Invalid("callType", "is required.");
+            return errors.ToError();
         }
 
         return session.State switch
         {
             LiveSessionState.LearnerWaiting or LiveSessionState.InCall =>
-                session with { State = LiveSessionState.InCall, Calls = [.. session.Calls, new LiveSessionCall(callType.Trim(), now)] },
+                session with { State = LiveSessionState.InCall, Calls = [.. session.Calls, new LiveSessionCall(type!, now)] },
             LiveSessionState.Scheduled => Error.Conflict("The learner is not waiting yet; a call starts once they have joined."),
             _ => Error.Conflict($"The session is {session.State}; no more calls."),
         };
@@ -105,11 +112,8 @@ public static class LiveSessionSteps
             errors.Add("skills", $"'{skill}' has {value} stars; use 1 to 5.");
         }
 
-        if (comments is { Length: > MaxText } || feedback is { Length: > MaxText })
-        {
-            errors.Add("feedback", $"Comments and feedback may be at most {MaxText} characters each.");
-        }
-
+        comments = errors.RequireText("comments", comments, MaxText, required: false, multiline: true);
+        feedback = errors.RequireText("feedback", feedback, MaxText, required: false, multiline: true);
         if (errors.Any)
         {
             return errors.ToError();

@@ -68,10 +68,7 @@ public static class EnrollmentPolicy
             errors.Add("dueDate", "must be in the future.");
         }
 
-        if (message is { Length: > MaxMessageLength })
-        {
-            errors.Add("message", $"must be at most {MaxMessageLength} characters.");
-        }
+        message = errors.RequireText("message", message, MaxMessageLength, required: false, multiline: true);
 
         foreach (var notLearner in learners.Where(l => !l.IsLearner))
         {

@@ -23,6 +23,11 @@ public static class AssessorSteps
     public static Result<ProgressChange> Review(
         Enrollment enrollment, Certification certification, string criterionId, Caller reviewer, bool coachesLearner, ReviewInput input, DateTimeOffset now)
     {
+        if (reviewer.AssessesSelf(enrollment.LearnerId) is { } own)
+        {
+            return own;
+        }
+
         if (!reviewer.IsSuperAdmin && !coachesLearner)
         {
             return Error.Forbidden("Only the learner's coach or an admin can review their work.");
@@ -39,12 +44,8 @@ public static class AssessorSteps
             errors.Add("rating", "must be 1 to 5 stars.");
         }
 
-        if (input.Feedback is { Length: > MaxFeedback })
-        {
-            errors.Add("feedback", $"must be at most {MaxFeedback} characters.");
-        }
-
-        if (input.Decision == ReviewDecision.NotDemonstrated && string.IsNullOrWhiteSpace(input.Feedback))
+        var feedback = errors.RequireText("feedback", input.Feedback, MaxFeedback, required: false, multiline: true);
+        if (input.Decision == ReviewDecision.NotDemonstrated && feedback is null)
         {
             errors.Add("feedback", "is required when the criterion was not demonstrated, so the learner knows what to do.");
         }
@@ -61,7 +62,7 @@ public static class AssessorSteps
             ReviewerName = reviewer.User.DisplayName,
             Decision = input.Decision!.Value,
             Rating = input.Rating,
-            Feedback = string.IsNullOrWhiteSpace(input.Feedback) ? null : input.Feedback.Trim(),
+            Feedback = feedback,
             At = now,
         };
         var found = LearnerSteps.Find(enrollment, certification, criterionId);
@@ -99,6 +100,11 @@ public static class AssessorSteps
     /// <summary>Approval is decided once per request; a rejection sends the learner back to rework with the comment.</summary>
     public static Result<ProgressChange> DecideApproval(Enrollment enrollment, Caller approver, bool coachesLearner, ApprovalInput input, DateTimeOffset now)
     {
+        if (approver.AssessesSelf(enrollment.LearnerId) is { } own)
+        {
+            return own;
+        }
+
         if (!approver.IsSuperAdmin && !coachesLearner)
         {
             return Error.Forbidden("Only the learner's coach or an admin can approve their work.");
@@ -109,14 +115,13 @@ public static class AssessorSteps
             return Error.Invalid("decision", "is required: Approve or Reject.");
         }
 
-        if (input.Comment is { Length: > MaxFeedback })
+        var errors = new FieldErrors();
+        var comment = errors.RequireText("comment", input.Comment, MaxFeedback, required: input.Decision == ApprovalDecision.Reject, multiline: true);
+        if (errors.Any)
         {
-            return Error.Invalid("comment", $"must be at most {MaxFeedback} characters.");
-        }
-
-        if (input.Decision == ApprovalDecision.Reject && string.IsNullOrWhiteSpace(input.Comment))
-        {
-            return Error.Invalid("comment", "is required when rejecting, so the learner knows what to rework.");
+            return input.Decision == ApprovalDecision.Reject && comment is null
+                ? Error.Invalid("comment", "is required when rejecting, so the learner knows what to rework.")
+                : errors.ToError();
         }
 
         var record = new ApprovalRecord
@@ -124,7 +129,7 @@ public static class AssessorSteps
             ApproverId = approver.Id,
             ApproverName = approver.User.DisplayName,
             Decision = input.Decision.Value,
-            Comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim(),
+            Comment = comment,
             At = now,
         };
         if (enrollment.Approval != ApprovalState.Awaiting)

@@ -7,8 +7,9 @@ namespace Certifications.Domain.Progress;
 
 /// <summary>
 /// Earning a certification again (product.md: learners "can recertify"): once the certificate is revoked, expired or
-/// within 30 days of expiry, the learner starts the criteria afresh. The record keeps its certificate id, so the
-/// re-award updates the same certificate and every printed QR code keeps pointing at the current state.
+/// within 30 days of expiry, the learner starts the criteria afresh. Renewing an expired or expiring certificate keeps
+/// its id, so the re-award updates it and every printed QR code shows the new dates. A revocation stands: the revoked
+/// certificate keeps saying so with its reason, and the record lets go of its id, so a later award is a new certificate.
 /// </summary>
 public static class Recertification
 {
@@ -40,6 +41,7 @@ public static class Recertification
             Approval = ApprovalState.NotRequested,
             ApprovalRequestedAt = null,
             Criteria = [.. certification.Criteria.Select(c => new CriterionProgress { CriterionId = c.Id, Kind = c.Kind, UpdatedAt = now })],
+            CertificateId = status == CertificateStatus.Revoked ? null : enrollment.CertificateId,
         });
     }
 }

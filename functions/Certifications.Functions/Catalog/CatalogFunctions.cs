@@ -46,7 +46,9 @@ public sealed class CatalogFunctions(CatalogService catalog, DesignPreview previ
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "certifications/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var caller = EndpointGate.CallerOf(request);
-        return Answer(await request.ReadJsonAsync<CertificationInput>().BindAsync(input => catalog.UpdateAsync(caller, id, input, request.IfMatch(), cancellationToken)));
+        return Answer(await request.ReadJsonAsync<CertificationInput>(async () =>
+                await catalog.GetAsync(caller, id, cancellationToken) is { IsSuccess: true } shown ? CertificationResponse.From(shown.Value.Value) : null)
+            .BindAsync(input => catalog.UpdateAsync(caller, id, input, request.IfMatch(), cancellationToken)));
     }
 
     [Function(nameof(PublishCertification))]

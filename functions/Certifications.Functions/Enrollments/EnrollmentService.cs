@@ -171,5 +171,5 @@ public sealed class EnrollmentService(
 public sealed record VisibleEnrollment(Versioned<Domain.Enrollments.Enrollment> Enrollment, Certification Certification, User Learner)
 {
     /// <summary>Whether the caller is this learner's coach (admins are checked by role).</summary>
-    public bool IsCoachedBy(Caller caller) => Learner.IsCoachedBy(caller.Id);
+    public bool IsCoachedBy(Caller caller) => caller.Coaches(Learner);
 }

@@ -79,7 +79,7 @@ public sealed class LiveSessionFunctions(LiveSessionService sessions, CoachRepor
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "live-sessions/{id}/calls")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var caller = EndpointGate.CallerOf(request);
-        return Answer(await request.ReadJsonAsync<CallInput>().BindAsync(input => sessions.AnotherCallAsync(caller, id, input.CallType, cancellationToken)));
+        return Answer(await request.ReadOptionalJsonAsync(new CallInput(null)).BindAsync(input => sessions.AnotherCallAsync(caller, id, input.CallType, cancellationToken)));
     }
 
     [Function(nameof(EndLiveSession))]

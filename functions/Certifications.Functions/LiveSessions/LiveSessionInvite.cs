@@ -1,3 +1,4 @@
+using Certifications.Domain.Common;
 using Certifications.Domain.LiveSessions;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
@@ -17,7 +18,7 @@ public static class LiveSessionInvite
         var invite = new CalendarEvent
         {
             Uid = session.Id + "@certifications",
-            Summary = $"Live certification session: {session.CriterionTitle} ({session.CertificationTitle})",
+            Summary = TextRules.OneLine($"Live certification session: {session.CriterionTitle} ({session.CertificationTitle})"),
             Description = $"{session.LearnerName} with coach {session.CoachName}. Join the waiting room here: {link}",
             DtStart = session.Mode == LiveSessionMode.Async
                 ? new CalDateTime(DateOnly.FromDateTime(session.StartsAt.UtcDateTime))
@@ -25,11 +26,11 @@ public static class LiveSessionInvite
             DtEnd = session.Mode == LiveSessionMode.Async
                 ? new CalDateTime(DateOnly.FromDateTime(session.StartsAt.UtcDateTime.AddDays(1)))
                 : new CalDateTime((session.StartsAt + session.Length).UtcDateTime, "UTC"),
-            Organizer = new Organizer("mailto:" + session.CoachEmail) { CommonName = session.CoachName },
+            Organizer = new Organizer("mailto:" + session.CoachEmail) { CommonName = TextRules.OneLine(session.CoachName) },
             Status = session.State == LiveSessionState.Cancelled ? "CANCELLED" : "CONFIRMED",
             Url = new Uri(link),
         };
-        invite.Attendees.Add(new Attendee("mailto:" + session.LearnerEmail) { CommonName = session.LearnerName, Rsvp = true, Role = "REQ-PARTICIPANT" });
+        invite.Attendees.Add(new Attendee("mailto:" + session.LearnerEmail) { CommonName = TextRules.OneLine(session.LearnerName), Rsvp = true, Role = "REQ-PARTICIPANT" });
         calendar.Events.Add(invite);
         return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
     }

@@ -51,7 +51,12 @@ public sealed class LiveSessionService(
             return Error.NotFound("The learner");
         }
 
-        if (!learner.IsCoachedBy(caller.Id) && !caller.IsSuperAdmin)
+        if (caller.AssessesSelf(learner.Id) is { } own)
+        {
+            return own;
+        }
+
+        if (!caller.Coaches(learner) && !caller.IsSuperAdmin)
         {
             return Error.Forbidden($"{learner.DisplayName} is not in your team; coaches schedule sessions for their own learners.");
         }
@@ -178,13 +183,13 @@ public sealed class LiveSessionService(
         StepAsync(caller, id, (s, now) => LiveSessionSteps.Join(s, caller.Id, now), cancellationToken);
 
     public Task<Result<LiveSession>> StartAsync(Caller caller, string id, string? callType, CancellationToken cancellationToken) =>
-        StepAsync(caller, id, (s, now) => LiveSessionSteps.Start(s, caller.Id, callType, now), cancellationToken);
+        CoachStepAsync(caller, id, (s, now) => LiveSessionSteps.Start(s, caller.Id, callType, now), cancellationToken);
 
     public Task<Result<LiveSession>> AnotherCallAsync(Caller caller, string id, string? callType, CancellationToken cancellationToken) =>
-        StepAsync(caller, id, (s, now) => LiveSessionSteps.AnotherCall(s, caller.Id, callType, now), cancellationToken);
+        CoachStepAsync(caller, id, (s, now) => LiveSessionSteps.AnotherCall(s, caller.Id, callType, now), cancellationToken);
 
     public Task<Result<LiveSession>> EndAsync(Caller caller, string id, CancellationToken cancellationToken) =>
-        StepAsync(caller, id, (s, now) => LiveSessionSteps.End(s, caller.Id, now), cancellationToken);
+        CoachStepAsync(caller, id, (s, now) => LiveSessionSteps.End(s, caller.Id, now), cancellationToken);
 
     public Task<Result<LiveSession>> CancelAsync(Caller caller, string id, CancellationToken cancellationToken) =>
         StepAsync(caller, id, (s, _) => LiveSessionSteps.Cancel(s, caller.Id == s.CoachId || caller.IsSuperAdmin), cancellationToken);
@@ -210,6 +215,11 @@ public sealed class LiveSessionService(
         if (certification is null || criterion is null)
         {
             return Error.Conflict("The session's certification or criterion no longer exists.");
+        }
+
+        if (await StillCoachesAsync(caller, found.Value.Value, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
         }
 
         LiveSession rated;
@@ -242,6 +252,40 @@ public sealed class LiveSessionService(
         }
 
         return rated;
+    }
+
+    /// <summary>A step only the session's coach takes, and only while they still coach the learner (or are an admin).</summary>
+    private async Task<Result<LiveSession>> CoachStepAsync(
+        Caller caller, string id, Func<LiveSession, DateTimeOffset, Result<LiveSession>> step, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(caller, id, cancellationToken).ConfigureAwait(false);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        return await StillCoachesAsync(caller, found.Value.Value, cancellationToken).ConfigureAwait(false) is { } refused
+            ? refused
+            : await StepAsync(caller, id, step, cancellationToken, read: found.Value).ConfigureAwait(false);
+    }
+
+    /// <summary>Why the caller may no longer run this session's coaching steps, or null: reassigned learners go to their new coach.</summary>
+    private async Task<Error?> StillCoachesAsync(Caller caller, LiveSession session, CancellationToken cancellationToken)
+    {
+        if (caller.AssessesSelf(session.LearnerId) is { } own)
+        {
+            return own;
+        }
+
+        if (caller.IsSuperAdmin || caller.Id != session.CoachId)
+        {
+            return null;
+        }
+
+        var learner = (await directory.GetUserAsync(caller.OrganizationId, session.LearnerId, cancellationToken).ConfigureAwait(false))?.Value;
+        return learner is not null && caller.Coaches(learner)
+            ? null
+            : Error.Forbidden($"You no longer coach {session.LearnerName}; their coach or an admin runs this session now.");
     }
 
     /// <summary>Reads the session (or starts from <paramref name="read"/>), applies the step, writes it if nobody changed it meanwhile; retries on a lost race.</summary>

@@ -1,3 +1,4 @@
+using Certifications.Domain.Common;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -12,8 +13,8 @@ public sealed class MailMessages(IOptions<EmailOptions> email, IOptions<AppOptio
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(email.Value.From));
-        message.To.AddRange(to.Select(t => new MailboxAddress(t.Name, t.Email)));
-        message.Subject = subject;
+        message.To.AddRange(to.Select(t => new MailboxAddress(TextRules.OneLine(t.Name), t.Email)));
+        message.Subject = TextRules.OneLine(subject);
         if (enrollmentId is not null)
         {
             message.Headers.Add("X-Certifications-Enrollment", enrollmentId);

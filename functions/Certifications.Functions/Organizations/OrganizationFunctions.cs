@@ -24,7 +24,8 @@ public sealed class OrganizationFunctions(OrganizationService organizations)
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "org/settings")] HttpRequest request, CancellationToken cancellationToken)
     {
         var caller = EndpointGate.CallerOf(request);
-        var result = await request.ReadJsonAsync<OrganizationSettingsInput>()
+        var result = await request.ReadJsonAsync<OrganizationSettingsInput>(async () =>
+                await organizations.GetAsync(caller, cancellationToken) is { IsSuccess: true } shown ? OrganizationSettingsResponse.From(shown.Value.Value) : null)
             .BindAsync(input => organizations.UpdateAsync(caller, input, request.IfMatch(), cancellationToken));
         return result.ToHttp(o => ApiResult.Ok(OrganizationSettingsResponse.From(o.Value), o.PublicETag));
     }

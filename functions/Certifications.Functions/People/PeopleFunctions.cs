@@ -44,7 +44,9 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "users/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var caller = EndpointGate.CallerOf(request);
-        var result = await request.ReadJsonAsync<UserInput>().BindAsync(input => directory.UpdateUserAsync(caller, id, input, request.IfMatch(), cancellationToken));
+        var result = await request.ReadJsonAsync<UserInput>(async () =>
+                await directory.GetUserAsync(caller, id, cancellationToken) is { IsSuccess: true } shown ? UserResponse.From(shown.Value.Value) : null)
+            .BindAsync(input => directory.UpdateUserAsync(caller, id, input, request.IfMatch(), cancellationToken));
         return result.ToHttp(u => ApiResult.Ok(UserResponse.From(u.Value), u.PublicETag));
     }
 

@@ -84,7 +84,15 @@ public sealed class EvidenceUpload(EvidenceStore store)
                 : Error.Invalid("The multipart body could not be read: " + e.Message);
         }
 
-        return new EvidenceItem { Id = evidenceId, Text = string.IsNullOrWhiteSpace(text) ? null : text.Trim(), Files = files, AddedAt = now };
+        var errors = new FieldErrors();
+        var kept = errors.RequireText("text", text, EvidenceItem.MaxTextLength, required: false, multiline: true);
+        if (errors.Any)
+        {
+            await DiscardAsync(files, CancellationToken.None).ConfigureAwait(false);
+            return errors.ToError();
+        }
+
+        return new EvidenceItem { Id = evidenceId, Text = kept, Files = files, AddedAt = now };
     }
 
     public Task DiscardAsync(EvidenceItem evidence, CancellationToken cancellationToken) => DiscardAsync(evidence.Files, cancellationToken);
@@ -97,6 +105,11 @@ public sealed class EvidenceUpload(EvidenceStore store)
         List<EvidenceFile> files, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "file");
+        if (EvidenceFile.Refuses(name) is { } refused)
+        {
+            return Error.Invalid("file", refused);
+        }
+
         if (files.Count == MaxFiles)
         {
             return new Error(ErrorKind.PayloadTooLarge, "Too many files", $"Hand in at most {MaxFiles} files at a time.");

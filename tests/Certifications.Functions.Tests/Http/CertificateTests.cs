@@ -107,7 +107,7 @@ public class CertificateTests(DevHostFixture fixture)
     }
 
     [Fact]
-    public async Task A_revoked_certificate_is_earned_again_under_the_same_id_and_its_page_shows_the_new_award()
+    public async Task A_revocation_stands_and_earning_again_afterwards_issues_a_new_certificate()
     {
         using var s = await EarnedAsync("Renée Recertify");
         var first = await RenderedAsync(s);
@@ -121,18 +121,13 @@ public class CertificateTests(DevHostFixture fixture)
         (await s.CompleteAsync("Read the guide")).EnsureSuccessStatusCode();
         await s.WaitForStatusAsync("Earned");
 
-        // Rendered again for the new award (the PDF may come out byte-identical when both awards fall in the same second).
-        JsonNode again = null!;
-        await Eventually.WaitUntilAsync(async () =>
-        {
-            again = await (await s.AsAdmin.GetAsync($"certificates/{id}")).Json();
-            return again["issuedAt"]!.GetValue<DateTimeOffset>() > first["issuedAt"]!.GetValue<DateTimeOffset>() && again["downloadUrl"] is not null;
-        }, "the renewed certificate");
-        Assert.Equal("valid", again["status"]!.GetValue<string>());
-        Assert.Null(again["revokedAt"]);
-        Assert.True(again["issuedAt"]!.GetValue<DateTimeOffset>() > first["issuedAt"]!.GetValue<DateTimeOffset>());
-        Assert.Equal(1, await fixture.IssuedCertificatesOfAsync(s.EnrollmentId!));
-        Assert.Equal("valid", (await (await fixture.Anonymous.GetAsync($"verify/{id}")).Json())["status"]!.GetValue<string>());
+        var newId = (await s.WaitUntilAsync(d => d["certificateId"] is not null, "the new certificate id"))["certificateId"]!.GetValue<string>();
+        Assert.NotEqual(id, newId);
+        await Eventually.WaitUntilAsync(async () => (await s.AsAdmin.GetAsync($"certificates/{newId}")) is { IsSuccessStatusCode: true } r && (await r.Json())["downloadUrl"] is not null, "the new certificate");
+        Assert.Equal("valid", (await (await fixture.Anonymous.GetAsync($"verify/{newId}")).Json())["status"]!.GetValue<string>());
+        var old = await (await fixture.Anonymous.GetAsync($"verify/{id}")).Json();
+        Assert.Equal(("revoked", "Policy changed; please renew."), (old["status"]!.GetValue<string>(), old["reason"]!.GetValue<string>()));
+        Assert.Equal(2, await fixture.IssuedCertificatesOfAsync(s.EnrollmentId!));
     }
 
     [Fact]
