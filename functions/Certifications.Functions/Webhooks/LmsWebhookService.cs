@@ -6,6 +6,7 @@ using Certifications.Domain.Progress;
 using Certifications.Functions.Http;
 using Certifications.Functions.Progress;
 using Certifications.Functions.Workflow;
+using Certifications.Storage.Common;
 using Certifications.Storage.Enrollments;
 using Certifications.Functions.Identity;
 using Certifications.Storage.People;
@@ -63,6 +64,11 @@ public sealed class LmsWebhookService(
         }
 
         var webhookId = headers.Id!;
+        if (webhookId.Length > RowKeys.MaxSourceLength)
+        {
+            return Error.Invalid("webhook-id", $"must be at most {RowKeys.MaxSourceLength} characters.");
+        }
+
         var payload = Parse(body);
         if (!payload.IsSuccess)
         {
@@ -155,14 +161,14 @@ public sealed class LmsWebhookService(
     private async Task<string?> FindLearnerAsync(string organizationId, LmsWebhookPayload.LearnerRef learner, CancellationToken cancellationToken) =>
         learner.Email is { Length: > 0 } email
             ? await organizations.UserIdByEmailAsync(organizationId, email.Trim().ToLowerInvariant(), cancellationToken).ConfigureAwait(false)
-            : (await directory.FindUserByExternalIdAsync(organizationId, learner.ExternalId!, cancellationToken).ConfigureAwait(false))?.Id;
+            : await directory.FindUserIdByExternalIdAsync(organizationId, learner.ExternalId!, cancellationToken).ConfigureAwait(false);
 
     private static Result<LmsWebhookPayload> Parse(byte[] body)
     {
         LmsWebhookPayload? payload;
         try
         {
-            payload = JsonSerializer.Deserialize<LmsWebhookPayload>(body, ApiJson.Options);
+            payload = JsonSerializer.Deserialize<LmsWebhookPayload>(body, ApiJson.Tolerant);
         }
         catch (JsonException e)
         {
@@ -175,10 +181,9 @@ public sealed class LmsWebhookService(
             errors.Add("type", $"is required, e.g. '{LmsWebhookPayload.ActivityCompleted}'.");
         }
 
-        if (string.IsNullOrWhiteSpace(payload?.ActivityId))
-        {
-            errors.Add("activityId", "is required.");
-        }
+        errors.RequireText("activityId", payload?.ActivityId, RowKeys.MaxSourceLength);
+        errors.RequireText("learner.externalId", payload?.Learner?.ExternalId, RowKeys.MaxSourceLength, required: false);
+        errors.RequireText("learner.email", payload?.Learner?.Email, 254, required: false);
 
         if (string.IsNullOrWhiteSpace(payload?.Learner?.Email) && string.IsNullOrWhiteSpace(payload?.Learner?.ExternalId))
         {

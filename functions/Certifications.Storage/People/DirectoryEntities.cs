@@ -16,6 +16,7 @@ internal static class DirectoryKeys
     public const string GroupPrefix = "group|";
     public const string GroupNamePrefix = "groupname|";
     public const string MemberPrefix = "member|";
+    public const string ExternalIdPrefix = "external|";
 
     public static string User(string id) => UserPrefix + id;
 
@@ -26,6 +27,9 @@ internal static class DirectoryKeys
     public static string GroupName(string name) => GroupNamePrefix + name.Trim().ToLowerInvariant();
 
     public static string Member(string groupId, string userId) => $"{MemberPrefix}{groupId}|{userId}";
+
+    /// <summary>The index row of an LMS's id for a user: unique in the organization, found without a scan.</summary>
+    public static string ExternalId(string externalId) => ExternalIdPrefix + RowKeys.Encode(externalId);
 
     /// <summary>The first row key after every key with the prefix ('|' + 1 is '}').</summary>
     public static string End(string prefix) => prefix[..^1] + "}";

@@ -91,8 +91,13 @@ public sealed class DirectoryRepository(StorageAccount storage)
             new(TableTransactionActionType.Add, UserEntity.From(user)),
             new(TableTransactionActionType.Add, Pointer(user.OrganizationId, DirectoryKeys.Email(user.Email), user.Id)),
         };
+        if (user.ExternalId is { } externalId)
+        {
+            actions.Add(new(TableTransactionActionType.Add, Pointer(user.OrganizationId, DirectoryKeys.ExternalId(externalId), user.Id)));
+        }
+
         actions.AddRange(user.GroupIds.Select(g => new TableTransactionAction(TableTransactionActionType.Add, Pointer(user.OrganizationId, DirectoryKeys.Member(g, user.Id), user.Id))));
-        var result = await SubmitAsync(actions, $"A user with e-mail {user.Email}", cancellationToken).ConfigureAwait(false);
+        var result = await SubmitAsync(actions, Taken(user), cancellationToken).ConfigureAwait(false);
         if (result.IsSuccess)
         {
             await RegisterIdentityAsync(user.Id, user.OrganizationId, user.Id, cancellationToken).ConfigureAwait(false);
@@ -115,9 +120,22 @@ public sealed class DirectoryRepository(StorageAccount storage)
             actions.Add(new(TableTransactionActionType.Add, Pointer(org, DirectoryKeys.Email(after.Email), after.Id)));
         }
 
+        if (before.ExternalId != after.ExternalId)
+        {
+            if (before.ExternalId is { } old)
+            {
+                actions.Add(new(TableTransactionActionType.Delete, Pointer(org, DirectoryKeys.ExternalId(old), after.Id), ETag.All));
+            }
+
+            if (after.ExternalId is { } added)
+            {
+                actions.Add(new(TableTransactionActionType.Add, Pointer(org, DirectoryKeys.ExternalId(added), after.Id)));
+            }
+        }
+
         actions.AddRange(before.GroupIds.Except(after.GroupIds).Select(g => new TableTransactionAction(TableTransactionActionType.Delete, Pointer(org, DirectoryKeys.Member(g, after.Id), after.Id), ETag.All)));
         actions.AddRange(after.GroupIds.Except(before.GroupIds).Select(g => new TableTransactionAction(TableTransactionActionType.Add, Pointer(org, DirectoryKeys.Member(g, after.Id), after.Id))));
-        return SubmitAsync(actions, $"A user with e-mail {after.Email}", cancellationToken);
+        return SubmitAsync(actions, Taken(after), cancellationToken);
     }
 
     public Task<Result<string>> CreateGroupAsync(Group group, CancellationToken cancellationToken = default)
@@ -128,7 +146,7 @@ public sealed class DirectoryRepository(StorageAccount storage)
             new(TableTransactionActionType.Add, entity),
             new(TableTransactionActionType.Add, Pointer(group.OrganizationId, DirectoryKeys.GroupName(group.Name), group.Id)),
         ];
-        return SubmitAsync(actions, $"A group named '{group.Name}'", cancellationToken);
+        return SubmitAsync(actions, _ => $"A group named '{group.Name}' already exists.", cancellationToken);
     }
 
     public async Task<IReadOnlyList<Group>> ListGroupsAsync(string organizationId, CancellationToken cancellationToken = default)
@@ -153,28 +171,25 @@ public sealed class DirectoryRepository(StorageAccount storage)
     public Task RegisterIdentityAsync(string subject, string organizationId, string userId, CancellationToken cancellationToken = default) =>
         identities.UpsertEntityAsync(new IdentityEntity { PartitionKey = subject, OrganizationId = organizationId, UserId = userId }, TableUpdateMode.Replace, cancellationToken);
 
-    /// <summary>The user an external system (an LMS) knows by its own id; a filtered query of the organization's users.</summary>
-    public async Task<User?> FindUserByExternalIdAsync(string organizationId, string externalId, CancellationToken cancellationToken = default)
+    /// <summary>The id of the user an external system (an LMS) knows by its own id, from the index row alone.</summary>
+    public async Task<string?> FindUserIdByExternalIdAsync(string organizationId, string externalId, CancellationToken cancellationToken = default)
     {
-        await foreach (var entity in QueryUsers(organizationId, null, cancellationToken, TableClient.CreateQueryFilter($"ExternalId eq {externalId}")).ConfigureAwait(false))
-        {
-            return entity.ToUser();
-        }
-
-        return null;
+        var pointer = await table.GetEntityIfExistsAsync<PointerEntity>(organizationId, DirectoryKeys.ExternalId(externalId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return pointer.HasValue ? pointer.Value!.TargetId : null;
     }
 
-    private AsyncPageable<UserEntity> QueryUsers(string organizationId, string? coachId, CancellationToken cancellationToken, string? extraFilter = null)
+    /// <summary>What a conflicting index row means: the e-mail or the external id belongs to someone else already.</summary>
+    private static Func<string, string> Taken(User user) => rowKey =>
+        rowKey.StartsWith(DirectoryKeys.ExternalIdPrefix, StringComparison.Ordinal)
+            ? $"A user with external id '{user.ExternalId}' already exists."
+            : $"A user with e-mail {user.Email} already exists.";
+
+    private AsyncPageable<UserEntity> QueryUsers(string organizationId, string? coachId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.UserPrefix} and RowKey lt {DirectoryKeys.End(DirectoryKeys.UserPrefix)}");
         if (coachId is not null)
         {
             filter += " and " + TableClient.CreateQueryFilter($"CoachId eq {coachId}");
-        }
-
-        if (extraFilter is not null)
-        {
-            filter += " and " + extraFilter;
         }
 
         return table.QueryAsync<UserEntity>(filter, cancellationToken: cancellationToken);
@@ -183,7 +198,7 @@ public sealed class DirectoryRepository(StorageAccount storage)
     private static PointerEntity Pointer(string organizationId, string rowKey, string targetId) =>
         new() { PartitionKey = organizationId, RowKey = rowKey, TargetId = targetId };
 
-    private async Task<Result<string>> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, string what, CancellationToken cancellationToken)
+    private async Task<Result<string>> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, Func<string, string> conflict, CancellationToken cancellationToken)
     {
         try
         {
@@ -196,7 +211,7 @@ public sealed class DirectoryRepository(StorageAccount storage)
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {
-            return Error.Conflict($"{what} already exists.");
+            return Error.Conflict(conflict(e.FailedTransactionActionIndex is int i && i < actions.Count ? actions[i].Entity.RowKey : string.Empty));
         }
         catch (TableTransactionFailedException e) when (e.Status == 404)
         {

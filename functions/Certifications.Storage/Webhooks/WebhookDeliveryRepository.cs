@@ -34,8 +34,7 @@ public sealed class WebhookDeliveryRepository(StorageAccount storage)
         }
     }
 
-    // Row keys may not contain '/', '\', '#' or '?'; webhook ids are the sender's and may.
-    private static string Key(string webhookId) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(webhookId)).Replace('/', '_');
+    private static string Key(string webhookId) => RowKeys.Encode(webhookId);
 }
 
 /// <summary>One received delivery and what it did.</summary>

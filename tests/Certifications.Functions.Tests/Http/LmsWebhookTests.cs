@@ -137,6 +137,45 @@ public class LmsWebhookTests(DevHostFixture fixture)
     }
 
     [Fact]
+    public async Task An_external_id_belongs_to_one_user_only()
+    {
+        using var s = await ScenarioAsync();
+        using var admin = s.Org.AsAdmin();
+        (await admin.PostAsJsonAsync("users", new { email = "first@test.example", displayName = "First", roles = new[] { "Learner" }, externalId = "lms/4711#ä" })).EnsureSuccessStatusCode();
+
+        var taken = await (await admin.PostAsJsonAsync("users", new { email = "second@test.example", displayName = "Second", roles = new[] { "Learner" }, externalId = "lms/4711#ä" }))
+            .Problem(HttpStatusCode.Conflict);
+
+        Assert.Contains("external id", taken["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var answer = await (await DeliverAsync(s, "msg_ext2", JsonBody(new { type = "activity.completed", learner = new { externalId = "lms/4711#ä" }, activityId = "guide" }))).Json();
+        Assert.NotEqual("unknown learner", answer["outcome"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Fields_an_lms_adds_are_ignored_and_required_ones_still_checked()
+    {
+        using var s = await ScenarioAsync();
+
+        var extra = JsonBody(new { type = "activity.completed", learner = new { email = s.Learner.Email, name = "Lena", lmsUserId = 7 }, activityId = "guide", course = new { id = 3 }, attempt = 2 });
+        var answer = await (await DeliverAsync(s, "msg_extra", extra)).Json();
+        var missing = await (await DeliverAsync(s, "msg_missing", JsonBody(new { type = "activity.completed", learner = new { email = s.Learner.Email }, course = 3 })))
+            .Problem(HttpStatusCode.BadRequest);
+
+        Assert.Equal("completed", answer["outcome"]!.GetValue<string>());
+        Assert.NotNull(missing["errors"]!["activityId"]);
+    }
+
+    [Fact]
+    public async Task A_webhook_id_too_long_for_a_key_is_400_and_applies_nothing()
+    {
+        using var s = await ScenarioAsync();
+
+        await (await DeliverAsync(s, new string('m', 2000), Completion(s, "guide", null))).Problem(HttpStatusCode.BadRequest);
+
+        Assert.Equal("NotStarted", (await s.DetailAsync())["criteria"]![0]!["state"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_bad_signature_or_an_old_timestamp_is_401_and_changes_nothing()
     {
         using var s = await ScenarioAsync();
