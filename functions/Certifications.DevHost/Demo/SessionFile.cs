@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Certifications.Domain.People;
 
 namespace Certifications.DevHost.Demo;
@@ -6,7 +7,8 @@ namespace Certifications.DevHost.Demo;
 /// <summary>.dev/session.json: what the dev host printed, for scripts and the front end.</summary>
 public sealed record SessionFile(string BaseUrl, string Outbox, IReadOnlyList<SessionFile.SessionUser> Users)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // Roles by name ("SuperAdmin"), as the API writes them.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 
     public async Task WriteAsync(string path, CancellationToken cancellationToken = default)
     {

@@ -12,6 +12,7 @@ public sealed class CsvAnswer(string fileName, Func<Stream, CancellationToken, T
         response.StatusCode = 200;
         response.ContentType = "text/csv; charset=utf-8; header=present";
         response.Headers.ContentDisposition = ContentDispositions.Attachment(fileName);
+        SecurityHeaders.Apply(response, page: false);
         await write(response.Body, context.HttpContext.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -47,6 +47,7 @@ public sealed class FileAnswer : IActionResult
             response.StatusCode = Status;
             response.ContentType = ContentType;
             response.ContentLength = Length;
+            SecurityHeaders.Apply(response, page: ContentType.StartsWith("text/html", StringComparison.Ordinal));
             if (Disposition is not null)
             {
                 response.Headers.ContentDisposition = Disposition;

@@ -42,6 +42,23 @@ public sealed class CertificatePdfTests
     }
 
     [Fact]
+    public async Task Qpdf_finds_nothing_to_warn_about()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"certificate-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, Render(Certificate("Zoë Ångström-Núñez"), logo: Logo()));
+        try
+        {
+            var (exitCode, output) = await PdfReading.QpdfCheckAsync(path);
+
+            Assert.True(exitCode == 0 && !output.Contains("WARNING", StringComparison.OrdinalIgnoreCase), output);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void The_qr_code_opens_the_verification_page()
     {
         var pdf = Render(Certificate("José Núñez"));

@@ -10,6 +10,21 @@ internal static class PdfReading
 {
     private static readonly Dictionary<DecodeHintType, object> PureBarcode = new() { [DecodeHintType.PURE_BARCODE] = true };
 
+    /// <summary>`qpdf --check` on a file, as a person checking the PDF would run it: its exit code and everything it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> QpdfCheckAsync(string path)
+    {
+        var command = await Fixtures.DebianPackages.EnsureAsync("qpdf", "qpdf");
+        using var qpdf = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(command, ["--check", path])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = qpdf.StandardOutput.ReadToEndAsync();
+        var errors = qpdf.StandardError.ReadToEndAsync();
+        await qpdf.WaitForExitAsync();
+        return (qpdf.ExitCode, await output + await errors);
+    }
+
     public static string Text(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);

@@ -42,7 +42,7 @@ public class AssessorChecksTests(DevHostFixture fixture)
 
         // The record is out of their sight now, like any learner's outside their team.
         await (await s.ReviewAsync("Coach observes a call", "Demonstrated")).Problem(HttpStatusCode.NotFound);
-        Assert.Equal("AwaitingAssessment", (await s.DetailAsync())["criteria"]![0]!["state"]!.GetValue<string>());
+        Assert.Equal("NotStarted", (await s.DetailAsync())["criteria"]![0]!["state"]!.GetValue<string>());
     }
 
     [Fact]

@@ -244,6 +244,9 @@ public class CertificateTests(DevHostFixture fixture)
         using var response = await fixture.Anonymous.SendAsync(request);
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
         return await response.Content.ReadAsStringAsync();
     }
 

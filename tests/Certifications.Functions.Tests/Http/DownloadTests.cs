@@ -33,6 +33,7 @@ public class DownloadTests(DevHostFixture fixture)
         var csv = await s.AsAdmin.GetAsync($"certifications/{s.CertificationId}/reports/criteria-progress");
         Assert.StartsWith("attachment", csv.Content.Headers.ContentDisposition?.DispositionType, StringComparison.Ordinal);
         Assert.StartsWith("criteria-progress-", csv.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
+        Assert.Equal("nosniff", csv.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
     private static void AssertNamed(HttpResponseMessage response, string type, string fileName)
@@ -43,5 +44,10 @@ public class DownloadTests(DevHostFixture fixture)
         Assert.Equal(fileName, Uri.UnescapeDataString(disposition.FileNameStar ?? string.Empty));
         Assert.DoesNotContain('\n', response.Content.Headers.GetValues("Content-Disposition").Single());
         Assert.All(disposition.FileName!, c => Assert.True(c < 128, $"the fallback name has '{c}'"));
+        if (response.RequestMessage!.RequestUri!.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        }
     }
 }

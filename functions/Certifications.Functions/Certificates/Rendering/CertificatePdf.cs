@@ -35,6 +35,10 @@ public static class CertificatePdf
         using var document = new PdfDocument();
         // Fastest deflate: a few KB more per certificate, well under the 100 KB budget, for a quicker render.
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
+
+        // PDFsharp 6.2 ends its deflate streams without the Adler-32 trailer, which qpdf flags in the page content.
+        // The content is a few KB of drawing operators, so it goes uncompressed; fonts and images keep the encoder.
+        document.Options.CompressContentStreams = false;
         Describe(document, certificate, design);
 
         var (width, height) = CertificateLayout.PageSize(design.Orientation);
