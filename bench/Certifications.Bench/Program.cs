@@ -63,9 +63,9 @@ var bareUrl = bare.Urls.First();
 
 Console.WriteLine($"Seeding {learners} learners enrolled in 5 certifications...");
 var (orgId, admin, learner, certificationId) = await SeedAsync();
-var tokens = host.Services.GetRequiredService<DevTokens>();
-var adminToken = tokens.Issue(admin);
-var learnerToken = tokens.Issue(learner);
+var accounts = host.Services.GetRequiredService<DevAccounts>();
+var adminToken = accounts.TokenFor(admin);
+var learnerToken = accounts.TokenFor(learner);
 
 var cases = new (string Name, Func<HttpClient> Api, string ApiPath, Func<HttpClient> Bare, string BarePath)[]
 {
@@ -74,7 +74,7 @@ var cases = new (string Name, Func<HttpClient> Api, string ApiPath, Func<HttpCli
         () => Client(bareUrl, null), $"/bare/learning-records/{orgId}/{certificationId}?pageSize={learners}"),
     ("GET me/assignments (5 assignments)",
         () => Client(host.BaseUrl, learnerToken), "/api/me/assignments",
-        () => Client(bareUrl, null), $"/bare/assignments/{orgId}/{learner}"),
+        () => Client(bareUrl, null), $"/bare/assignments/{orgId}/{learner.Id}"),
 };
 
 Console.WriteLine($"{clients} concurrent clients, {seconds} s per run after a 3 s warm-up; API and bare runs interleaved, best of 2 each.");
@@ -98,11 +98,11 @@ foreach (var c in cases)
         $"| {c.Name} | {api!.PerSecond:F0} | {api.P50:F1} | {api.P99:F1} | {floor!.PerSecond:F0} | {floor.P50:F1} | {floor.P99:F1} | {api.PerSecond / floor.PerSecond:F2} |"));
 }
 
-async Task<(string Org, string Admin, string Learner, string Certification)> SeedAsync()
+async Task<(string Org, User Admin, User Learner, string Certification)> SeedAsync()
 {
-    var provisioning = host.Services.GetRequiredService<OrganizationProvisioning>();
+    var devAccounts = host.Services.GetRequiredService<DevAccounts>();
     var directory = host.Services.GetRequiredService<DirectoryRepository>();
-    var (organization, owner) = await provisioning.ProvisionAsync("Bench Org", "admin@bench.example", "Bench Admin", certificationsEnabled: true);
+    var (organization, owner) = await devAccounts.ProvisionAsync("Bench Org", "admin@bench.example", "Bench Admin");
     var group = new Group { Id = Ids.New(Ids.Group), OrganizationId = organization.Id, Name = "Everyone", CreatedAt = DateTimeOffset.UtcNow };
     _ = (await directory.CreateGroupAsync(group)).Value;
     var people = new List<string>();
@@ -117,7 +117,7 @@ async Task<(string Org, string Admin, string Learner, string Certification)> See
         people.Add(user.Id);
     }
 
-    using var api = Client(host.BaseUrl, host.Services.GetRequiredService<DevTokens>().Issue(owner.Id));
+    using var api = Client(host.BaseUrl, devAccounts.TokenFor(owner));
     var first = string.Empty;
     foreach (var n in Enumerable.Range(1, 5))
     {
@@ -133,7 +133,8 @@ async Task<(string Org, string Admin, string Learner, string Certification)> See
         first = first.Length == 0 ? id : first;
     }
 
-    return (organization.Id, owner.Id, people[0], first);
+    var firstLearner = (await directory.GetUserAsync(organization.Id, people[0]))!.Value;
+    return (organization.Id, owner, await devAccounts.BindAsync(firstLearner), first);
 }
 
 static HttpClient Client(string baseUrl, string? token)

@@ -188,9 +188,9 @@ public static class WorkflowBench
 
     private static async Task<(string Organization, string Certification, string[] Learners, string AdminToken)> SeedAsync(DevHostApp host, int count)
     {
-        var provisioning = host.Services.GetRequiredService<OrganizationProvisioning>();
+        var accounts = host.Services.GetRequiredService<DevAccounts>();
         var directory = host.Services.GetRequiredService<DirectoryRepository>();
-        var (organization, admin) = await provisioning.ProvisionAsync("Bench Org", "admin@bench.example", "Bench Admin", certificationsEnabled: true);
+        var (organization, admin) = await accounts.ProvisionAsync("Bench Org", "admin@bench.example", "Bench Admin");
         var learners = new string[count];
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
         {
@@ -199,7 +199,7 @@ public static class WorkflowBench
             learners[i] = user.Id;
         });
 
-        var token = host.Services.GetRequiredService<DevTokens>().Issue(admin.Id);
+        var token = accounts.TokenFor(admin);
         using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl + "/api/") };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         (await http.PutAsJsonAsync("org/settings", new { webhookSecret = Secret })).EnsureSuccessStatusCode();

@@ -21,6 +21,12 @@ public sealed record DevHostSettings
     public string? AzuriteDataFolder { get; init; }
 
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Runs after the app's registrations, so a test can put a service of its own in place (e.g. an identity provider's keys).</summary>
+    public Action<IServiceCollection>? Services { get; init; }
+
+    /// <summary>The dev host is Development unless told otherwise (a test of the start-up checks).</summary>
+    public string Environment { get; init; } = Environments.Development;
 }
 
 /// <summary>
@@ -50,7 +56,10 @@ public sealed class DevHostApp : IAsyncDisposable
 
     public static async Task<DevHostApp> StartAsync(string[] args, DevHostSettings settings, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args, ContentRootPath = AppContext.BaseDirectory, EnvironmentName = settings.Environment,
+        });
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults() });
         builder.Configuration.AddInMemoryCollection(settings.Settings);
 
@@ -65,6 +74,7 @@ public sealed class DevHostApp : IAsyncDisposable
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Services.AddCertificationsApp(builder.Configuration);
         builder.Services.AddSingleton<DevTokens>();
+        builder.Services.AddSingleton<DevAccounts>();
         builder.Services.AddSingleton<Demo.DemoOrganizations>();
         builder.Services.AddSingleton(sp => new DurableEngine(
             new DurableEngineOptions(
@@ -78,6 +88,7 @@ public sealed class DevHostApp : IAsyncDisposable
         builder.Services.AddHostedService<BlobTriggers>();
         builder.Services.AddSingleton<TimerTriggers>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TimerTriggers>());
+        settings.Services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseMiddleware<UnhandledErrors>();

@@ -21,10 +21,10 @@ await using var host = await DevHostApp.StartAsync(args, new DevHostSettings
 });
 
 var seeded = await host.Services.GetRequiredService<DemoOrganizations>().SeedAsync();
-var tokens = host.Services.GetRequiredService<DevTokens>();
+var accounts = host.Services.GetRequiredService<DevAccounts>();
 var mailTo = host.Services.GetRequiredService<IOptions<EmailOptions>>().Value;
-var session = new SessionFile(host.BaseUrl, mailTo.Host is { Length: > 0 } smtp ? $"smtp://{smtp}:{mailTo.Port}" : mailTo.OutboxFolder,
-    [.. seeded.Select(u => SessionFile.SessionUser.From(u, tokens.Issue(u.Id)))]);
+var session = new SessionFile(host.BaseUrl, mailTo.Host is { Length: > 0 } smtp ? $"smtp://{smtp}:{mailTo.Port}" : mailTo.OutboxFolder!,
+    [.. seeded.Select(u => SessionFile.SessionUser.From(u, accounts.TokenFor(u)))]);
 var sessionPath = Path.Combine(dev, "session.json");
 await session.WriteAsync(sessionPath);
 

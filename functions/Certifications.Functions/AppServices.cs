@@ -13,6 +13,7 @@ using Certifications.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Certifications.Functions;
 
@@ -25,13 +26,21 @@ public static class AppServices
         services.AddMemoryCache();
         services.AddCertificationsStorage(configuration);
 
+        services.AddSingleton<SettingsValidation>();
+        services.AddSingleton<IValidateOptions<AppOptions>>(sp => sp.GetRequiredService<SettingsValidation>());
+        services.AddSingleton<IValidateOptions<AuthOptions>>(sp => sp.GetRequiredService<SettingsValidation>());
+        services.AddSingleton<IValidateOptions<EmailOptions>>(sp => sp.GetRequiredService<SettingsValidation>());
         services.AddOptions<AppOptions>().Bind(configuration).ValidateOnStart();
-        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section))
-            .Validate(o => o.IsValid, "Auth needs Auth:Authority (OpenID Connect) or a base64 Auth:DevelopmentSigningKey of at least 32 bytes.")
-            .ValidateOnStart();
-        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateOnStart();
 
-        services.AddSingleton<TokenValidator>();
+        // Entra's keys and issuer come from the authority's discovery document; tests register a static one after this.
+        if (configuration[$"{AuthOptions.Section}:{nameof(AuthOptions.Authority)}"] is { Length: > 0 } authority)
+        {
+            services.AddSingleton(TokenValidator.Discovery(authority));
+        }
+
+        services.AddSingleton(sp => new TokenValidator(sp.GetRequiredService<IOptions<AuthOptions>>(), sp.GetService<BaseConfigurationManager>()));
         services.AddSingleton<CallerDirectory>();
         services.AddSingleton<EndpointCatalog>();
         services.AddSingleton<EndpointGate>();
@@ -43,6 +52,7 @@ public static class AppServices
             : sp.GetRequiredService<SmtpEmailSender>());
         services.AddSingleton<MailMessages>();
         services.AddSingleton<AssignmentEmail>();
+        services.AddSingleton<InvitationEmail>();
         services.AddSingleton<WorkflowEmail>();
         services.AddSingleton<CertificateEmail>();
         services.AddSingleton<LiveSessionEmail>();

@@ -13,13 +13,19 @@ namespace Certifications.DevHost.Demo;
 /// Ids are derived from names, so a restarted dev host finds what it created before and adds nothing twice.
 /// </summary>
 public sealed class DemoOrganizations(
-    OrganizationProvisioning provisioning, DirectoryRepository directory, CertificationRepository certifications, BrandingStore branding, TimeProvider clock)
+    OrganizationProvisioning provisioning, DirectoryRepository directory, CertificationRepository certifications, BrandingStore branding,
+    Identity.DevAccounts accounts, TimeProvider clock)
 {
+    /// <summary>The demo users, each bound to a development account of their organization's tenant.</summary>
     public async Task<IReadOnlyList<User>> SeedAsync(CancellationToken cancellationToken = default)
     {
         var users = new List<User>();
-        users.AddRange(await SeedNorthwindAsync(cancellationToken).ConfigureAwait(false));
-        users.AddRange(await SeedContosoAsync(cancellationToken).ConfigureAwait(false));
+        IEnumerable<User> seeded = [.. await SeedNorthwindAsync(cancellationToken).ConfigureAwait(false), .. await SeedContosoAsync(cancellationToken).ConfigureAwait(false)];
+        foreach (var user in seeded)
+        {
+            users.Add(await accounts.BindAsync(user, cancellationToken).ConfigureAwait(false));
+        }
+
         return users;
     }
 
@@ -28,7 +34,8 @@ public sealed class DemoOrganizations(
         const string org = "northwind";
         var (organization, admin) = await provisioning.ProvisionAsync(
             "Northwind Traders", "ada.admin@northwind.example", "Ada Admin", certificationsEnabled: true,
-            Ids.FromSeed(Ids.Organization, org), Ids.FromSeed(Ids.User, $"{org}/ada"), cancellationToken).ConfigureAwait(false);
+            Ids.FromSeed(Ids.Organization, org), Ids.FromSeed(Ids.User, $"{org}/ada"), Identity.DevAccounts.TenantOf(Ids.FromSeed(Ids.Organization, org)), cancellationToken)
+            .ConfigureAwait(false);
         var sales = await GroupAsync(organization.Id, org, "Sales", cancellationToken).ConfigureAwait(false);
         var support = await GroupAsync(organization.Id, org, "Support", cancellationToken).ConfigureAwait(false);
 
@@ -102,7 +109,8 @@ public sealed class DemoOrganizations(
         const string org = "contoso";
         var (organization, admin) = await provisioning.ProvisionAsync(
             "Contoso Academy", "otto.admin@contoso.example", "Otto Admin", certificationsEnabled: true,
-            Ids.FromSeed(Ids.Organization, org), Ids.FromSeed(Ids.User, $"{org}/otto"), cancellationToken).ConfigureAwait(false);
+            Ids.FromSeed(Ids.Organization, org), Ids.FromSeed(Ids.User, $"{org}/otto"), Identity.DevAccounts.TenantOf(Ids.FromSeed(Ids.Organization, org)), cancellationToken)
+            .ConfigureAwait(false);
         var everyone = await GroupAsync(organization.Id, org, "Everyone", cancellationToken).ConfigureAwait(false);
         var olga = await UserAsync(organization.Id, org, "olga", "olga.learner@contoso.example", "Olga Learner", [Role.Learner], [everyone], null, cancellationToken).ConfigureAwait(false);
         await CertificationAsync(organization.Id, org, "safety-basics", new CertificationInput

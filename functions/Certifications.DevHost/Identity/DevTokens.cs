@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Certifications.Domain.People;
 using Certifications.Functions.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -13,8 +14,8 @@ public sealed class DevTokens(IOptions<AuthOptions> options, TimeProvider clock)
 
     private readonly JsonWebTokenHandler handler = new();
 
-    /// <summary>A token whose subject is the user's id (the identity the user was registered under).</summary>
-    public string Issue(string subject, TimeSpan? lifetime = null)
+    /// <summary>A token for an account, shaped like Entra's: its tenant (tid) and object id (oid).</summary>
+    public string Issue(SignInIdentity account, TimeSpan? lifetime = null)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -23,7 +24,7 @@ public sealed class DevTokens(IOptions<AuthOptions> options, TimeProvider clock)
         {
             Issuer = settings.DevelopmentIssuer,
             Audience = settings.Audience,
-            Claims = new Dictionary<string, object> { [JwtRegisteredClaimNames.Sub] = subject },
+            Claims = new Dictionary<string, object> { ["tid"] = account.TenantId, ["oid"] = account.ObjectId, [JwtRegisteredClaimNames.Sub] = account.ObjectId },
             NotBefore = validFor < TimeSpan.Zero ? now + validFor - TimeSpan.FromMinutes(10) : now,
             IssuedAt = validFor < TimeSpan.Zero ? now + validFor - TimeSpan.FromMinutes(10) : now,
             Expires = now + validFor,

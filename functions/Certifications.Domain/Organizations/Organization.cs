@@ -15,6 +15,9 @@ public sealed record Organization
     /// <summary>The LMS webhook signing secret (Standard Webhooks form); never returned by the API.</summary>
     public string? WebhookSecret { get; init; }
 
+    /// <summary>The organization's Entra ID tenant: only tokens from it sign anyone in.</summary>
+    public string? EntraTenantId { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 }
 

@@ -11,6 +11,9 @@ public sealed record OrganizationSettingsInput
 
     public BrandingInput? Branding { get; init; }
 
+    /// <summary>The Entra ID tenant (a GUID) whose accounts sign in; empty removes it.</summary>
+    public string? EntraTenantId { get; init; }
+
     /// <summary>Write-only: a new secret replaces the old; absent keeps it; empty string removes it.</summary>
     public string? WebhookSecret { get; init; }
 
@@ -50,6 +53,18 @@ public sealed record OrganizationSettingsInput
             }
         }
 
+        var tenant = organization.EntraTenantId;
+        if (EntraTenantId is not null)
+        {
+            tenant = EntraTenantId.Length == 0 ? null
+                : Guid.TryParseExact(EntraTenantId.Trim(), "D", out var id) ? id.ToString("D")
+                : null;
+            if (EntraTenantId.Length > 0 && tenant is null)
+            {
+                errors.Add("entraTenantId", "must be the tenant's id, a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47.");
+            }
+        }
+
         if (errors.Any)
         {
             return errors.ToError();
@@ -57,6 +72,7 @@ public sealed record OrganizationSettingsInput
 
         return organization with
         {
+            EntraTenantId = tenant,
             Name = name!,
             CertificationsEnabled = AddOns?.Certifications ?? organization.CertificationsEnabled,
             Branding = new Branding(primary, accent),

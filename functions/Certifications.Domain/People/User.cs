@@ -22,6 +22,17 @@ public sealed record User
 
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>The account bound to this user by their invitation; null until they first sign in.</summary>
+    public SignInIdentity? SignIn { get; init; }
+
+    /// <summary>The user's current invitation link (only its hash), accepted or not.</summary>
+    public Invitation? Invitation { get; init; }
+
+    /// <summary>A disabled user cannot sign in and leaves lists and pickers; their records and certificates stay.</summary>
+    public DateTimeOffset? DisabledAt { get; init; }
+
+    public bool IsActive => DisabledAt is null;
+
     public bool IsSuperAdmin => Roles.Contains(Role.SuperAdmin);
 
     public bool IsCoach => Roles.Contains(Role.Coach);

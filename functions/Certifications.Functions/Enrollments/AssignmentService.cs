@@ -101,6 +101,11 @@ public sealed partial class AssignmentService(
             errors.Add("learnerIds", $"learner '{unknown}' does not exist in this organization.");
         }
 
+        foreach (var disabled in named.Values.Where(u => !u.IsActive))
+        {
+            errors.Add("learnerIds", $"{disabled.DisplayName} is disabled; enable them first.");
+        }
+
         if (errors.Any)
         {
             return errors.ToError();
@@ -112,7 +117,7 @@ public sealed partial class AssignmentService(
         var learners = learnerIds.Select(id => named[id]).ToList();
         foreach (var member in fromGroups.Values.Where(u => u.IsLearner).OrderBy(u => u.Id, StringComparer.Ordinal))
         {
-            if (caller.IsSuperAdmin || member.IsCoachedBy(caller.Id))
+            if (member.IsActive && (caller.IsSuperAdmin || caller.Coaches(member)))
             {
                 learners.Add(member);
             }

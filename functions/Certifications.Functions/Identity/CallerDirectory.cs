@@ -1,4 +1,5 @@
 using Certifications.Domain.Catalog;
+using Certifications.Domain.People;
 using Certifications.Domain.Organizations;
 using System.Collections.Concurrent;
 using Certifications.Domain.Policies;
@@ -23,32 +24,43 @@ public sealed class CallerDirectory(
 
     private readonly ConcurrentDictionary<string, CancellationTokenSource> organizationTokens = new(StringComparer.Ordinal);
 
-    public async Task<Caller?> FindAsync(string subject, CancellationToken cancellationToken)
+    /// <summary>
+    /// The caller a sign-in belongs to, or why there is none. The binding row is read on every request (one point
+    /// read), so a disabled user is refused at once on every instance; the user and organization behind it are cached.
+    /// </summary>
+    public async Task<(Caller? Caller, string? Refusal)> FindAsync(SignInIdentity identity, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(subject, out Caller? cached))
+        var bound = await directory.ResolveIdentityAsync(identity, cancellationToken).ConfigureAwait(false);
+        if (bound is null)
         {
-            return cached;
+            return (null, "This account is not linked to a user yet: open the invitation link from your e-mail and sign in there, or ask an admin to resend it.");
         }
 
-        var identity = await directory.ResolveIdentityAsync(subject, cancellationToken).ConfigureAwait(false);
-        if (identity is null)
+        if (bound.Disabled)
         {
-            return null;
+            return (null, "This user has been disabled; an admin of the organization can enable them again.");
         }
 
-        var (organizationId, userId) = identity.Value;
-        var expiry = organizationTokens.GetOrAdd(organizationId, _ => new CancellationTokenSource()).Token;
-        var userTask = directory.GetUserAsync(organizationId, userId, cancellationToken);
-        var organization = await organizations.GetAsync(organizationId, cancellationToken).ConfigureAwait(false);
-        var user = await userTask.ConfigureAwait(false);
-        if (user is null || organization is null)
+        var key = bound.OrganizationId + "|caller:" + bound.UserId;
+        if (!cache.TryGetValue(key, out Caller? caller))
         {
-            return null;
+            var expiry = organizationTokens.GetOrAdd(bound.OrganizationId, _ => new CancellationTokenSource()).Token;
+            var userTask = directory.GetUserAsync(bound.OrganizationId, bound.UserId, cancellationToken);
+            var organization = await organizations.GetAsync(bound.OrganizationId, cancellationToken).ConfigureAwait(false);
+            var user = await userTask.ConfigureAwait(false);
+            if (user is null || organization is null)
+            {
+                return (null, "This account's user no longer exists.");
+            }
+
+            caller = new Caller(user.Value, organization.Value);
+            cache.Set(key, caller, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeToLive, ExpirationTokens = { new CancellationChangeToken(expiry) } });
         }
 
-        var caller = new Caller(user.Value, organization.Value);
-        cache.Set(subject, caller, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeToLive, ExpirationTokens = { new CancellationChangeToken(expiry) } });
-        return caller;
+        // The binding was made from the organization's tenant; if the organization has moved tenant since, it is void.
+        return string.Equals(caller!.Organization.EntraTenantId, identity.TenantId, StringComparison.OrdinalIgnoreCase) && caller.User.IsActive
+            ? (caller, null)
+            : (null, "This account's directory is not the organization's Entra ID tenant.");
     }
 
     /// <summary>The organization, cached like callers.</summary>

@@ -1,4 +1,5 @@
 using Certifications.Domain.Common;
+using Certifications.Domain.People;
 using Certifications.Domain.Policies;
 using Certifications.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -12,6 +13,7 @@ namespace Certifications.Functions.Identity;
 public sealed class EndpointGate(TokenValidator tokens, CallerDirectory callers)
 {
     private const string CallerKey = "Certifications.Caller";
+    private const string IdentityKey = "Certifications.SignIn";
 
     /// <summary>Null when the request may go on; otherwise the problem to answer with.</summary>
     public async Task<ApiResult?> CheckAsync(HttpContext context, EndpointTraits traits)
@@ -27,16 +29,22 @@ public sealed class EndpointGate(TokenValidator tokens, CallerDirectory callers)
             return Unauthenticated(context, "Send a bearer token: Authorization: Bearer <token>.");
         }
 
-        var subject = await tokens.ValidateAsync(header["Bearer ".Length..].Trim()).ConfigureAwait(false);
-        if (subject is null)
+        var identity = await tokens.ValidateAsync(header["Bearer ".Length..].Trim()).ConfigureAwait(false);
+        if (identity is null)
         {
             return Unauthenticated(context, "The bearer token is malformed, expired, or not signed by a trusted issuer.");
         }
 
-        var caller = await callers.FindAsync(subject, context.RequestAborted).ConfigureAwait(false);
+        if (traits.SignsIn)
+        {
+            context.Items[IdentityKey] = identity;
+            return null;
+        }
+
+        var (caller, refusal) = await callers.FindAsync(identity, context.RequestAborted).ConfigureAwait(false);
         if (caller is null)
         {
-            return Unauthenticated(context, "The token is valid but belongs to no user of this app.");
+            return Unauthenticated(context, refusal!);
         }
 
         if (traits.RequiresAddOn && !caller.Organization.CertificationsEnabled)
@@ -51,6 +59,10 @@ public sealed class EndpointGate(TokenValidator tokens, CallerDirectory callers)
     /// <summary>The caller the gate let through; only called from functions that are not public.</summary>
     public static Caller CallerOf(HttpRequest request) =>
         request.HttpContext.Items[CallerKey] as Caller ?? throw new InvalidOperationException("No caller: the endpoint gate did not run for this request.");
+
+    /// <summary>The validated sign-in of a request to an endpoint that binds it (the invitation), which has no caller yet.</summary>
+    public static SignInIdentity IdentityOf(HttpRequest request) =>
+        request.HttpContext.Items[IdentityKey] as SignInIdentity ?? throw new InvalidOperationException("No sign-in: the endpoint gate did not run for this request.");
 
     private static ApiResult Unauthenticated(HttpContext context, string detail)
     {

@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Certifications.Functions.Identity;
 
 /// <summary>What the gate must check for one function: whether it needs a token and the add-on.</summary>
-public sealed record EndpointTraits(bool IsPublic, bool RequiresAddOn);
+public sealed record EndpointTraits(bool IsPublic, bool RequiresAddOn, bool SignsIn = false);
 
 /// <summary>Every HTTP function's traits, read once from the attributes by function name.</summary>
 public sealed class EndpointCatalog
@@ -24,7 +24,8 @@ public sealed class EndpointCatalog
 
     public static EndpointTraits Traits(MethodInfo method) => new(
         method.GetCustomAttribute<PublicEndpointAttribute>() is not null,
-        method.DeclaringType!.GetCustomAttribute<RequiresCertificationsAddOnAttribute>() is not null);
+        method.DeclaringType!.GetCustomAttribute<RequiresCertificationsAddOnAttribute>() is not null,
+        method.GetCustomAttribute<SignInEndpointAttribute>() is not null);
 
     /// <summary>The methods of this assembly that are Azure Functions.</summary>
     public static IEnumerable<MethodInfo> FunctionMethods() =>

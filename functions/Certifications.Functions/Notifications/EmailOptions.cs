@@ -13,11 +13,14 @@ public sealed class EmailOptions
 
     public string? Password { get; set; }
 
-    /// <summary>STARTTLS when the server offers it; off only for a local test server.</summary>
+    /// <summary>
+    /// TLS is required: STARTTLS on 587 (or implicit TLS on 465), never "when available", which a network attacker
+    /// downgrades to read the password. Off only in Development, for a local test server.
+    /// </summary>
     public bool UseTls { get; set; } = true;
 
     public string From { get; set; } = "Certifications <no-reply@certifications.local>";
 
-    /// <summary>The folder .eml files are written to when no SMTP host is configured.</summary>
-    public string OutboxFolder { get; set; } = Path.Combine(Path.GetTempPath(), "certifications-outbox");
+    /// <summary>The folder .eml files are written to when no SMTP host is configured; one of the two must be set.</summary>
+    public string? OutboxFolder { get; set; }
 }

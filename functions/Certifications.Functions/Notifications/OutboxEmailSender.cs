@@ -8,7 +8,7 @@ public sealed class OutboxEmailSender(IOptions<EmailOptions> options, TimeProvid
 {
     public async Task SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
     {
-        var folder = options.Value.OutboxFolder;
+        var folder = options.Value.OutboxFolder!;
         Directory.CreateDirectory(folder);
         foreach (var message in messages)
         {

@@ -14,7 +14,7 @@ public sealed class OrganizationProvisioning(OrganizationRepository organization
     /// <summary>Creates the organization and its admin; with fixed ids a second call finds them and changes nothing.</summary>
     public async Task<(Domain.Organizations.Organization Organization, User Admin)> ProvisionAsync(
         string name, string adminEmail, string adminName, bool certificationsEnabled,
-        string? organizationId = null, string? adminId = null, CancellationToken cancellationToken = default)
+        string? organizationId = null, string? adminId = null, string? entraTenantId = null, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var organization = new Domain.Organizations.Organization
@@ -22,6 +22,7 @@ public sealed class OrganizationProvisioning(OrganizationRepository organization
             Id = organizationId ?? Ids.New(Ids.Organization),
             Name = name,
             CertificationsEnabled = certificationsEnabled,
+            EntraTenantId = entraTenantId,
             CreatedAt = now,
         };
         var existing = await organizations.GetAsync(organization.Id, cancellationToken).ConfigureAwait(false);

@@ -1,14 +1,19 @@
 using Certifications.Domain.Common;
 using Certifications.Domain.People;
 using Certifications.Domain.Policies;
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using Certifications.Functions.Identity;
+using Certifications.Functions.Notifications;
+using Certifications.Storage.Organizations;
 using Certifications.Storage.Common;
 using Certifications.Storage.People;
 
 namespace Certifications.Functions.People;
 
 /// <summary>Managing an organization's users and groups (super admins).</summary>
-public sealed class DirectoryService(DirectoryRepository directory, CallerDirectory callers, TimeProvider clock)
+public sealed class DirectoryService(
+    DirectoryRepository directory, OrganizationRepository organizations, CallerDirectory callers, InvitationEmail invitations, IEmailSender mail, TimeProvider clock)
 {
     public static Error? RequireAdmin(Caller caller) =>
         caller.IsSuperAdmin ? null : Error.Forbidden("Only a super admin can manage users and groups.");
@@ -21,7 +26,128 @@ public sealed class DirectoryService(DirectoryRepository directory, CallerDirect
         }
 
         var references = await ReferencesAsync(caller.OrganizationId, input.CoachId, cancellationToken).ConfigureAwait(false);
-        return await CreateAsync(caller.OrganizationId, input, references, cancellationToken).ConfigureAwait(false);
+        var created = await CreateAsync(caller.Organization, input, references, cancellationToken).ConfigureAwait(false);
+        if (!created.IsSuccess)
+        {
+            return created.Error!;
+        }
+
+        await mail.SendAsync([created.Value.Invitation], cancellationToken).ConfigureAwait(false);
+        return created.Value.User;
+    }
+
+    /// <summary>A new invitation link for a user who has not signed in yet; the earlier link stops working.</summary>
+    public async Task<Result<Versioned<User>>> ResendInvitationAsync(Caller caller, string userId, CancellationToken cancellationToken)
+    {
+        if (RequireAdmin(caller) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        var current = await directory.GetUserAsync(caller.OrganizationId, userId, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return Error.NotFound("The user");
+        }
+
+        if (current.Value.SignIn is not null)
+        {
+            return Error.Conflict($"{current.Value.DisplayName} has signed in already; there is nothing to invite them to.");
+        }
+
+        if (!current.Value.IsActive)
+        {
+            return Error.Conflict($"{current.Value.DisplayName} is disabled; enable them first.");
+        }
+
+        var (invited, message) = Invite(current.Value, caller.Organization.Name);
+        var written = await directory.UpdateUserAsync(current.Value, invited, current.ETag, cancellationToken).ConfigureAwait(false);
+        if (!written.IsSuccess)
+        {
+            return written.Error!;
+        }
+
+        await mail.SendAsync([message], cancellationToken).ConfigureAwait(false);
+        return new Versioned<User>(invited, written.Value);
+    }
+
+    /// <summary>
+    /// Binds the account that signed in to the user the invitation link is for. The binding row is added first (two
+    /// users can never share an account); the user's row then spends the invitation conditionally on its ETag, and a
+    /// lost race takes the binding back, so the same link can never bind twice.
+    /// </summary>
+    public async Task<Result<User>> AcceptInvitationAsync(SignInIdentity identity, string linkToken, CancellationToken cancellationToken)
+    {
+        if (Invitation.ParseLinkToken(linkToken) is not var (organizationId, userId, secret))
+        {
+            return Error.NotFound("The invitation");
+        }
+
+        var current = await directory.GetUserAsync(organizationId, userId, cancellationToken).ConfigureAwait(false);
+        var organization = await organizations.GetAsync(organizationId, cancellationToken).ConfigureAwait(false);
+        if (current is null || organization is null)
+        {
+            return Error.NotFound("The invitation");
+        }
+
+        var accepted = Invitation.Accept(current.Value, organization.Value, secret, identity, clock.GetUtcNow());
+        if (!accepted.IsSuccess)
+        {
+            return accepted.Error!;
+        }
+
+        var bound = await directory.BindIdentityAsync(identity, accepted.Value, cancellationToken).ConfigureAwait(false);
+        if (!bound.IsSuccess)
+        {
+            return bound.Error!;
+        }
+
+        var written = await directory.UpdateUserAsync(current.Value, accepted.Value, current.ETag, cancellationToken).ConfigureAwait(false);
+        if (!written.IsSuccess)
+        {
+            await directory.UnbindIdentityAsync(identity, CancellationToken.None).ConfigureAwait(false);
+            return written.Error!.Kind == ErrorKind.PreconditionFailed ? Error.Conflict("This invitation link was used already.") : written.Error;
+        }
+
+        callers.Forget(organizationId);
+        return accepted.Value;
+    }
+
+    /// <summary>Disables or enables a user: their binding row says so first, which every request reads, so tokens stop (or work) at once.</summary>
+    public async Task<Result<Versioned<User>>> SetDisabledAsync(Caller caller, string userId, bool disabled, CancellationToken cancellationToken)
+    {
+        if (RequireAdmin(caller) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        if (disabled && userId == caller.Id)
+        {
+            return Error.Conflict("You cannot disable yourself; another super admin can.");
+        }
+
+        var current = await directory.GetUserAsync(caller.OrganizationId, userId, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return Error.NotFound("The user");
+        }
+
+        if (current.Value.IsActive != disabled)
+        {
+            return current;
+        }
+
+        var changed = current.Value with { DisabledAt = disabled ? clock.GetUtcNow() : null };
+        await directory.SetIdentityDisabledAsync(changed, disabled, cancellationToken).ConfigureAwait(false);
+        var written = await directory.UpdateUserAsync(current.Value, changed, current.ETag, cancellationToken).ConfigureAwait(false);
+        if (!written.IsSuccess)
+        {
+            await directory.SetIdentityDisabledAsync(current.Value, !disabled, CancellationToken.None).ConfigureAwait(false);
+            return written.Error!;
+        }
+
+        callers.Forget(caller.OrganizationId);
+        return new Versioned<User>(changed, written.Value);
     }
 
     public async Task<Result<Versioned<User>>> GetUserAsync(Caller caller, string userId, CancellationToken cancellationToken)
@@ -37,14 +163,15 @@ public sealed class DirectoryService(DirectoryRepository directory, CallerDirect
         return allowed ? user : Error.NotFound("The user");
     }
 
-    public async Task<Result<ListPage<User>>> ListUsersAsync(Caller caller, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    public async Task<Result<ListPage<User>>> ListUsersAsync(
+        Caller caller, int pageSize, string? continuationToken, bool includeDisabled, CancellationToken cancellationToken)
     {
         if (RequireAdmin(caller) is { } forbidden)
         {
             return forbidden;
         }
 
-        return await directory.ListUsersAsync(caller.OrganizationId, pageSize, continuationToken, cancellationToken).ConfigureAwait(false);
+        return await directory.ListUsersAsync(caller.OrganizationId, pageSize, continuationToken, includeDisabled, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Result<Versioned<User>>> UpdateUserAsync(Caller caller, string userId, UserInput input, string? ifMatch, CancellationToken cancellationToken)
@@ -98,36 +225,50 @@ public sealed class DirectoryService(DirectoryRepository directory, CallerDirect
         return Result<IReadOnlyList<Group>>.Ok(await directory.ListGroupsAsync(caller.OrganizationId, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>Creates the user, or says why not; used by POST /users and by each new row of an import.</summary>
-    internal async Task<Result<Versioned<User>>> CreateAsync(string organizationId, UserInput input, References references, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the user with an invitation, or says why not; used by POST /users and by each new row of an import.
+    /// The invitation e-mail is the caller's to send, once the user is stored.
+    /// </summary>
+    internal async Task<Result<(Versioned<User> User, MimeKit.MimeMessage Invitation)>> CreateAsync(
+        Domain.Organizations.Organization organization, UserInput input, References references, CancellationToken cancellationToken)
     {
-        var user = input.ToUser(Ids.New(Ids.User), organizationId, clock.GetUtcNow(), references.GroupIds, references.Coaches);
+        var user = input.ToUser(Ids.New(Ids.User), organization.Id, clock.GetUtcNow(), references.GroupIds, references.Coaches);
         if (!user.IsSuccess)
         {
             return user.Error!;
         }
 
-        var etag = await directory.CreateUserAsync(user.Value, cancellationToken).ConfigureAwait(false);
-        return etag.IsSuccess ? new Versioned<User>(user.Value, etag.Value) : etag.Error!;
+        var (invited, message) = Invite(user.Value, organization.Name);
+        var etag = await directory.CreateUserAsync(invited, cancellationToken).ConfigureAwait(false);
+        return etag.IsSuccess ? (new Versioned<User>(invited, etag.Value), message) : etag.Error!;
+    }
+
+    private (User User, MimeKit.MimeMessage Message) Invite(User user, string organizationName)
+    {
+        var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var invited = user with { Invitation = Invitation.For(secret, clock.GetUtcNow()) };
+        return (invited, invitations.Compose(invited, organizationName, Invitation.LinkToken(invited, secret)));
     }
 
     /// <summary>Replaces the user's fields, or says why not; used by PUT /users/{id} and by each known row of an import.</summary>
     internal async Task<Result<Versioned<User>>> UpdateAsync(Versioned<User> current, string etag, UserInput input, References references, CancellationToken cancellationToken)
     {
-        var user = input.ToUser(current.Value.Id, current.Value.OrganizationId, current.Value.CreatedAt, references.GroupIds, references.Coaches);
-        if (!user.IsSuccess)
+        var edited = input.ToUser(current.Value.Id, current.Value.OrganizationId, current.Value.CreatedAt, references.GroupIds, references.Coaches);
+        if (!edited.IsSuccess)
         {
-            return user.Error!;
+            return edited.Error!;
         }
 
-        var written = await directory.UpdateUserAsync(current.Value, user.Value, etag, cancellationToken).ConfigureAwait(false);
+        // What an admin does not write stays: how the user signs in, their invitation, whether they are disabled.
+        var user = edited.Value with { SignIn = current.Value.SignIn, Invitation = current.Value.Invitation, DisabledAt = current.Value.DisabledAt };
+        var written = await directory.UpdateUserAsync(current.Value, user, etag, cancellationToken).ConfigureAwait(false);
         if (!written.IsSuccess)
         {
             return written.Error!;
         }
 
         callers.Forget(current.Value.OrganizationId);
-        return new Versioned<User>(user.Value, written.Value);
+        return new Versioned<User>(user, written.Value);
     }
 
     /// <summary>The ids a user may refer to: the organization's groups, and the coach named (when it is one).</summary>

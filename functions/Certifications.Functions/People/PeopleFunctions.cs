@@ -27,7 +27,8 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users")] HttpRequest request, CancellationToken cancellationToken)
     {
         var caller = EndpointGate.CallerOf(request);
-        var result = await ListQuery.From(request).BindAsync(q => directory.ListUsersAsync(caller, q.PageSize, q.ContinuationToken, cancellationToken));
+        var includeDisabled = string.Equals(request.Query["include"], "disabled", StringComparison.OrdinalIgnoreCase);
+        var result = await ListQuery.From(request).BindAsync(q => directory.ListUsersAsync(caller, q.PageSize, q.ContinuationToken, includeDisabled, cancellationToken));
         return result.ToHttp(page => ApiResult.Ok(new ListResponse<UserResponse>([.. page.Items.Select(UserResponse.From)], page.ContinuationToken)));
     }
 
@@ -49,6 +50,28 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
             .BindAsync(input => directory.UpdateUserAsync(caller, id, input, request.IfMatch(), cancellationToken));
         return result.ToHttp(u => ApiResult.Ok(UserResponse.From(u.Value), u.PublicETag));
     }
+
+    [Function(nameof(DisableUser))]
+    public async Task<IActionResult> DisableUser(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "users/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        (await directory.SetDisabledAsync(EndpointGate.CallerOf(request), id, disabled: true, cancellationToken)).ToHttp(u => ApiResult.Ok(UserResponse.From(u.Value), u.PublicETag));
+
+    [Function(nameof(EnableUser))]
+    public async Task<IActionResult> EnableUser(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users/{id}/enable")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        (await directory.SetDisabledAsync(EndpointGate.CallerOf(request), id, disabled: false, cancellationToken)).ToHttp(u => ApiResult.Ok(UserResponse.From(u.Value), u.PublicETag));
+
+    [Function(nameof(ResendInvitation))]
+    public async Task<IActionResult> ResendInvitation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users/{id}/invitation")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        (await directory.ResendInvitationAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp(u => ApiResult.Ok(UserResponse.From(u.Value), u.PublicETag));
+
+    /// <summary>The first sign-in through an invitation link: binds the account that signed in to the invited user.</summary>
+    [SignInEndpoint]
+    [Function(nameof(AcceptInvitation))]
+    public async Task<IActionResult> AcceptInvitation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "invitations/{token}/accept")] HttpRequest request, string token, CancellationToken cancellationToken) =>
+        (await directory.AcceptInvitationAsync(EndpointGate.IdentityOf(request), token, cancellationToken)).ToHttp(u => ApiResult.Ok(UserResponse.From(u)));
 
     [Function(nameof(ImportUsers))]
     public async Task<IActionResult> ImportUsers(

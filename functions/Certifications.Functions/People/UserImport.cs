@@ -2,6 +2,7 @@ using System.Globalization;
 using Certifications.Domain.Common;
 using Certifications.Domain.People;
 using Certifications.Domain.Policies;
+using Certifications.Functions.Notifications;
 using Certifications.Storage.People;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -13,7 +14,7 @@ namespace Certifications.Functions.People;
 /// groups by name or id, coach by e-mail or id). Each row lands whole or not at all; a known e-mail updates that user,
 /// so importing the same file twice changes nothing the second time.
 /// </summary>
-public sealed class UserImport(DirectoryService users, DirectoryRepository directory)
+public sealed class UserImport(DirectoryService users, DirectoryRepository directory, IEmailSender mail)
 {
     public const int MaxRows = 5000;
 
@@ -49,6 +50,7 @@ public sealed class UserImport(DirectoryService users, DirectoryRepository direc
 
         var references = await users.ReferencesAsync(caller.OrganizationId, null, cancellationToken).ConfigureAwait(false);
         var rows = new List<ImportRow>();
+        var invitations = new List<MimeKit.MimeMessage>();
         while (await parser.ReadAsync().ConfigureAwait(false))
         {
             if (rows.Count == MaxRows)
@@ -56,14 +58,18 @@ public sealed class UserImport(DirectoryService users, DirectoryRepository direc
                 return Error.Invalid($"A file may hold at most {MaxRows} users; split it and import the parts.");
             }
 
-            rows.Add(await ImportRowAsync(caller.OrganizationId, parser, references, cancellationToken).ConfigureAwait(false));
+            rows.Add(await ImportRowAsync(caller.Organization, parser, references, invitations, cancellationToken).ConfigureAwait(false));
         }
 
+        // Sent once every row has landed: a new user is only invited once they exist.
+        await mail.SendAsync(invitations, cancellationToken).ConfigureAwait(false);
         return new ImportReport(rows.Count(r => r.Result == "created"), rows.Count(r => r.Result == "updated"), rows.Count(r => r.Result == "failed"), rows);
     }
 
-    private async Task<ImportRow> ImportRowAsync(string organizationId, CsvReader row, DirectoryService.References references, CancellationToken cancellationToken)
+    private async Task<ImportRow> ImportRowAsync(
+        Domain.Organizations.Organization organization, CsvReader row, DirectoryService.References references, List<MimeKit.MimeMessage> invitations, CancellationToken cancellationToken)
     {
+        var organizationId = organization.Id;
         var line = row.Parser.RawRow;
         var email = Field(row, "email");
         var groups = Field(row, "groups") ?? Field(row, "groupids");
@@ -87,7 +93,12 @@ public sealed class UserImport(DirectoryService users, DirectoryRepository direc
         Result<Storage.Common.Versioned<User>> saved;
         if (existing is null)
         {
-            saved = await users.CreateAsync(organizationId, input, rowReferences, cancellationToken).ConfigureAwait(false);
+            var created = await users.CreateAsync(organization, input, rowReferences, cancellationToken).ConfigureAwait(false);
+            saved = created.IsSuccess ? created.Value.User : created.Error!;
+            if (created.IsSuccess)
+            {
+                invitations.Add(created.Value.Invitation);
+            }
         }
         else
         {

@@ -5,9 +5,12 @@ namespace Certifications.Functions.People;
 /// <summary>A user as the API shows it.</summary>
 public sealed record UserResponse(
     string Id, string Email, string DisplayName, IReadOnlyList<Role> Roles, IReadOnlyList<string> GroupIds,
-    string? CoachId, string? ExternalId, DateTimeOffset CreatedAt)
+    string? CoachId, string? ExternalId, DateTimeOffset CreatedAt, string Status, DateTimeOffset? InvitationExpiresAt, DateTimeOffset? DisabledAt)
 {
-    public static UserResponse From(User u) => new(u.Id, u.Email, u.DisplayName, u.Roles, u.GroupIds, u.CoachId, u.ExternalId, u.CreatedAt);
+    public static UserResponse From(User u) => new(
+        u.Id, u.Email, u.DisplayName, u.Roles, u.GroupIds, u.CoachId, u.ExternalId, u.CreatedAt,
+        !u.IsActive ? "disabled" : u.SignIn is null ? "invited" : "active",
+        u.SignIn is null ? u.Invitation?.ExpiresAt : null, u.DisabledAt);
 }
 
 /// <summary>A group as the API shows it.</summary>

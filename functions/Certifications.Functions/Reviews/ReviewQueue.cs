@@ -36,6 +36,13 @@ public sealed class ReviewQueue(CertificationRepository certifications, Enrollme
             }
         }
 
+        // A coach's team holds only active users; an admin's queue leaves out the work of disabled learners.
+        if (team is null && items.Count > 0)
+        {
+            var learners = await directory.GetUsersAsync(caller.OrganizationId, items.Select(i => i.LearnerId), cancellationToken).ConfigureAwait(false);
+            items.RemoveAll(i => learners.TryGetValue(i.LearnerId, out var learner) && !learner.IsActive);
+        }
+
         // Oldest waiting first: approvals by when they were requested, work by when it was handed in.
         return items.OrderBy(i => i.WaitingSince ?? DateTimeOffset.MaxValue).ToArray();
     }

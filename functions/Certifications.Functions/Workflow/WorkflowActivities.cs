@@ -156,7 +156,7 @@ public sealed class WorkflowActivities(
         string? token = null;
         do
         {
-            var page = await directory.ListUsersAsync(enrollment.OrganizationId, 500, token, cancellationToken).ConfigureAwait(false);
+            var page = await directory.ListUsersAsync(enrollment.OrganizationId, 500, token, includeDisabled: false, cancellationToken).ConfigureAwait(false);
             foreach (var admin in page.Items.Where(u => u.IsSuperAdmin))
             {
                 reviewers[admin.Id] = admin;

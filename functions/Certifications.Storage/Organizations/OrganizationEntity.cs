@@ -27,6 +27,8 @@ internal sealed class OrganizationEntity : ITableEntity
 
     public string? WebhookSecret { get; set; }
 
+    public string? EntraTenantId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public static OrganizationEntity From(Organization o) => new()
@@ -37,6 +39,7 @@ internal sealed class OrganizationEntity : ITableEntity
         PrimaryColor = o.Branding.PrimaryColor,
         AccentColor = o.Branding.AccentColor,
         WebhookSecret = o.WebhookSecret,
+        EntraTenantId = o.EntraTenantId,
         CreatedAt = o.CreatedAt,
     };
 
@@ -47,6 +50,7 @@ internal sealed class OrganizationEntity : ITableEntity
         CertificationsEnabled = CertificationsEnabled,
         Branding = new Branding(PrimaryColor, AccentColor),
         WebhookSecret = WebhookSecret,
+        EntraTenantId = EntraTenantId,
         CreatedAt = CreatedAt,
     };
 }

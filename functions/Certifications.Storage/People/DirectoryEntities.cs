@@ -60,6 +60,18 @@ internal sealed class UserEntity : ITableEntity
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    public string? SignInTenantId { get; set; }
+
+    public string? SignInObjectId { get; set; }
+
+    public string? InvitationHash { get; set; }
+
+    public DateTimeOffset? InvitationExpiresAt { get; set; }
+
+    public DateTimeOffset? InvitationAcceptedAt { get; set; }
+
+    public DateTimeOffset? DisabledAt { get; set; }
+
     public static UserEntity From(User u) => new()
     {
         PartitionKey = u.OrganizationId,
@@ -71,6 +83,12 @@ internal sealed class UserEntity : ITableEntity
         CoachId = u.CoachId,
         ExternalId = u.ExternalId,
         CreatedAt = u.CreatedAt,
+        SignInTenantId = u.SignIn?.TenantId,
+        SignInObjectId = u.SignIn?.ObjectId,
+        InvitationHash = u.Invitation?.SecretHash,
+        InvitationExpiresAt = u.Invitation?.ExpiresAt,
+        InvitationAcceptedAt = u.Invitation?.AcceptedAt,
+        DisabledAt = u.DisabledAt,
     };
 
     public User ToUser() => new()
@@ -84,6 +102,9 @@ internal sealed class UserEntity : ITableEntity
         CoachId = CoachId,
         ExternalId = ExternalId,
         CreatedAt = CreatedAt,
+        SignIn = SignInTenantId is not null && SignInObjectId is not null ? new SignInIdentity(SignInTenantId, SignInObjectId) : null,
+        Invitation = InvitationHash is not null && InvitationExpiresAt is { } expires ? new Invitation(InvitationHash, expires, InvitationAcceptedAt) : null,
+        DisabledAt = DisabledAt,
     };
 }
 

@@ -51,16 +51,24 @@ public sealed class DirectoryRepository(StorageAccount storage)
         return pointer.HasValue ? (await GetUserAsync(organizationId, pointer.Value!.TargetId, cancellationToken).ConfigureAwait(false))?.Value : null;
     }
 
-    public Task<ListPage<User>> ListUsersAsync(string organizationId, int pageSize, string? continuationToken, CancellationToken cancellationToken = default) =>
-        Paging.ReadPageAsync(QueryUsers(organizationId, null, cancellationToken), pageSize, continuationToken, e => e.ToUser(), cancellationToken);
+    /// <summary>A page of users; disabled ones only when asked for (a page may then hold fewer than its size).</summary>
+    public async Task<ListPage<User>> ListUsersAsync(
+        string organizationId, int pageSize, string? continuationToken, bool includeDisabled, CancellationToken cancellationToken = default)
+    {
+        var page = await Paging.ReadPageAsync(QueryUsers(organizationId, null, cancellationToken), pageSize, continuationToken, e => e.ToUser(), cancellationToken).ConfigureAwait(false);
+        return includeDisabled ? page : page with { Items = [.. page.Items.Where(u => u.IsActive)] };
+    }
 
-    /// <summary>The members of a coach's team: the users whose coach they are.</summary>
+    /// <summary>The active members of a coach's team: the users whose coach they are.</summary>
     public async Task<IReadOnlyList<User>> TeamAsync(string organizationId, string coachId, CancellationToken cancellationToken = default)
     {
         var team = new List<User>();
         await foreach (var entity in QueryUsers(organizationId, coachId, cancellationToken).ConfigureAwait(false))
         {
-            team.Add(entity.ToUser());
+            if (entity.DisabledAt is null)
+            {
+                team.Add(entity.ToUser());
+            }
         }
 
         return team;
@@ -97,13 +105,7 @@ public sealed class DirectoryRepository(StorageAccount storage)
         }
 
         actions.AddRange(user.GroupIds.Select(g => new TableTransactionAction(TableTransactionActionType.Add, Pointer(user.OrganizationId, DirectoryKeys.Member(g, user.Id), user.Id))));
-        var result = await SubmitAsync(actions, Taken(user), cancellationToken).ConfigureAwait(false);
-        if (result.IsSuccess)
-        {
-            await RegisterIdentityAsync(user.Id, user.OrganizationId, user.Id, cancellationToken).ConfigureAwait(false);
-        }
-
-        return result;
+        return await SubmitAsync(actions, Taken(user), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Replaces the user (conditional on its ETag) and moves its e-mail and membership rows in the same transaction.</summary>
@@ -161,15 +163,41 @@ public sealed class DirectoryRepository(StorageAccount storage)
         return groups;
     }
 
-    /// <summary>Where a sign-in subject leads; null when the token belongs to nobody we know.</summary>
-    public async Task<(string OrganizationId, string UserId)?> ResolveIdentityAsync(string subject, CancellationToken cancellationToken = default)
+    /// <summary>Where a sign-in leads; null when the account is bound to nobody.</summary>
+    public async Task<BoundIdentity?> ResolveIdentityAsync(SignInIdentity identity, CancellationToken cancellationToken = default)
     {
-        var response = await identities.GetEntityIfExistsAsync<IdentityEntity>(subject, IdentityEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue ? (response.Value!.OrganizationId, response.Value.UserId) : null;
+        var response = await identities.GetEntityIfExistsAsync<IdentityEntity>(identity.TenantId, identity.ObjectId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? new BoundIdentity(response.Value!.OrganizationId, response.Value.UserId, response.Value.Disabled) : null;
     }
 
-    public Task RegisterIdentityAsync(string subject, string organizationId, string userId, CancellationToken cancellationToken = default) =>
-        identities.UpsertEntityAsync(new IdentityEntity { PartitionKey = subject, OrganizationId = organizationId, UserId = userId }, TableUpdateMode.Replace, cancellationToken);
+    /// <summary>Binds the account to the user; a conflict when it is bound to someone already.</summary>
+    public async Task<Result<bool>> BindIdentityAsync(SignInIdentity identity, User user, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var row = new IdentityEntity { PartitionKey = identity.TenantId, RowKey = identity.ObjectId, OrganizationId = user.OrganizationId, UserId = user.Id, Disabled = !user.IsActive };
+            await identities.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return Error.Conflict("This account is linked to another user already; sign in with the account your invitation was for.");
+        }
+    }
+
+    /// <summary>Takes a binding back (a bind whose user could not be updated).</summary>
+    public Task UnbindIdentityAsync(SignInIdentity identity, CancellationToken cancellationToken = default) =>
+        identities.DeleteEntityAsync(identity.TenantId, identity.ObjectId, ETag.All, cancellationToken);
+
+    /// <summary>Marks the user's binding disabled or not: what stops their tokens on every instance at once.</summary>
+    public async Task SetIdentityDisabledAsync(User user, bool disabled, CancellationToken cancellationToken = default)
+    {
+        if (user.SignIn is { } identity)
+        {
+            var row = new IdentityEntity { PartitionKey = identity.TenantId, RowKey = identity.ObjectId, OrganizationId = user.OrganizationId, UserId = user.Id, Disabled = disabled };
+            await identities.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>The id of the user an external system (an LMS) knows by its own id, from the index row alone.</summary>
     public async Task<string?> FindUserIdByExternalIdAsync(string organizationId, string externalId, CancellationToken cancellationToken = default)

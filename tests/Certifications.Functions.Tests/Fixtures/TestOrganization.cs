@@ -29,8 +29,8 @@ public sealed class TestOrganization
 
     public static async Task<TestOrganization> CreateAsync(DevHostApp host, bool certificationsEnabled = true)
     {
-        var provisioning = host.Services.GetRequiredService<OrganizationProvisioning>();
-        var (organization, admin) = await provisioning.ProvisionAsync("Test Org " + Guid.NewGuid().ToString("N")[..6], $"admin-{Guid.NewGuid():N}@test.example", "Ada Admin", certificationsEnabled);
+        var accounts = host.Services.GetRequiredService<DevAccounts>();
+        var (organization, admin) = await accounts.ProvisionAsync("Test Org " + Guid.NewGuid().ToString("N")[..6], $"admin-{Guid.NewGuid():N}@test.example", "Ada Admin", certificationsEnabled);
         return new TestOrganization(host, organization.Id, admin);
     }
 
@@ -58,10 +58,10 @@ public sealed class TestOrganization
             CreatedAt = DateTimeOffset.UtcNow,
         };
         _ = (await host.Services.GetRequiredService<DirectoryRepository>().CreateUserAsync(user)).Value;
-        return user;
+        return await host.Services.GetRequiredService<DevAccounts>().BindAsync(user);
     }
 
-    public HttpClient As(User user) => Client(host.Services.GetRequiredService<DevTokens>().Issue(user.Id));
+    public HttpClient As(User user) => Client(host.Services.GetRequiredService<DevAccounts>().TokenFor(user));
 
     public HttpClient AsAdmin() => As(Admin);
 

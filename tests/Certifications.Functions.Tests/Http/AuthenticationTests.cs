@@ -31,7 +31,7 @@ public sealed class AuthenticationTests(DevHostFixture fixture)
     public async Task An_expired_token_is_401()
     {
         var org = await TestOrganization.CreateAsync(fixture.Host);
-        var expired = fixture.Host.Services.GetRequiredService<DevTokens>().Issue(org.Admin.Id, TimeSpan.FromMinutes(-5));
+        var expired = fixture.Host.Services.GetRequiredService<DevAccounts>().TokenFor(org.Admin, TimeSpan.FromMinutes(-5));
         using var client = org.Client(expired);
 
         await (await client.GetAsync("me")).Problem(HttpStatusCode.Unauthorized);
@@ -42,7 +42,7 @@ public sealed class AuthenticationTests(DevHostFixture fixture)
     {
         var org = await TestOrganization.CreateAsync(fixture.Host);
         var options = Options.Create(new AuthOptions { DevelopmentSigningKey = DevTokens.NewKey() });
-        var forged = new DevTokens(options, TimeProvider.System).Issue(org.Admin.Id);
+        var forged = new DevTokens(options, TimeProvider.System).Issue(org.Admin.SignIn!);
         using var client = org.Client(forged);
 
         await (await client.GetAsync("me")).Problem(HttpStatusCode.Unauthorized);
@@ -52,7 +52,8 @@ public sealed class AuthenticationTests(DevHostFixture fixture)
     public async Task A_valid_token_of_nobody_we_know_is_401()
     {
         var org = await TestOrganization.CreateAsync(fixture.Host);
-        using var client = org.Client(fixture.Host.Services.GetRequiredService<DevTokens>().Issue("usr_00000000000000000000000000"));
+        var tokens = fixture.Host.Services.GetRequiredService<DevTokens>();
+        using var client = org.Client(tokens.Issue(org.Admin.SignIn! with { ObjectId = "usr_00000000000000000000000000" }));
 
         await (await client.GetAsync("me")).Problem(HttpStatusCode.Unauthorized);
     }
