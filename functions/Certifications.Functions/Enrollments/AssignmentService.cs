@@ -115,9 +115,10 @@ public sealed partial class AssignmentService(
         var fromGroups = await directory.GetUsersAsync(caller.OrganizationId, members.Where(m => !named.ContainsKey(m)), cancellationToken).ConfigureAwait(false);
         var skipped = new List<string>();
         var learners = learnerIds.Select(id => named[id]).ToList();
-        foreach (var member in fromGroups.Values.Where(u => u.IsLearner).OrderBy(u => u.Id, StringComparer.Ordinal))
+        // Disabled members are no longer anyone's to assign: they are left out, not reported.
+        foreach (var member in fromGroups.Values.Where(u => u.IsLearner && u.IsActive).OrderBy(u => u.Id, StringComparer.Ordinal))
         {
-            if (member.IsActive && (caller.IsSuperAdmin || caller.Coaches(member)))
+            if (caller.IsSuperAdmin || caller.Coaches(member))
             {
                 learners.Add(member);
             }

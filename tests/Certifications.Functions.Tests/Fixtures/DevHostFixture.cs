@@ -1,6 +1,7 @@
 using Certifications.DevHost;
 using Certifications.DevHost.Identity;
 using Certifications.DevHost.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Certifications.Functions.Tests.Fixtures;
 
@@ -30,7 +31,7 @@ public sealed class DevHostFixture : IAsyncLifetime
     }
 
     /// <summary>Another dev host on the same storage, with extra settings (e.g. an SMTP server).</summary>
-    public Task<DevHostApp> StartHostAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    public Task<DevHostApp> StartHostAsync(IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -47,7 +48,7 @@ public sealed class DevHostFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        return DevHostApp.StartAsync([], new DevHostSettings { Port = 0, Settings = settings });
+        return DevHostApp.StartAsync([], new DevHostSettings { Port = 0, Settings = settings, Services = services });
     }
 
     /// <summary>How many certificate records an enrollment has (the workflow must never make two).</summary>
