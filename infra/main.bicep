@@ -13,14 +13,17 @@ param location string = resourceGroup().location
 @description('Region of the Static Web App (offered in fewer regions than the rest).')
 param webLocation string = 'westeurope'
 
-@description('OpenID Connect authority that issues the API tokens, e.g. https://login.microsoftonline.com/<tenant>/v2.0.')
-param authAuthority string
+@description('OpenID Connect authority of the API tokens: Entra ID\'s multi-tenant endpoint, since each organization signs in from its own tenant.')
+param authAuthority string = '${environment().authentication.loginEndpoint}organizations/v2.0'
 
-@description('Audience of the API tokens (the API app registration\'s application id URI).')
+@description('The API app registration\'s application id URI (one accepted audience of its tokens).')
 param authAudience string = 'api://certifications'
 
-@description('SMTP server for e-mail, e.g. smtp.azurecomm.net; empty writes no mail.')
-param smtpHost string = ''
+@description('The API app registration\'s client id (the audience of v2.0 access tokens).')
+param authClientId string
+
+@description('SMTP server for e-mail (STARTTLS required), e.g. smtp.azurecomm.net: invitations go out by e-mail, so there is no app without it.')
+param smtpHost string
 
 param smtpPort int = 587
 
@@ -33,7 +36,7 @@ param smtpPassword string = ''
 @description('Sender of the product\'s e-mail.')
 param smtpFrom string = 'Certifications <no-reply@example.com>'
 
-@description('Public address of the app, used in e-mail links and on certificates; defaults to the function app\'s own.')
+@description('Public https address of the app (a custom domain), used in e-mail links and every certificate\'s QR code; defaults to the function app\'s own.')
 param publicBaseUrl string = ''
 
 @description('Origins allowed to call the API from a browser, besides the Static Web App.')
@@ -51,6 +54,11 @@ module monitoring 'modules/monitoring.bicep' = {
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   params: { location: location, name: 'cert${token}', tags: tags }
+}
+
+module events 'modules/events.bicep' = {
+  name: 'events'
+  params: { location: location, name: '${namePrefix}-storage-events', tags: tags, storageAccountId: storage.outputs.id }
 }
 
 module vault 'modules/keyvault.bicep' = {
@@ -76,13 +84,14 @@ module api 'modules/functionapp.bicep' = {
     appSettings: {
       Auth__Authority: authAuthority
       Auth__Audience: authAudience
+      Auth__ClientId: authClientId
       Smtp__Host: smtpHost
       Smtp__Port: string(smtpPort)
       Smtp__UserName: smtpUserName
       Smtp__Password: empty(smtpPassword) ? '' : '@Microsoft.KeyVault(VaultName=${vault.outputs.name};SecretName=smtp-password)'
       Smtp__From: smtpFrom
-      PublicBaseUrl: publicBaseUrl
     }
+    publicBaseUrl: publicBaseUrl
   }
 }
 
@@ -97,6 +106,9 @@ module roles 'modules/roles.bicep' = {
 }
 
 output AZURE_LOCATION string = location
+output AZURE_RESOURCE_GROUP string = resourceGroup().name
+output FUNCTION_APP_NAME string = api.outputs.name
+output EVENT_GRID_TOPIC_NAME string = events.outputs.name
 output API_URL string = api.outputs.url
 output WEB_URL string = web.outputs.url
 output WEBHOOK_URL_TEMPLATE string = '${api.outputs.url}/api/webhooks/lms/{organizationId}'

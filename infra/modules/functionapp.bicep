@@ -9,6 +9,11 @@ param insightsConnectionString string
 param appSettings object
 param corsOrigins array
 
+@description('The app\'s public https address; empty takes the function app\'s own host name. Printed in every QR code, so set it before the first certificate.')
+param publicBaseUrl string
+
+var appName = '${namePrefix}-api'
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: '${namePrefix}-plan'
   location: location
@@ -19,7 +24,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 }
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {
-  name: '${namePrefix}-api'
+  name: appName
   location: location
   tags: union(tags, { 'azd-service-name': 'api' })
   kind: 'functionapp,linux'
@@ -50,6 +55,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         Storage__AccountName: storageAccountName
         APPLICATIONINSIGHTS_CONNECTION_STRING: insightsConnectionString
         APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
+        PublicBaseUrl: empty(publicBaseUrl) ? 'https://${appName}.azurewebsites.net' : publicBaseUrl
       }, appSettings)): { name: setting.key, value: setting.value }]
     }
   }

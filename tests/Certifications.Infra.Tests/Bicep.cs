@@ -39,6 +39,14 @@ internal static class Bicep
         return output;
     });
 
+    /// <summary>Another Bicep file of infra/ compiled to an ARM template.</summary>
+    public static async Task<JsonNode> CompiledAsync(string file)
+    {
+        var (exit, output, errors) = await RunAsync("build", file, "--stdout");
+        Assert.True(exit == 0, errors);
+        return JsonNode.Parse(output)!;
+    }
+
     /// <summary>main.bicep compiled to an ARM template (compiled once per run; each caller gets its own copy).</summary>
     public static async Task<JsonNode> CompiledMainAsync() => JsonNode.Parse(await CompiledMain.Value)!;
 

@@ -70,6 +70,8 @@ public class InfrastructureTests
         Assert.True(app["properties"]!["httpsOnly"]!.GetValue<bool>());
         Assert.Equal("1.2", app["properties"]!["siteConfig"]!["minTlsVersion"]!.GetValue<string>());
         Assert.Contains("AzureWebJobsStorage__accountName", settings, StringComparison.Ordinal);
+        Assert.Contains("format('https://{0}.azurewebsites.net'", settings, StringComparison.Ordinal);
+        Assert.Contains("Auth__ClientId", template.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain("AzureWebJobsStorage', ", settings, StringComparison.Ordinal);
         Assert.Contains("@Microsoft.KeyVault(", template.ToJsonString(), StringComparison.Ordinal);
     }
@@ -85,6 +87,38 @@ public class InfrastructureTests
 
         Assert.Contains(roleDefinitionId, text, StringComparison.Ordinal);
         Assert.Contains(Bicep.Resources(await Bicep.CompiledMainAsync()), r => Type(r) == "Microsoft.Authorization/roleAssignments");
+    }
+
+    [Fact]
+    public async Task The_storage_account_has_an_event_grid_system_topic_for_the_blob_trigger()
+    {
+        var resources = Bicep.Resources(await Bicep.CompiledMainAsync()).ToArray();
+        var topic = Assert.Single(resources, r => Type(r) == "Microsoft.EventGrid/systemTopics");
+
+        Assert.Equal("Microsoft.Storage.StorageAccounts", topic["properties"]!["topicType"]!.GetValue<string>());
+        Assert.Contains("storage", topic["properties"]!["source"]!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("EVENT_GRID_TOPIC_NAME", (await Bicep.CompiledMainAsync())["outputs"]!.AsObject().Select(o => o.Key));
+    }
+
+    [Fact]
+    public async Task The_subscription_delivers_blob_created_of_render_requests_to_the_blob_extension_and_outputs_no_key()
+    {
+        var template = await Bicep.CompiledAsync(Path.Combine("hooks", "blob-subscription.bicep"));
+        var subscription = Assert.Single(Bicep.Resources(template), r => Type(r) == "Microsoft.EventGrid/systemTopics/eventSubscriptions");
+        var properties = subscription["properties"]!;
+
+        Assert.Equal(["Microsoft.Storage.BlobCreated"], properties["filter"]!["includedEventTypes"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Contains("/blobServices/default/containers/", properties["filter"]!["subjectBeginsWith"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("certificate-requests", template["parameters"]!["container"]!["defaultValue"]!.GetValue<string>());
+        Assert.Equal("WebHook", properties["destination"]!["endpointType"]!.GetValue<string>());
+        Assert.Equal("securestring", template["parameters"]!["webhookEndpoint"]!["type"]!.GetValue<string>());
+        Assert.Null(template["outputs"]);
+
+        var hook = await File.ReadAllTextAsync(Path.Combine(Bicep.InfraFolder, "hooks", "postdeploy.sh"));
+        Assert.Contains("runtime/webhooks/blobs?functionName=Host.Functions.RenderCertificate", hook, StringComparison.Ordinal);
+        Assert.Contains("systemKeys.blobs_extension", hook, StringComparison.Ordinal);
+        var azd = await File.ReadAllTextAsync(Path.Combine(Bicep.InfraFolder, "..", "azure.yaml"));
+        Assert.Contains("infra/hooks/postdeploy.sh", azd, StringComparison.Ordinal);
     }
 
     private static string Type(JsonObject resource) => resource["type"]?.GetValue<string>() ?? string.Empty;

@@ -5,9 +5,14 @@ namespace Certifications.Functions.Certificates;
 /// <summary>The certificate's background work: rendering each render request, and the nightly expiry sweep.</summary>
 public sealed class CertificateTriggers(CertificateRendering rendering, CertificateExpiry expiry)
 {
+    /// <summary>
+    /// Event Grid source: Flex Consumption runs no polling blob trigger. infra/hooks/postdeploy.sh subscribes the
+    /// storage account's BlobCreated events for the container; the dev host watches the container instead.
+    /// </summary>
     [Function(nameof(RenderCertificate))]
     public Task RenderCertificate(
-        [BlobTrigger("certificate-requests/{name}", Connection = "AzureWebJobsStorage")] Stream request, string name, CancellationToken cancellationToken) =>
+        [BlobTrigger("certificate-requests/{name}", Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] Stream request, string name,
+        CancellationToken cancellationToken) =>
         rendering.RenderAsync(request, name, cancellationToken);
 
     /// <summary>02:30 UTC every night.</summary>
