@@ -70,7 +70,7 @@ public class InfrastructureTests
         Assert.True(app["properties"]!["httpsOnly"]!.GetValue<bool>());
         Assert.Equal("1.2", app["properties"]!["siteConfig"]!["minTlsVersion"]!.GetValue<string>());
         Assert.Contains("AzureWebJobsStorage__accountName", settings, StringComparison.Ordinal);
-        Assert.Contains("format('https://{0}.azurewebsites.net'", settings, StringComparison.Ordinal);
+        Assert.Contains("https://{0}.azurewebsites.net", settings, StringComparison.Ordinal);
         Assert.Contains("Auth__ClientId", template.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain("AzureWebJobsStorage', ", settings, StringComparison.Ordinal);
         Assert.Contains("@Microsoft.KeyVault(", template.ToJsonString(), StringComparison.Ordinal);
