@@ -6,5 +6,6 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<GateMiddleware>();
+builder.Services.AddWorkerTelemetry();
 builder.Services.AddCertificationsApp(builder.Configuration);
 await builder.Build().RunAsync();

@@ -1,6 +1,4 @@
-using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +17,7 @@ public sealed class StorageAccount
         }
         else if (!string.IsNullOrWhiteSpace(settings.AccountName))
         {
-            TokenCredential credential = new DefaultAzureCredential();
+            var credential = AppIdentity.Credential;
             Tables = new TableServiceClient(new Uri($"https://{settings.AccountName}.table.core.windows.net"), credential);
             Blobs = new BlobServiceClient(new Uri($"https://{settings.AccountName}.blob.core.windows.net"), credential);
         }
