@@ -90,6 +90,7 @@ module api 'modules/functionapp.bicep' = {
       Smtp__UserName: smtpUserName
       Smtp__Password: empty(smtpPassword) ? '' : '@Microsoft.KeyVault(VaultName=${vault.outputs.name};SecretName=smtp-password)'
       Smtp__From: smtpFrom
+      Secrets__KeyVaultKeyUri: vault.outputs.webhookSecretsKeyUri
     }
     publicBaseUrl: publicBaseUrl
   }

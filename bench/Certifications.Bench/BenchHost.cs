@@ -15,6 +15,7 @@ public static class BenchHost
                 ["Storage:ConnectionString"] = storageConnectionString,
                 ["Auth:DevelopmentSigningKey"] = DevTokens.NewKey(),
                 ["Smtp:OutboxFolder"] = Path.Combine(Path.GetTempPath(), "certifications-bench-outbox"),
+                ["Secrets:LocalKeyFile"] = Path.Combine(Path.GetTempPath(), "certifications-bench-secrets-key"),
                 ["DevHost:TaskHub"] = taskHub,
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Certifications"] = "Warning",

@@ -17,6 +17,7 @@ await using var host = await DevHostApp.StartAsync(args, new DevHostSettings
     {
         ["Auth:DevelopmentSigningKey"] = Environment.GetEnvironmentVariable("Auth__DevelopmentSigningKey") ?? DevTokens.LoadOrCreateKey(dev),
         ["Smtp:OutboxFolder"] = Environment.GetEnvironmentVariable("Smtp__OutboxFolder") ?? outbox,
+        ["Secrets:LocalKeyFile"] = Environment.GetEnvironmentVariable("Secrets__LocalKeyFile") ?? Path.Combine(dev, "secrets-key"),
     },
 });
 

@@ -30,6 +30,8 @@ public static class AppServices
         services.AddSingleton<IValidateOptions<AppOptions>>(sp => sp.GetRequiredService<SettingsValidation>());
         services.AddSingleton<IValidateOptions<AuthOptions>>(sp => sp.GetRequiredService<SettingsValidation>());
         services.AddSingleton<IValidateOptions<EmailOptions>>(sp => sp.GetRequiredService<SettingsValidation>());
+        services.AddSingleton<IValidateOptions<Storage.Secrets.SecretOptions>>(sp => sp.GetRequiredService<SettingsValidation>());
+        services.AddOptions<Storage.Secrets.SecretOptions>().ValidateOnStart();
         services.AddOptions<AppOptions>().Bind(configuration).ValidateOnStart();
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateOnStart();

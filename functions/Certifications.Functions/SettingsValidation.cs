@@ -1,5 +1,6 @@
 using Certifications.Functions.Identity;
 using Certifications.Functions.Notifications;
+using Certifications.Storage.Secrets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace Certifications.Functions;
 /// would let anyone sign in or read the mail password.
 /// </summary>
 public sealed class SettingsValidation(IHostEnvironment environment)
-    : IValidateOptions<AppOptions>, IValidateOptions<AuthOptions>, IValidateOptions<EmailOptions>
+    : IValidateOptions<AppOptions>, IValidateOptions<AuthOptions>, IValidateOptions<EmailOptions>, IValidateOptions<SecretOptions>
 {
     private bool Development => environment.IsDevelopment();
 
@@ -69,6 +70,23 @@ public sealed class SettingsValidation(IHostEnvironment environment)
         return !string.IsNullOrWhiteSpace(options.Host) && !options.UseTls && !Development
             ? Fail("Smtp__UseTls", "must stay true outside Development: without TLS the SMTP password crosses the network in clear.")
             : ValidateOptionsResult.Success;
+    }
+
+    public ValidateOptionsResult Validate(string? name, SecretOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.KeyVaultKeyUri))
+        {
+            return Uri.TryCreate(options.KeyVaultKeyUri, UriKind.Absolute, out var key) && key.Scheme == "https" && key.AbsolutePath.StartsWith("/keys/", StringComparison.Ordinal)
+                ? ValidateOptionsResult.Success
+                : Fail("Secrets__KeyVaultKeyUri", "must be a Key Vault key's https address, e.g. https://kv-name.vault.azure.net/keys/webhook-secrets.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.LocalKeyFile))
+        {
+            return Fail("Secrets__KeyVaultKeyUri", "is required: webhook secrets are kept encrypted under a Key Vault key.");
+        }
+
+        return Development ? ValidateOptionsResult.Success : Fail("Secrets__LocalKeyFile", "is for Development only; set Secrets__KeyVaultKeyUri.");
     }
 
     private static ValidateOptionsResult Fail(string setting, string problem) => ValidateOptionsResult.Fail(Message(setting, problem));

@@ -4,9 +4,11 @@ using Certifications.Storage.Common;
 using Certifications.Storage.Enrollments;
 using Certifications.Storage.Organizations;
 using Certifications.Storage.People;
+using Certifications.Storage.Secrets;
 using Certifications.Storage.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Certifications.Storage;
 
@@ -26,6 +28,14 @@ public static class StorageServices
             .Validate(o => o.IsConfigured, "Storage is not configured: set Storage:ConnectionString or Storage:AccountName.")
             .ValidateOnStart();
         services.AddSingleton<StorageAccount>();
+        services.AddOptions<SecretOptions>().Bind(configuration.GetSection(SecretOptions.Section));
+        services.AddSingleton<IKeyWrap>(sp => sp.GetRequiredService<IOptions<SecretOptions>>().Value switch
+        {
+            { KeyVaultKeyUri: { Length: > 0 } key } => new KeyVaultKeyWrap(new Uri(key)),
+            { LocalKeyFile: { Length: > 0 } file } => new LocalKeyWrap(file),
+            _ => throw new InvalidOperationException("Secrets__KeyVaultKeyUri (or, in Development, Secrets__LocalKeyFile) is required to protect webhook secrets."),
+        });
+        services.AddSingleton<SecretProtector>();
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<OrganizationRepository>();
         services.AddSingleton<DirectoryRepository>();

@@ -1,4 +1,5 @@
-// Secrets the app reads through Key Vault references: the SMTP password. Access by Azure RBAC only.
+// Secrets the app reads through Key Vault references (the SMTP password) and the key that wraps the LMS webhook
+// secrets it keeps in Table Storage. Access by Azure RBAC only.
 param location string
 param name string
 param tags object
@@ -27,5 +28,17 @@ resource smtp 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(smtpPa
   properties: { value: smtpPassword }
 }
 
+// The app wraps and unwraps each webhook secret's data key with it (RSA-OAEP-256); its private part never leaves the vault.
+resource webhookSecretsKey 'Microsoft.KeyVault/vaults/keys@2023-07-01' = {
+  parent: vault
+  name: 'webhook-secrets'
+  properties: {
+    kty: 'RSA'
+    keySize: 3072
+    keyOps: ['wrapKey', 'unwrapKey']
+  }
+}
+
 output name string = vault.name
+output webhookSecretsKeyUri string = webhookSecretsKey.properties.keyUri
 output id string = vault.id

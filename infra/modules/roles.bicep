@@ -1,5 +1,5 @@
 // What the function app's identity may do: its storage (blobs, queues for Durable, tables), its Key Vault secrets,
-// and publishing telemetry.
+// wrapping with its Key Vault key, and publishing telemetry.
 param principalId string
 param storageAccountName string
 param keyVaultName string
@@ -11,6 +11,7 @@ var storageRoles = {
   tableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 }
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
+var keyVaultCryptoUser = '12338af0-0e69-4776-bea7-57ae8d297424'
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
@@ -42,6 +43,16 @@ resource secretsAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' 
     principalId: principalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+  }
+}
+
+resource cryptoAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, principalId, keyVaultCryptoUser)
+  scope: vault
+  properties: {
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultCryptoUser)
   }
 }
 

@@ -51,8 +51,8 @@ public sealed class PeopleAndSettingsTests
     {
         var valid = "whsec_" + Convert.ToBase64String(new byte[32]);
 
-        Assert.True(new OrganizationSettingsInput { Name = "N", WebhookSecret = valid }.ApplyTo(Build.Organization()).IsSuccess);
-        Assert.Contains("webhookSecret", new OrganizationSettingsInput { Name = "N", WebhookSecret = "hunter2" }.ApplyTo(Build.Organization()).Error!.Fields!.Keys);
+        Assert.True(new OrganizationSettingsInput { Name = "N", WebhookSecret = valid }.ApplyTo(Build.Organization(), Build.Now).IsSuccess);
+        Assert.Contains("webhookSecret", new OrganizationSettingsInput { Name = "N", WebhookSecret = "hunter2" }.ApplyTo(Build.Organization(), Build.Now).Error!.Fields!.Keys);
     }
 
     [Fact]
@@ -60,8 +60,23 @@ public sealed class PeopleAndSettingsTests
     {
         var organization = Build.Organization() with { WebhookSecret = "whsec_" + Convert.ToBase64String(new byte[32]) };
 
-        Assert.Equal(organization.WebhookSecret, new OrganizationSettingsInput { Name = "N" }.ApplyTo(organization).Value.WebhookSecret);
-        Assert.Null(new OrganizationSettingsInput { Name = "N", WebhookSecret = "" }.ApplyTo(organization).Value.WebhookSecret);
+        Assert.Equal(organization.WebhookSecret, new OrganizationSettingsInput { Name = "N" }.ApplyTo(organization, Build.Now).Value.WebhookSecret);
+        Assert.Null(new OrganizationSettingsInput { Name = "N", WebhookSecret = "" }.ApplyTo(organization, Build.Now).Value.WebhookSecret);
+    }
+
+    [Fact]
+    public void A_new_secret_keeps_the_previous_one_valid_for_24_hours()
+    {
+        var old = "whsec_" + Convert.ToBase64String(new byte[32]);
+        var fresh = "whsec_" + Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray());
+        var organization = Build.Organization() with { WebhookSecret = old };
+
+        var rotated = new OrganizationSettingsInput { WebhookSecret = fresh }.ApplyTo(organization, Build.Now).Value;
+
+        Assert.Equal([fresh, old], rotated.WebhookSecretsAt(Build.Now.AddHours(23)));
+        Assert.Equal([fresh], rotated.WebhookSecretsAt(Build.Now.AddHours(24)));
+        Assert.Equal([fresh, old], new OrganizationSettingsInput { WebhookSecret = fresh }.ApplyTo(rotated, Build.Now.AddHours(1)).Value.WebhookSecretsAt(Build.Now.AddHours(2)));
+        Assert.Empty(new OrganizationSettingsInput { WebhookSecret = "" }.ApplyTo(rotated, Build.Now).Value.WebhookSecretsAt(Build.Now));
     }
 
     [Fact]
@@ -69,11 +84,11 @@ public sealed class PeopleAndSettingsTests
     {
         var organization = Build.Organization() with { Name = "Northwind", CertificationsEnabled = true };
 
-        var switchedOff = new OrganizationSettingsInput { AddOns = new() { Certifications = false } }.ApplyTo(organization).Value;
+        var switchedOff = new OrganizationSettingsInput { AddOns = new() { Certifications = false } }.ApplyTo(organization, Build.Now).Value;
 
         Assert.Equal("Northwind", switchedOff.Name);
         Assert.False(switchedOff.CertificationsEnabled);
-        Assert.Contains("name", new OrganizationSettingsInput { Name = " " }.ApplyTo(organization).Error!.Fields!.Keys);
+        Assert.Contains("name", new OrganizationSettingsInput { Name = " " }.ApplyTo(organization, Build.Now).Error!.Fields!.Keys);
     }
 
     [Fact]

@@ -81,6 +81,7 @@ public class InfrastructureTests
     [InlineData("974c5e8b-45b9-4653-ba55-5f855dd0fb88")] // Storage Queue Data Contributor
     [InlineData("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3")] // Storage Table Data Contributor
     [InlineData("4633458b-17de-408a-b874-0445c86b69e6")] // Key Vault Secrets User
+    [InlineData("12338af0-0e69-4776-bea7-57ae8d297424")] // Key Vault Crypto User (wraps the webhook secrets' keys)
     public async Task The_app_identity_is_granted_the_roles_it_needs(string roleDefinitionId)
     {
         var text = (await Bicep.CompiledMainAsync()).ToJsonString();

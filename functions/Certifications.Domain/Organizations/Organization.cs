@@ -15,6 +15,15 @@ public sealed record Organization
     /// <summary>The LMS webhook signing secret (Standard Webhooks form); never returned by the API.</summary>
     public string? WebhookSecret { get; init; }
 
+    /// <summary>The secret it replaced, still accepted for a day so an LMS switches over without losing deliveries.</summary>
+    public string? PreviousWebhookSecret { get; init; }
+
+    public DateTimeOffset? PreviousWebhookSecretExpiresAt { get; init; }
+
+    /// <summary>The secrets a delivery may be signed with now: the current one, and the previous one for its last day.</summary>
+    public IReadOnlyList<string> WebhookSecretsAt(DateTimeOffset now) =>
+        [.. new[] { WebhookSecret, now < PreviousWebhookSecretExpiresAt ? PreviousWebhookSecret : null }.OfType<string>()];
+
     /// <summary>The organization's Entra ID tenant: only tokens from it sign anyone in.</summary>
     public string? EntraTenantId { get; init; }
 

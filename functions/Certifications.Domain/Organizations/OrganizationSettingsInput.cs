@@ -29,8 +29,11 @@ public sealed record OrganizationSettingsInput
         public string? AccentColor { get; init; }
     }
 
+    /// <summary>How long a replaced webhook secret keeps working.</summary>
+    public static readonly TimeSpan SecretOverlap = TimeSpan.FromHours(24);
+
     /// <summary>Applies the input to the organization, or says every field that is wrong.</summary>
-    public Result<Organization> ApplyTo(Organization organization)
+    public Result<Organization> ApplyTo(Organization organization, DateTimeOffset now)
     {
         var errors = new FieldErrors();
         var name = errors.RequireText("name", Name ?? organization.Name, 200);
@@ -70,8 +73,20 @@ public sealed record OrganizationSettingsInput
             return errors.ToError();
         }
 
+        var (previous, previousUntil) = (organization.PreviousWebhookSecret, organization.PreviousWebhookSecretExpiresAt);
+        if (secret is null)
+        {
+            (previous, previousUntil) = (null, null);
+        }
+        else if (secret != organization.WebhookSecret && organization.WebhookSecret is { } replaced)
+        {
+            (previous, previousUntil) = (replaced, now + SecretOverlap);
+        }
+
         return organization with
         {
+            PreviousWebhookSecret = previous,
+            PreviousWebhookSecretExpiresAt = previousUntil,
             EntraTenantId = tenant,
             Name = name!,
             CertificationsEnabled = AddOns?.Certifications ?? organization.CertificationsEnabled,

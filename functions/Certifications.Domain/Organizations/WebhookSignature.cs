@@ -15,7 +15,9 @@ public static class WebhookSignature
     public static string Sign(string secret, string webhookId, long timestamp, ReadOnlySpan<byte> body) =>
         "v1," + Convert.ToBase64String(Mac(secret, webhookId, timestamp, body));
 
-    public static WebhookVerdict Verify(string secret, string? webhookId, string? timestampHeader, string? signatureHeader, ReadOnlySpan<byte> body, DateTimeOffset now)
+    /// <summary>Valid when any signature of the header matches any of the secrets (a rotation sends or accepts several).</summary>
+    public static WebhookVerdict Verify(
+        IReadOnlyList<string> secrets, string? webhookId, string? timestampHeader, string? signatureHeader, ReadOnlySpan<byte> body, DateTimeOffset now)
     {
         if (string.IsNullOrEmpty(webhookId) || string.IsNullOrEmpty(signatureHeader) || !long.TryParse(timestampHeader, out var timestamp))
         {
@@ -27,15 +29,18 @@ public static class WebhookSignature
             return WebhookVerdict.OutsideTolerance;
         }
 
-        var expected = Mac(secret, webhookId, timestamp, body);
-        foreach (var candidate in signatureHeader.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var secret in secrets)
         {
-            var parts = candidate.Split(',', 2);
-            var decoded = new byte[expected.Length + 8];
-            if (parts is ["v1", var value] && Convert.TryFromBase64String(value, decoded, out var length) && length == expected.Length
-                && CryptographicOperations.FixedTimeEquals(decoded.AsSpan(0, length), expected))
+            var expected = Mac(secret, webhookId, timestamp, body);
+            foreach (var candidate in signatureHeader.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                return WebhookVerdict.Valid;
+                var parts = candidate.Split(',', 2);
+                var decoded = new byte[expected.Length + 8];
+                if (parts is ["v1", var value] && Convert.TryFromBase64String(value, decoded, out var length) && length == expected.Length
+                    && CryptographicOperations.FixedTimeEquals(decoded.AsSpan(0, length), expected))
+                {
+                    return WebhookVerdict.Valid;
+                }
             }
         }
 

@@ -51,8 +51,9 @@ public sealed class TokenValidator
         {
             read = handler.ReadJsonWebToken(token);
         }
-        catch (SecurityTokenMalformedException)
+        catch (ArgumentException)
         {
+            // Not a JWT (the reader's way of saying so; malformed-token exceptions derive from it too).
             return null;
         }
 

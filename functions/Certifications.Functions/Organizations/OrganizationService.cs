@@ -8,7 +8,7 @@ using Certifications.Storage.Organizations;
 namespace Certifications.Functions.Organizations;
 
 /// <summary>Reading and changing an organization's settings (super admins only).</summary>
-public sealed class OrganizationService(OrganizationRepository organizations, CallerDirectory callers)
+public sealed class OrganizationService(OrganizationRepository organizations, CallerDirectory callers, TimeProvider clock)
 {
     public async Task<Result<Versioned<Domain.Organizations.Organization>>> GetAsync(Caller caller, CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ public sealed class OrganizationService(OrganizationRepository organizations, Ca
             return Error.Stale("The organization's settings");
         }
 
-        var updated = input.ApplyTo(current.Value.Value);
+        var updated = input.ApplyTo(current.Value.Value, clock.GetUtcNow());
         if (!updated.IsSuccess)
         {
             return updated.Error!;

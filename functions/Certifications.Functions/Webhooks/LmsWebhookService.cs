@@ -42,12 +42,13 @@ public sealed class LmsWebhookService(
             return Error.NotFound("The organization");
         }
 
-        if (organization.WebhookSecret is not { } secret)
+        var now = clock.GetUtcNow();
+        if (organization.WebhookSecretsAt(now) is not { Count: > 0 } secrets)
         {
             return Unauthorized("This organization has no webhook secret; a super admin sets one in the organization settings.");
         }
 
-        var verdict = WebhookSignature.Verify(secret, headers.Id, headers.Timestamp, headers.Signature, body, clock.GetUtcNow());
+        var verdict = WebhookSignature.Verify(secrets, headers.Id, headers.Timestamp, headers.Signature, body, now);
         if (verdict != WebhookVerdict.Valid)
         {
             return Unauthorized(verdict switch

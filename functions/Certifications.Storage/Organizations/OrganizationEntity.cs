@@ -25,7 +25,12 @@ internal sealed class OrganizationEntity : ITableEntity
 
     public string AccentColor { get; set; } = Branding.Default.AccentColor;
 
+    /// <summary>Protected (<see cref="Secrets.SecretProtector"/>), never in clear.</summary>
     public string? WebhookSecret { get; set; }
+
+    public string? PreviousWebhookSecret { get; set; }
+
+    public DateTimeOffset? PreviousWebhookSecretExpiresAt { get; set; }
 
     public string? EntraTenantId { get; set; }
 
@@ -38,7 +43,7 @@ internal sealed class OrganizationEntity : ITableEntity
         CertificationsEnabled = o.CertificationsEnabled,
         PrimaryColor = o.Branding.PrimaryColor,
         AccentColor = o.Branding.AccentColor,
-        WebhookSecret = o.WebhookSecret,
+        PreviousWebhookSecretExpiresAt = o.PreviousWebhookSecretExpiresAt,
         EntraTenantId = o.EntraTenantId,
         CreatedAt = o.CreatedAt,
     };
@@ -49,7 +54,7 @@ internal sealed class OrganizationEntity : ITableEntity
         Name = Name,
         CertificationsEnabled = CertificationsEnabled,
         Branding = new Branding(PrimaryColor, AccentColor),
-        WebhookSecret = WebhookSecret,
+        PreviousWebhookSecretExpiresAt = PreviousWebhookSecretExpiresAt,
         EntraTenantId = EntraTenantId,
         CreatedAt = CreatedAt,
     };

@@ -2,34 +2,55 @@ using Azure.Data.Tables;
 using Certifications.Domain.Common;
 using Certifications.Domain.Organizations;
 using Certifications.Storage.Common;
+using Certifications.Storage.Secrets;
 
 namespace Certifications.Storage.Organizations;
 
-/// <summary>Organizations and their settings.</summary>
-public sealed class OrganizationRepository(StorageAccount storage)
+/// <summary>Organizations and their settings; webhook secrets are protected on the way in and opened on the way out.</summary>
+public sealed class OrganizationRepository(StorageAccount storage, SecretProtector secrets)
 {
     private readonly TableClient table = storage.Table(TableNames.Organizations);
 
     public async Task<Versioned<Organization>?> GetAsync(string organizationId, CancellationToken cancellationToken = default)
     {
         var response = await table.GetEntityIfExistsAsync<OrganizationEntity>(organizationId, OrganizationEntity.SettingsRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue ? new Versioned<Organization>(response.Value!.ToOrganization(), response.Value.ETag.ToString()) : null;
+        return response.HasValue ? new Versioned<Organization>(await OpenAsync(response.Value!, cancellationToken).ConfigureAwait(false), response.Value!.ETag.ToString()) : null;
     }
 
-    public Task<Result<string>> CreateAsync(Organization organization, CancellationToken cancellationToken = default) =>
-        TableWrites.ConditionalAsync(() => table.AddEntityAsync(OrganizationEntity.From(organization), cancellationToken), "The organization");
+    public async Task<Result<string>> CreateAsync(Organization organization, CancellationToken cancellationToken = default)
+    {
+        var entity = await SealAsync(organization, cancellationToken).ConfigureAwait(false);
+        return await TableWrites.ConditionalAsync(() => table.AddEntityAsync(entity, cancellationToken), "The organization").ConfigureAwait(false);
+    }
 
-    public Task<Result<string>> UpdateAsync(Organization organization, string? etag, CancellationToken cancellationToken = default) =>
-        TableWrites.ConditionalAsync(
-            () => table.UpdateEntityAsync(OrganizationEntity.From(organization), TableWrites.IfMatch(etag), TableUpdateMode.Replace, cancellationToken),
-            "The organization settings");
+    public async Task<Result<string>> UpdateAsync(Organization organization, string? etag, CancellationToken cancellationToken = default)
+    {
+        var entity = await SealAsync(organization, cancellationToken).ConfigureAwait(false);
+        return await TableWrites.ConditionalAsync(
+            () => table.UpdateEntityAsync(entity, TableWrites.IfMatch(etag), TableUpdateMode.Replace, cancellationToken),
+            "The organization settings").ConfigureAwait(false);
+    }
 
     /// <summary>Every organization, for nightly work across tenants.</summary>
     public async IAsyncEnumerable<Organization> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var entity in table.QueryAsync<OrganizationEntity>(e => e.RowKey == OrganizationEntity.SettingsRow, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            yield return entity.ToOrganization();
+            yield return await OpenAsync(entity, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private async Task<OrganizationEntity> SealAsync(Organization organization, CancellationToken cancellationToken)
+    {
+        var entity = OrganizationEntity.From(organization);
+        entity.WebhookSecret = organization.WebhookSecret is { } current ? await secrets.ProtectAsync(current, cancellationToken).ConfigureAwait(false) : null;
+        entity.PreviousWebhookSecret = organization.PreviousWebhookSecret is { } previous ? await secrets.ProtectAsync(previous, cancellationToken).ConfigureAwait(false) : null;
+        return entity;
+    }
+
+    private async Task<Organization> OpenAsync(OrganizationEntity entity, CancellationToken cancellationToken) => entity.ToOrganization() with
+    {
+        WebhookSecret = entity.WebhookSecret is { } current ? await secrets.UnprotectAsync(current, cancellationToken).ConfigureAwait(false) : null,
+        PreviousWebhookSecret = entity.PreviousWebhookSecret is { } previous ? await secrets.UnprotectAsync(previous, cancellationToken).ConfigureAwait(false) : null,
+    };
 }

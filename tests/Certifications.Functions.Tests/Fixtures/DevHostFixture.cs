@@ -21,6 +21,9 @@ public sealed class DevHostFixture : IAsyncLifetime
 
     public string SigningKey { get; } = DevTokens.NewKey();
 
+    /// <summary>The local key that protects webhook secrets in this run's tables.</summary>
+    public string SecretsKeyFile => Outbox + "-secrets-key";
+
     public HttpClient Anonymous { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -40,6 +43,7 @@ public sealed class DevHostFixture : IAsyncLifetime
             ["Storage:ConnectionString"] = azurite!.ConnectionString,
             ["Auth:DevelopmentSigningKey"] = SigningKey,
             ["Smtp:OutboxFolder"] = Outbox,
+            ["Secrets:LocalKeyFile"] = SecretsKeyFile,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Certifications"] = "Warning",
         };
@@ -97,6 +101,8 @@ public sealed class DevHostFixture : IAsyncLifetime
         {
             Directory.Delete(Outbox, recursive: true);
         }
+
+        File.Delete(SecretsKeyFile);
     }
 }
 

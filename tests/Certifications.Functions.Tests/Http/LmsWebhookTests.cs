@@ -190,6 +190,35 @@ public class LmsWebhookTests(DevHostFixture fixture)
     }
 
     [Fact]
+    public async Task The_secret_is_kept_encrypted_in_the_table()
+    {
+        using var s = await ScenarioAsync();
+
+        var row = await new Azure.Data.Tables.TableClient(fixture.StorageConnectionString, Storage.Common.TableNames.Organizations)
+            .GetEntityAsync<Azure.Data.Tables.TableEntity>(s.Org.Id, "settings");
+
+        var stored = row.Value.GetString("WebhookSecret");
+        Assert.StartsWith("enc1.", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret[6..], row.Value.Select(p => p.Value?.ToString() ?? string.Empty).Aggregate(string.Concat), StringComparison.Ordinal);
+        Assert.Equal("completed", (await (await DeliverAsync(s, "msg_enc", Completion(s, "guide", null))).Json())["outcome"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task After_a_new_secret_is_set_deliveries_signed_with_the_old_one_still_land()
+    {
+        using var s = await ScenarioAsync();
+        var fresh = "whsec_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        (await s.AsAdmin.PutAsJsonAsync("org/settings", new { webhookSecret = fresh })).EnsureSuccessStatusCode();
+
+        var byOld = await (await DeliverAsync(s, "msg_old_secret", Completion(s, "guide", null))).Json();
+        var byNew = await (await DeliverAsync(s, "msg_new_secret", Completion(s, "quiz", 95), secret: fresh)).Json();
+
+        Assert.Equal("completed", byOld["outcome"]!.GetValue<string>());
+        Assert.Equal("completed", byNew["outcome"]!.GetValue<string>());
+        await (await DeliverAsync(s, "msg_forged_secret", Completion(s, "simulation", null), secret: "whsec_" + Convert.ToBase64String(new byte[32]))).Problem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task The_secret_is_never_shown_in_full()
     {
         using var s = await ScenarioAsync();

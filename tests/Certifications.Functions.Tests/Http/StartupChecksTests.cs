@@ -15,6 +15,8 @@ public sealed class StartupChecksTests(DevHostFixture fixture)
         ["Auth:DevelopmentSigningKey"] = string.Empty,
         ["Smtp:Host"] = "smtp.example.org",
         ["Smtp:OutboxFolder"] = string.Empty,
+        ["Secrets:KeyVaultKeyUri"] = "https://kv-test.vault.azure.net/keys/webhook-secrets",
+        ["Secrets:LocalKeyFile"] = string.Empty,
     };
 
     [Theory]
@@ -24,6 +26,8 @@ public sealed class StartupChecksTests(DevHostFixture fixture)
     [InlineData("Auth:Authority", "", "Auth__Authority")]
     [InlineData("Smtp:Host", "", "Smtp__Host")]
     [InlineData("Smtp:UseTls", "false", "Smtp__UseTls")]
+    [InlineData("Secrets:KeyVaultKeyUri", "", "Secrets__KeyVaultKeyUri")]
+    [InlineData("Secrets:KeyVaultKeyUri", "http://kv-test.vault.azure.net/keys/x", "Secrets__KeyVaultKeyUri")]
     public async Task Outside_development_a_wrong_setting_stops_the_app_naming_it(string setting, string value, string named)
     {
         var settings = new Dictionary<string, string?>(GoodProduction) { [setting] = value };
