@@ -34,6 +34,23 @@ public sealed class PeopleAndSettingsTests
         Assert.Contains("roles", (Valid() with { Roles = [role] }).ToUser("usr_new", Build.OrgId, Build.Now, Groups, Coaches).Error!.Fields!.Keys);
 
     [Fact]
+    public void A_user_is_in_at_most_a_hundred_groups()
+    {
+        var groups = Enumerable.Range(0, UserInput.MaxGroups + 1).Select(i => $"grp_{i}").ToArray();
+        var known = groups.ToHashSet(StringComparer.Ordinal);
+
+        Assert.True((Valid() with { GroupIds = groups[..UserInput.MaxGroups] }).ToUser("usr_new", Build.OrgId, Build.Now, known, Coaches).IsSuccess);
+        Assert.Contains("groupIds", (Valid() with { GroupIds = groups }).ToUser("usr_new", Build.OrgId, Build.Now, known, Coaches).Error!.Fields!.Keys);
+    }
+
+    [Theory]
+    [InlineData("Ada\nAdmin")]
+    [InlineData("Ada\u0000")]
+    [InlineData("Ada\u009b")]
+    public void A_display_name_is_one_line_without_control_characters(string escaped) =>
+        Assert.Contains("displayName", (Valid() with { DisplayName = System.Text.RegularExpressions.Regex.Unescape(escaped) }).ToUser("usr_new", Build.OrgId, Build.Now, Groups, Coaches).Error!.Fields!.Keys);
+
+    [Fact]
     public void Groups_and_coaches_must_exist_in_the_organization()
     {
         var error = (Valid() with { GroupIds = ["grp_elsewhere"], CoachId = "usr_notacoach" }).ToUser("usr_new", Build.OrgId, Build.Now, Groups, Coaches).Error!;

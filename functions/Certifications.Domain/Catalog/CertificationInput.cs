@@ -7,6 +7,15 @@ public sealed record CertificationInput
 {
     public const int MaxCriteria = 50;
 
+    /// <summary>
+    /// The criteria are kept in one table column (32K UTF-16 characters): their texts together, with what each
+    /// criterion's fields take around them, stay below this.
+    /// </summary>
+    public const int MaxCriteriaStoredLength = 28_000;
+
+    /// <summary>An upper bound of what a criterion's ids, kind, numbers and field names take when stored.</summary>
+    private const int CriterionOverhead = 300;
+
     public string? Title { get; init; }
 
     public string? Description { get; init; }
@@ -114,6 +123,12 @@ public sealed record CertificationInput
             {
                 criteria.Add(criterion);
             }
+        }
+
+        var stored = criteria.Sum(c => CriterionOverhead + c.Title.Length + (c.Description?.Length ?? 0) + (c.ExternalActivityId?.Length ?? 0) + c.Skills.Sum(s => s.Length + 3));
+        if (stored > MaxCriteriaStoredLength)
+        {
+            errors.Add("criteria", $"together take {stored:N0} characters, more than the {MaxCriteriaStoredLength:N0} a certification keeps; shorten descriptions or use fewer criteria.");
         }
 
         return criteria;

@@ -33,8 +33,14 @@ public sealed record CriterionProgress
 
     public DateTimeOffset? MetAt { get; init; }
 
-    /// <summary>Evidence handed in, oldest first; kept when an assessor sends it back, so the history shows.</summary>
+    /// <summary>
+    /// Evidence handed in this round, oldest first; kept when an assessor sends it back, so the history shows. Lists of
+    /// learning records carry only <see cref="HandIns"/>: the items are read with the record itself.
+    /// </summary>
     public IReadOnlyList<EvidenceItem> Evidence { get; init; } = [];
+
+    /// <summary>How many hand-ins this round: what the record's own row keeps, and what the limit counts.</summary>
+    public int HandIns { get; init; }
 
     /// <summary>The LMS score that met the criterion, when an LMS reported one.</summary>
     public int? Score { get; init; }

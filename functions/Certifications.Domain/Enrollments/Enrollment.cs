@@ -44,6 +44,9 @@ public sealed record Enrollment
 
     public IReadOnlyList<ApprovalRecord> ApprovalDecisions { get; init; } = [];
 
+    /// <summary>How often the learner started afresh (recertified); each round's evidence is its own.</summary>
+    public int Round { get; init; }
+
     public DateTimeOffset? EarnedAt { get; init; }
 
     public string? CertificateId { get; init; }
@@ -72,10 +75,17 @@ public sealed record Enrollment
 
     public bool IsOverdue(DateTimeOffset now) => IsActive && DueDate < now && Status != EnrollmentStatus.Earned;
 
+    /// <summary>
+    /// A new record; enrolling again after a withdrawal (<paramref name="withdrawn"/>) starts a new round, and the
+    /// earlier reviews and decisions stay in its history.
+    /// </summary>
     public static Enrollment Create(
         Certification certification, User learner, EnrollmentSource source, string enrolledBy,
-        DateTimeOffset now, DateTimeOffset? dueDate = null, string? message = null) => new()
+        DateTimeOffset now, DateTimeOffset? dueDate = null, string? message = null, Enrollment? withdrawn = null) => new()
         {
+            Round = withdrawn is null ? 0 : withdrawn.Round + 1,
+            Reviews = withdrawn?.Reviews ?? [],
+            ApprovalDecisions = withdrawn?.ApprovalDecisions ?? [],
             OrganizationId = certification.OrganizationId,
             CertificationId = certification.Id,
             LearnerId = learner.Id,

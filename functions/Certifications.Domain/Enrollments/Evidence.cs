@@ -3,8 +3,6 @@ namespace Certifications.Domain.Enrollments;
 /// <summary>One hand-in of evidence for a criterion: a text, files, or both.</summary>
 public sealed record EvidenceItem
 {
-    public const int MaxTextLength = 8000;
-
     public const int MaxFileNameLength = 200;
 
     public required string Id { get; init; }

@@ -13,6 +13,9 @@ public static class LiveSessionSteps
 
     public const int MaxCallType = 100;
 
+    /// <summary>Calls of one session, each a reconnect or another medium; more is not a session any longer.</summary>
+    public const int MaxCalls = 20;
+
     public static Result<LiveSession> Join(LiveSession session, string callerId, DateTimeOffset now)
     {
         if (callerId != session.LearnerId)
@@ -55,6 +58,11 @@ public static class LiveSessionSteps
         if (errors.Any)
         {
             return errors.ToError();
+        }
+
+        if (session.Calls.Count >= MaxCalls)
+        {
+            return Error.Conflict($"A session holds at most {MaxCalls} calls; end this one and schedule another.");
         }
 
         return session.State switch

@@ -6,6 +6,8 @@ namespace Certifications.Domain.People;
 /// <summary>The fields of a user as an admin writes them (POST, PUT or one CSV row).</summary>
 public sealed record UserInput
 {
+    public const int MaxGroups = 100;
+
     public string? Email { get; init; }
 
     public string? DisplayName { get; init; }
@@ -32,6 +34,11 @@ public sealed record UserInput
         var roles = ParseRoles(errors, Roles);
 
         var groupIds = (GroupIds ?? []).Distinct(StringComparer.Ordinal).ToArray();
+        if (groupIds.Length > MaxGroups)
+        {
+            errors.Add("groupIds", $"a user belongs to at most {MaxGroups} groups.");
+        }
+
         foreach (var unknown in groupIds.Where(g => !knownGroups.Contains(g)))
         {
             errors.Add("groupIds", $"group '{unknown}' does not exist in this organization.");

@@ -40,7 +40,7 @@ public static class EnrollmentPolicy
             return Error.Conflict("This certification is archived and takes no new enrollments.");
         }
 
-        return Enrollment.Create(certification, caller.User, EnrollmentSource.SelfEnrolled, caller.Id, now);
+        return Enrollment.Create(certification, caller.User, EnrollmentSource.SelfEnrolled, caller.Id, now, withdrawn: existing);
     }
 
     /// <summary>Checks who may assign what, then says per learner whether a record is created or already exists.</summary>
@@ -101,7 +101,7 @@ public static class EnrollmentPolicy
             }
             else
             {
-                var enrollment = Enrollment.Create(certification, learner, EnrollmentSource.Assigned, caller.Id, now, dueDate, message);
+                var enrollment = Enrollment.Create(certification, learner, EnrollmentSource.Assigned, caller.Id, now, dueDate, message, withdrawn: current);
                 outcomes.Add(new AssignmentOutcome(learner.Id, AssignmentResult.Created, enrollment, DueDateAdded: false));
             }
         }

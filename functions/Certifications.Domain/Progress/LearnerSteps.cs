@@ -61,9 +61,11 @@ public static class LearnerSteps
             return Error.Invalid("text", "Send a text, one or more files, or both.");
         }
 
-        if (evidence.Text is { Length: > MaxEvidenceText })
+        var errors = new FieldErrors();
+        errors.RequireText("text", evidence.Text, MaxEvidenceText, required: false, multiline: true);
+        if (errors.Any)
         {
-            return Error.Invalid("text", $"must be at most {MaxEvidenceText} characters.");
+            return errors.ToError();
         }
 
         var reworking = enrollment.Approval == ApprovalState.Rejected;
@@ -74,6 +76,7 @@ public static class LearnerSteps
             MetBy = null,
             UpdatedAt = evidence.AddedAt,
             Evidence = [.. c.Evidence, evidence],
+            HandIns = c.HandIns + 1,
         });
         return ProgressChange.To(reworking ? changed with { Approval = ApprovalState.NotRequested, ApprovalRequestedAt = null } : changed);
     }
@@ -101,7 +104,7 @@ public static class LearnerSteps
                 : $"'{found.Value.Title}' is waiting for an assessor; add evidence after their decision.");
         }
 
-        return progress.Evidence.Count >= MaxEvidencePerCriterion
+        return progress.HandIns >= MaxEvidencePerCriterion
             ? Error.Conflict($"'{found.Value.Title}' already has {MaxEvidencePerCriterion} pieces of evidence.")
             : found.Value;
     }

@@ -42,6 +42,7 @@ public static class Recertification
             ApprovalRequestedAt = null,
             Criteria = [.. certification.Criteria.Select(c => new CriterionProgress { CriterionId = c.Id, Kind = c.Kind, UpdatedAt = now })],
             CertificateId = status == CertificateStatus.Revoked ? null : enrollment.CertificateId,
+            Round = enrollment.Round + 1,
         });
     }
 }

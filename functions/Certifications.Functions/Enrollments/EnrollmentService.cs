@@ -40,7 +40,7 @@ public sealed class EnrollmentService(
 
         var written = existing is null
             ? await enrollments.CreateAsync(enrollment.Value, cancellationToken).ConfigureAwait(false)
-            : await enrollments.UpdateAsync(enrollment.Value, existing.ETag, cancellationToken).ConfigureAwait(false);
+            : await enrollments.UpdateAsync(existing, enrollment.Value, cancellationToken).ConfigureAwait(false);
         if (!written.IsSuccess)
         {
             return Error.Conflict("You are already enrolled in this certification.");
@@ -134,7 +134,7 @@ public sealed class EnrollmentService(
         }
 
         var withdrawn = enrollment.Value with { WithdrawnAt = clock.GetUtcNow() };
-        var written = await enrollments.UpdateAsync(withdrawn, enrollment.ETag, cancellationToken).ConfigureAwait(false);
+        var written = await enrollments.UpdateAsync(enrollment, withdrawn, cancellationToken).ConfigureAwait(false);
         if (!written.IsSuccess)
         {
             return written.Error!;

@@ -84,15 +84,7 @@ public sealed class EvidenceUpload(EvidenceStore store)
                 : Error.Invalid("The multipart body could not be read: " + e.Message);
         }
 
-        var errors = new FieldErrors();
-        var kept = errors.RequireText("text", text, EvidenceItem.MaxTextLength, required: false, multiline: true);
-        if (errors.Any)
-        {
-            await DiscardAsync(files, CancellationToken.None).ConfigureAwait(false);
-            return errors.ToError();
-        }
-
-        return new EvidenceItem { Id = evidenceId, Text = kept, Files = files, AddedAt = now };
+        return new EvidenceItem { Id = evidenceId, Text = string.IsNullOrWhiteSpace(text) ? null : text.Trim(), Files = files, AddedAt = now };
     }
 
     public Task DiscardAsync(EvidenceItem evidence, CancellationToken cancellationToken) => DiscardAsync(evidence.Files, cancellationToken);

@@ -90,7 +90,7 @@ public sealed class ProgressService(
                 return outcome;
             }
 
-            var update = await enrollments.UpdateAsync(change.Value.Enrollment, record.ETag, cancellationToken).ConfigureAwait(false);
+            var update = await enrollments.UpdateAsync(record, change.Value.Enrollment, cancellationToken).ConfigureAwait(false);
             if (update.IsSuccess)
             {
                 written.Set(key, new Versioned<Enrollment>(change.Value.Enrollment, update.Value), KeepWrittenFor);

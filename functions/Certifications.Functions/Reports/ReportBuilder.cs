@@ -47,7 +47,7 @@ public sealed class ReportBuilder(
             var blob = await store.OpenWriteAsync(name, CriteriaProgressCsv.ContentType, cancellationToken).ConfigureAwait(false);
             await using (blob.ConfigureAwait(false))
             {
-                await CriteriaProgressCsv.WriteAsync(blob, certification, Counted(enrollments.ActiveAsync(organizationId, certification.Id, cancellationToken), tally), now, cancellationToken).ConfigureAwait(false);
+                await CriteriaProgressCsv.WriteAsync(blob, certification, Counted(enrollments.ActiveWithReviewsAsync(organizationId, certification.Id, cancellationToken), tally), now, cancellationToken).ConfigureAwait(false);
             }
 
             files.Add(name);

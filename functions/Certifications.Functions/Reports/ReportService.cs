@@ -28,7 +28,7 @@ public sealed class ReportService(
         var certification = (await certifications.GetAsync(caller.OrganizationId, certificationId, cancellationToken).ConfigureAwait(false))?.Value;
         return certification is null
             ? Error.NotFound("The certification")
-            : (certification, enrollments.ActiveAsync(caller.OrganizationId, certification.Id, cancellationToken));
+            : (certification, enrollments.ActiveWithReviewsAsync(caller.OrganizationId, certification.Id, cancellationToken));
     }
 
     /// <summary>Starts a run of the caller's organization; 409 naming the run in progress if there is one.</summary>

@@ -58,7 +58,7 @@ public sealed record ReviewQueueItem(
         var waiting = e.Criteria
             .Join(c.Criteria, p => p.CriterionId, d => d.Id, (p, d) => (Progress: p, Criterion: d))
             .Where(x => x.Progress.State == CriterionState.AwaitingAssessment || (x.Criterion.Kind == CriterionKind.Review && x.Progress.State != CriterionState.Met))
-            .Select(x => new WaitingCriterion(x.Criterion.Id, x.Criterion.Title, x.Criterion.Kind.ToName(), x.Progress.State, x.Progress.Evidence.Count))
+            .Select(x => new WaitingCriterion(x.Criterion.Id, x.Criterion.Title, x.Criterion.Kind.ToName(), x.Progress.State, x.Progress.HandIns))
             .ToArray();
         var awaitingApproval = e.Approval == ApprovalState.Awaiting;
         return new ReviewQueueItem(e.Id, e.LearnerId, e.LearnerName, c.Id, c.Title, e.Status, awaitingApproval,

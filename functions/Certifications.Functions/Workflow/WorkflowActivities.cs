@@ -79,7 +79,7 @@ public sealed class WorkflowActivities(
     private async Task<WorkflowView?> RequestApprovalAsync(Versioned<Enrollment> record, Domain.Catalog.Certification certification, CancellationToken cancellationToken)
     {
         var requested = WorkflowSteps.RequestApproval(record.Value, clock.GetUtcNow());
-        if (!(await enrollments.UpdateAsync(requested, record.ETag, cancellationToken).ConfigureAwait(false)).IsSuccess)
+        if (!(await enrollments.UpdateAsync(record, requested, cancellationToken).ConfigureAwait(false)).IsSuccess)
         {
             return null;
         }
@@ -101,7 +101,7 @@ public sealed class WorkflowActivities(
         if (awardedNow)
         {
             earned = WorkflowSteps.Award(earned, earned.CertificateId ?? Certificate.NewId(), clock.GetUtcNow());
-            if (!(await enrollments.UpdateAsync(earned, record.ETag, cancellationToken).ConfigureAwait(false)).IsSuccess)
+            if (!(await enrollments.UpdateAsync(record, earned, cancellationToken).ConfigureAwait(false)).IsSuccess)
             {
                 return null;
             }

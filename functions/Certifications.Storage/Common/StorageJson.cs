@@ -10,6 +10,10 @@ internal static class StorageJson
     {
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+        // Columns count UTF-16 characters (32K at most): the default encoder writes each non-ASCII letter as a
+        // six-character \uXXXX escape, and these values are never inlined into HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);

@@ -7,7 +7,8 @@ namespace Certifications.Storage.Enrollments;
 
 /// <summary>
 /// A learning record. Partition = organization and certification, row = learner: a certification's learning
-/// records are one partition, and a second enrollment of the same learner cannot exist.
+/// records are one partition, and a second enrollment of the same learner cannot exist. Its hand-ins, reviews and
+/// approval decisions are rows of their own beside it (<see cref="HistoryEntity"/>), so this row stays small.
 /// </summary>
 internal sealed class EnrollmentEntity : ITableEntity
 {
@@ -47,9 +48,11 @@ internal sealed class EnrollmentEntity : ITableEntity
 
     public DateTimeOffset? ApprovalRequestedAt { get; set; }
 
-    public string Reviews { get; set; } = "[]";
+    public int ReviewCount { get; set; }
 
-    public string ApprovalDecisions { get; set; } = "[]";
+    public int ApprovalCount { get; set; }
+
+    public int Round { get; set; }
 
     public DateTimeOffset? EarnedAt { get; set; }
 
@@ -82,11 +85,12 @@ internal sealed class EnrollmentEntity : ITableEntity
         Message = e.Message,
         StartedAt = e.StartedAt,
         SubmittedAt = e.SubmittedAt,
-        Criteria = StorageJson.Write(e.Criteria),
+        Criteria = StorageJson.Write(e.Criteria.Select(c => c with { Evidence = [] })),
         Approval = e.Approval.ToString(),
         ApprovalRequestedAt = e.ApprovalRequestedAt,
-        Reviews = StorageJson.Write(e.Reviews),
-        ApprovalDecisions = StorageJson.Write(e.ApprovalDecisions),
+        ReviewCount = e.Reviews.Count,
+        ApprovalCount = e.ApprovalDecisions.Count,
+        Round = e.Round,
         EarnedAt = e.EarnedAt,
         CertificateId = e.CertificateId,
         WithdrawnAt = e.WithdrawnAt,
@@ -95,6 +99,7 @@ internal sealed class EnrollmentEntity : ITableEntity
         AwaitsReviewer = e.AwaitsReviewer,
     };
 
+    /// <summary>The record as lists show it: its own row, without the items of its history.</summary>
     public Enrollment ToEnrollment() => new()
     {
         OrganizationId = OrganizationId,
@@ -112,12 +117,29 @@ internal sealed class EnrollmentEntity : ITableEntity
         Criteria = StorageJson.Read<CriterionProgress[]>(Criteria, []),
         Approval = Enum.Parse<ApprovalState>(Approval),
         ApprovalRequestedAt = ApprovalRequestedAt,
-        Reviews = StorageJson.Read<Review[]>(Reviews, []),
-        ApprovalDecisions = StorageJson.Read<ApprovalRecord[]>(ApprovalDecisions, []),
+        Round = Round,
         EarnedAt = EarnedAt,
         CertificateId = CertificateId,
         WithdrawnAt = WithdrawnAt,
     };
+}
+
+/// <summary>The whole record: its row and its history rows, as one learner's range of the partition returns them.</summary>
+internal static class EnrollmentRows
+{
+    public static Enrollment Assemble(EnrollmentEntity record, IReadOnlyList<HistoryEntity> history)
+    {
+        var enrollment = record.ToEnrollment();
+        var evidence = history.Where(h => h.Kind == HistoryEntity.EvidenceKind && h.Round == enrollment.Round)
+            .GroupBy(h => h.CriterionId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(h => h.RowKey, StringComparer.Ordinal).Select(h => h.Read<EvidenceItem>()).ToArray(), StringComparer.Ordinal);
+        return enrollment with
+        {
+            Criteria = [.. enrollment.Criteria.Select(c => evidence.TryGetValue(c.CriterionId, out var items) ? c with { Evidence = items } : c)],
+            Reviews = [.. history.Where(h => h.Kind == HistoryEntity.ReviewKind).OrderBy(h => h.RowKey, StringComparer.Ordinal).Select(h => h.Read<Review>())],
+            ApprovalDecisions = [.. history.Where(h => h.Kind == HistoryEntity.ApprovalKind).OrderBy(h => h.RowKey, StringComparer.Ordinal).Select(h => h.Read<ApprovalRecord>())],
+        };
+    }
 }
 
 /// <summary>A learner's assignment-list row: points at the learning record of one certification.</summary>

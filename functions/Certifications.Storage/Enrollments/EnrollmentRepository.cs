@@ -19,10 +19,31 @@ public sealed class EnrollmentRepository(StorageAccount storage)
     private readonly TableClient table = storage.Table(TableNames.Enrollments);
     private readonly TableClient learnerIndex = storage.Table(TableNames.LearnerEnrollments);
 
+    /// <summary>The whole record: its row, and its history rows when its counts say it has any (a record without history costs one read).</summary>
     public async Task<Versioned<Enrollment>?> GetAsync(string organizationId, string certificationId, string learnerId, CancellationToken cancellationToken = default)
     {
-        var response = await table.GetEntityIfExistsAsync<EnrollmentEntity>(EnrollmentEntity.Partition(organizationId, certificationId), learnerId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue ? new Versioned<Enrollment>(response.Value!.ToEnrollment(), response.Value.ETag.ToString()) : null;
+        var partition = EnrollmentEntity.Partition(organizationId, certificationId);
+        var response = await table.GetEntityIfExistsAsync<EnrollmentEntity>(partition, learnerId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!response.HasValue)
+        {
+            return null;
+        }
+
+        var record = response.Value!;
+        var summary = record.ToEnrollment();
+        if (record.ReviewCount == 0 && record.ApprovalCount == 0 && summary.Criteria.All(c => c.HandIns == 0))
+        {
+            return new Versioned<Enrollment>(summary, record.ETag.ToString());
+        }
+
+        var history = new List<HistoryEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {learnerId + "|"} and RowKey lt {HistoryEntity.End(learnerId)}");
+        await foreach (var row in table.QueryAsync<HistoryEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            history.Add(row);
+        }
+
+        return new Versioned<Enrollment>(EnrollmentRows.Assemble(record, history), record.ETag.ToString());
     }
 
     public Task<Versioned<Enrollment>?> GetByIdAsync(string organizationId, string enrollmentId, CancellationToken cancellationToken = default) =>
@@ -72,9 +93,40 @@ public sealed class EnrollmentRepository(StorageAccount storage)
     public IAsyncEnumerable<Enrollment> AwaitingReviewerAsync(string organizationId, string certificationId, CancellationToken cancellationToken = default) =>
         QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {EnrollmentEntity.Partition(organizationId, certificationId)} and Active eq true and AwaitsReviewer eq true"), cancellationToken);
 
-    /// <summary>Every active record of a certification, page by page.</summary>
+    /// <summary>Every active record of a certification, page by page (without hand-ins and decisions).</summary>
     public IAsyncEnumerable<Enrollment> ActiveAsync(string organizationId, string certificationId, CancellationToken cancellationToken = default) =>
         QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {EnrollmentEntity.Partition(organizationId, certificationId)} and Active eq true"), cancellationToken);
+
+    /// <summary>
+    /// Every active record of a certification with its reviews, for reports: the records and the review rows are two
+    /// queries in key order, merged as they stream (a learner's review keys start with their id, and ids are all of
+    /// one length), so nothing beyond a page of each is held.
+    /// </summary>
+    public async IAsyncEnumerable<Enrollment> ActiveWithReviewsAsync(
+        string organizationId, string certificationId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var partition = EnrollmentEntity.Partition(organizationId, certificationId);
+        var reviewFilter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Kind eq {HistoryEntity.ReviewKind}");
+        await using var reviews = table.QueryAsync<HistoryEntity>(reviewFilter, maxPerPage: 1000, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var hasReview = await reviews.MoveNextAsync().ConfigureAwait(false);
+        await foreach (var record in table.QueryAsync<EnrollmentEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Active eq true"), maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var own = new List<HistoryEntity>();
+            while (hasReview && string.CompareOrdinal(reviews.Current.RowKey, record.RowKey + "|") < 0)
+            {
+                hasReview = await reviews.MoveNextAsync().ConfigureAwait(false);
+            }
+
+            while (hasReview && reviews.Current.RowKey.StartsWith(record.RowKey + "|", StringComparison.Ordinal))
+            {
+                own.Add(reviews.Current);
+                hasReview = await reviews.MoveNextAsync().ConfigureAwait(false);
+            }
+
+            yield return own.Count == 0 ? record.ToEnrollment() : EnrollmentRows.Assemble(record, own);
+        }
+    }
 
     private async IAsyncEnumerable<Enrollment> QueryAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -114,13 +166,51 @@ public sealed class EnrollmentRepository(StorageAccount storage)
         return results;
     }
 
+    /// <summary>Adds a new record, with the rows of any history it starts with, in one transaction.</summary>
     public Task<Result<string>> CreateAsync(Enrollment enrollment, CancellationToken cancellationToken = default) =>
-        TableWrites.ConditionalAsync(() => table.AddEntityAsync(EnrollmentEntity.From(enrollment), cancellationToken), "The enrollment");
+        SubmitAsync(new(TableTransactionActionType.Add, EnrollmentEntity.From(enrollment)), HistoryEntity.Added(null, enrollment), cancellationToken);
 
-    public Task<Result<string>> UpdateAsync(Enrollment enrollment, string? etag, CancellationToken cancellationToken = default) =>
-        TableWrites.ConditionalAsync(
-            () => table.UpdateEntityAsync(EnrollmentEntity.From(enrollment), TableWrites.IfMatch(etag), TableUpdateMode.Replace, cancellationToken),
-            "The enrollment");
+    /// <summary>
+    /// Replaces the record if it is unchanged since <paramref name="before"/> was read, adding the rows of what its
+    /// history gained in the same transaction: the update and its new hand-in, review or decision land together or not.
+    /// </summary>
+    public async Task<Result<string>> UpdateAsync(Versioned<Enrollment> before, Enrollment after, CancellationToken cancellationToken = default)
+    {
+        var added = HistoryEntity.Added(before.Value, after);
+        return await SubmitAsync(new(TableTransactionActionType.UpdateReplace, EnrollmentEntity.From(after), TableWrites.IfMatch(before.ETag)), added, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private async Task<Result<string>> SubmitAsync(TableTransactionAction record, IEnumerable<HistoryEntity> added, CancellationToken cancellationToken)
+    {
+        List<TableTransactionAction> actions = [record, .. added.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row))];
+        try
+        {
+            if (actions.Count == 1)
+            {
+                var single = record.ActionType == TableTransactionActionType.Add
+                    ? await table.AddEntityAsync(record.Entity, cancellationToken).ConfigureAwait(false)
+                    : await table.UpdateEntityAsync(record.Entity, record.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return single.Headers.ETag?.ToString() ?? string.Empty;
+            }
+
+            var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return response.Value[0].Headers.ETag?.ToString() ?? string.Empty;
+        }
+        catch (RequestFailedException e) when (e.Status == 409 && record.ActionType == TableTransactionActionType.Add)
+        {
+            return Error.Conflict("The enrollment already exists.");
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // A history row that exists already was added by a writer who changed the record too.
+            return Error.Stale("The enrollment");
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return Error.NotFound("The enrollment");
+        }
+    }
 
     /// <summary>Puts the certification on the learner's assignment list; idempotent, so a retry heals a missed write.</summary>
     public Task AddToLearnerListAsync(string organizationId, string learnerId, string certificationId, CancellationToken cancellationToken = default) =>
