@@ -4,7 +4,7 @@ namespace Certifications.Domain.Tests;
 
 public sealed class CertificateDesignInputTests
 {
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+    private static readonly byte[] Png = PngHeader(200, 80);
 
     private static CertificateDesignInput Valid() => new()
     {
@@ -42,6 +42,35 @@ public sealed class CertificateDesignInputTests
         var message = Assert.Single(error.Fields!["body"]);
         Assert.Contains("{{grade}}", message, StringComparison.Ordinal);
         Assert.Contains("{{score}}", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(4096, 4096, true)]
+    [InlineData(4097, 10, false)]
+    [InlineData(20000, 20000, false)]
+    [InlineData(0, 10, false)]
+    public void A_logo_is_refused_by_its_declared_pixel_size_before_anything_decodes_it(int width, int height, bool accepted)
+    {
+        var result = (Valid() with { Logo = "data:image/png;base64," + Convert.ToBase64String(PngHeader(width, height)) }).Validate(CertificateDesign.Default);
+
+        Assert.Equal(accepted, result.IsSuccess);
+    }
+
+    [Fact]
+    public void A_jpeg_logo_is_measured_by_its_frame_header()
+    {
+        // SOI, an APP0 segment of 16 bytes, then SOF0 with precision 8, height 300, width 1200.
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. new byte[14], 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x01, 0x2C, 0x04, 0xB0, 0x03, .. new byte[9]];
+
+        Assert.Equal((1200, 300), ImageSize.Of(jpeg));
+    }
+
+    private static byte[] PngHeader(int width, int height)
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R', 0, 0, 0, 0, 0, 0, 0, 0, 8, 6, 0, 0, 0];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(16), width);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(20), height);
+        return png;
     }
 
     [Fact]

@@ -12,6 +12,9 @@ public sealed record CertificateDesignInput
 
     public const int MaxLogoBytes = 1024 * 1024;
 
+    /// <summary>A logo larger than this in either direction is refused before it is ever decoded.</summary>
+    public const int MaxLogoPixels = 4096;
+
     public string? Heading { get; init; }
 
     public string? Body { get; init; }
@@ -141,6 +144,12 @@ public sealed record LogoImage(byte[] Bytes, string ContentType)
         if (contentType is null)
         {
             errors.Add(field, "must be a PNG or JPEG image.");
+            return null;
+        }
+
+        if (ImageSize.Of(image) is not ({ } width, { } height) || width is < 1 or > CertificateDesignInput.MaxLogoPixels || height is < 1 or > CertificateDesignInput.MaxLogoPixels)
+        {
+            errors.Add(field, $"must be at most {CertificateDesignInput.MaxLogoPixels} × {CertificateDesignInput.MaxLogoPixels} pixels, with a readable image header.");
             return null;
         }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Certifications.Domain.Common;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Certifications.Functions.Http;
 
@@ -28,6 +29,30 @@ public static class RequestBody
     public static Task<Result<T>> ReadJsonAsync<T>(this HttpRequest request, Func<Task<object?>> representation, long maxBytes = DefaultMaxBytes)
         where T : class =>
         ReadAsync<T>(request, maxBytes, empty: null, representation);
+
+    /// <summary>
+    /// A form (multipart or urlencoded) read within <paramref name="maxBytes"/> in all, even when the client sends no
+    /// Content-Length (chunked): the body is read through a limit, and past it the answer is 413.
+    /// </summary>
+    public static async Task<Result<IFormCollection>> ReadFormAsync(this HttpRequest request, long maxBytes, string tooLarge)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return new Error(ErrorKind.PayloadTooLarge, "Request too large", tooLarge);
+        }
+
+        request.Body = new LimitedStream(request.Body, maxBytes);
+        try
+        {
+            return Result<IFormCollection>.Ok(await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = maxBytes }, request.HttpContext.RequestAborted).ConfigureAwait(false));
+        }
+        catch (Exception e) when (e is LimitedStream.TooLargeException or InvalidDataException)
+        {
+            return e is LimitedStream.TooLargeException || e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
+                ? new Error(ErrorKind.PayloadTooLarge, "Request too large", tooLarge)
+                : Error.Invalid("The form could not be read: " + e.Message);
+        }
+    }
 
     private static async Task<Result<T>> ReadAsync<T>(HttpRequest request, long maxBytes, T? empty, Func<Task<object?>>? representation)
         where T : class

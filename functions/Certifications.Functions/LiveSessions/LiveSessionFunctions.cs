@@ -109,12 +109,13 @@ public sealed class LiveSessionFunctions(LiveSessionService sessions, CoachRepor
             return Answer(await request.ReadJsonAsync<RatingInput>().BindAsync(input => sessions.RateAsync(caller, id, input, null, durable, cancellationToken)));
         }
 
-        if (request.ContentLength > CoachReportUpload.MaxBytes + (64 * 1024))
+        var read = await request.ReadFormAsync(CoachReportUpload.MaxBytes + (64 * 1024), "A coach report may be at most 10 MB.");
+        if (!read.IsSuccess)
         {
-            return Problems.For(new Error(ErrorKind.PayloadTooLarge, "Report too large", "A coach report may be at most 10 MB."));
+            return Problems.For(read.Error!);
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        var form = read.Value;
         RatingInput? input;
         try
         {

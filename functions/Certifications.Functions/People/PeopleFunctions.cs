@@ -135,7 +135,13 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
 
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken);
+            var read = await request.ReadFormAsync(MaxImportBytes + (16 * 1024), "An import file may be at most 2 MB.");
+            if (!read.IsSuccess)
+            {
+                return read.Error!;
+            }
+
+            var form = read.Value;
             return form.Files.Count == 0
                 ? Error.Invalid("file", "attach the CSV file as a form field named 'file'.")
                 : form.Files[0].Length > MaxImportBytes ? new Error(ErrorKind.PayloadTooLarge, "File too large", "An import file may be at most 2 MB.") : form.Files[0].OpenReadStream();

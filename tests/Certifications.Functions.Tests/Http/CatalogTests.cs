@@ -161,7 +161,7 @@ public sealed class CatalogTests(DevHostFixture fixture)
         var org = await TestOrganization.CreateAsync(fixture.Host);
         var id = await org.PublishedCertificationAsync();
         using var admin = org.AsAdmin();
-        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+        var png = Certifications.DevHost.Demo.DemoLogo.Png();
 
         var design = await (await admin.PutAsJsonAsync($"certifications/{id}/certificate-design", new
         {

@@ -113,3 +113,29 @@ public sealed class StorageLimitsTests(DevHostFixture fixture)
         Assert.Equal(20, (await (await s.AsCoach.GetAsync($"live-sessions/{id}")).Json())["calls"]!.AsArray().Count);
     }
 }
+
+/// <summary>Forms and bodies are read within their limits even when the client sends no Content-Length.</summary>
+[Collection(DevHostCollection.Name)]
+public sealed class BoundedReadTests(DevHostFixture fixture)
+{
+    [Fact]
+    public async Task A_chunked_multipart_import_past_its_limit_is_413_and_imports_nobody()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        using var admin = org.AsAdmin();
+        var rows = "email,displayName,roles\n" + string.Concat(Enumerable.Range(0, 60_000).Select(i => $"user{i}@test.example,Usér {i},Learner\n"));
+        using var form = new MultipartFormDataContent();
+        form.Add(new StreamContent(new UnknownLengthStream(System.Text.Encoding.UTF8.GetBytes(rows))), "file", "users.csv");
+
+        var response = await admin.PostAsync("users/import", form);
+
+        await response.Problem(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Single((await (await admin.GetAsync("users")).Json())["items"]!.AsArray());
+    }
+
+    /// <summary>A body whose length the client does not know, so it goes chunked.</summary>
+    private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+}
