@@ -34,7 +34,7 @@ public sealed class PeopleAndSettingsTests
         Assert.Contains("roles", (Valid() with { Roles = [role] }).ToUser("usr_new", Build.OrgId, Build.Now, Groups, Coaches).Error!.Fields!.Keys);
 
     [Fact]
-    public void A_user_is_in_at_most_a_hundred_groups()
+    public void A_user_is_in_at_most_ninety_groups_so_it_is_one_transaction()
     {
         var groups = Enumerable.Range(0, UserInput.MaxGroups + 1).Select(i => $"grp_{i}").ToArray();
         var known = groups.ToHashSet(StringComparer.Ordinal);

@@ -6,7 +6,8 @@ namespace Certifications.Domain.People;
 /// <summary>The fields of a user as an admin writes them (POST, PUT or one CSV row).</summary>
 public sealed record UserInput
 {
-    public const int MaxGroups = 100;
+    /// <summary>A user and its index rows are written in one transaction of at most 100 operations.</summary>
+    public const int MaxGroups = 90;
 
     public string? Email { get; init; }
 

@@ -232,15 +232,22 @@ public sealed class DirectoryService(
     internal async Task<Result<(Versioned<User> User, MimeKit.MimeMessage Invitation)>> CreateAsync(
         Domain.Organizations.Organization organization, UserInput input, References references, CancellationToken cancellationToken)
     {
-        var user = input.ToUser(Ids.New(Ids.User), organization.Id, clock.GetUtcNow(), references.GroupIds, references.Coaches);
-        if (!user.IsSuccess)
+        var prepared = PrepareNew(organization, input, references);
+        if (!prepared.IsSuccess)
         {
-            return user.Error!;
+            return prepared.Error!;
         }
 
-        var (invited, message) = Invite(user.Value, organization.Name);
+        var (invited, message) = prepared.Value;
         var etag = await directory.CreateUserAsync(invited, cancellationToken).ConfigureAwait(false);
         return etag.IsSuccess ? (new Versioned<User>(invited, etag.Value), message) : etag.Error!;
+    }
+
+    /// <summary>A new user with their invitation, validated but not stored (an import stores many in one go).</summary>
+    internal Result<(User User, MimeKit.MimeMessage Invitation)> PrepareNew(Domain.Organizations.Organization organization, UserInput input, References references)
+    {
+        var user = input.ToUser(Ids.New(Ids.User), organization.Id, clock.GetUtcNow(), references.GroupIds, references.Coaches);
+        return user.IsSuccess ? Invite(user.Value, organization.Name) : user.Error!;
     }
 
     private (User User, MimeKit.MimeMessage Message) Invite(User user, string organizationName)

@@ -48,71 +48,139 @@ public sealed class UserImport(DirectoryService users, DirectoryRepository direc
             return Error.Invalid($"The first line must name the columns; missing: {string.Join(", ", missing)}.");
         }
 
-        var references = await users.ReferencesAsync(caller.OrganizationId, null, cancellationToken).ConfigureAwait(false);
-        var rows = new List<ImportRow>();
-        var invitations = new List<MimeKit.MimeMessage>();
+        var parsed = new List<ParsedRow>();
         while (await parser.ReadAsync().ConfigureAwait(false))
         {
-            if (rows.Count == MaxRows)
+            if (parsed.Count == MaxRows)
             {
                 return Error.Invalid($"A file may hold at most {MaxRows} users; split it and import the parts.");
             }
 
-            rows.Add(await ImportRowAsync(caller.Organization, parser, references, invitations, cancellationToken).ConfigureAwait(false));
+            parsed.Add(ParsedRow.From(parser));
         }
 
-        // Sent once every row has landed: a new user is only invited once they exist.
-        await mail.SendAsync(invitations, cancellationToken).ConfigureAwait(false);
+        var rows = await ImportRowsAsync(caller.Organization, parsed, cancellationToken).ConfigureAwait(false);
         return new ImportReport(rows.Count(r => r.Result == "created"), rows.Count(r => r.Result == "updated"), rows.Count(r => r.Result == "failed"), rows);
     }
 
-    private async Task<ImportRow> ImportRowAsync(
-        Domain.Organizations.Organization organization, CsvReader row, DirectoryService.References references, List<MimeKit.MimeMessage> invitations, CancellationToken cancellationToken)
+    /// <summary>
+    /// Looks up every e-mail and coach of the file at once (point reads side by side), decides each row, writes the new
+    /// users in shared transactions and the changed ones one by one, and then sends the invitations of those created.
+    /// </summary>
+    private async Task<IReadOnlyList<ImportRow>> ImportRowsAsync(Domain.Organizations.Organization organization, IReadOnlyList<ParsedRow> parsed, CancellationToken cancellationToken)
     {
         var organizationId = organization.Id;
-        var line = row.Parser.RawRow;
-        var email = Field(row, "email");
-        var groups = Field(row, "groups") ?? Field(row, "groupids");
-        var coach = Field(row, "coach") ?? Field(row, "coachid");
-        var coachId = coach is not null && coach.Contains('@', StringComparison.Ordinal)
-            ? (await directory.FindUserByEmailAsync(organizationId, coach.ToLowerInvariant(), cancellationToken).ConfigureAwait(false))?.Id ?? coach
-            : coach;
-        var input = new UserInput
-        {
-            Email = email,
-            DisplayName = Field(row, "displayname"),
-            Roles = List(Field(row, "roles")),
-            GroupIds = [.. List(groups).Select(g => references.Groups.FirstOrDefault(x => x.Id == g || string.Equals(x.Name, g, StringComparison.OrdinalIgnoreCase))?.Id ?? g)],
-            CoachId = coachId,
-            ExternalId = Field(row, "externalid"),
-        };
-        var rowReferences = coachId is null ? references : references with { Coaches = (await users.ReferencesAsync(organizationId, coachId, cancellationToken).ConfigureAwait(false)).Coaches };
+        var references = await users.ReferencesAsync(organizationId, null, cancellationToken).ConfigureAwait(false);
+        var emails = parsed.Select(r => r.Email).Concat(parsed.Select(r => r.Coach).Where(c => c?.Contains('@', StringComparison.Ordinal) == true))
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var idsByEmail = new Dictionary<string, string>(await directory.FindUserIdsByEmailAsync(organizationId, emails, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
+        string? CoachIdOf(ParsedRow row) => row.Coach is { } coach && coach.Contains('@', StringComparison.Ordinal) ? idsByEmail.GetValueOrDefault(coach) ?? coach : row.Coach;
+        var known = await directory.GetUsersAsync(
+            organizationId, idsByEmail.Values.Concat(parsed.Select(CoachIdOf).OfType<string>()), cancellationToken).ConfigureAwait(false);
+        var coaches = known.Values.Where(u => u.IsCoach).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        var rowReferences = references with { Coaches = coaches };
 
-        var normalized = email?.Trim().ToLowerInvariant();
-        var existing = string.IsNullOrEmpty(normalized) ? null : await directory.FindUserByEmailAsync(organizationId, normalized, cancellationToken).ConfigureAwait(false);
-        Result<Storage.Common.Versioned<User>> saved;
-        if (existing is null)
+        var outcomes = new ImportRow?[parsed.Count];
+        var invitations = new List<MimeKit.MimeMessage>();
+        var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var newEmails = parsed.Where(r => r.Email is not null && !idsByEmail.ContainsKey(r.Email)).Select(r => r.Email!).ToHashSet(StringComparer.Ordinal);
+        var pending = new List<int>();
+        for (var i = 0; i < parsed.Count; i++)
         {
-            var created = await users.CreateAsync(organization, input, rowReferences, cancellationToken).ConfigureAwait(false);
-            saved = created.IsSuccess ? created.Value.User : created.Error!;
-            if (created.IsSuccess)
+            var row = parsed[i];
+            if (row.Email is { } email && !firstLineOf.TryAdd(email, row.Line))
             {
-                invitations.Add(created.Value.Invitation);
+                outcomes[i] = Failed(row, [$"email: {email} is on line {firstLineOf[email]} already."]);
+            }
+            else if (row.Email is not null && idsByEmail.TryGetValue(row.Email, out var existingId) && known.ContainsKey(existingId))
+            {
+                var current = (await directory.GetUserAsync(organizationId, existingId, cancellationToken).ConfigureAwait(false))!;
+                var updated = await users.UpdateAsync(current, current.ETag, row.ToInput(references, CoachIdOf(row)), rowReferences, cancellationToken).ConfigureAwait(false);
+                outcomes[i] = updated.IsSuccess ? new ImportRow(row.Line, updated.Value.Value.Email, "updated", updated.Value.Value.Id, null) : Failed(row, updated.Error!);
+            }
+            else
+            {
+                pending.Add(i);
             }
         }
-        else
+
+        // New users are written in rounds: a row whose coach is a new user of the file waits until that coach exists,
+        // so nobody is given a coach who was not created.
+        while (pending.Count > 0)
         {
-            var current = (await directory.GetUserAsync(organizationId, existing.Id, cancellationToken).ConfigureAwait(false))!;
-            saved = await users.UpdateAsync(current, current.ETag, input, rowReferences, cancellationToken).ConfigureAwait(false);
+            var ready = pending.Where(i => parsed[i].Coach is not { } coach || !coach.Contains('@', StringComparison.Ordinal) || !newEmails.Contains(coach)).ToList();
+            var lastRound = ready.Count == 0;
+            ready = lastRound ? pending : ready;
+            var creates = new List<(int Index, User User, MimeKit.MimeMessage Invitation)>();
+            foreach (var i in ready)
+            {
+                var prepared = users.PrepareNew(organization, parsed[i].ToInput(references, CoachIdOf(parsed[i])), rowReferences);
+                if (prepared.IsSuccess)
+                {
+                    creates.Add((i, prepared.Value.User, prepared.Value.Invitation));
+                }
+                else
+                {
+                    outcomes[i] = Failed(parsed[i], prepared.Error!);
+                }
+            }
+
+            var written = await directory.CreateUsersAsync([.. creates.Select(c => c.User)], cancellationToken).ConfigureAwait(false);
+            foreach (var ((index, user, invitation), result) in creates.Zip(written))
+            {
+                outcomes[index] = result.IsSuccess ? new ImportRow(parsed[index].Line, user.Email, "created", user.Id, null) : Failed(parsed[index], result.Error!);
+                if (result.IsSuccess)
+                {
+                    invitations.Add(invitation);
+                    idsByEmail[user.Email] = user.Id;
+                    if (user.IsCoach)
+                    {
+                        coaches.Add(user.Id);
+                    }
+                }
+
+                newEmails.Remove(parsed[index].Email ?? string.Empty);
+            }
+
+            pending = lastRound ? [] : [.. pending.Except(ready)];
+            foreach (var failed in ready.Where(i => outcomes[i]?.Result == "failed"))
+            {
+                newEmails.Remove(parsed[failed].Email ?? string.Empty);
+            }
         }
 
-        if (!saved.IsSuccess)
-        {
-            var messages = saved.Error!.Fields?.SelectMany(f => f.Value.Select(m => $"{f.Key}: {m}")).ToArray() ?? [saved.Error.Detail];
-            return new ImportRow(line, normalized ?? email, "failed", null, messages);
-        }
+        // Sent once the rows have landed: a new user is only invited once they exist.
+        await mail.SendAsync(invitations, cancellationToken).ConfigureAwait(false);
+        return [.. outcomes.Select(o => o!)];
+    }
 
-        return new ImportRow(line, saved.Value.Value.Email, existing is null ? "created" : "updated", saved.Value.Value.Id, null);
+    private static ImportRow Failed(ParsedRow row, Error error) =>
+        Failed(row, error.Fields?.SelectMany(f => f.Value.Select(m => $"{f.Key}: {m}")).ToArray() ?? [error.Detail]);
+
+    private static ImportRow Failed(ParsedRow row, IReadOnlyList<string> messages) => new(row.Line, row.Email ?? row.RawEmail, "failed", null, messages);
+
+    /// <summary>One CSV row's fields as the file has them, its e-mail lower-cased.</summary>
+    private sealed record ParsedRow(int Line, string? RawEmail, string? DisplayName, string? Roles, string? Groups, string? Coach, string? ExternalId)
+    {
+        public string? Email => RawEmail?.Trim().ToLowerInvariant() is { Length: > 0 } email ? email : null;
+
+        public static ParsedRow From(CsvReader row) => new(
+            row.Parser.RawRow, Field(row, "email"), Field(row, "displayname"), Field(row, "roles"),
+            Field(row, "groups") ?? Field(row, "groupids"), CoachField(Field(row, "coach") ?? Field(row, "coachid")), Field(row, "externalid"));
+
+        /// <summary>A coach named by e-mail is looked up lower-cased, like every e-mail; by id as written.</summary>
+        private static string? CoachField(string? coach) => coach?.Contains('@', StringComparison.Ordinal) == true ? coach.ToLowerInvariant() : coach;
+
+        /// <summary>Groups by id or name (any case), the coach as resolved.</summary>
+        public UserInput ToInput(DirectoryService.References references, string? coachId) => new()
+        {
+            Email = RawEmail,
+            DisplayName = DisplayName,
+            Roles = List(Roles),
+            GroupIds = [.. List(Groups).Select(g => references.Groups.FirstOrDefault(x => x.Id == g || string.Equals(x.Name, g, StringComparison.OrdinalIgnoreCase))?.Id ?? g)],
+            CoachId = coachId,
+            ExternalId = ExternalId,
+        };
     }
 
     private static string? Field(CsvReader row, string name) =>

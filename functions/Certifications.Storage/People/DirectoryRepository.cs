@@ -11,6 +11,9 @@ public sealed class DirectoryRepository(StorageAccount storage)
 {
     private const int ReadConcurrency = 16;
 
+    /// <summary>The most operations one entity-group transaction may hold.</summary>
+    private const int MaxBatch = 100;
+
     private readonly TableClient table = storage.Table(TableNames.Directory);
     private readonly TableClient identities = storage.Table(TableNames.Identities);
 
@@ -43,6 +46,23 @@ public sealed class DirectoryRepository(StorageAccount storage)
     {
         var pointer = await table.GetEntityIfExistsAsync<PointerEntity>(organizationId, DirectoryKeys.Email(email), cancellationToken: cancellationToken).ConfigureAwait(false);
         return pointer.HasValue ? pointer.Value!.TargetId : null;
+    }
+
+    /// <summary>The ids of the users with these (lower-case) e-mails, by point reads side by side; unknown e-mails are absent.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> FindUserIdsByEmailAsync(string organizationId, IEnumerable<string> emails, CancellationToken cancellationToken = default)
+    {
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            emails.Distinct(StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = cancellationToken },
+            async (email, ct) =>
+            {
+                if (await FindUserIdByEmailAsync(organizationId, email, ct).ConfigureAwait(false) is { } id)
+                {
+                    found[email] = id;
+                }
+            }).ConfigureAwait(false);
+        return found;
     }
 
     public async Task<User?> FindUserByEmailAsync(string organizationId, string email, CancellationToken cancellationToken = default)
@@ -91,8 +111,60 @@ public sealed class DirectoryRepository(StorageAccount storage)
         return members;
     }
 
-    /// <summary>Adds the user with its e-mail and membership rows in one transaction, and registers its sign-in subject.</summary>
-    public async Task<Result<string>> CreateUserAsync(User user, CancellationToken cancellationToken = default)
+    /// <summary>Adds the user with its e-mail, external id and membership rows in one transaction.</summary>
+    public async Task<Result<string>> CreateUserAsync(User user, CancellationToken cancellationToken = default) =>
+        await SubmitAsync(CreateActions(user), Taken(user), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Adds many users, as many to a transaction as fit its 100 operations; a transaction refused as a whole (one user
+    /// among them conflicts) is written again user by user, so each user lands whole or is refused with its reason.
+    /// </summary>
+    public async Task<IReadOnlyList<Result<string>>> CreateUsersAsync(IReadOnlyList<User> users, CancellationToken cancellationToken = default)
+    {
+        var results = new Result<string>[users.Count];
+        var batch = new List<(int Index, List<TableTransactionAction> Actions)>();
+        async Task FlushAsync()
+        {
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            Result<string> written;
+            try
+            {
+                written = await SubmitAsync([.. batch.SelectMany(b => b.Actions)], _ => string.Empty, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException)
+            {
+                // e.g. two users of the batch naming the same row: each alone says which one is refused and why.
+                written = Error.Conflict("The batch was refused.");
+            }
+
+            foreach (var (index, actions) in batch)
+            {
+                results[index] = written.IsSuccess ? written : await SubmitAsync(actions, Taken(users[index]), cancellationToken).ConfigureAwait(false);
+            }
+
+            batch.Clear();
+        }
+
+        for (var i = 0; i < users.Count; i++)
+        {
+            var actions = CreateActions(users[i]);
+            if (batch.Sum(b => b.Actions.Count) + actions.Count > MaxBatch)
+            {
+                await FlushAsync().ConfigureAwait(false);
+            }
+
+            batch.Add((i, actions));
+        }
+
+        await FlushAsync().ConfigureAwait(false);
+        return results;
+    }
+
+    private static List<TableTransactionAction> CreateActions(User user)
     {
         var actions = new List<TableTransactionAction>
         {
@@ -105,7 +177,7 @@ public sealed class DirectoryRepository(StorageAccount storage)
         }
 
         actions.AddRange(user.GroupIds.Select(g => new TableTransactionAction(TableTransactionActionType.Add, Pointer(user.OrganizationId, DirectoryKeys.Member(g, user.Id), user.Id))));
-        return await SubmitAsync(actions, Taken(user), cancellationToken).ConfigureAwait(false);
+        return actions;
     }
 
     /// <summary>Replaces the user (conditional on its ETag) and moves its e-mail and membership rows in the same transaction.</summary>
