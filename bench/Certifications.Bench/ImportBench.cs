@@ -6,7 +6,6 @@ using Azure.Data.Tables;
 using Certifications.DevHost;
 using Certifications.DevHost.Identity;
 using Certifications.DevHost.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Certifications.Bench;
 

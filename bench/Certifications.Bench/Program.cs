@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Certifications.Bench;
 using Certifications.DevHost;
@@ -8,7 +7,6 @@ using Certifications.DevHost.Identity;
 using Certifications.DevHost.Storage;
 using Certifications.Domain.Common;
 using Certifications.Domain.People;
-using Certifications.Functions.Organizations;
 using Certifications.Storage.People;
 
 // The API's read paths under load, side by side with a bare endpoint doing the same Table reads on the same Azurite.
@@ -117,8 +115,13 @@ async Task<(string Org, User Admin, User Learner, string Certification)> SeedAsy
     {
         var user = new User
         {
-            Id = Ids.New(Ids.User), OrganizationId = organization.Id, Email = $"learner{i}@bench.example", DisplayName = $"Learner {i}",
-            Roles = [Role.Learner], GroupIds = [group.Id], CreatedAt = DateTimeOffset.UtcNow,
+            Id = Ids.New(Ids.User),
+            OrganizationId = organization.Id,
+            Email = $"learner{i}@bench.example",
+            DisplayName = $"Learner {i}",
+            Roles = [Role.Learner],
+            GroupIds = [group.Id],
+            CreatedAt = DateTimeOffset.UtcNow,
         };
         _ = (await directory.CreateUserAsync(user)).Value;
         people.Add(user.Id);

@@ -118,8 +118,12 @@ internal static class ReportBench
     {
         var learner = new User
         {
-            Id = Ids.FromSeed(Ids.User, "report-bench-" + i), OrganizationId = Org, Email = $"learner{i}@bench.example",
-            DisplayName = $"Learner Ångström {i}", Roles = [Role.Learner], CreatedAt = now,
+            Id = Ids.FromSeed(Ids.User, "report-bench-" + i),
+            OrganizationId = Org,
+            Email = $"learner{i}@bench.example",
+            DisplayName = $"Learner Ångström {i}",
+            Roles = [Role.Learner],
+            CreatedAt = now,
         };
         var record = Enrollment.Create(certification, learner, i % 3 == 0 ? EnrollmentSource.SelfEnrolled : EnrollmentSource.Assigned, "usr_admin", now, i % 4 == 0 ? now.AddDays(-3) : now.AddDays(30));
         var met = i % 6;

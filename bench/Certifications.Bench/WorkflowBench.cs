@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
@@ -11,7 +10,6 @@ using Certifications.DevHost.Storage;
 using Certifications.Domain.Common;
 using Certifications.Domain.Organizations;
 using Certifications.Domain.People;
-using Certifications.Functions.Organizations;
 using Certifications.Storage.People;
 using DurableTask.Core;
 

@@ -1,5 +1,5 @@
-using Certifications.DevHost.Identity;
 using Certifications.DevHost.Durable;
+using Certifications.DevHost.Identity;
 using Certifications.DevHost.Storage;
 using Certifications.DevHost.Triggers;
 using Certifications.Domain.Common;
@@ -58,7 +58,9 @@ public sealed class DevHostApp : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = args, ContentRootPath = AppContext.BaseDirectory, EnvironmentName = settings.Environment,
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = settings.Environment,
         });
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults() });
         builder.Configuration.AddInMemoryCollection(settings.Settings);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Certifications.DevHost;
 using Certifications.DevHost.Demo;
 using Certifications.DevHost.Identity;

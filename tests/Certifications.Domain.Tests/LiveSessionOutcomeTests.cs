@@ -62,8 +62,15 @@ public class LiveSessionOutcomeTests
         var enrollment = Build.Enrollment(certification);
         var session = new LiveSession
         {
-            Id = "ses_a", OrganizationId = certification.OrganizationId, CoachId = "usr_coach", LearnerId = enrollment.LearnerId, CertificationId = certification.Id, CriterionId = "cri_live",
-            StartsAt = Now.AddHours(-1), Length = TimeSpan.FromMinutes(20), State = LiveSessionState.Rated,
+            Id = "ses_a",
+            OrganizationId = certification.OrganizationId,
+            CoachId = "usr_coach",
+            LearnerId = enrollment.LearnerId,
+            CertificationId = certification.Id,
+            CriterionId = "cri_live",
+            StartsAt = Now.AddHours(-1),
+            Length = TimeSpan.FromMinutes(20),
+            State = LiveSessionState.Rated,
             Rating = new LiveSessionRating(stars, "Comments", met ? "Well done." : "Slow down.", met, Now),
         };
         return (enrollment, certification, session);

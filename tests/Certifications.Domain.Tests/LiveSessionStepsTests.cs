@@ -11,13 +11,23 @@ public class LiveSessionStepsTests
 
     private static readonly Criterion LiveCriterion = new()
     {
-        Id = Ids.New(Ids.Criterion), Kind = CriterionKind.LiveSession, Title = "Live call", Skills = ["Greeting", "Discovery", "Closing"], MinStars = 4,
+        Id = Ids.New(Ids.Criterion),
+        Kind = CriterionKind.LiveSession,
+        Title = "Live call",
+        Skills = ["Greeting", "Discovery", "Closing"],
+        MinStars = 4,
     };
 
     private static LiveSession Scheduled => new()
     {
-        Id = "lsn_1", OrganizationId = Build.OrgId, CoachId = Coach, LearnerId = Learner, CertificationId = "crt_1",
-        CriterionId = LiveCriterion.Id, StartsAt = Build.Now, Length = TimeSpan.FromMinutes(20),
+        Id = "lsn_1",
+        OrganizationId = Build.OrgId,
+        CoachId = Coach,
+        LearnerId = Learner,
+        CertificationId = "crt_1",
+        CriterionId = LiveCriterion.Id,
+        StartsAt = Build.Now,
+        Length = TimeSpan.FromMinutes(20),
     };
 
     private static LiveSession Ended

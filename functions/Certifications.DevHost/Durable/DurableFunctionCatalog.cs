@@ -1,6 +1,5 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
 
 namespace Certifications.DevHost.Durable;
 

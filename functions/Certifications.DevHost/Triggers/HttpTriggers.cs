@@ -1,5 +1,4 @@
 using System.Reflection;
-using Certifications.Functions.Http;
 using Certifications.Functions.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;

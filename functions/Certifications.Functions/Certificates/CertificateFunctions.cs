@@ -1,5 +1,4 @@
 using Certifications.Domain.Common;
-using Certifications.Domain.Certificates;
 using Certifications.Functions.Http;
 using Certifications.Functions.Identity;
 using Certifications.Functions.Notifications;

@@ -84,8 +84,16 @@ public sealed partial class CertificateRendering(
     /// <summary>What is printed does not change with later events (revocation, delivery), so neither do the bytes.</summary>
     private static Certificate Issued(Certificate certificate) => certificate with
     {
-        PdfBlob = null, PdfSha256 = null, PdfBytes = null, DeliveredAt = null, RevokedAt = null, RevokedReason = null,
-        RevokedBy = null, RevokedById = null, ExpiryRemindedAt = null, ExpiredAt = null,
+        PdfBlob = null,
+        PdfSha256 = null,
+        PdfBytes = null,
+        DeliveredAt = null,
+        RevokedAt = null,
+        RevokedReason = null,
+        RevokedBy = null,
+        RevokedById = null,
+        ExpiryRemindedAt = null,
+        ExpiredAt = null,
     };
 
     private async Task<CertificateRenderRequest?> ReadAsync(Stream request, string name, CancellationToken cancellationToken)

@@ -2,11 +2,11 @@ using Certifications.Domain.Common;
 using Certifications.Domain.Enrollments;
 using Certifications.Functions.Http;
 using Certifications.Functions.Identity;
+using Certifications.Functions.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Certifications.Functions.Workflow;
 
 namespace Certifications.Functions.Enrollments;
 

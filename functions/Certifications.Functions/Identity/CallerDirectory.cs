@@ -1,7 +1,7 @@
-using Certifications.Domain.Catalog;
-using Certifications.Domain.People;
-using Certifications.Domain.Organizations;
 using System.Collections.Concurrent;
+using Certifications.Domain.Catalog;
+using Certifications.Domain.Organizations;
+using Certifications.Domain.People;
 using Certifications.Domain.Policies;
 using Certifications.Storage.Catalog;
 using Certifications.Storage.Organizations;

@@ -1,12 +1,12 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using Certifications.Domain.Common;
 using Certifications.Domain.People;
 using Certifications.Domain.Policies;
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using Certifications.Functions.Identity;
 using Certifications.Functions.Notifications;
-using Certifications.Storage.Organizations;
 using Certifications.Storage.Common;
+using Certifications.Storage.Organizations;
 using Certifications.Storage.People;
 
 namespace Certifications.Functions.People;

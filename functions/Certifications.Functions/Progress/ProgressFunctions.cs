@@ -1,4 +1,3 @@
-using Certifications.Domain.Common;
 using Certifications.Domain.Progress;
 using Certifications.Functions.Http;
 using Certifications.Functions.Identity;

@@ -1,4 +1,3 @@
-using Certifications.Domain.Common;
 using Certifications.Functions.Http;
 using Certifications.Functions.Identity;
 using Certifications.Storage.Organizations;

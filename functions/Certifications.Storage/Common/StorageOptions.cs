@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Certifications.Storage.Common;
 
 /// <summary>Where the app keeps its tables and blobs: a connection string (Azurite, local) or an account name (managed identity, Azure).</summary>

@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using Certifications.Domain.Common;

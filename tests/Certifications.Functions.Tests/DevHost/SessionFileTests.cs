@@ -11,8 +11,12 @@ public sealed class SessionFileTests
     {
         var user = new User
         {
-            Id = "usr_1", OrganizationId = "org_1", Email = "ada@test.example", DisplayName = "Ada Admin",
-            Roles = [Role.SuperAdmin, Role.Learner], CreatedAt = DateTimeOffset.UtcNow,
+            Id = "usr_1",
+            OrganizationId = "org_1",
+            Email = "ada@test.example",
+            DisplayName = "Ada Admin",
+            Roles = [Role.SuperAdmin, Role.Learner],
+            CreatedAt = DateTimeOffset.UtcNow,
         };
         var path = Path.GetTempFileName();
         try

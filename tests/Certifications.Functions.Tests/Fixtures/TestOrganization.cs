@@ -5,7 +5,6 @@ using Certifications.DevHost;
 using Certifications.DevHost.Identity;
 using Certifications.Domain.Common;
 using Certifications.Domain.People;
-using Certifications.Functions.Organizations;
 using Certifications.Storage.People;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -20,7 +20,9 @@ public class AssessorChecksTests(DevHostFixture fixture)
         using var admin = s.Org.AsAdmin();
         (await admin.PutAsJsonAsync($"users/{s.Org.Admin.Id}", new
         {
-            email = s.Org.Admin.Email, displayName = s.Org.Admin.DisplayName, roles = new[] { "SuperAdmin", "Learner", "Coach" },
+            email = s.Org.Admin.Email,
+            displayName = s.Org.Admin.DisplayName,
+            roles = new[] { "SuperAdmin", "Learner", "Coach" },
         })).EnsureSuccessStatusCode();
         var enrolled = await admin.PostAsJsonAsync($"certifications/{s.CertificationId}/assignments", new { learnerIds = new[] { s.Org.Admin.Id } });
         enrolled.EnsureSuccessStatusCode();

@@ -165,8 +165,14 @@ public sealed class CatalogTests(DevHostFixture fixture)
 
         var design = await (await admin.PutAsJsonAsync($"certifications/{id}/certificate-design", new
         {
-            heading = "Certificate", body = "{{learner}} earned {{certification}}", primaryColor = "#112233", accentColor = "#445566",
-            logo = "data:image/png;base64," + Convert.ToBase64String(png), signatoryName = "Ada Admin", signatoryTitle = "CLO", orientation = "portrait",
+            heading = "Certificate",
+            body = "{{learner}} earned {{certification}}",
+            primaryColor = "#112233",
+            accentColor = "#445566",
+            logo = "data:image/png;base64," + Convert.ToBase64String(png),
+            signatoryName = "Ada Admin",
+            signatoryTitle = "CLO",
+            orientation = "portrait",
         })).Json();
 
         Assert.EndsWith(".png", design["certificateDesign"]!["logo"]!.GetValue<string>(), StringComparison.Ordinal);

@@ -1,9 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
 using Certifications.DevHost.Triggers;
 using Certifications.Domain.Certificates;
 using Certifications.Domain.People;
 using Certifications.Functions.Tests.Fixtures;
 using Certifications.Storage.Certificates;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Certifications.Functions.Tests.Http;
 

@@ -209,8 +209,13 @@ public class CertificateTests(DevHostFixture fixture)
 
     private static object Design(string body) => new
     {
-        heading = "Certificate of Achievement", body, primaryColor = "#1F3A5F", accentColor = "#C9A227",
-        signatoryName = "Dana Whitfield", signatoryTitle = "Head of Learning", orientation = "landscape",
+        heading = "Certificate of Achievement",
+        body,
+        primaryColor = "#1F3A5F",
+        accentColor = "#C9A227",
+        signatoryName = "Dana Whitfield",
+        signatoryTitle = "Head of Learning",
+        orientation = "landscape",
     };
 
     private async Task<WorkflowScenario> EarnedAsync(string learnerName)

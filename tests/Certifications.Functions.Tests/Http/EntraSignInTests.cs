@@ -162,7 +162,11 @@ public sealed partial class EntraSignInTests(DevHostFixture fixture) : IAsyncLif
             Audience = audience,
             Claims = new Dictionary<string, object>
             {
-                ["tid"] = tenant, ["oid"] = objectId, ["ver"] = "2.0", ["name"] = "Any Name", ["preferred_username"] = "ada.admin@example.org",
+                ["tid"] = tenant,
+                ["oid"] = objectId,
+                ["ver"] = "2.0",
+                ["name"] = "Any Name",
+                ["preferred_username"] = "ada.admin@example.org",
             },
             NotBefore = now.AddMinutes(-1),
             Expires = now.AddHours(1),

@@ -182,7 +182,13 @@ public class ReportTests(DevHostFixture fixture)
 
     private static Review Review(string criterionId, ReviewDecision decision, int rating, string? feedback, DateTimeOffset at) => new()
     {
-        CriterionId = criterionId, ReviewerId = "usr_coach", ReviewerName = "Carla Coach", Decision = decision, Rating = rating, Feedback = feedback, At = at,
+        CriterionId = criterionId,
+        ReviewerId = "usr_coach",
+        ReviewerName = "Carla Coach",
+        Decision = decision,
+        Rating = rating,
+        Feedback = feedback,
+        At = at,
     };
 
     private static List<Dictionary<string, string>> Parse(byte[] csv)

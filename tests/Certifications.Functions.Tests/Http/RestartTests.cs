@@ -1,6 +1,4 @@
-using Azure.Data.Tables;
 using Certifications.Functions.Tests.Fixtures;
-using Certifications.Storage.Common;
 
 namespace Certifications.Functions.Tests.Http;
 

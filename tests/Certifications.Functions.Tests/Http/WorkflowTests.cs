@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Certifications.Functions.Tests.Fixtures;
 using Certifications.Storage.Common;
