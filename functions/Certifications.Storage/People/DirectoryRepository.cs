@@ -65,12 +65,6 @@ public sealed class DirectoryRepository(StorageAccount storage)
         return found;
     }
 
-    public async Task<User?> FindUserByEmailAsync(string organizationId, string email, CancellationToken cancellationToken = default)
-    {
-        var pointer = await table.GetEntityIfExistsAsync<PointerEntity>(organizationId, DirectoryKeys.Email(email), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return pointer.HasValue ? (await GetUserAsync(organizationId, pointer.Value!.TargetId, cancellationToken).ConfigureAwait(false))?.Value : null;
-    }
-
     /// <summary>A page of users; disabled ones only when asked for (a page may then hold fewer than its size).</summary>
     public async Task<ListPage<User>> ListUsersAsync(
         string organizationId, int pageSize, string? continuationToken, bool includeDisabled, CancellationToken cancellationToken = default)

@@ -122,6 +122,20 @@ public sealed class WorkflowScenario : IDisposable
         throw new TimeoutException($"Waited for {what}; the record is {detail.ToJsonString()}");
     }
 
+    /// <summary>Waits for the blob trigger to render the enrollment's certificate; its metadata as the admin reads it.</summary>
+    public async Task<JsonNode> RenderedCertificateAsync()
+    {
+        var id = (await WaitUntilAsync(d => d["certificateId"] is not null, "a certificate id"))["certificateId"]!.GetValue<string>();
+        JsonNode certificate = null!;
+        await Eventually.WaitUntilAsync(async () =>
+        {
+            var answer = await AsAdmin.GetAsync($"certificates/{id}");
+            certificate = answer.IsSuccessStatusCode ? await answer.Json() : certificate;
+            return certificate?["downloadUrl"] is not null;
+        }, "the rendered PDF");
+        return certificate;
+    }
+
     public Task<JsonNode> WaitForStatusAsync(string status) => WaitUntilAsync(d => d["status"]!.GetValue<string>() == status, status);
 
     public void Dispose()

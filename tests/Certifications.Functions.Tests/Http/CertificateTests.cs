@@ -227,20 +227,7 @@ public class CertificateTests(DevHostFixture fixture)
         return s;
     }
 
-    /// <summary>Waits for the blob trigger to render the enrollment's certificate; its metadata as the admin reads it.</summary>
-    private static async Task<JsonNode> RenderedAsync(WorkflowScenario s)
-    {
-        var id = (await s.WaitUntilAsync(d => d["certificateId"] is not null, "a certificate id"))["certificateId"]!.GetValue<string>();
-        JsonNode certificate = null!;
-        await Eventually.WaitUntilAsync(async () =>
-        {
-            var answer = await s.AsAdmin.GetAsync($"certificates/{id}");
-            certificate = answer.IsSuccessStatusCode ? await answer.Json() : certificate;
-            return certificate?["downloadUrl"] is not null;
-        }, "the rendered PDF");
-        return certificate;
-    }
-
+    private static Task<JsonNode> RenderedAsync(WorkflowScenario s) => s.RenderedCertificateAsync();
 
     private async Task<string> HtmlAsync(string path, HttpStatusCode status = HttpStatusCode.OK)
     {

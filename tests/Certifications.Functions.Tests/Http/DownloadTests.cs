@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Certifications.Functions.Tests.Fixtures;
 
 namespace Certifications.Functions.Tests.Http;
@@ -17,14 +16,8 @@ public class DownloadTests(DevHostFixture fixture)
             fixture.Host, requireApproval: false, [new { kind = "content", title = "Lire le guide" }], "Zoë Ångström-Núñez", Title);
         await s.SelfEnrollAsync();
         (await s.CompleteAsync("Lire le guide")).EnsureSuccessStatusCode();
-        var id = (await s.WaitUntilAsync(d => d["certificateId"] is not null, "a certificate id"))["certificateId"]!.GetValue<string>();
-        JsonNode certificate = null!;
-        await Eventually.WaitUntilAsync(async () =>
-        {
-            var answer = await s.AsLearner.GetAsync($"certificates/{id}");
-            certificate = answer.IsSuccessStatusCode ? await answer.Json() : certificate;
-            return certificate?["downloadUrl"] is not null;
-        }, "the rendered PDF");
+        var certificate = await s.RenderedCertificateAsync();
+        var id = certificate["id"]!.GetValue<string>();
 
         AssertNamed(await s.AsLearner.GetAsync($"certificates/{id}/pdf"), "inline", $"Sécurité-Übung-安全-{id}.pdf");
         using var plain = new HttpClient();
