@@ -50,7 +50,13 @@ public sealed class OrganizationRepository(StorageAccount storage, SecretProtect
 
     private async Task<Organization> OpenAsync(OrganizationEntity entity, CancellationToken cancellationToken) => entity.ToOrganization() with
     {
-        WebhookSecret = entity.WebhookSecret is { } current ? await secrets.UnprotectAsync(current, cancellationToken).ConfigureAwait(false) : null,
-        PreviousWebhookSecret = entity.PreviousWebhookSecret is { } previous ? await secrets.UnprotectAsync(previous, cancellationToken).ConfigureAwait(false) : null,
+        WebhookSecret = await OpenAsync(entity.WebhookSecret, cancellationToken).ConfigureAwait(false),
+        PreviousWebhookSecret = await OpenAsync(entity.PreviousWebhookSecret, cancellationToken).ConfigureAwait(false),
     };
+
+    /// <summary>A stored secret opened; one kept in clear before secrets were protected is read as it is, and sealed at the next write.</summary>
+    private async Task<string?> OpenAsync(string? stored, CancellationToken cancellationToken) =>
+        stored is null ? null
+        : stored.StartsWith(WebhookSecrets.Prefix, StringComparison.Ordinal) ? stored
+        : await secrets.UnprotectAsync(stored, cancellationToken).ConfigureAwait(false);
 }
