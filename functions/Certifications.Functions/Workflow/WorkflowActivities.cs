@@ -148,23 +148,17 @@ public sealed class WorkflowActivities(
     {
         var learner = await directory.GetUserAsync(enrollment.OrganizationId, enrollment.LearnerId, cancellationToken).ConfigureAwait(false);
         var reviewers = new Dictionary<string, User>();
-        if (learner?.Value.CoachId is { } coachId && await directory.GetUserAsync(enrollment.OrganizationId, coachId, cancellationToken).ConfigureAwait(false) is { } coach)
+        if (learner?.Value.CoachId is { } coachId
+            && await directory.GetUserAsync(enrollment.OrganizationId, coachId, cancellationToken).ConfigureAwait(false) is { Value: { IsCoach: true, IsActive: true } } coach)
         {
             reviewers[coach.Value.Id] = coach.Value;
         }
 
-        string? token = null;
-        do
+        foreach (var admin in await directory.AdminsAsync(enrollment.OrganizationId, cancellationToken).ConfigureAwait(false))
         {
-            var page = await directory.ListUsersAsync(enrollment.OrganizationId, 500, token, includeDisabled: false, cancellationToken).ConfigureAwait(false);
-            foreach (var admin in page.Items.Where(u => u.IsSuperAdmin))
-            {
-                reviewers[admin.Id] = admin;
-            }
-
-            token = page.ContinuationToken;
+            reviewers[admin.Id] = admin;
         }
-        while (token is not null);
+
         return [.. reviewers.Values];
     }
 }

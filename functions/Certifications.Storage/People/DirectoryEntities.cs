@@ -17,6 +17,7 @@ internal static class DirectoryKeys
     public const string GroupNamePrefix = "groupname|";
     public const string MemberPrefix = "member|";
     public const string ExternalIdPrefix = "external|";
+    public const string AdminPrefix = "admin|";
 
     public static string User(string id) => UserPrefix + id;
 
@@ -27,6 +28,9 @@ internal static class DirectoryKeys
     public static string GroupName(string name) => GroupNamePrefix + name.Trim().ToLowerInvariant();
 
     public static string Member(string groupId, string userId) => $"{MemberPrefix}{groupId}|{userId}";
+
+    /// <summary>The index row of a super admin: who gets asked for approvals, found without reading every user.</summary>
+    public static string Admin(string userId) => AdminPrefix + userId;
 
     /// <summary>The index row of an LMS's id for a user: unique in the organization, found without a scan.</summary>
     public static string ExternalId(string externalId) => ExternalIdPrefix + RowKeys.Encode(externalId);

@@ -88,6 +88,20 @@ public sealed class DirectoryRepository(StorageAccount storage)
         return team;
     }
 
+    /// <summary>The organization's active super admins, from their index rows (one small range, whatever the organization's size).</summary>
+    public async Task<IReadOnlyList<User>> AdminsAsync(string organizationId, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.AdminPrefix} and RowKey lt {DirectoryKeys.End(DirectoryKeys.AdminPrefix)}");
+        var ids = new List<string>();
+        await foreach (var pointer in table.QueryAsync<PointerEntity>(filter, select: [nameof(PointerEntity.TargetId)], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(pointer.TargetId);
+        }
+
+        return [.. (await GetUsersAsync(organizationId, ids, cancellationToken).ConfigureAwait(false)).Values.Where(u => u.IsSuperAdmin && u.IsActive)];
+    }
+
     /// <summary>The ids of the members of the given groups.</summary>
     public async Task<IReadOnlySet<string>> MemberIdsAsync(string organizationId, IEnumerable<string> groupIds, CancellationToken cancellationToken = default)
     {
@@ -165,6 +179,11 @@ public sealed class DirectoryRepository(StorageAccount storage)
             new(TableTransactionActionType.Add, UserEntity.From(user)),
             new(TableTransactionActionType.Add, Pointer(user.OrganizationId, DirectoryKeys.Email(user.Email), user.Id)),
         };
+        if (user.IsSuperAdmin)
+        {
+            actions.Add(new(TableTransactionActionType.Add, Pointer(user.OrganizationId, DirectoryKeys.Admin(user.Id), user.Id)));
+        }
+
         if (user.ExternalId is { } externalId)
         {
             actions.Add(new(TableTransactionActionType.Add, Pointer(user.OrganizationId, DirectoryKeys.ExternalId(externalId), user.Id)));
@@ -186,6 +205,13 @@ public sealed class DirectoryRepository(StorageAccount storage)
         {
             actions.Add(new(TableTransactionActionType.Delete, Pointer(org, DirectoryKeys.Email(before.Email), after.Id), ETag.All));
             actions.Add(new(TableTransactionActionType.Add, Pointer(org, DirectoryKeys.Email(after.Email), after.Id)));
+        }
+
+        if (before.IsSuperAdmin != after.IsSuperAdmin)
+        {
+            actions.Add(after.IsSuperAdmin
+                ? new(TableTransactionActionType.Add, Pointer(org, DirectoryKeys.Admin(after.Id), after.Id))
+                : new(TableTransactionActionType.Delete, Pointer(org, DirectoryKeys.Admin(after.Id), after.Id), ETag.All));
         }
 
         if (before.ExternalId != after.ExternalId)

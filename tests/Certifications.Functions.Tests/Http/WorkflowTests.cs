@@ -34,6 +34,24 @@ public class WorkflowTests(DevHostFixture fixture)
     }
 
     [Fact]
+    public async Task An_approval_request_goes_to_the_learners_coach_and_the_active_super_admins_only()
+    {
+        using var s = await WorkflowScenario.CreateAsync(fixture.Host, requireApproval: true, WorkflowScenario.EveryManualKind);
+        var secondAdmin = await s.Org.AddUserAsync("Åsa Admin", Domain.People.Role.SuperAdmin);
+        var gone = await s.Org.AddUserAsync("Gone Admin", Domain.People.Role.SuperAdmin);
+        (await s.AsAdmin.DeleteAsync($"users/{gone.Id}")).EnsureSuccessStatusCode();
+        await MeetEverythingAsync(s);
+
+        await s.WaitUntilAsync(d => d["approval"]!.GetValue<string>() == "Awaiting", "an approval request");
+
+        var request = Directory.GetFiles(fixture.Outbox, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+            .Single(m => (m.Subject ?? string.Empty).StartsWith("Approval needed", StringComparison.Ordinal) && m.To.Mailboxes.Any(b => b.Address == s.Coach.Email));
+        Assert.Equal(
+            new[] { s.Coach.Email, s.Org.Admin.Email, secondAdmin.Email }.Order(StringComparer.Ordinal),
+            request.To.Mailboxes.Select(b => b.Address).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task With_approval_the_reviewers_decide_and_a_rejection_leaves_it_not_earned()
     {
         using var s = await WorkflowScenario.CreateAsync(fixture.Host, requireApproval: true, WorkflowScenario.EveryManualKind);
