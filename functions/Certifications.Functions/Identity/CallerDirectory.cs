@@ -58,7 +58,7 @@ public sealed class CallerDirectory(
         }
 
         // The binding was made from the organization's tenant; if the organization has moved tenant since, it is void.
-        return string.Equals(caller!.Organization.EntraTenantId, identity.TenantId, StringComparison.OrdinalIgnoreCase) && caller.User.IsActive
+        return string.Equals(caller!.Organization.EntraTenantId, identity.TenantId, StringComparison.OrdinalIgnoreCase)
             ? (caller, null)
             : (null, "This account's directory is not the organization's Entra ID tenant.");
     }

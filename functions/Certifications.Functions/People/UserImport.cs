@@ -75,9 +75,8 @@ public sealed class UserImport(DirectoryService users, DirectoryRepository direc
             .OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         var idsByEmail = new Dictionary<string, string>(await directory.FindUserIdsByEmailAsync(organizationId, emails, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
         string? CoachIdOf(ParsedRow row) => row.Coach is { } coach && coach.Contains('@', StringComparison.Ordinal) ? idsByEmail.GetValueOrDefault(coach) ?? coach : row.Coach;
-        var known = await directory.GetUsersAsync(
-            organizationId, idsByEmail.Values.Concat(parsed.Select(CoachIdOf).OfType<string>()), cancellationToken).ConfigureAwait(false);
-        var coaches = known.Values.Where(u => u.IsCoach).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        var named = await directory.GetUsersAsync(organizationId, parsed.Select(CoachIdOf).OfType<string>(), cancellationToken).ConfigureAwait(false);
+        var coaches = named.Values.Where(u => u.IsCoach).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         var rowReferences = references with { Coaches = coaches };
 
         var outcomes = new ImportRow?[parsed.Count];
@@ -92,9 +91,9 @@ public sealed class UserImport(DirectoryService users, DirectoryRepository direc
             {
                 outcomes[i] = Failed(row, [$"email: {email} is on line {firstLineOf[email]} already."]);
             }
-            else if (row.Email is not null && idsByEmail.TryGetValue(row.Email, out var existingId) && known.ContainsKey(existingId))
+            else if (row.Email is not null && idsByEmail.TryGetValue(row.Email, out var existingId)
+                && await directory.GetUserAsync(organizationId, existingId, cancellationToken).ConfigureAwait(false) is { } current)
             {
-                var current = (await directory.GetUserAsync(organizationId, existingId, cancellationToken).ConfigureAwait(false))!;
                 var updated = await users.UpdateAsync(current, current.ETag, row.ToInput(references, CoachIdOf(row)), rowReferences, cancellationToken).ConfigureAwait(false);
                 outcomes[i] = updated.IsSuccess ? new ImportRow(row.Line, updated.Value.Value.Email, "updated", updated.Value.Value.Id, null) : Failed(row, updated.Error!);
             }

@@ -1,20 +1,23 @@
 using System.Buffers.Text;
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Certifications.Storage.Secrets;
 
 /// <summary>
 /// Envelope encryption of secrets kept in tables: each secret is sealed with AES-GCM under a fresh data key, and the
 /// data key is wrapped by the key vault's key (or the local key), so table read access alone reveals nothing.
-/// Unwrapped data keys are kept in memory, so a secret costs one Key Vault call per instance, not one per request.
+/// Unwrapped data keys are kept in memory for an hour after their last use, so a secret costs one Key Vault call per
+/// instance, not one per request, and keys of replaced secrets are let go.
 /// </summary>
-public sealed class SecretProtector(IKeyWrap wrap)
+public sealed class SecretProtector(IKeyWrap wrap) : IDisposable
 {
     private const string Prefix = "enc1";
 
-    private readonly ConcurrentDictionary<string, byte[]> dataKeys = new(StringComparer.Ordinal);
+    private static readonly MemoryCacheEntryOptions KeepFor = new() { SlidingExpiration = TimeSpan.FromHours(1) };
+
+    private readonly MemoryCache dataKeys = new(new MemoryCacheOptions());
 
     public async Task<string> ProtectAsync(string secret, CancellationToken cancellationToken)
     {
@@ -22,7 +25,7 @@ public sealed class SecretProtector(IKeyWrap wrap)
         var (keyId, wrapped) = await wrap.WrapAsync(dataKey, cancellationToken).ConfigureAwait(false);
         var sealedSecret = AesGcmBox.Seal(dataKey, Encoding.UTF8.GetBytes(secret));
         var keyPart = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(keyId));
-        dataKeys[$"{keyPart}.{Base64Url.EncodeToString(wrapped)}"] = dataKey;
+        dataKeys.Set($"{keyPart}.{Base64Url.EncodeToString(wrapped)}", dataKey, KeepFor);
         return $"{Prefix}.{keyPart}.{Base64Url.EncodeToString(wrapped)}.{Base64Url.EncodeToString(sealedSecret)}";
     }
 
@@ -34,13 +37,15 @@ public sealed class SecretProtector(IKeyWrap wrap)
         }
 
         var cacheKey = $"{keyPart}.{wrappedPart}";
-        if (!dataKeys.TryGetValue(cacheKey, out var dataKey))
+        if (!dataKeys.TryGetValue(cacheKey, out byte[]? dataKey) || dataKey is null)
         {
             var keyId = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(keyPart));
             dataKey = await wrap.UnwrapAsync(keyId, Base64Url.DecodeFromChars(wrappedPart), cancellationToken).ConfigureAwait(false);
-            dataKeys[cacheKey] = dataKey;
+            dataKeys.Set(cacheKey, dataKey, KeepFor);
         }
 
         return Encoding.UTF8.GetString(AesGcmBox.Open(dataKey, Base64Url.DecodeFromChars(sealedPart)));
     }
+
+    public void Dispose() => dataKeys.Dispose();
 }
