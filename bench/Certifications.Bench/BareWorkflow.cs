@@ -26,7 +26,8 @@ public sealed class BareWorkflow : IAsyncDisposable
 
     public static async Task<BareWorkflow> StartAsync(string connectionString, string taskHub)
     {
-        var service = new AzureStorageOrchestrationService(DevHost.Durable.DurableEngine.Settings(connectionString, taskHub, 4, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        var service = new AzureStorageOrchestrationService(
+            DevHost.Durable.DurableEngine.Settings(connectionString, taskHub, 4, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
         await service.CreateIfNotExistsAsync();
         var records = new TableClient(connectionString, "BareCertificates");
         await records.CreateIfNotExistsAsync();

@@ -48,8 +48,9 @@ internal static class ImportBench
 
             var ratio = floor.Elapsed.TotalSeconds / app.Elapsed.TotalSeconds;
             ratios.Add(ratio);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {round} | {app.Elapsed.TotalSeconds:F2} | {rows / app.Elapsed.TotalSeconds:F0} | {floor.Elapsed.TotalSeconds:F2} | {rows / floor.Elapsed.TotalSeconds:F0} | {ratio:F2} |"));
+            Console.WriteLine(MarkdownRow.Of(
+                $"{round}", $"{app.Elapsed.TotalSeconds:F2}", $"{rows / app.Elapsed.TotalSeconds:F0}",
+                $"{floor.Elapsed.TotalSeconds:F2}", $"{rows / floor.Elapsed.TotalSeconds:F0}", $"{ratio:F2}"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Median app / floor (rows per second): {Stats.Median(ratios):F2}"));
@@ -79,8 +80,10 @@ internal static class ImportBench
                 {
                     ["Email"] = $"learner{i}@bench.example", ["DisplayName"] = $"Lérner {i} Ñúñez", ["Roles"] = "Learner", ["GroupIds"] = "[\"grp\"]",
                 }),
-                new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(organizationId, $"email|learner{i}@bench.example") { ["TargetId"] = $"usr_{i:D26}" }),
-                new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(organizationId, $"member|grp|usr_{i:D26}") { ["TargetId"] = $"usr_{i:D26}" }),
+                new TableTransactionAction(
+                    TableTransactionActionType.Add, new TableEntity(organizationId, $"email|learner{i}@bench.example") { ["TargetId"] = $"usr_{i:D26}" }),
+                new TableTransactionAction(
+                    TableTransactionActionType.Add, new TableEntity(organizationId, $"member|grp|usr_{i:D26}") { ["TargetId"] = $"usr_{i:D26}" }),
             });
             await table.SubmitTransactionAsync(actions);
         }

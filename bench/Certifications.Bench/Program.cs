@@ -99,8 +99,9 @@ foreach (var c in cases)
         floor = floor is null || b.PerSecond > floor.PerSecond ? b : floor;
     }
 
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {c.Name} | {api!.PerSecond:F0} | {api.P50:F1} | {api.P99:F1} | {floor!.PerSecond:F0} | {floor.P50:F1} | {floor.P99:F1} | {api.PerSecond / floor.PerSecond:F2} |"));
+    Console.WriteLine(MarkdownRow.Of(
+        $"{c.Name}", $"{api!.PerSecond:F0}", $"{api.P50:F1}", $"{api.P99:F1}",
+        $"{floor!.PerSecond:F0}", $"{floor.P50:F1}", $"{floor.P99:F1}", $"{api.PerSecond / floor.PerSecond:F2}"));
 }
 
 async Task<(string Org, User Admin, User Learner, string Certification)> SeedAsync()
@@ -139,7 +140,9 @@ async Task<(string Org, User Admin, User Learner, string Certification)> SeedAsy
         });
         var id = JsonNode.Parse(await created.EnsureSuccessStatusCode().Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
         (await api.PostAsync($"/api/certifications/{id}/publish", null)).EnsureSuccessStatusCode();
-        (await api.PostAsJsonAsync($"/api/certifications/{id}/assignments", new { groupIds = new[] { group.Id }, dueDate = DateTimeOffset.UtcNow.AddDays(30 + n) })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync(
+            $"/api/certifications/{id}/assignments", new { groupIds = new[] { group.Id }, dueDate = DateTimeOffset.UtcNow.AddDays(30 + n) }))
+            .EnsureSuccessStatusCode();
         first = first.Length == 0 ? id : first;
     }
 

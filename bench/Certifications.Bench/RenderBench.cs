@@ -31,7 +31,10 @@ internal static class RenderBench
 
         var logo = DemoLogo.Png();
         var design = CertificateDesign.Default with { LogoBlob = "logo", SignatoryName = "Ada Admin", SignatoryTitle = "Head of Learning, Northwind Traders" };
-        var names = new[] { "Zoë Ångström-Núñez", "José Núñez", "Łukasz Żółkiewski", "Maximiliana Alexandrina Konstantinopoulou-Wolfeschlegelsteinhausen" };
+        var names = new[]
+        {
+            "Zoë Ångström-Núñez", "José Núñez", "Łukasz Żółkiewski", "Maximiliana Alexandrina Konstantinopoulou-Wolfeschlegelsteinhausen",
+        };
         Certificate CertificateFor(int i) => new()
         {
             Id = Certificate.NewId(),
@@ -51,7 +54,9 @@ internal static class RenderBench
         {
             var certificate = CertificateFor(i);
             using var output = new MemoryStream();
-            CertificatePdf.Render(new CertificateContent(certificate, design, logo, PublicBaseUrl + "/api/verify/" + certificate.Id, ScanLink.For(PublicBaseUrl, certificate.Id)), output);
+            CertificatePdf.Render(
+                new CertificateContent(
+                certificate, design, logo, PublicBaseUrl + "/api/verify/" + certificate.Id, ScanLink.For(PublicBaseUrl, certificate.Id)), output);
             var pdf = output.ToArray();
             _ = SHA256.HashData(pdf);
             return pdf;
@@ -70,7 +75,8 @@ internal static class RenderBench
         var ratios = new List<double>();
         var ratiosQr = new List<double>();
         var sample = ScanLink.For(PublicBaseUrl, Certificate.NewId());
-        Console.WriteLine($"One core (affinity 1), {seconds} s per run, {rounds} rounds of app, floor, floor with the QR code; floor deflate {FloorCompression}.");
+        Console.WriteLine(
+            $"One core (affinity 1), {seconds} s per run, {rounds} rounds of app, floor, floor with the QR code; floor deflate {FloorCompression}.");
         Console.WriteLine($"QR code holds e.g. {sample} ({sample.Length} characters).");
         Console.WriteLine();
         Console.WriteLine("| round | app renders/s | floor renders/s | floor + QR renders/s | app / floor | app / floor + QR |");
@@ -85,14 +91,17 @@ internal static class RenderBench
             bestFloorQr = Math.Max(bestFloorQr, floorQr);
             ratios.Add(app / floor);
             ratiosQr.Add(app / floorQr);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {round} | {app:F1} | {floor:F1} | {floorQr:F1} | {app / floor:F2} | {app / floorQr:F2} |"));
+            Console.WriteLine(
+                string.Create(CultureInfo.InvariantCulture, $"| {round} | {app:F1} | {floor:F1} | {floorQr:F1} | {app / floor:F2} | {app / floorQr:F2} |"));
         }
 
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"median of rounds: app / floor {Stats.Median(ratios):F2}, app / floor + QR {Stats.Median(ratiosQr):F2}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"best: app {bestApp:F1}/s, floor {bestFloor:F1}/s, floor + QR {bestFloorQr:F1}/s; app / floor {bestApp / bestFloor:F2}, app / floor + QR {bestApp / bestFloorQr:F2}"));
+            $"best: app {bestApp:F1}/s, floor {bestFloor:F1}/s, floor + QR {bestFloorQr:F1}/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"best: app / floor {bestApp / bestFloor:F2}, app / floor + QR {bestApp / bestFloorQr:F2}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PDF size: app {appBytes / 1024.0:F1} KB, floor {floorBytes / 1024.0:F1} KB"));
     }
 

@@ -37,8 +37,10 @@ internal static class ReportBench
             var floorAgain = Measure("floor", azurite.ConnectionString, certification.Id);
             var appAgain = Measure("app", azurite.ConnectionString, certification.Id);
             var (bestApp, bestFloor) = (app.Seconds < appAgain.Seconds ? app : appAgain, floor.Seconds < floorAgain.Seconds ? floor : floorAgain);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {size:N0} | {bestApp.Items:N0} | {bestApp.Seconds:F1} | {bestApp.Items / bestApp.Seconds:N0} | {Math.Max(app.PeakMb, appAgain.PeakMb):F0} | {bestFloor.Seconds:F1} | {bestFloor.Items / bestFloor.Seconds:N0} | {Math.Max(floor.PeakMb, floorAgain.PeakMb):F0} | {bestFloor.Seconds / bestApp.Seconds:F2} |"));
+            Console.WriteLine(MarkdownRow.Of(
+                $"{size:N0}", $"{bestApp.Items:N0}", $"{bestApp.Seconds:F1}", $"{bestApp.Items / bestApp.Seconds:N0}",
+                $"{Math.Max(app.PeakMb, appAgain.PeakMb):F0}", $"{bestFloor.Seconds:F1}", $"{bestFloor.Items / bestFloor.Seconds:N0}",
+                $"{Math.Max(floor.PeakMb, floorAgain.PeakMb):F0}", $"{bestFloor.Seconds / bestApp.Seconds:F2}"));
         }
     }
 
@@ -50,7 +52,8 @@ internal static class ReportBench
         if (side == "floor")
         {
             var table = new TableClient(connection, TableNames.Enrollments);
-            await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Org + "|" + certificationId}"), maxPerPage: 1000))
+            await foreach (var _ in table.QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {Org + "|" + certificationId}"), maxPerPage: 1000))
             {
                 items++;
             }
@@ -60,7 +63,8 @@ internal static class ReportBench
             var storage = new StorageAccount(Options.Create(new StorageOptions { ConnectionString = connection }));
             var records = new EnrollmentRepository(storage).ActiveAsync(Org, certificationId);
             await using var output = new CountingStream();
-            items = await CriteriaProgressCsv.WriteAsync(output, Certification(0) with { Id = certificationId }, records, DateTimeOffset.UtcNow, CancellationToken.None);
+            items = await CriteriaProgressCsv.WriteAsync(
+                output, Certification(0) with { Id = certificationId }, records, DateTimeOffset.UtcNow, CancellationToken.None);
         }
 
         watch.Stop();
@@ -79,7 +83,8 @@ internal static class ReportBench
         using var child = Process.Start(start)!;
         var line = child.StandardOutput.ReadToEnd().Trim().Split('\n')[^1].Split(' ');
         child.WaitForExit();
-        return (long.Parse(line[0], CultureInfo.InvariantCulture), double.Parse(line[1], CultureInfo.InvariantCulture), double.Parse(line[2], CultureInfo.InvariantCulture));
+        return (long.Parse(line[0], CultureInfo.InvariantCulture), double.Parse(line[1], CultureInfo.InvariantCulture),
+            double.Parse(line[2], CultureInfo.InvariantCulture));
     }
 
     private static Certification Certification(int size) => new()
@@ -106,7 +111,8 @@ internal static class ReportBench
         var repository = new EnrollmentRepository(storage);
         var now = DateTimeOffset.UtcNow;
         var watch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, size).Chunk(EnrollmentRepository.MaxBatch), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (chunk, ct) =>
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, size).Chunk(EnrollmentRepository.MaxBatch), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (chunk, ct) =>
         {
             var records = chunk.Select(i => ((Enrollment, string?))(Record(certification, i, now), null)).ToArray();
             _ = await repository.WriteManyAsync(records, ct);
@@ -125,19 +131,23 @@ internal static class ReportBench
             Roles = [Role.Learner],
             CreatedAt = now,
         };
-        var record = Enrollment.Create(certification, learner, i % 3 == 0 ? EnrollmentSource.SelfEnrolled : EnrollmentSource.Assigned, "usr_admin", now, i % 4 == 0 ? now.AddDays(-3) : now.AddDays(30));
+        var record = Enrollment.Create(
+            certification, learner, i % 3 == 0 ? EnrollmentSource.SelfEnrolled : EnrollmentSource.Assigned, "usr_admin", now,
+            i % 4 == 0 ? now.AddDays(-3) : now.AddDays(30));
         var met = i % 6;
         for (var c = 0; c < met && c < certification.Criteria.Count; c++)
         {
             var id = certification.Criteria[c].Id;
-            record = Domain.Progress.EnrollmentChanges.WithCriterion(record, id, p => p with { State = CriterionState.Met, MetAt = now, UpdatedAt = now, MetBy = "lms" });
+            record = Domain.Progress.EnrollmentChanges.WithCriterion(
+                record, id, p => p with { State = CriterionState.Met, MetAt = now, UpdatedAt = now, MetBy = "lms" });
         }
 
         return i % 7 == 0
             ? record with
             {
                 StartedAt = now,
-                Reviews = [new Review { CriterionId = certification.Criteria[4].Id, ReviewerId = "usr_coach", ReviewerName = "Carla Coach", Decision = ReviewDecision.Demonstrated, Rating = 4, Feedback = "Clear, well paced.", At = now }],
+                Reviews = [new Review { CriterionId = certification.Criteria[4].Id, ReviewerId = "usr_coach", ReviewerName = "Carla Coach",
+                    Decision = ReviewDecision.Demonstrated, Rating = 4, Feedback = "Clear, well paced.", At = now }],
             }
             : record with { StartedAt = met > 0 ? now : null };
     }

@@ -66,21 +66,27 @@ public static class WorkflowBench
         }
 
         var median = Stats.Median(rows.Select(r => r.App.PerSecond / r.Bare.PerSecond));
+        var (appRate, bareRate) = (Stats.Median(rows.Select(r => r.App.PerSecond)), Stats.Median(rows.Select(r => r.Bare.PerSecond)));
+        var (p50, p99) = (Stats.Median(rows.Select(r => r.App.P50)), Stats.Median(rows.Select(r => r.App.P99)));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"\nmedian of rounds: app / bare {median:F2}; app {Stats.Median(rows.Select(r => r.App.PerSecond)):F1}/s, bare {Stats.Median(rows.Select(r => r.Bare.PerSecond)):F1}/s; app p50 {Stats.Median(rows.Select(r => r.App.P50)):F0} ms, p99 {Stats.Median(rows.Select(r => r.App.P99)):F0} ms"));
+            $"\nmedian of rounds: app / bare {median:F2}; app {appRate:F1}/s, bare {bareRate:F1}/s; app p50 {p50:F0} ms, p99 {p99:F0} ms"));
     }
 
     private static void PrintRequests(string side, IReadOnlyDictionary<string, int> counts, int enrollments)
     {
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {side}: {counts.Values.Sum() / (double)enrollments:F1} HTTP requests per enrollment (port, resource and kind: per enrollment)"));
+        Console.WriteLine(
+            string.Create(
+            CultureInfo.InvariantCulture,
+            $"  {side}: {counts.Values.Sum() / (double)enrollments:F1} HTTP requests per enrollment (port, resource and kind: per enrollment)"));
         foreach (var (key, count) in counts.OrderByDescending(c => c.Value))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {key}: {count / (double)enrollments:F2}"));
         }
     }
 
-    private static string Row(int round, Figures app, Figures bare) => string.Create(CultureInfo.InvariantCulture,
-        $"| {round} | {app.PerSecond:F1} | {app.P50:F0} / {app.P99:F0} | {bare.PerSecond:F1} | {bare.P50:F0} / {bare.P99:F0} | {app.PerSecond / bare.PerSecond:F2} |");
+    private static string Row(int round, Figures app, Figures bare) => MarkdownRow.Of(
+        $"{round}", $"{app.PerSecond:F1}", $"{app.P50:F0} / {app.P99:F0}",
+        $"{bare.PerSecond:F1}", $"{bare.P50:F0} / {bare.P99:F0}", $"{app.PerSecond / bare.PerSecond:F2}");
 
     private static async Task<Figures> RunAppAsync(DevHostApp host, string storage, int count, int clients)
     {
@@ -89,7 +95,9 @@ public static class WorkflowBench
         var lastEvent = new DateTimeOffset[count];
 
         var clock = Stopwatch.StartNew();
-        using (var assign = new HttpRequestMessage(HttpMethod.Post, $"certifications/{certificationId}/assignments") { Content = JsonContent.Create(new { learnerIds = learners }) })
+        using (var assign = new HttpRequestMessage(
+            HttpMethod.Post, $"certifications/{certificationId}/assignments")
+        { Content = JsonContent.Create(new { learnerIds = learners }) })
         {
             assign.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
             (await http.SendAsync(assign)).EnsureSuccessStatusCode();
@@ -99,7 +107,8 @@ public static class WorkflowBench
         {
             foreach (var activity in Activities)
             {
-                var body = JsonSerializer.SerializeToUtf8Bytes(new { type = "activity.completed", learner = new { email = Email(i) }, activityId = activity, score = 90 });
+                var body = JsonSerializer.SerializeToUtf8Bytes(
+                    new { type = "activity.completed", learner = new { email = Email(i) }, activityId = activity, score = 90 });
                 var id = $"bench-{i}-{activity}";
                 var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
                 using var request = new HttpRequestMessage(HttpMethod.Post, $"webhooks/lms/{organizationId}") { Content = new ByteArrayContent(body) };
@@ -119,7 +128,9 @@ public static class WorkflowBench
                 ? (e.GetString("EnrollmentId"), JsonNode.Parse(e.GetString("Data"))!["issuedAt"]!.GetValue<DateTimeOffset>())
                 : null);
         var wall = clock.Elapsed;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  app: all {count * 3} webhooks answered after {sent.TotalSeconds:F1} s, last record at {wall.TotalSeconds:F1} s"));
+        Console.WriteLine(
+            string.Create(
+            CultureInfo.InvariantCulture, $"  app: all {count * 3} webhooks answered after {sent.TotalSeconds:F1} s, last record at {wall.TotalSeconds:F1} s"));
         var byLearner = learners.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var latencies = issued.Select(r => (r.At - lastEvent[byLearner[r.Key[^26..].Insert(0, "usr_")]]).TotalMilliseconds).ToArray();
         return Figures.From(count, wall, latencies);
@@ -152,11 +163,13 @@ public static class WorkflowBench
         var issued = await WaitForRecordsAsync(new TableClient(storage, "BareCertificates"), count,
             e => e.RowKey.StartsWith(prefix + "-", StringComparison.Ordinal) ? (e.RowKey, e.GetDateTimeOffset("IssuedAt")!.Value) : null);
         var wall = clock.Elapsed;
-        var latencies = issued.Select(r => (r.At - lastEvent[int.Parse(r.Key[(prefix.Length + 1)..], CultureInfo.InvariantCulture)]).TotalMilliseconds).ToArray();
+        var latencies = issued.Select(
+            r => (r.At - lastEvent[int.Parse(r.Key[(prefix.Length + 1)..], CultureInfo.InvariantCulture)]).TotalMilliseconds).ToArray();
         return Figures.From(count, wall, latencies);
     }
 
-    private static async Task<List<(string Key, DateTimeOffset At)>> WaitForRecordsAsync(TableClient table, int count, Func<TableEntity, (string, DateTimeOffset)?> read)
+    private static async Task<List<(string Key, DateTimeOffset At)>> WaitForRecordsAsync(
+        TableClient table, int count, Func<TableEntity, (string, DateTimeOffset)?> read)
     {
         var deadline = DateTimeOffset.UtcNow.AddMinutes(5);
         while (true)
@@ -192,7 +205,15 @@ public static class WorkflowBench
         var learners = new string[count];
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
         {
-            var user = new User { Id = Ids.New(Ids.User), OrganizationId = organization.Id, Email = Email(i), DisplayName = $"Learner {i}", Roles = [Role.Learner], CreatedAt = DateTimeOffset.UtcNow };
+            var user = new User
+            {
+                Id = Ids.New(Ids.User),
+                OrganizationId = organization.Id,
+                Email = Email(i),
+                DisplayName = $"Learner {i}",
+                Roles = [Role.Learner],
+                CreatedAt = DateTimeOffset.UtcNow
+            };
             _ = (await directory.CreateUserAsync(user, ct)).Value;
             learners[i] = user.Id;
         });

@@ -66,7 +66,8 @@ public sealed class DevHostApp : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings.Settings);
 
         Azurite? azurite = null;
-        if (string.IsNullOrWhiteSpace(builder.Configuration["Storage:ConnectionString"]) && string.IsNullOrWhiteSpace(builder.Configuration["Storage:AccountName"]))
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Storage:ConnectionString"])
+            && string.IsNullOrWhiteSpace(builder.Configuration["Storage:AccountName"]))
         {
             azurite = await Azurite.StartAsync(RepositoryRoot.Find(), settings.AzuriteDataFolder, cancellationToken).ConfigureAwait(false);
             builder.Configuration.AddInMemoryCollection([new("Storage:ConnectionString", azurite.ConnectionString)]);

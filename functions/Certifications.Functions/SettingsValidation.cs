@@ -33,7 +33,9 @@ public sealed class SettingsValidation(IHostEnvironment environment)
         var failures = new List<string>();
         if (!string.IsNullOrEmpty(options.DevelopmentSigningKey) && !Development)
         {
-            failures.Add(Message("Auth__DevelopmentSigningKey", "is for Development only: with it anyone holding the key signs in as anyone. Remove it and set Auth__Authority."));
+            failures.Add(
+                Message("Auth__DevelopmentSigningKey",
+                "is for Development only: with it anyone holding the key signs in as anyone. Remove it and set Auth__Authority."));
         }
 
         if (!string.IsNullOrEmpty(options.DevelopmentSigningKey) && !options.HasDevelopmentKey)
@@ -76,7 +78,8 @@ public sealed class SettingsValidation(IHostEnvironment environment)
     {
         if (!string.IsNullOrWhiteSpace(options.KeyVaultKeyUri))
         {
-            return Uri.TryCreate(options.KeyVaultKeyUri, UriKind.Absolute, out var key) && key.Scheme == "https" && key.AbsolutePath.StartsWith("/keys/", StringComparison.Ordinal)
+            return Uri.TryCreate(options.KeyVaultKeyUri, UriKind.Absolute, out var key) && key.Scheme == "https"
+                && key.AbsolutePath.StartsWith("/keys/", StringComparison.Ordinal)
                 ? ValidateOptionsResult.Success
                 : Fail("Secrets__KeyVaultKeyUri", "must be a Key Vault key's https address, e.g. https://kv-name.vault.azure.net/keys/webhook-secrets.");
         }

@@ -22,7 +22,8 @@ public static class StorageServices
             .PostConfigure(o =>
             {
                 // The Functions host's own setting names, so one configuration serves the app and the host.
-                o.ConnectionString ??= configuration["AzureWebJobsStorage"] is { Length: > 0 } cs && !cs.Contains("UseDevelopmentStorage", StringComparison.Ordinal) ? cs : null;
+                o.ConnectionString ??= configuration["AzureWebJobsStorage"] is { Length: > 0 } cs
+                    && !cs.Contains("UseDevelopmentStorage", StringComparison.Ordinal) ? cs : null;
                 o.AccountName ??= configuration["AzureWebJobsStorage:accountName"];
             })
             .Validate(o => o.IsConfigured, "Storage is not configured: set Storage:ConnectionString or Storage:AccountName.")
@@ -33,7 +34,8 @@ public static class StorageServices
         {
             { KeyVaultKeyUri: { Length: > 0 } key } => new KeyVaultKeyWrap(new Uri(key)),
             { LocalKeyFile: { Length: > 0 } file } => new LocalKeyWrap(file),
-            _ => throw new InvalidOperationException("Secrets__KeyVaultKeyUri (or, in Development, Secrets__LocalKeyFile) is required to protect webhook secrets."),
+            _ => throw new InvalidOperationException(
+                "Secrets__KeyVaultKeyUri (or, in Development, Secrets__LocalKeyFile) is required to protect webhook secrets."),
         });
         services.AddSingleton<SecretProtector>();
         services.AddHostedService<StorageInitializer>();

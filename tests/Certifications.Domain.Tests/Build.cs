@@ -27,7 +27,8 @@ internal static class Build
 
     public static Caller Caller(User user) => new(user, Organization());
 
-    public static Criterion Criterion(CriterionKind kind = CriterionKind.Content) => new() { Id = Ids.New(Ids.Criterion), Kind = kind, Title = kind.ToString() };
+    public static Criterion Criterion(CriterionKind kind = CriterionKind.Content) =>
+        new() { Id = Ids.New(Ids.Criterion), Kind = kind, Title = kind.ToString() };
 
     public static Certification Certification(CertificationStatus status = CertificationStatus.Published, params string[] viewAccess) => new()
     {

@@ -18,7 +18,8 @@ public sealed class CatalogAccessTests
 
     [Fact]
     public void Learners_see_what_they_are_enrolled_in_without_view_access() =>
-        Assert.True(CatalogAccess.CanSee(Build.Caller(Build.User(Role.Learner)), Build.Certification(CertificationStatus.Archived), callerEnrolled: true, false));
+        Assert.True(
+            CatalogAccess.CanSee(Build.Caller(Build.User(Role.Learner)), Build.Certification(CertificationStatus.Archived), callerEnrolled: true, false));
 
     [Fact]
     public void Coaches_see_what_their_team_is_enrolled_in()

@@ -67,7 +67,8 @@ public sealed class CertificateDesignInputTests
 
     private static byte[] PngHeader(int width, int height)
     {
-        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R', 0, 0, 0, 0, 0, 0, 0, 0, 8, 6, 0, 0, 0];
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R', 0, 0, 0, 0, 0, 0, 0, 0,
+            8, 6, 0, 0, 0];
         System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(16), width);
         System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(20), height);
         return png;
@@ -75,7 +76,9 @@ public sealed class CertificateDesignInputTests
 
     [Fact]
     public void A_body_too_long_for_one_page_is_refused() =>
-        Assert.Contains("body", (Valid() with { Body = new string('x', CertificateDesignInput.MaxBodyLength + 1) }).Validate(CertificateDesign.Default).Error!.Fields!.Keys);
+        Assert.Contains(
+            "body", (Valid() with { Body = new string('x', CertificateDesignInput.MaxBodyLength + 1) }).Validate(
+            CertificateDesign.Default).Error!.Fields!.Keys);
 
     [Fact]
     public void Orientation_is_landscape_or_portrait() =>
@@ -91,7 +94,9 @@ public sealed class CertificateDesignInputTests
 
     [Fact]
     public void A_logo_that_is_not_an_image_is_refused_whatever_it_claims() =>
-        Assert.Contains("logo", (Valid() with { Logo = "data:image/png;base64," + Convert.ToBase64String("<svg/>"u8.ToArray()) }).Validate(CertificateDesign.Default).Error!.Fields!.Keys);
+        Assert.Contains(
+            "logo", (Valid() with { Logo = "data:image/png;base64," + Convert.ToBase64String("<svg/>"u8.ToArray()) }).Validate(
+            CertificateDesign.Default).Error!.Fields!.Keys);
 
     [Fact]
     public void A_logo_over_one_megabyte_is_refused()
@@ -99,7 +104,8 @@ public sealed class CertificateDesignInputTests
         var big = new byte[CertificateDesignInput.MaxLogoBytes + 1];
         Png.CopyTo(big, 0);
 
-        Assert.Contains("logo", (Valid() with { Logo = "data:image/png;base64," + Convert.ToBase64String(big) }).Validate(CertificateDesign.Default).Error!.Fields!.Keys);
+        Assert.Contains(
+            "logo", (Valid() with { Logo = "data:image/png;base64," + Convert.ToBase64String(big) }).Validate(CertificateDesign.Default).Error!.Fields!.Keys);
     }
 
     [Fact]

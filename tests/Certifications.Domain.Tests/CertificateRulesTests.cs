@@ -24,7 +24,9 @@ public class CertificateRulesTests
         var revoked = CertificateRules.Revoke(Certificate(), "  Issued by mistake  ", "usr_admin", "Ada Admin", Issued.AddDays(3)).Value;
 
         Assert.Equal(CertificateStatus.Revoked, revoked.StatusAt(Expires.AddDays(1)));
-        Assert.Equal(("Issued by mistake", "usr_admin", "Ada Admin", Issued.AddDays(3)), (revoked.RevokedReason, revoked.RevokedById, revoked.RevokedBy, revoked.RevokedAt!.Value));
+        Assert.Equal(
+            ("Issued by mistake", "usr_admin", "Ada Admin", Issued.AddDays(3)),
+            (revoked.RevokedReason, revoked.RevokedById, revoked.RevokedBy, revoked.RevokedAt!.Value));
     }
 
     [Theory]

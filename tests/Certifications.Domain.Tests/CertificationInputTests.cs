@@ -64,13 +64,17 @@ public sealed class CertificationInputTests
 
     [Fact]
     public void A_minimum_score_needs_an_lms_activity() =>
-        Assert.Contains("criteria[0].minScore", Create(Valid() with { Criteria = [new() { Kind = "activity", Title = "x", EvidenceRequired = true, MinScore = 50 }] }).Error!.Fields!.Keys);
+        Assert.Contains(
+            "criteria[0].minScore", Create(
+            Valid() with { Criteria = [new() { Kind = "activity", Title = "x", EvidenceRequired = true, MinScore = 50 }] }).Error!.Fields!.Keys);
 
     [Theory]
     [InlineData(-1)]
     [InlineData(101)]
     public void A_minimum_score_is_a_percentage(int score) =>
-        Assert.Contains("criteria[0].minScore", Create(Valid() with { Criteria = [new() { Kind = "activity", Title = "x", ExternalActivityId = "a", MinScore = score }] }).Error!.Fields!.Keys);
+        Assert.Contains(
+            "criteria[0].minScore", Create(
+            Valid() with { Criteria = [new() { Kind = "activity", Title = "x", ExternalActivityId = "a", MinScore = score }] }).Error!.Fields!.Keys);
 
     [Fact]
     public void A_live_session_needs_skills() =>
@@ -80,7 +84,9 @@ public sealed class CertificationInputTests
     [InlineData(0)]
     [InlineData(6)]
     public void Minimum_stars_are_one_to_five(int stars) =>
-        Assert.Contains("criteria[0].minStars", Create(Valid() with { Criteria = [new() { Kind = "live_session", Title = "x", Skills = ["a"], MinStars = stars }] }).Error!.Fields!.Keys);
+        Assert.Contains(
+            "criteria[0].minStars", Create(
+            Valid() with { Criteria = [new() { Kind = "live_session", Title = "x", Skills = ["a"], MinStars = stars }] }).Error!.Fields!.Keys);
 
     [Fact]
     public void Skills_belong_only_to_live_sessions() =>
@@ -91,7 +97,8 @@ public sealed class CertificationInputTests
     {
         var error = Create(new CertificationInput { Title = "", ValidityMonths = 0, Criteria = [new() { Kind = "nope" }, new() { Kind = "review" }] }).Error!;
 
-        Assert.Equal(["criteria[0].kind", "criteria[0].title", "criteria[1].title", "title", "validityMonths"], error.Fields!.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["criteria[0].kind", "criteria[0].title", "criteria[1].title", "title", "validityMonths"], error.Fields!.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -100,7 +107,11 @@ public sealed class CertificationInputTests
         var original = Create(Valid()).Value;
         var keep = original.Criteria[0];
 
-        var edited = (Valid() with { Criteria = [new() { Id = keep.Id, Kind = "content", Title = "Read the new guide" }, new() { Kind = "review", Title = "New" }] })
+        var edited = (Valid() with
+        {
+            Criteria = [new() { Id = keep.Id, Kind = "content", Title = "Read the new guide" },
+            new() { Kind = "review", Title = "New" }]
+        })
             .ApplyTo(original, Build.Now, () => Ids.New(Ids.Criterion)).Value;
 
         Assert.Equal(keep.Id, edited.Criteria[0].Id);

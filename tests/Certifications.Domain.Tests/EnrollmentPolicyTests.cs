@@ -14,7 +14,8 @@ public sealed class EnrollmentPolicyTests
 
     private static Caller Admin() => Build.Caller(Build.User(Role.SuperAdmin));
 
-    private static Result<IReadOnlyList<AssignmentOutcome>> Assign(Caller caller, Certification certification, User[] learners, Dictionary<string, Enrollment>? existing = null, DateTimeOffset? due = null) =>
+    private static Result<IReadOnlyList<AssignmentOutcome>> Assign(
+        Caller caller, Certification certification, User[] learners, Dictionary<string, Enrollment>? existing = null, DateTimeOffset? due = null) =>
         EnrollmentPolicy.Assign(caller, certification, learners, existing ?? [], due, "Please", Build.Now);
 
     [Fact]
@@ -28,7 +29,9 @@ public sealed class EnrollmentPolicyTests
 
     [Fact]
     public void Learner_without_view_access_cannot_self_enroll() =>
-        Assert.Equal(ErrorKind.Forbidden, EnrollmentPolicy.SelfEnroll(Build.Caller(LearnerIn("grp_other")), Build.Certification(viewAccess: Sales), null, Build.Now).Error!.Kind);
+        Assert.Equal(
+            ErrorKind.Forbidden, EnrollmentPolicy.SelfEnroll(
+            Build.Caller(LearnerIn("grp_other")), Build.Certification(viewAccess: Sales), null, Build.Now).Error!.Kind);
 
     [Fact]
     public void Nobody_is_enrolled_twice()
@@ -55,11 +58,15 @@ public sealed class EnrollmentPolicyTests
 
     [Fact]
     public void A_draft_does_not_exist_for_learners() =>
-        Assert.Equal(ErrorKind.NotFound, EnrollmentPolicy.SelfEnroll(Build.Caller(LearnerIn(Sales)), Build.Certification(CertificationStatus.Draft, Sales), null, Build.Now).Error!.Kind);
+        Assert.Equal(
+            ErrorKind.NotFound, EnrollmentPolicy.SelfEnroll(
+            Build.Caller(LearnerIn(Sales)), Build.Certification(CertificationStatus.Draft, Sales), null, Build.Now).Error!.Kind);
 
     [Fact]
     public void An_archived_certification_takes_no_new_enrollments() =>
-        Assert.Equal(ErrorKind.Conflict, EnrollmentPolicy.SelfEnroll(Build.Caller(LearnerIn(Sales)), Build.Certification(CertificationStatus.Archived, Sales), null, Build.Now).Error!.Kind);
+        Assert.Equal(
+            ErrorKind.Conflict, EnrollmentPolicy.SelfEnroll(
+            Build.Caller(LearnerIn(Sales)), Build.Certification(CertificationStatus.Archived, Sales), null, Build.Now).Error!.Kind);
 
     [Fact]
     public void Only_learners_self_enroll() =>

@@ -41,7 +41,9 @@ public sealed class EnrollmentStatusTests
 
     [Fact]
     public void A_rejected_approval_makes_it_not_earned() =>
-        Assert.Equal(EnrollmentStatus.NotEarned, (Build.Enrollment().WithStates(CriterionState.Met, CriterionState.Met) with { Approval = ApprovalState.Rejected }).Status);
+        Assert.Equal(
+            EnrollmentStatus.NotEarned,
+            (Build.Enrollment().WithStates(CriterionState.Met, CriterionState.Met) with { Approval = ApprovalState.Rejected }).Status);
 
     [Fact]
     public void New_evidence_after_not_earned_returns_it_to_in_progress()

@@ -69,7 +69,9 @@ public class LearnerStepsTests
     [Fact]
     public void Evidence_waiting_for_an_assessor_cannot_be_added_to()
     {
-        var submitted = LearnerSteps.Submit(LearnerSteps.AddEvidence(data.Enrollment, data.Certification, data.Upload, ProgressTestData.Evidence()).Value.Enrollment, Build.Now).Value.Enrollment;
+        var submitted = LearnerSteps.Submit(
+            LearnerSteps.AddEvidence(data.Enrollment, data.Certification, data.Upload, ProgressTestData.Evidence()).Value.Enrollment, Build.Now)
+            .Value.Enrollment;
 
         Assert.Equal(ErrorKind.Conflict, LearnerSteps.AddEvidence(submitted, data.Certification, data.Upload, ProgressTestData.Evidence()).Error!.Kind);
     }
@@ -101,7 +103,9 @@ public class LearnerStepsTests
     [Fact]
     public void After_a_rejected_approval_new_evidence_reopens_the_work_and_the_record_is_in_progress()
     {
-        var rejected = data.Enrollment.WithStates(CriterionState.Met, CriterionState.Met, CriterionState.Met, CriterionState.Met) with { Approval = ApprovalState.Rejected };
+        var rejected = data.Enrollment.WithStates(
+            CriterionState.Met, CriterionState.Met, CriterionState.Met, CriterionState.Met) with
+        { Approval = ApprovalState.Rejected };
 
         var reworked = LearnerSteps.AddEvidence(rejected, data.Certification, data.Upload, ProgressTestData.Evidence("A better take")).Value.Enrollment;
 
@@ -114,7 +118,9 @@ public class LearnerStepsTests
     [Fact]
     public void After_a_rejected_approval_submitting_asks_for_approval_again()
     {
-        var rejected = data.Enrollment.WithStates(CriterionState.Met, CriterionState.Met, CriterionState.Met, CriterionState.Met) with { Approval = ApprovalState.Rejected };
+        var rejected = data.Enrollment.WithStates(
+            CriterionState.Met, CriterionState.Met, CriterionState.Met, CriterionState.Met) with
+        { Approval = ApprovalState.Rejected };
 
         var resubmitted = LearnerSteps.Submit(rejected, Build.Now).Value.Enrollment;
 

@@ -57,7 +57,8 @@ public class LiveSessionOutcomeTests
     {
         var certification = Build.Certification() with
         {
-            Criteria = [new Criterion { Id = "cri_live", Kind = CriterionKind.LiveSession, Title = "Live call", Skills = ["Greeting", "Closing"], MinStars = 4 }],
+            Criteria = [new Criterion { Id = "cri_live", Kind = CriterionKind.LiveSession, Title = "Live call", Skills = ["Greeting", "Closing"],
+                MinStars = 4 }],
         };
         var enrollment = Build.Enrollment(certification);
         var session = new LiveSession

@@ -94,7 +94,9 @@ public class LiveSessionStepsTests
     public void Stars_outside_one_to_five_an_unknown_skill_or_a_missing_one_are_refused()
     {
         var outOfRange = LiveSessionSteps.Rate(Ended, LiveCriterion, Coach, Stars(6, 5, 5), null, null, Build.Now);
-        var unknown = LiveSessionSteps.Rate(Ended, LiveCriterion, Coach, new Dictionary<string, int> { ["Greeting"] = 5, ["Discovery"] = 5, ["Closing"] = 5, ["Juggling"] = 5 }, null, null, Build.Now);
+        var unknown = LiveSessionSteps.Rate(
+            Ended, LiveCriterion, Coach, new Dictionary<string, int> { ["Greeting"] = 5, ["Discovery"] = 5, ["Closing"] = 5, ["Juggling"] = 5 }, null,
+            null, Build.Now);
         var missing = LiveSessionSteps.Rate(Ended, LiveCriterion, Coach, new Dictionary<string, int> { ["Greeting"] = 5 }, null, null, Build.Now);
 
         Assert.All([outOfRange, unknown, missing], r => Assert.Contains("skills", r.Error!.Fields!.Keys));

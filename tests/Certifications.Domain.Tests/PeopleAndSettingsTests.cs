@@ -8,7 +8,15 @@ public sealed class PeopleAndSettingsTests
     private static readonly HashSet<string> Groups = ["grp_sales"];
     private static readonly HashSet<string> Coaches = ["usr_coach"];
 
-    private static UserInput Valid() => new() { Email = " Zoe.Angstrom@Northwind.example ", DisplayName = "Zoë Ångström-Núñez", Roles = ["learner"], GroupIds = ["grp_sales"], CoachId = "usr_coach" };
+    private static UserInput Valid() =>
+        new()
+        {
+            Email = " Zoe.Angstrom@Northwind.example ",
+            DisplayName = "Zoë Ångström-Núñez",
+            Roles = ["learner"],
+            GroupIds = ["grp_sales"],
+            CoachId = "usr_coach"
+        };
 
     [Fact]
     public void A_valid_user_is_stored_with_a_lower_cased_email_and_parsed_roles()
@@ -48,12 +56,15 @@ public sealed class PeopleAndSettingsTests
     [InlineData("Ada\u0000")]
     [InlineData("Ada\u009b")]
     public void A_display_name_is_one_line_without_control_characters(string escaped) =>
-        Assert.Contains("displayName", (Valid() with { DisplayName = System.Text.RegularExpressions.Regex.Unescape(escaped) }).ToUser("usr_new", Build.OrgId, Build.Now, Groups, Coaches).Error!.Fields!.Keys);
+        Assert.Contains(
+            "displayName", (Valid() with { DisplayName = System.Text.RegularExpressions.Regex.Unescape(escaped) }).ToUser(
+            "usr_new", Build.OrgId, Build.Now, Groups, Coaches).Error!.Fields!.Keys);
 
     [Fact]
     public void Groups_and_coaches_must_exist_in_the_organization()
     {
-        var error = (Valid() with { GroupIds = ["grp_elsewhere"], CoachId = "usr_notacoach" }).ToUser("usr_new", Build.OrgId, Build.Now, Groups, Coaches).Error!;
+        var error = (Valid() with { GroupIds = ["grp_elsewhere"], CoachId = "usr_notacoach" }).ToUser(
+            "usr_new", Build.OrgId, Build.Now, Groups, Coaches).Error!;
 
         Assert.Contains("groupIds", error.Fields!.Keys);
         Assert.Contains("coachId", error.Fields!.Keys);
@@ -69,7 +80,9 @@ public sealed class PeopleAndSettingsTests
         var valid = "whsec_" + Convert.ToBase64String(new byte[32]);
 
         Assert.True(new OrganizationSettingsInput { Name = "N", WebhookSecret = valid }.ApplyTo(Build.Organization(), Build.Now).IsSuccess);
-        Assert.Contains("webhookSecret", new OrganizationSettingsInput { Name = "N", WebhookSecret = "hunter2" }.ApplyTo(Build.Organization(), Build.Now).Error!.Fields!.Keys);
+        Assert.Contains(
+            "webhookSecret", new OrganizationSettingsInput { Name = "N", WebhookSecret = "hunter2" }.ApplyTo(
+            Build.Organization(), Build.Now).Error!.Fields!.Keys);
     }
 
     [Fact]
@@ -92,7 +105,9 @@ public sealed class PeopleAndSettingsTests
 
         Assert.Equal([fresh, old], rotated.WebhookSecretsAt(Build.Now.AddHours(23)));
         Assert.Equal([fresh], rotated.WebhookSecretsAt(Build.Now.AddHours(24)));
-        Assert.Equal([fresh, old], new OrganizationSettingsInput { WebhookSecret = fresh }.ApplyTo(rotated, Build.Now.AddHours(1)).Value.WebhookSecretsAt(Build.Now.AddHours(2)));
+        Assert.Equal(
+            [fresh, old], new OrganizationSettingsInput { WebhookSecret = fresh }.ApplyTo(rotated, Build.Now.AddHours(1)).Value.WebhookSecretsAt(
+            Build.Now.AddHours(2)));
         Assert.Empty(new OrganizationSettingsInput { WebhookSecret = "" }.ApplyTo(rotated, Build.Now).Value.WebhookSecretsAt(Build.Now));
     }
 

@@ -41,7 +41,13 @@ public sealed class PlaceholderTests
     [Fact]
     public void A_heading_of_braces_and_thousands_of_spaces_is_refused_for_its_length()
     {
-        var input = new CertificateDesignInput { Heading = "{{" + new string(' ', 8000) + "x", Body = "{{learner}}", PrimaryColor = "#000000", AccentColor = "#000000" };
+        var input = new CertificateDesignInput
+        {
+            Heading = "{{" + new string(' ', 8000) + "x",
+            Body = "{{learner}}",
+            PrimaryColor = "#000000",
+            AccentColor = "#000000",
+        };
 
         var error = input.Validate(CertificateDesign.Default).Error!;
 

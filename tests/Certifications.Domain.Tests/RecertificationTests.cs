@@ -48,14 +48,21 @@ public class RecertificationTests
         var (enrollment, certification, certificate) = Earned();
 
         Assert.Equal(ErrorKind.Conflict, Recertification.Start(enrollment with { EarnedAt = null }, certification, null, Build.Now).Error!.Kind);
-        Assert.Equal(ErrorKind.Conflict, Recertification.Start(enrollment, certification, certificate with { ExpiresAt = null }, Build.Now.AddYears(5)).Error!.Kind);
+        Assert.Equal(
+            ErrorKind.Conflict, Recertification.Start(enrollment, certification, certificate with { ExpiresAt = null }, Build.Now.AddYears(5)).Error!.Kind);
     }
 
     private static (Enrollment, Certification, Certificate) Earned()
     {
         var certification = Build.Certification() with { ValidityMonths = 12, Criteria = [Build.Criterion()] };
         var enrollment = Build.Enrollment(certification).WithStates(CriterionState.Met) with { EarnedAt = Build.Now, CertificateId = "cer_renew" };
-        var certificate = CertificateRulesTests.Certificate() with { Id = "cer_renew", IssuedAt = Build.Now, ExpiresAt = Build.Now.AddMonths(12), RevokedAt = null };
+        var certificate = CertificateRulesTests.Certificate() with
+        {
+            Id = "cer_renew",
+            IssuedAt = Build.Now,
+            ExpiresAt = Build.Now.AddMonths(12),
+            RevokedAt = null
+        };
         return (enrollment, certification, certificate);
     }
 }

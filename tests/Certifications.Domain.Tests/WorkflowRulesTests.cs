@@ -70,7 +70,9 @@ public class WorkflowRulesTests
         var again = new LmsCompletion("quiz", Build.Now, 95).ApplyTo(passed.Enrollment, data.Certification, Build.Now);
 
         Assert.False(low.Changed);
-        Assert.Equal((CriterionState.Met, 80, "lms"), (passed.Enrollment.Progress(data.Quiz)!.State, passed.Enrollment.Progress(data.Quiz)!.Score, passed.Enrollment.Progress(data.Quiz)!.MetBy));
+        Assert.Equal(
+            (CriterionState.Met, 80, "lms"),
+            (passed.Enrollment.Progress(data.Quiz)!.State, passed.Enrollment.Progress(data.Quiz)!.Score, passed.Enrollment.Progress(data.Quiz)!.MetBy));
         Assert.False(again.Changed);
     }
 
@@ -121,9 +123,15 @@ public class WorkflowRulesTests
         var timestamp = Build.Now.ToUnixTimeSeconds();
         var signature = WebhookSignature.Sign(secret, "msg_1", timestamp, body);
 
-        Assert.Equal(WebhookVerdict.Valid, WebhookSignature.Verify([secret], "msg_1", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), "v0,xyz " + signature, body, Build.Now));
-        Assert.Equal(WebhookVerdict.BadSignature, WebhookSignature.Verify([secret], "msg_1", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), signature, "{\"activityId\":\"quiz2\"}"u8, Build.Now));
-        Assert.Equal(WebhookVerdict.OutsideTolerance, WebhookSignature.Verify([secret], "msg_1", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), signature, body, Build.Now.AddMinutes(6)));
+        Assert.Equal(
+            WebhookVerdict.Valid, WebhookSignature.Verify(
+            [secret], "msg_1", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), "v0,xyz " + signature, body, Build.Now));
+        Assert.Equal(
+            WebhookVerdict.BadSignature, WebhookSignature.Verify(
+            [secret], "msg_1", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), signature, "{\"activityId\":\"quiz2\"}"u8, Build.Now));
+        Assert.Equal(
+            WebhookVerdict.OutsideTolerance, WebhookSignature.Verify(
+            [secret], "msg_1", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), signature, body, Build.Now.AddMinutes(6)));
         Assert.Equal(WebhookVerdict.MissingHeaders, WebhookSignature.Verify([secret], null, null, signature, body, Build.Now));
     }
 }

@@ -46,7 +46,8 @@ public class InfrastructureTests
     [Fact]
     public async Task Storage_takes_no_keys_no_public_blobs_and_only_tls_1_2_over_https()
     {
-        var storage = Assert.Single(Bicep.Resources(await Bicep.CompiledMainAsync()), r => Type(r) == "Microsoft.Storage/storageAccounts" && r["existing"] is null);
+        var storage = Assert.Single(
+            Bicep.Resources(await Bicep.CompiledMainAsync()), r => Type(r) == "Microsoft.Storage/storageAccounts" && r["existing"] is null);
         var properties = storage["properties"]!;
 
         Assert.False(properties["allowSharedKeyAccess"]!.GetValue<bool>());

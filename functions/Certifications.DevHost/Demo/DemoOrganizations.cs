@@ -20,7 +20,8 @@ public sealed class DemoOrganizations(
     public async Task<IReadOnlyList<User>> SeedAsync(CancellationToken cancellationToken = default)
     {
         var users = new List<User>();
-        IEnumerable<User> seeded = [.. await SeedNorthwindAsync(cancellationToken).ConfigureAwait(false), .. await SeedContosoAsync(cancellationToken).ConfigureAwait(false)];
+        IEnumerable<User> seeded = [.. await SeedNorthwindAsync(cancellationToken).ConfigureAwait(false),
+            .. await SeedContosoAsync(cancellationToken).ConfigureAwait(false)];
         foreach (var user in seeded)
         {
             users.Add(await accounts.BindAsync(user, cancellationToken).ConfigureAwait(false));
@@ -34,17 +35,28 @@ public sealed class DemoOrganizations(
         const string org = "northwind";
         var (organization, admin) = await provisioning.ProvisionAsync(
             "Northwind Traders", "ada.admin@northwind.example", "Ada Admin", certificationsEnabled: true,
-            Ids.FromSeed(Ids.Organization, org), Ids.FromSeed(Ids.User, $"{org}/ada"), Identity.DevAccounts.TenantOf(Ids.FromSeed(Ids.Organization, org)), cancellationToken)
+            Ids.FromSeed(Ids.Organization, org), Ids.FromSeed(Ids.User, $"{org}/ada"), Identity.DevAccounts.TenantOf(
+                Ids.FromSeed(Ids.Organization, org)), cancellationToken)
             .ConfigureAwait(false);
         var sales = await GroupAsync(organization.Id, org, "Sales", cancellationToken).ConfigureAwait(false);
         var support = await GroupAsync(organization.Id, org, "Support", cancellationToken).ConfigureAwait(false);
 
-        var carla = await UserAsync(organization.Id, org, "carla", "carla.coach@northwind.example", "Carla Coach", [Role.Coach], [], null, cancellationToken).ConfigureAwait(false);
-        var colin = await UserAsync(organization.Id, org, "colin", "colin.coach@northwind.example", "Colin Coach", [Role.Coach], [], null, cancellationToken).ConfigureAwait(false);
-        var lena = await UserAsync(organization.Id, org, "lena", "lena.learner@northwind.example", "Lena Learner", [Role.Learner], [sales], carla.Id, cancellationToken).ConfigureAwait(false);
-        var liam = await UserAsync(organization.Id, org, "liam", "liam.learner@northwind.example", "Liam Learner", [Role.Learner], [sales], carla.Id, cancellationToken).ConfigureAwait(false);
-        var sofia = await UserAsync(organization.Id, org, "sofia", "sofia.support@northwind.example", "Sofia Support", [Role.Learner], [support], colin.Id, cancellationToken).ConfigureAwait(false);
-        var zoe = await UserAsync(organization.Id, org, "zoe", "zoe.angstrom@northwind.example", "Zoë Ångström-Núñez", [Role.Learner], [support], colin.Id, cancellationToken).ConfigureAwait(false);
+        var carla = await UserAsync(
+            organization.Id, org, "carla", "carla.coach@northwind.example", "Carla Coach", [Role.Coach], [], null, cancellationToken).ConfigureAwait(false);
+        var colin = await UserAsync(
+            organization.Id, org, "colin", "colin.coach@northwind.example", "Colin Coach", [Role.Coach], [], null, cancellationToken).ConfigureAwait(false);
+        var lena = await UserAsync(
+            organization.Id, org, "lena", "lena.learner@northwind.example", "Lena Learner", [Role.Learner], [sales], carla.Id, cancellationToken)
+            .ConfigureAwait(false);
+        var liam = await UserAsync(
+            organization.Id, org, "liam", "liam.learner@northwind.example", "Liam Learner", [Role.Learner], [sales], carla.Id, cancellationToken)
+            .ConfigureAwait(false);
+        var sofia = await UserAsync(
+            organization.Id, org, "sofia", "sofia.support@northwind.example", "Sofia Support", [Role.Learner], [support], colin.Id, cancellationToken)
+            .ConfigureAwait(false);
+        var zoe = await UserAsync(
+            organization.Id, org, "zoe", "zoe.angstrom@northwind.example", "Zoë Ångström-Núñez", [Role.Learner], [support], colin.Id,
+            cancellationToken).ConfigureAwait(false);
 
         await CertificationAsync(organization.Id, org, "customer-conversations", new CertificationInput
         {
@@ -109,10 +121,13 @@ public sealed class DemoOrganizations(
         const string org = "contoso";
         var (organization, admin) = await provisioning.ProvisionAsync(
             "Contoso Academy", "otto.admin@contoso.example", "Otto Admin", certificationsEnabled: true,
-            Ids.FromSeed(Ids.Organization, org), Ids.FromSeed(Ids.User, $"{org}/otto"), Identity.DevAccounts.TenantOf(Ids.FromSeed(Ids.Organization, org)), cancellationToken)
+            Ids.FromSeed(Ids.Organization, org), Ids.FromSeed(Ids.User, $"{org}/otto"), Identity.DevAccounts.TenantOf(
+                Ids.FromSeed(Ids.Organization, org)), cancellationToken)
             .ConfigureAwait(false);
         var everyone = await GroupAsync(organization.Id, org, "Everyone", cancellationToken).ConfigureAwait(false);
-        var olga = await UserAsync(organization.Id, org, "olga", "olga.learner@contoso.example", "Olga Learner", [Role.Learner], [everyone], null, cancellationToken).ConfigureAwait(false);
+        var olga = await UserAsync(
+            organization.Id, org, "olga", "olga.learner@contoso.example", "Olga Learner", [Role.Learner], [everyone], null, cancellationToken)
+            .ConfigureAwait(false);
         await CertificationAsync(organization.Id, org, "safety-basics", new CertificationInput
         {
             Title = "Safety Basics",
@@ -133,7 +148,8 @@ public sealed class DemoOrganizations(
     }
 
     private async Task<User> UserAsync(
-        string organizationId, string org, string key, string email, string name, Role[] roles, string[] groups, string? coachId, CancellationToken cancellationToken)
+        string organizationId, string org, string key, string email, string name, Role[] roles, string[] groups, string? coachId,
+            CancellationToken cancellationToken)
     {
         var user = new User
         {
@@ -156,7 +172,8 @@ public sealed class DemoOrganizations(
         return user;
     }
 
-    private async Task CertificationAsync(string organizationId, string org, string key, CertificationInput input, string[] viewAccess, CancellationToken cancellationToken)
+    private async Task CertificationAsync(
+        string organizationId, string org, string key, CertificationInput input, string[] viewAccess, CancellationToken cancellationToken)
     {
         var id = Ids.FromSeed(Ids.Certification, $"{org}/{key}");
         if (await certifications.GetAsync(organizationId, id, cancellationToken).ConfigureAwait(false) is not null)
@@ -170,7 +187,8 @@ public sealed class DemoOrganizations(
         var design = org == "northwind"
             ? draft.Design with
             {
-                LogoBlob = await branding.SaveLogoAsync(organizationId, id, new LogoImage(DemoLogo.Png(), "image/png"), cancellationToken).ConfigureAwait(false),
+                LogoBlob = await branding.SaveLogoAsync(
+                    organizationId, id, new LogoImage(DemoLogo.Png(), "image/png"), cancellationToken).ConfigureAwait(false),
                 SignatoryName = "Ada Admin",
                 SignatoryTitle = "Head of Learning, Northwind Traders",
             }

@@ -8,7 +8,9 @@ namespace Certifications.DevHost.Demo;
 public sealed record SessionFile(string BaseUrl, string Outbox, IReadOnlyList<SessionFile.SessionUser> Users)
 {
     // Roles by name ("SuperAdmin"), as the API writes them.
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions Json = new(
+        JsonSerializerDefaults.Web)
+    { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 
     public async Task WriteAsync(string path, CancellationToken cancellationToken = default)
     {

@@ -41,27 +41,28 @@ internal sealed class DurableEngine : IHostedService, IAsyncDisposable
     public DurableTaskClient Client { get; }
 
     /// <summary>The engine's settings for a task hub on the given storage (the benchmark's bare engine uses the same).</summary>
-    public static AzureStorageOrchestrationServiceSettings Settings(string connectionString, string taskHub, int partitionCount, ILoggerFactory loggers) => new()
-    {
-        StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
-        TaskHubName = taskHub,
-        LoggerFactory = loggers,
-        PartitionCount = partitionCount,
+    public static AzureStorageOrchestrationServiceSettings Settings(
+        string connectionString, string taskHub, int partitionCount, ILoggerFactory loggers) => new()
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            TaskHubName = taskHub,
+            LoggerFactory = loggers,
+            PartitionCount = partitionCount,
 
-        // Azurite on one machine: poll the queues often, so a signal is picked up in tens of milliseconds, not seconds.
-        MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500),
+            // Azurite on one machine: poll the queues often, so a signal is picked up in tens of milliseconds, not seconds.
+            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500),
 
-        // A host killed mid-work leaves its messages invisible for this long before another host picks them up;
-        // Durable Functions' five minutes is long for a developer restarting the dev host.
-        ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
-        WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
-        LeaseInterval = TimeSpan.FromSeconds(15),
-        LeaseRenewInterval = TimeSpan.FromSeconds(5),
+            // A host killed mid-work leaves its messages invisible for this long before another host picks them up;
+            // Durable Functions' five minutes is long for a developer restarting the dev host.
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
+            LeaseInterval = TimeSpan.FromSeconds(15),
+            LeaseRenewInterval = TimeSpan.FromSeconds(5),
 
-        // A busy Azurite can take longer than the default two seconds to answer the lease table; the engine would
-        // then retry at once, adding load just when there is most.
-        PartitionTableOperationTimeout = TimeSpan.FromSeconds(10),
-    };
+            // A busy Azurite can take longer than the default two seconds to answer the lease table; the engine would
+            // then retry at once, adding load just when there is most.
+            PartitionTableOperationTimeout = TimeSpan.FromSeconds(10),
+        };
 
     public IReadOnlyList<string> Functions { get; }
 

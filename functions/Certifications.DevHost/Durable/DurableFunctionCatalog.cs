@@ -50,5 +50,6 @@ internal sealed class DurableFunctionCatalog
 
     /// <summary>Functions whose parameters the dev host cannot bind are refused at start-up, not at first use.</summary>
     public static NotSupportedException Unbindable(MethodInfo method, ParameterInfo parameter) =>
-        new($"{method.DeclaringType!.Name}.{method.Name}: parameter '{parameter.Name}' of type {parameter.ParameterType.Name} cannot be bound by the dev host; take services through the constructor.");
+        new($"{method.DeclaringType!.Name}.{method.Name}: parameter '{parameter.Name}' of type {parameter.ParameterType.Name} "
+            + "cannot be bound by the dev host; take services through the constructor.");
 }

@@ -18,7 +18,8 @@ internal sealed class FunctionOrchestrator : ITaskOrchestrator
         this.method = method;
         if (!method.IsStatic || method.GetParameters() is not [{ } only] || only.GetCustomAttribute<OrchestrationTriggerAttribute>() is null)
         {
-            throw new NotSupportedException($"{method.DeclaringType!.Name}.{method.Name}: orchestrators are static and take only their TaskOrchestrationContext.");
+            throw new NotSupportedException(
+                $"{method.DeclaringType!.Name}.{method.Name}: orchestrators are static and take only their TaskOrchestrationContext.");
         }
 
         OutputType = DurableFunctionCatalog.ResultType(method);

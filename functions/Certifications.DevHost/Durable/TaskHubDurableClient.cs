@@ -21,7 +21,8 @@ internal sealed class TaskHubDurableClient(TaskHubClient client) : DurableTaskCl
         var instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
         try
         {
-            await client.CreateOrchestrationInstanceAsync(orchestratorName.Name, string.Empty, instanceId, Serialize(input), null, Running).ConfigureAwait(false);
+            await client.CreateOrchestrationInstanceAsync(
+                orchestratorName.Name, string.Empty, instanceId, Serialize(input), null, Running).ConfigureAwait(false);
         }
         catch (OrchestrationAlreadyExistsException e)
         {
@@ -34,14 +35,17 @@ internal sealed class TaskHubDurableClient(TaskHubClient client) : DurableTaskCl
     public override Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default) =>
         client.RaiseEventAsync(new OrchestrationInstance { InstanceId = instanceId }, eventName, Serialize(eventPayload) ?? "null");
 
-    public override async Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
+    public override async Task<OrchestrationMetadata?> GetInstancesAsync(
+        string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
         ToMetadata(await client.GetOrchestrationStateAsync(instanceId).ConfigureAwait(false), getInputsAndOutputs);
 
-    public override async Task<OrchestrationMetadata> WaitForInstanceStartAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
+    public override async Task<OrchestrationMetadata> WaitForInstanceStartAsync(
+        string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
     {
         while (true)
         {
-            if (await GetInstancesAsync(instanceId, getInputsAndOutputs, cancellation).ConfigureAwait(false) is { RuntimeStatus: not OrchestrationRuntimeStatus.Pending } started)
+            if (await GetInstancesAsync(
+                instanceId, getInputsAndOutputs, cancellation).ConfigureAwait(false) is { RuntimeStatus: not OrchestrationRuntimeStatus.Pending } started)
             {
                 return started;
             }
@@ -50,9 +54,11 @@ internal sealed class TaskHubDurableClient(TaskHubClient client) : DurableTaskCl
         }
     }
 
-    public override async Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
+    public override async Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(
+        string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
     {
-        var state = await client.WaitForOrchestrationAsync(new OrchestrationInstance { InstanceId = instanceId }, Timeout.InfiniteTimeSpan, cancellation).ConfigureAwait(false);
+        var state = await client.WaitForOrchestrationAsync(
+            new OrchestrationInstance { InstanceId = instanceId }, Timeout.InfiniteTimeSpan, cancellation).ConfigureAwait(false);
         return ToMetadata(state, getInputsAndOutputs) ?? throw new InvalidOperationException($"No orchestration '{instanceId}'.");
     }
 
@@ -72,14 +78,15 @@ internal sealed class TaskHubDurableClient(TaskHubClient client) : DurableTaskCl
 
     private static string? Serialize(object? value) => value is null ? null : DurableJson.Converter.Serialize(value);
 
-    private static OrchestrationMetadata? ToMetadata(OrchestrationState? state, bool withData) => state is null ? null : new OrchestrationMetadata(state.Name, state.OrchestrationInstance.InstanceId)
-    {
-        RuntimeStatus = (OrchestrationRuntimeStatus)state.OrchestrationStatus,
-        CreatedAt = state.CreatedTime,
-        LastUpdatedAt = state.LastUpdatedTime,
-        SerializedInput = withData ? state.Input : null,
-        SerializedOutput = withData ? state.Output : null,
-        SerializedCustomStatus = state.Status,
-        DataConverter = DurableJson.Converter,
-    };
+    private static OrchestrationMetadata? ToMetadata(OrchestrationState? state, bool withData) =>
+        state is null ? null : new OrchestrationMetadata(state.Name, state.OrchestrationInstance.InstanceId)
+        {
+            RuntimeStatus = (OrchestrationRuntimeStatus)state.OrchestrationStatus,
+            CreatedAt = state.CreatedTime,
+            LastUpdatedAt = state.LastUpdatedTime,
+            SerializedInput = withData ? state.Input : null,
+            SerializedOutput = withData ? state.Output : null,
+            SerializedCustomStatus = state.Status,
+            DataConverter = DurableJson.Converter,
+        };
 }

@@ -21,7 +21,8 @@ public sealed class DevAccounts(DirectoryRepository directory, OrganizationProvi
     {
         var organizationId = Ids.New(Ids.Organization);
         var (organization, admin) = await provisioning.ProvisionAsync(
-            name, adminEmail, adminName, certificationsEnabled, organizationId, entraTenantId: TenantOf(organizationId), cancellationToken: cancellationToken).ConfigureAwait(false);
+            name, adminEmail, adminName, certificationsEnabled, organizationId, entraTenantId: TenantOf(
+                organizationId), cancellationToken: cancellationToken).ConfigureAwait(false);
         return (organization, await BindAsync(admin, cancellationToken).ConfigureAwait(false));
     }
 

@@ -24,11 +24,17 @@ public sealed class DevTokens(IOptions<AuthOptions> options, TimeProvider clock)
         {
             Issuer = settings.DevelopmentIssuer,
             Audience = settings.Audience,
-            Claims = new Dictionary<string, object> { ["tid"] = account.TenantId, ["oid"] = account.ObjectId, [JwtRegisteredClaimNames.Sub] = account.ObjectId },
+            Claims = new Dictionary<string, object>
+            {
+                ["tid"] = account.TenantId,
+                ["oid"] = account.ObjectId,
+                [JwtRegisteredClaimNames.Sub] = account.ObjectId
+            },
             NotBefore = validFor < TimeSpan.Zero ? now + validFor - TimeSpan.FromMinutes(10) : now,
             IssuedAt = validFor < TimeSpan.Zero ? now + validFor - TimeSpan.FromMinutes(10) : now,
             Expires = now + validFor,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(settings.DevelopmentSigningKey!)), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(
+                new SymmetricSecurityKey(Convert.FromBase64String(settings.DevelopmentSigningKey!)), SecurityAlgorithms.HmacSha256),
         });
     }
 

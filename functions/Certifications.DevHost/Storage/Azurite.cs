@@ -139,7 +139,8 @@ public sealed class Azurite : IAsyncDisposable
 
         if (!OperatingSystem.IsWindows())
         {
-            using var term = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", azurite.Id.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false });
+            using var term = Process.Start(
+                new ProcessStartInfo("kill") { ArgumentList = { "-TERM", azurite.Id.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false });
             using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             try
             {

@@ -35,7 +35,8 @@ internal sealed partial class BlobTriggers(IServiceProvider services, StorageAcc
         await table.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
         await foreach (var entity in table.QueryAsync<TableEntity>(cancellationToken: stoppingToken).ConfigureAwait(false))
         {
-            receipts[entity.PartitionKey + "|" + Uri.UnescapeDataString(entity.RowKey)] = new Receipt(entity.GetString("BlobETag") ?? string.Empty, entity.GetInt32("Failures") ?? 0);
+            receipts[entity.PartitionKey + "|" + Uri.UnescapeDataString(entity.RowKey)] = new Receipt(
+                entity.GetString("BlobETag") ?? string.Empty, entity.GetInt32("Failures") ?? 0);
         }
 
         var interval = TimeSpan.FromMilliseconds(configuration.GetValue("DevHost:BlobPollMilliseconds", 500));
@@ -65,7 +66,8 @@ internal sealed partial class BlobTriggers(IServiceProvider services, StorageAcc
         {
             var etag = blob.Properties.ETag?.ToString().Trim('"') ?? string.Empty;
             receipts.TryGetValue(trigger.Function + "|" + blob.Name, out var receipt);
-            if (receipt is null || (receipt.ETag != etag && receipt.Failures < MaxAttempts) || (receipt.ETag == etag && receipt.Failures is > 0 and < MaxAttempts))
+            if (receipt is null || (receipt.ETag != etag && receipt.Failures < MaxAttempts)
+                || (receipt.ETag == etag && receipt.Failures is > 0 and < MaxAttempts))
             {
                 due.Add((blob.Name, etag, receipt));
             }

@@ -46,7 +46,8 @@ internal sealed partial class TimerTriggers(IServiceProvider services, TimeProvi
         var arguments = method.GetParameters().Select(p => p.ParameterType switch
         {
             var t when t == typeof(TimerInfo) => new TimerInfo(),
-            var t when t == typeof(Microsoft.DurableTask.Client.DurableTaskClient) => services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>(),
+            var t when t == typeof(Microsoft.DurableTask.Client.DurableTaskClient) =>
+                services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>(),
             var t when t == typeof(CancellationToken) => (object)cancellationToken,
             _ => throw new NotSupportedException($"{method.Name}: the dev host binds a timer's TimerInfo, a DurableTaskClient and a CancellationToken only."),
         }).ToArray();
@@ -62,7 +63,8 @@ internal sealed partial class TimerTriggers(IServiceProvider services, TimeProvi
         {
             if (method.GetParameters().Select(p => p.GetCustomAttribute<TimerTriggerAttribute>()).FirstOrDefault(a => a is not null) is { } attribute)
             {
-                yield return new Trigger(method.GetCustomAttribute<FunctionAttribute>()!.Name, CronExpression.Parse(attribute.Schedule, CronFormat.IncludeSeconds), method);
+                yield return new Trigger(
+                    method.GetCustomAttribute<FunctionAttribute>()!.Name, CronExpression.Parse(attribute.Schedule, CronFormat.IncludeSeconds), method);
             }
         }
     }

@@ -44,7 +44,8 @@ public sealed record CertificateDesignInput
         var signatoryName = errors.RequireText("signatoryName", SignatoryName, 100, required: false);
         var signatoryTitle = errors.RequireText("signatoryTitle", SignatoryTitle, 100, required: false);
         var orientation = Catalog.Orientation.Landscape;
-        if (Orientation is not null && (!Enum.TryParse(Orientation, ignoreCase: true, out orientation) || !Enum.IsDefined(orientation) || int.TryParse(Orientation, out _)))
+        if (Orientation is not null
+            && (!Enum.TryParse(Orientation, ignoreCase: true, out orientation) || !Enum.IsDefined(orientation) || int.TryParse(Orientation, out _)))
         {
             errors.Add("orientation", "must be landscape or portrait.");
         }
@@ -94,7 +95,8 @@ public sealed record CertificateDesignInput
             .ToArray();
         if (unknown.Length > 0)
         {
-            errors.Add(field, $"unknown placeholder(s) {string.Join(", ", unknown.Select(u => "{{" + u + "}}"))}; use {string.Join(", ", CertificateDesign.Placeholders.Select(p => "{{" + p + "}}"))}.");
+            static string Braced(IEnumerable<string> names) => string.Join(", ", names.Select(n => "{{" + n + "}}"));
+            errors.Add(field, $"unknown placeholder(s) {Braced(unknown)}; use {Braced(CertificateDesign.Placeholders)}.");
         }
     }
 }
@@ -147,9 +149,11 @@ public sealed record LogoImage(byte[] Bytes, string ContentType)
             return null;
         }
 
-        if (ImageSize.Of(image) is not ({ } width, { } height) || width is < 1 or > CertificateDesignInput.MaxLogoPixels || height is < 1 or > CertificateDesignInput.MaxLogoPixels)
+        if (ImageSize.Of(image) is not ({ } width, { } height) || width is < 1 or > CertificateDesignInput.MaxLogoPixels
+            || height is < 1 or > CertificateDesignInput.MaxLogoPixels)
         {
-            errors.Add(field, $"must be at most {CertificateDesignInput.MaxLogoPixels} × {CertificateDesignInput.MaxLogoPixels} pixels, with a readable image header.");
+            const int max = CertificateDesignInput.MaxLogoPixels;
+            errors.Add(field, $"must be at most {max} × {max} pixels, with a readable image header.");
             return null;
         }
 

@@ -59,7 +59,8 @@ public sealed record CertificationInput
         }
 
         var errors = new FieldErrors();
-        var criteria = Validate(errors, existing.Criteria.Select(c => c.Id).ToHashSet(StringComparer.Ordinal), newCriterionId, out var title, out var description);
+        var criteria = Validate(
+            errors, existing.Criteria.Select(c => c.Id).ToHashSet(StringComparer.Ordinal), newCriterionId, out var title, out var description);
         if (existing.Status == CertificationStatus.Published && criteria.Count == 0)
         {
             errors.Add("criteria", "a published certification needs at least one criterion.");
@@ -81,7 +82,8 @@ public sealed record CertificationInput
         };
     }
 
-    private List<Criterion> Validate(FieldErrors errors, IReadOnlySet<string> existingCriterionIds, Func<string> newCriterionId, out string? title, out string? description)
+    private List<Criterion> Validate(
+        FieldErrors errors, IReadOnlySet<string> existingCriterionIds, Func<string> newCriterionId, out string? title, out string? description)
     {
         title = errors.RequireText("title", Title, 200);
         description = errors.RequireText("description", Description, 4000, required: false, multiline: true);
@@ -125,10 +127,14 @@ public sealed record CertificationInput
             }
         }
 
-        var stored = criteria.Sum(c => CriterionOverhead + c.Title.Length + (c.Description?.Length ?? 0) + (c.ExternalActivityId?.Length ?? 0) + c.Skills.Sum(s => s.Length + 3));
+        var stored = criteria.Sum(
+            c => CriterionOverhead + c.Title.Length + (c.Description?.Length ?? 0) + (c.ExternalActivityId?.Length ?? 0) + c.Skills.Sum(s => s.Length + 3));
         if (stored > MaxCriteriaStoredLength)
         {
-            errors.Add("criteria", $"together take {stored:N0} characters, more than the {MaxCriteriaStoredLength:N0} a certification keeps; shorten descriptions or use fewer criteria.");
+            errors.Add(
+                "criteria",
+                $"together take {stored:N0} characters, more than the {MaxCriteriaStoredLength:N0} a certification keeps; "
+                + "shorten descriptions or use fewer criteria.");
         }
 
         return criteria;

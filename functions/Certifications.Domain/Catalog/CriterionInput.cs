@@ -32,7 +32,9 @@ public sealed record CriterionInput
         var activityId = errors.RequireText($"{path}.externalActivityId", ExternalActivityId, 200, required: false);
         if (!CriterionKinds.TryParse(Kind, out var kind))
         {
-            errors.Add($"{path}.kind", Kind is null ? $"is required: one of {CriterionKinds.Names}." : $"'{Kind}' is not a criterion kind; use one of {CriterionKinds.Names}.");
+            errors.Add(
+                $"{path}.kind",
+                Kind is null ? $"is required: one of {CriterionKinds.Names}." : $"'{Kind}' is not a criterion kind; use one of {CriterionKinds.Names}.");
             return null;
         }
 
@@ -60,7 +62,9 @@ public sealed record CriterionInput
 
         if (kind == CriterionKind.Activity && activityId is null && EvidenceRequired != true)
         {
-            errors.Add($"{path}", "an activity criterion is met by an LMS completion (externalActivityId) or by evidence (evidenceRequired: true); give at least one.");
+            errors.Add(
+                $"{path}",
+                "an activity criterion is met by an LMS completion (externalActivityId) or by evidence (evidenceRequired: true); give at least one.");
         }
 
         var skills = ValidateSkills(errors, path, kind);

@@ -56,7 +56,8 @@ public sealed record Certificate
         : ExpiresAt is { } expires && expires <= now ? CertificateStatus.Expired
         : CertificateStatus.Valid;
 
-    /// <summary>The certificate of an earned record, under the id the record claimed: names as they are now, expiry from the certification's validity.</summary>
+    /// <summary>The certificate of an earned record, under the id the record claimed: names as they are now, expiry from the certification's
+    /// validity.</summary>
     public static Certificate Issue(string id, Enrollments.Enrollment earned, Catalog.Certification certification, string organizationName) => new()
     {
         Id = id,

@@ -6,7 +6,8 @@ namespace Certifications.Domain.Common;
 public static class TextRules
 {
     /// <summary>C0 controls, DEL and C1 controls.</summary>
-    public static readonly SearchValues<char> Controls = SearchValues.Create([.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c)]);
+    public static readonly SearchValues<char> Controls = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c)]);
 
     /// <summary>The same without tab, line feed and carriage return, for text of several lines.</summary>
     public static readonly SearchValues<char> ControlsOutsideLines = SearchValues.Create(

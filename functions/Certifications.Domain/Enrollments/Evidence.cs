@@ -19,7 +19,8 @@ public sealed record EvidenceFile(string Name, string ContentType, long Size, st
 {
     /// <summary>Why a file name cannot be kept, or null: names are shown in lists and sent in download headers.</summary>
     public static string? Refuses(string name) =>
-        name.Length > EvidenceItem.MaxFileNameLength ? $"'{name[..40]}…' is a file name longer than {EvidenceItem.MaxFileNameLength} characters; rename the file."
+        name.Length > EvidenceItem.MaxFileNameLength
+            ? $"'{name[..40]}…' is a file name longer than {EvidenceItem.MaxFileNameLength} characters; rename the file."
         : !Common.TextRules.IsSingleLine(name) ? "A file name holds control characters; rename the file."
         : null;
 }

@@ -91,7 +91,8 @@ public static class LiveSessionSteps
 
     /// <summary>Every skill of the criterion, 1–5 stars, nothing else; met when each reaches the criterion's minimum.</summary>
     public static Result<LiveSession> Rate(
-        LiveSession session, Criterion criterion, string callerId, IReadOnlyDictionary<string, int>? stars, string? comments, string? feedback, DateTimeOffset now)
+        LiveSession session, Criterion criterion, string callerId, IReadOnlyDictionary<string, int>? stars, string? comments, string? feedback,
+            DateTimeOffset now)
     {
         if (callerId != session.CoachId)
         {

@@ -60,7 +60,8 @@ public static class ScheduleRules
     }
 
     /// <summary>The starts within [dayStart, dayEnd) at which a session of this length fits, every <paramref name="every"/>.</summary>
-    public static IReadOnlyList<DateTimeOffset> FreeStarts(IReadOnlyList<Slot> calendar, DateTimeOffset dayStart, DateTimeOffset dayEnd, TimeSpan length, TimeSpan every) =>
+    public static IReadOnlyList<DateTimeOffset> FreeStarts(
+        IReadOnlyList<Slot> calendar, DateTimeOffset dayStart, DateTimeOffset dayEnd, TimeSpan length, TimeSpan every) =>
         [.. Enumerable.Range(0, (int)((dayEnd - dayStart) / every))
             .Select(i => dayStart + (every * i))
             .Where(start => start + length <= dayEnd && Check(calendar, new Slot(start, length)).Allowed)];

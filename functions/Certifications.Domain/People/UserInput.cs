@@ -82,7 +82,8 @@ public sealed record UserInput
             return null;
         }
 
-        if (trimmed.Length > 254 || !MailAddress.TryCreate(trimmed, out var parsed) || parsed.Address != trimmed || !trimmed.Contains('.', StringComparison.Ordinal))
+        if (trimmed.Length > 254 || !MailAddress.TryCreate(trimmed, out var parsed) || parsed.Address != trimmed
+            || !trimmed.Contains('.', StringComparison.Ordinal))
         {
             errors.Add("email", $"'{trimmed}' is not an e-mail address.");
             return null;

@@ -97,7 +97,8 @@ public static class EnrollmentPolicy
             {
                 // Assigning someone already enrolled adds no second record; it may give a self-enrollment its due date.
                 var addDueDate = current.DueDate is null && dueDate is not null;
-                outcomes.Add(new AssignmentOutcome(learner.Id, AssignmentResult.AlreadyEnrolled, addDueDate ? current with { DueDate = dueDate } : current, addDueDate));
+                outcomes.Add(
+                    new AssignmentOutcome(learner.Id, AssignmentResult.AlreadyEnrolled, addDueDate ? current with { DueDate = dueDate } : current, addDueDate));
             }
             else
             {

@@ -41,7 +41,8 @@ public static class LearnerSteps
             return ProgressChange.Unchanged(enrollment);
         }
 
-        return ProgressChange.To(Started(enrollment, now).WithCriterion(criterionId, c => c with { State = CriterionState.Met, MetAt = now, UpdatedAt = now, MetBy = "learner" }));
+        return ProgressChange.To(
+            Started(enrollment, now).WithCriterion(criterionId, c => c with { State = CriterionState.Met, MetAt = now, UpdatedAt = now, MetBy = "learner" }));
     }
 
     /// <summary>
@@ -132,7 +133,8 @@ public static class LearnerSteps
             StartedAt = enrollment.StartedAt ?? now,
             Approval = resubmitting ? ApprovalState.NotRequested : enrollment.Approval,
             ApprovalRequestedAt = resubmitting ? null : enrollment.ApprovalRequestedAt,
-            Criteria = [.. enrollment.Criteria.Select(c => evidenced.Contains(c.CriterionId) ? c with { State = CriterionState.AwaitingAssessment, UpdatedAt = now } : c)],
+            Criteria = [.. enrollment.Criteria.Select(
+                c => evidenced.Contains(c.CriterionId) ? c with { State = CriterionState.AwaitingAssessment, UpdatedAt = now } : c)],
         });
     }
 

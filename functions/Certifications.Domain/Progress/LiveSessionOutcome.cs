@@ -26,7 +26,8 @@ public static class LiveSessionOutcome
             return Error.Invalid("criterionId", "is not a live session criterion of this certification.");
         }
 
-        if (enrollment.Reviews.Any(r => r.LiveSessionId == session.Id) || !enrollment.IsActive || enrollment.EarnedAt is not null || progress.State == CriterionState.Met)
+        if (enrollment.Reviews.Any(r => r.LiveSessionId == session.Id) || !enrollment.IsActive || enrollment.EarnedAt is not null
+            || progress.State == CriterionState.Met)
         {
             return ProgressChange.Unchanged(enrollment);
         }

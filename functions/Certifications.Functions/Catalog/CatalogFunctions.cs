@@ -2,6 +2,7 @@ using Certifications.Domain.Catalog;
 using Certifications.Domain.Common;
 using Certifications.Functions.Certificates;
 using Certifications.Functions.Http;
+using Certifications.Functions.Http.OpenApi;
 using Certifications.Functions.Identity;
 using Certifications.Functions.Workflow;
 using Certifications.Storage.Common;
@@ -19,6 +20,8 @@ public sealed class CatalogFunctions(CatalogService catalog, DesignPreview previ
     /// <summary>A design carries its logo as a data URL of up to 1 MB, so its body may be larger than others.</summary>
     private const long MaxDesignBytes = 2 * 1024 * 1024;
 
+    [ApiRequest(typeof(CertificationInput))]
+    [ApiResponse(201, typeof(CertificationResponse))]
     [Function(nameof(CreateCertification))]
     public async Task<IActionResult> CreateCertification(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certifications")] HttpRequest request, CancellationToken cancellationToken)
@@ -28,6 +31,7 @@ public sealed class CatalogFunctions(CatalogService catalog, DesignPreview previ
         return result.ToHttp(c => ApiResult.Created(CertificationResponse.From(c.Value), $"/api/certifications/{c.Value.Id}", c.PublicETag));
     }
 
+    [ApiResponse(200, typeof(ListResponse<CertificationResponse>))]
     [Function(nameof(ListCertifications))]
     public async Task<IActionResult> ListCertifications(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certifications")] HttpRequest request, CancellationToken cancellationToken)
@@ -36,11 +40,15 @@ public sealed class CatalogFunctions(CatalogService catalog, DesignPreview previ
         return ApiResult.Ok(new ListResponse<CertificationResponse>([.. visible.Select(CertificationResponse.From)], null));
     }
 
+    [ApiResponse(200, typeof(CertificationResponse))]
     [Function(nameof(GetCertification))]
     public async Task<IActionResult> GetCertification(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certifications/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certifications/{id}")] HttpRequest request, string id,
+            CancellationToken cancellationToken) =>
         Answer(await catalog.GetAsync(EndpointGate.CallerOf(request), id, cancellationToken));
 
+    [ApiRequest(typeof(CertificationInput))]
+    [ApiResponse(200, typeof(CertificationResponse))]
     [Function(nameof(UpdateCertification))]
     public async Task<IActionResult> UpdateCertification(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "certifications/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
@@ -51,11 +59,14 @@ public sealed class CatalogFunctions(CatalogService catalog, DesignPreview previ
             .BindAsync(input => catalog.UpdateAsync(caller, id, input, request.IfMatch(), cancellationToken)));
     }
 
+    [ApiResponse(200, typeof(CertificationResponse))]
     [Function(nameof(PublishCertification))]
     public async Task<IActionResult> PublishCertification(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certifications/{id}/publish")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certifications/{id}/publish")] HttpRequest request, string id,
+            CancellationToken cancellationToken) =>
         Answer(await catalog.PublishAsync(EndpointGate.CallerOf(request), id, request.IfMatch(), cancellationToken));
 
+    [ApiResponse(200, typeof(CertificationResponse))]
     [Function(nameof(ArchiveCertification))]
     public async Task<IActionResult> ArchiveCertification(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certifications/{id}/archive")] HttpRequest request, string id,
@@ -72,25 +83,37 @@ public sealed class CatalogFunctions(CatalogService catalog, DesignPreview previ
         return Answer(result);
     }
 
+    [ApiRequest(typeof(ViewAccessInput))]
+    [ApiResponse(200, typeof(CertificationResponse))]
     [Function(nameof(SetViewAccess))]
     public async Task<IActionResult> SetViewAccess(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "certifications/{id}/view-access")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "certifications/{id}/view-access")] HttpRequest request, string id,
+            CancellationToken cancellationToken)
     {
         var caller = EndpointGate.CallerOf(request);
-        return Answer(await request.ReadJsonAsync<ViewAccessInput>().BindAsync(input => catalog.SetViewAccessAsync(caller, id, input, request.IfMatch(), cancellationToken)));
+        return Answer(
+            await request.ReadJsonAsync<ViewAccessInput>().BindAsync(
+            input => catalog.SetViewAccessAsync(caller, id, input, request.IfMatch(), cancellationToken)));
     }
 
+    [ApiRequest(typeof(CertificateDesignInput))]
+    [ApiResponse(200, typeof(CertificationResponse))]
     [Function(nameof(SetCertificateDesign))]
     public async Task<IActionResult> SetCertificateDesign(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "certifications/{id}/certificate-design")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "certifications/{id}/certificate-design")] HttpRequest request, string id,
+            CancellationToken cancellationToken)
     {
         var caller = EndpointGate.CallerOf(request);
-        return Answer(await request.ReadJsonAsync<CertificateDesignInput>(MaxDesignBytes).BindAsync(input => catalog.SetDesignAsync(caller, id, input, request.IfMatch(), cancellationToken)));
+        return Answer(
+            await request.ReadJsonAsync<CertificateDesignInput>(MaxDesignBytes).BindAsync(
+            input => catalog.SetDesignAsync(caller, id, input, request.IfMatch(), cancellationToken)));
     }
 
+    [ApiResponse(200, ContentType = "application/pdf", Description = "The certificate as the design draws it, with sample values")]
     [Function(nameof(PreviewCertificateDesign))]
     public async Task<IActionResult> PreviewCertificateDesign(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certifications/{id}/certificate-design/preview")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certifications/{id}/certificate-design/preview")] HttpRequest request, string id,
+            CancellationToken cancellationToken) =>
         (await preview.RenderAsync(EndpointGate.CallerOf(request), id, cancellationToken))
             .ToHttp(pdf => FileAnswer.Bytes(pdf, "application/pdf", "certificate-preview.pdf"));
 

@@ -46,7 +46,8 @@ public sealed class CatalogService(
             return certification;
         }
 
-        var callerEnrolled = (await enrollments.GetAsync(caller.OrganizationId, id, caller.Id, cancellationToken).ConfigureAwait(false))?.Value.IsActive == true;
+        var callerEnrolled = (await enrollments.GetAsync(
+            caller.OrganizationId, id, caller.Id, cancellationToken).ConfigureAwait(false))?.Value.IsActive == true;
         var teamEnrolled = false;
         if (!callerEnrolled && caller.IsCoach)
         {
@@ -72,7 +73,9 @@ public sealed class CatalogService(
             return all;
         }
 
-        var enrolledIds = new HashSet<string>(await enrollments.AllLearnerCertificationIdsAsync(caller.OrganizationId, caller.Id, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
+        var enrolledIds = new HashSet<string>(
+            await enrollments.AllLearnerCertificationIdsAsync(
+            caller.OrganizationId, caller.Id, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
         var teamIds = new HashSet<string>(StringComparer.Ordinal);
         if (caller.IsCoach)
         {
@@ -85,7 +88,8 @@ public sealed class CatalogService(
         return [.. all.Where(c => CatalogAccess.CanSee(caller, c, enrolledIds.Contains(c.Id), teamIds.Contains(c.Id)))];
     }
 
-    public Task<Result<Versioned<Certification>>> UpdateAsync(Caller caller, string id, CertificationInput input, string? ifMatch, CancellationToken cancellationToken) =>
+    public Task<Result<Versioned<Certification>>> UpdateAsync(
+        Caller caller, string id, CertificationInput input, string? ifMatch, CancellationToken cancellationToken) =>
         ChangeAsync(caller, id, ifMatch, c => Task.FromResult(input.ApplyTo(c, clock.GetUtcNow(), NewCriterionId)), cancellationToken);
 
     public Task<Result<Versioned<Certification>>> PublishAsync(Caller caller, string id, string? ifMatch, CancellationToken cancellationToken) =>
@@ -94,11 +98,13 @@ public sealed class CatalogService(
     public Task<Result<Versioned<Certification>>> ArchiveAsync(Caller caller, string id, string? ifMatch, CancellationToken cancellationToken) =>
         ChangeAsync(caller, id, ifMatch, c => Task.FromResult<Result<Certification>>(c.Archive(clock.GetUtcNow())), cancellationToken);
 
-    public Task<Result<Versioned<Certification>>> SetViewAccessAsync(Caller caller, string id, ViewAccessInput input, string? ifMatch, CancellationToken cancellationToken) =>
+    public Task<Result<Versioned<Certification>>> SetViewAccessAsync(
+        Caller caller, string id, ViewAccessInput input, string? ifMatch, CancellationToken cancellationToken) =>
         ChangeAsync(caller, id, ifMatch, async c =>
         {
             var requested = (input.GroupIds ?? []).Distinct(StringComparer.Ordinal).ToArray();
-            var known = (await directory.ListGroupsAsync(caller.OrganizationId, cancellationToken).ConfigureAwait(false)).Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+            var known = (await directory.ListGroupsAsync(caller.OrganizationId, cancellationToken).ConfigureAwait(false)).Select(g => g.Id).ToHashSet(
+                StringComparer.Ordinal);
             var errors = new FieldErrors();
             foreach (var unknown in requested.Where(g => !known.Contains(g)))
             {
@@ -108,7 +114,8 @@ public sealed class CatalogService(
             return errors.Any ? errors.ToError() : (Result<Certification>)(c with { ViewAccessGroupIds = requested, UpdatedAt = clock.GetUtcNow() });
         }, cancellationToken);
 
-    public Task<Result<Versioned<Certification>>> SetDesignAsync(Caller caller, string id, CertificateDesignInput input, string? ifMatch, CancellationToken cancellationToken) =>
+    public Task<Result<Versioned<Certification>>> SetDesignAsync(
+        Caller caller, string id, CertificateDesignInput input, string? ifMatch, CancellationToken cancellationToken) =>
         ChangeAsync(caller, id, ifMatch, async c =>
         {
             var validated = input.Validate(c.Design);

@@ -52,7 +52,8 @@ public sealed partial class CertificateExpiry(
             else
             {
                 reminded++;
-                var coach = learner.CoachId is { } coachId ? (await directory.GetUserAsync(certificate.OrganizationId, coachId, cancellationToken).ConfigureAwait(false))?.Value : null;
+                var coach = learner.CoachId is { } coachId
+                    ? (await directory.GetUserAsync(certificate.OrganizationId, coachId, cancellationToken).ConfigureAwait(false))?.Value : null;
                 await mail.SendAsync([email.ExpiringSoon(certificate, learner, coach)], cancellationToken).ConfigureAwait(false);
             }
         }

@@ -1,5 +1,6 @@
 using Certifications.Domain.Common;
 using Certifications.Functions.Http;
+using Certifications.Functions.Http.OpenApi;
 using Certifications.Functions.Identity;
 using Certifications.Functions.Notifications;
 using Microsoft.AspNetCore.Http;
@@ -12,30 +13,39 @@ namespace Certifications.Functions.Certificates;
 [RequiresCertificationsAddOn]
 public sealed class CertificateFunctions(CertificateService certificates, TimeProvider clock)
 {
+    [ApiResponse(200, typeof(CertificateResponse))]
     [Function(nameof(GetCertificate))]
     public async Task<IActionResult> GetCertificate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         (await certificates.GetAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp(v => ApiResult.Ok(CertificateResponse.From(v)));
 
+    [ApiResponse(200, ContentType = "application/pdf", Description = "The certificate")]
     [Function(nameof(DownloadCertificate))]
     public async Task<IActionResult> DownloadCertificate(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/{id}/pdf")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/{id}/pdf")] HttpRequest request, string id,
+            CancellationToken cancellationToken) =>
         (await certificates.OpenPdfAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp(found =>
             FileAnswer.Stream(found.Pdf, "application/pdf", CertificateEmail.FileName(found.Certificate)));
 
+    [ApiRequest(typeof(RevokeInput))]
+    [ApiResponse(200, typeof(Verification))]
     [Function(nameof(RevokeCertificate))]
     public async Task<IActionResult> RevokeCertificate(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certificates/{id}/revoke")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certificates/{id}/revoke")] HttpRequest request, string id,
+            CancellationToken cancellationToken)
     {
         var caller = EndpointGate.CallerOf(request);
         return (await request.ReadJsonAsync<RevokeInput>().BindAsync(input => certificates.RevokeAsync(caller, id, input, cancellationToken)))
             .ToHttp(c => ApiResult.Ok(Verification.Of(c, clock.GetUtcNow())));
     }
 
+    [ApiResponse(200, typeof(Verification))]
     [Function(nameof(ReinstateCertificate))]
     public async Task<IActionResult> ReinstateCertificate(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certificates/{id}/reinstate")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        (await certificates.ReinstateAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp(c => ApiResult.Ok(Verification.Of(c, clock.GetUtcNow())));
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certificates/{id}/reinstate")] HttpRequest request, string id,
+            CancellationToken cancellationToken) =>
+        (await certificates.ReinstateAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp(
+            c => ApiResult.Ok(Verification.Of(c, clock.GetUtcNow())));
 }
 
 /// <summary>A certificate as the API returns it to its owner, their coach and admins.</summary>

@@ -77,7 +77,8 @@ public sealed partial class CertificateRendering(
     {
         var logo = await files.LogoAsync(request.Design.LogoBlob, cancellationToken).ConfigureAwait(false);
         using var output = new MemoryStream();
-        CertificatePdf.Render(new CertificateContent(Issued(certificate), request.Design, logo, links.Verify(certificate.Id), links.Scan(certificate.Id)), output);
+        CertificatePdf.Render(
+            new CertificateContent(Issued(certificate), request.Design, logo, links.Verify(certificate.Id), links.Scan(certificate.Id)), output);
         return output.ToArray();
     }
 

@@ -39,9 +39,12 @@ public sealed class CertificateService(
             var now = clock.GetUtcNow();
             var certificate = found.Value;
             Uri? link = certificate.PdfBlob is { } blob
-                ? await links.ReadLinkAsync(ContainerNames.Certificates, blob, CertificateEmail.FileName(certificate), "application/pdf", DownloadLinkLifetime, now, cancellationToken).ConfigureAwait(false)
+                ? await links.ReadLinkAsync(
+                    ContainerNames.Certificates, blob, CertificateEmail.FileName(
+                    certificate), "application/pdf", DownloadLinkLifetime, now, cancellationToken).ConfigureAwait(false)
                 : null;
-            return Result<CertificateView>.Ok(new CertificateView(certificate, certificate.StatusAt(now), link, link is null ? null : now + DownloadLinkLifetime));
+            return Result<CertificateView>.Ok(
+                new CertificateView(certificate, certificate.StatusAt(now), link, link is null ? null : now + DownloadLinkLifetime));
         });
 
     public Task<Result<(Certificate Certificate, Stream Pdf)>> OpenPdfAsync(Caller caller, string certificateId, CancellationToken cancellationToken) =>
@@ -51,7 +54,9 @@ public sealed class CertificateService(
                 : Error.Conflict("The certificate's PDF is still being rendered; try again in a few seconds."));
 
     public Task<Result<Certificate>> RevokeAsync(Caller caller, string certificateId, RevokeInput input, CancellationToken cancellationToken) =>
-        ChangeAsync(caller, certificateId, c => CertificateRules.Revoke(c, input.Reason, caller.Id, caller.User.DisplayName, clock.GetUtcNow()), notify: true, cancellationToken);
+        ChangeAsync(
+            caller, certificateId, c =>
+            CertificateRules.Revoke(c, input.Reason, caller.Id, caller.User.DisplayName, clock.GetUtcNow()), notify: true, cancellationToken);
 
     public Task<Result<Certificate>> ReinstateAsync(Caller caller, string certificateId, CancellationToken cancellationToken) =>
         ChangeAsync(caller, certificateId, CertificateRules.Reinstate, notify: false, cancellationToken);

@@ -1,6 +1,7 @@
 using Certifications.Domain.Certificates;
 using Certifications.Domain.Common;
 using Certifications.Functions.Http;
+using Certifications.Functions.Http.OpenApi;
 using Certifications.Functions.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +14,10 @@ public sealed class VerificationFunctions(CertificateService certificates, Verif
 {
     /// <summary>JSON for programs; the HTML page for browsers (a scanned QR code), chosen by the Accept header or <c>?format=html</c>.</summary>
     [PublicEndpoint]
+    [ApiResponse(200, typeof(Verification))]
+    [ApiResponse(200, ContentType = "text/html", Description = "The verification page, for browsers")]
+    [ApiResponse(404, ContentType = "text/html", Description = "The page that says there is no such certificate")]
+    [ApiQuery("format", "json or html; otherwise the Accept header decides")]
     [Function(nameof(VerifyCertificate))]
     public Task<IActionResult> VerifyCertificate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "verify/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
@@ -20,9 +25,14 @@ public sealed class VerificationFunctions(CertificateService certificates, Verif
 
     /// <summary>The same answer by the short route a certificate's QR code holds, its code read in any case.</summary>
     [PublicEndpoint]
+    [ApiResponse(200, typeof(Verification))]
+    [ApiResponse(200, ContentType = "text/html", Description = "The verification page, for browsers")]
+    [ApiResponse(404, ContentType = "text/html", Description = "The page that says there is no such certificate")]
+    [ApiQuery("format", "json or html; otherwise the Accept header decides")]
     [Function(nameof(VerifyScannedCertificate))]
     public Task<IActionResult> VerifyScannedCertificate(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ScanLink.Route + "/{code}")] HttpRequest request, string code, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ScanLink.Route + "/{code}")] HttpRequest request, string code,
+            CancellationToken cancellationToken) =>
         AnswerAsync(request, ScanLink.CertificateIdOf(code) ?? code, cancellationToken);
 
     private async Task<IActionResult> AnswerAsync(HttpRequest request, string id, CancellationToken cancellationToken)

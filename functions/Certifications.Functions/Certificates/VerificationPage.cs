@@ -39,9 +39,14 @@ public static class VerificationPage
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(E(headline)).Append(" — ").Append(E(v.Certification)).Append("</title>")
-            .Append("<style>body{font-family:system-ui,sans-serif;margin:0;background:#f5f6f8;color:#222}main{max-width:40rem;margin:2rem auto;background:#fff;border-radius:.5rem;padding:1.5rem 2rem;box-shadow:0 1px 3px #0002}")
-            .Append("h1{margin:.2rem 0 1rem;font-size:1.6rem}.badge{display:inline-block;padding:.2rem .7rem;border-radius:1rem;color:#fff;font-weight:600;background:").Append(colour).Append('}')
-            .Append("dl{display:grid;grid-template-columns:max-content 1fr;gap:.5rem 1.5rem;margin:0}dt{color:#666}dd{margin:0;overflow-wrap:anywhere}code{font-size:.85rem}p{color:#666;font-size:.9rem}</style></head><body><main>")
+            .Append("<style>body{font-family:system-ui,sans-serif;margin:0;background:#f5f6f8;color:#222}")
+            .Append("main{max-width:40rem;margin:2rem auto;background:#fff;border-radius:.5rem;padding:1.5rem 2rem;box-shadow:0 1px 3px #0002}")
+            .Append("")
+            .Append("h1{margin:.2rem 0 1rem;font-size:1.6rem}")
+            .Append(".badge{display:inline-block;padding:.2rem .7rem;border-radius:1rem;color:#fff;font-weight:600;background:").Append(colour).Append('}')
+            .Append("dl{display:grid;grid-template-columns:max-content 1fr;gap:.5rem 1.5rem;margin:0}dt{color:#666}")
+            .Append("dd{margin:0;overflow-wrap:anywhere}code{font-size:.85rem}p{color:#666;font-size:.9rem}")
+            .Append("</style></head><body><main>")
             .Append("<span class=\"badge\">").Append(E(v.Status.ToUpperInvariant())).Append("</span>")
             .Append("<h1>").Append(E(headline)).Append("</h1><dl>");
         foreach (var (label, value) in rows)
@@ -51,7 +56,8 @@ public static class VerificationPage
                 .Append("</dd>");
         }
 
-        html.Append("</dl><p>Compare the SHA-256 above with <code>sha256sum</code> of a copy you were given: a copy that was changed will not match.</p></main></body></html>");
+        html.Append("</dl><p>Compare the SHA-256 above with <code>sha256sum</code> of a copy you were given: ")
+            .Append("a copy that was changed will not match.</p></main></body></html>");
         return html.ToString();
     }
 

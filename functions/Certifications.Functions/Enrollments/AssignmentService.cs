@@ -46,14 +46,17 @@ public sealed partial class AssignmentService(
         var pending = chosen;
         for (var attempt = 1; pending.Count > 0; attempt++)
         {
-            var existing = await enrollments.GetManyAsync(caller.OrganizationId, certificationId, pending.Select(l => l.Id), cancellationToken).ConfigureAwait(false);
-            var decided = EnrollmentPolicy.Assign(caller, certification.Value, pending, existing.ToDictionary(e => e.Key, e => e.Value.Value), input.DueDate, input.Message, now);
+            var existing = await enrollments.GetManyAsync(
+                caller.OrganizationId, certificationId, pending.Select(l => l.Id), cancellationToken).ConfigureAwait(false);
+            var decided = EnrollmentPolicy.Assign(
+                caller, certification.Value, pending, existing.ToDictionary(e => e.Key, e => e.Value.Value), input.DueDate, input.Message, now);
             if (!decided.IsSuccess)
             {
                 return decided.Error!;
             }
 
-            var writes = decided.Value.Where(o => o.NeedsWrite).Select(o => (o.Enrollment, existing.TryGetValue(o.LearnerId, out var e) ? e.ETag : null)).ToArray();
+            var writes = decided.Value.Where(o => o.NeedsWrite).Select(
+                o => (o.Enrollment, existing.TryGetValue(o.LearnerId, out var e) ? e.ETag : null)).ToArray();
             var refused = (await enrollments.WriteManyAsync(writes, cancellationToken).ConfigureAwait(false))
                 .Where(b => b.Error is not null).SelectMany(b => b.LearnerIds).ToHashSet(StringComparer.Ordinal);
             foreach (var outcome in decided.Value.Where(o => !refused.Contains(o.LearnerId)))
@@ -79,7 +82,8 @@ public sealed partial class AssignmentService(
     }
 
     /// <summary>The learners named directly and through groups; a coach's group members outside their team are skipped, not refused.</summary>
-    private async Task<Result<(IReadOnlyList<User> Learners, IReadOnlyList<string> Skipped)>> ResolveLearnersAsync(Caller caller, AssignmentInput input, CancellationToken cancellationToken)
+    private async Task<Result<(IReadOnlyList<User> Learners, IReadOnlyList<string> Skipped)>> ResolveLearnersAsync(
+        Caller caller, AssignmentInput input, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var learnerIds = (input.LearnerIds ?? []).Distinct(StringComparer.Ordinal).ToArray();
@@ -89,7 +93,8 @@ public sealed partial class AssignmentService(
             return Error.Invalid("learnerIds", "name at least one learner (learnerIds) or group (groupIds).");
         }
 
-        var knownGroups = (await directory.ListGroupsAsync(caller.OrganizationId, cancellationToken).ConfigureAwait(false)).Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+        var knownGroups = (await directory.ListGroupsAsync(caller.OrganizationId, cancellationToken).ConfigureAwait(false)).Select(
+            g => g.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var unknown in groupIds.Where(g => !knownGroups.Contains(g)))
         {
             errors.Add("groupIds", $"group '{unknown}' does not exist in this organization.");
@@ -112,7 +117,8 @@ public sealed partial class AssignmentService(
         }
 
         var members = await directory.MemberIdsAsync(caller.OrganizationId, groupIds, cancellationToken).ConfigureAwait(false);
-        var fromGroups = await directory.GetUsersAsync(caller.OrganizationId, members.Where(m => !named.ContainsKey(m)), cancellationToken).ConfigureAwait(false);
+        var fromGroups = await directory.GetUsersAsync(
+            caller.OrganizationId, members.Where(m => !named.ContainsKey(m)), cancellationToken).ConfigureAwait(false);
         var skipped = new List<string>();
         var learners = learnerIds.Select(id => named[id]).ToList();
         // Disabled members are no longer anyone's to assign: they are left out, not reported.
@@ -136,7 +142,8 @@ public sealed partial class AssignmentService(
         return (learners, skipped);
     }
 
-    private async Task NotifyAsync(Certification certification, IReadOnlyList<Domain.Enrollments.Enrollment> created, string assignedBy, CancellationToken cancellationToken)
+    private async Task NotifyAsync(
+        Certification certification, IReadOnlyList<Domain.Enrollments.Enrollment> created, string assignedBy, CancellationToken cancellationToken)
     {
         try
         {

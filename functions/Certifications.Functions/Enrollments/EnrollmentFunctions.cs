@@ -1,6 +1,7 @@
 using Certifications.Domain.Common;
 using Certifications.Domain.Enrollments;
 using Certifications.Functions.Http;
+using Certifications.Functions.Http.OpenApi;
 using Certifications.Functions.Identity;
 using Certifications.Functions.Workflow;
 using Microsoft.AspNetCore.Http;
@@ -14,6 +15,8 @@ namespace Certifications.Functions.Enrollments;
 [RequiresCertificationsAddOn]
 public sealed class EnrollmentFunctions(AssignmentService assignments, EnrollmentService enrollments, EnrollmentWorkflows workflows)
 {
+    [ApiRequest(typeof(AssignmentInput))]
+    [ApiResponse(200, typeof(AssignmentReport))]
     [Function(nameof(AssignCertification))]
     public async Task<IActionResult> AssignCertification(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certifications/{id}/assignments")] HttpRequest request, string id,
@@ -30,6 +33,7 @@ public sealed class EnrollmentFunctions(AssignmentService assignments, Enrollmen
         return result.ToHttp(r => ApiResult.Ok(r.Report));
     }
 
+    [ApiResponse(201, typeof(SelfEnrollmentResponse))]
     [Function(nameof(SelfEnroll))]
     public async Task<IActionResult> SelfEnroll(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certifications/{id}/enrollments")] HttpRequest request, string id,
@@ -41,9 +45,12 @@ public sealed class EnrollmentFunctions(AssignmentService assignments, Enrollmen
             await workflows.EnsureRunningAsync(durable, result.Value, cancellationToken);
         }
 
-        return result.ToHttp(e => ApiResult.Created(new { enrollmentId = e.Id, e.Source, e.Status }, $"/api/enrollments/{e.Id}"));
+        return result.ToHttp(e => ApiResult.Created(new SelfEnrollmentResponse(e.Id, e.Source, e.Status), $"/api/enrollments/{e.Id}"));
     }
 
+    [ApiResponse(200, typeof(ListResponse<AssignmentListItem>))]
+    [ApiQuery("pageSize", "how many items a page holds")]
+    [ApiQuery("continuationToken", "the token of the previous page, for the next one")]
     [Function(nameof(MyAssignments))]
     public async Task<IActionResult> MyAssignments(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me/assignments")] HttpRequest request, CancellationToken cancellationToken)
@@ -52,9 +59,15 @@ public sealed class EnrollmentFunctions(AssignmentService assignments, Enrollmen
         return (await ListQuery.From(request).BindAsync(q => enrollments.MyAssignmentsAsync(caller, q, cancellationToken))).ToHttp();
     }
 
+    [ApiResponse(200, typeof(ListResponse<LearningRecord>))]
+    [ApiQuery("status", "only records with this status")]
+    [ApiQuery("source", "Assigned or Self")]
+    [ApiQuery("pageSize", "how many items a page holds")]
+    [ApiQuery("continuationToken", "the token of the previous page, for the next one")]
     [Function(nameof(LearningRecords))]
     public async Task<IActionResult> LearningRecords(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certifications/{id}/learning-records")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certifications/{id}/learning-records")] HttpRequest request, string id,
+            CancellationToken cancellationToken)
     {
         var caller = EndpointGate.CallerOf(request);
         var query = ListQuery.From(request);
@@ -69,6 +82,7 @@ public sealed class EnrollmentFunctions(AssignmentService assignments, Enrollmen
         return result.ToHttp();
     }
 
+    [ApiResponse(200, typeof(EnrollmentDetail))]
     [Function(nameof(GetEnrollment))]
     public async Task<IActionResult> GetEnrollment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "enrollments/{id}")] HttpRequest request, string id,
@@ -85,6 +99,7 @@ public sealed class EnrollmentFunctions(AssignmentService assignments, Enrollmen
         return detail.ToHttp();
     }
 
+    [ApiResponse(204, Description = "Withdrawn")]
     [Function(nameof(WithdrawEnrollment))]
     public async Task<IActionResult> WithdrawEnrollment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "enrollments/{id}")] HttpRequest request, string id,
@@ -109,7 +124,8 @@ public sealed class EnrollmentFunctions(AssignmentService assignments, Enrollmen
             return Result<T?>.Ok(null);
         }
 
-        var compact = raw.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        var compact = raw.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal).Replace(
+            "-", string.Empty, StringComparison.Ordinal);
         return Enum.TryParse<T>(compact, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(compact, out _)
             ? Result<T?>.Ok(value)
             : Error.Invalid(name, $"'{raw}' is not one of {string.Join(", ", Enum.GetNames<T>())}.");

@@ -53,7 +53,8 @@ public sealed class EnrollmentService(
     /// <summary>The caller's assignment list: assigned and self-enrolled, soonest due first within the page.</summary>
     public async Task<Result<ListResponse<AssignmentListItem>>> MyAssignmentsAsync(Caller caller, ListQuery query, CancellationToken cancellationToken)
     {
-        var page = await enrollments.ListLearnerCertificationIdsAsync(caller.OrganizationId, caller.Id, query.PageSize, query.ContinuationToken, cancellationToken).ConfigureAwait(false);
+        var page = await enrollments.ListLearnerCertificationIdsAsync(
+            caller.OrganizationId, caller.Id, query.PageSize, query.ContinuationToken, cancellationToken).ConfigureAwait(false);
         var items = new ConcurrentBag<AssignmentListItem>();
         var now = clock.GetUtcNow();
         await Parallel.ForEachAsync(page.Items, cancellationToken, async (certificationId, ct) =>
@@ -89,7 +90,8 @@ public sealed class EnrollmentService(
         }
 
         var teamTask = scope.Value.IsWholeOrganization ? null : directory.TeamAsync(caller.OrganizationId, caller.Id, cancellationToken);
-        var page = await enrollments.ListAsync(caller.OrganizationId, certificationId, status, source, query.PageSize, query.ContinuationToken, cancellationToken).ConfigureAwait(false);
+        var page = await enrollments.ListAsync(
+            caller.OrganizationId, certificationId, status, source, query.PageSize, query.ContinuationToken, cancellationToken).ConfigureAwait(false);
         var records = page.Items.AsEnumerable();
         if (teamTask is not null)
         {
@@ -140,7 +142,8 @@ public sealed class EnrollmentService(
             return written.Error!;
         }
 
-        await enrollments.RemoveFromLearnerListAsync(caller.OrganizationId, withdrawn.LearnerId, withdrawn.CertificationId, cancellationToken).ConfigureAwait(false);
+        await enrollments.RemoveFromLearnerListAsync(
+            caller.OrganizationId, withdrawn.LearnerId, withdrawn.CertificationId, cancellationToken).ConfigureAwait(false);
         return withdrawn;
     }
 

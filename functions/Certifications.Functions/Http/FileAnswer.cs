@@ -13,7 +13,8 @@ public sealed class FileAnswer : IActionResult
     private readonly Func<Stream, CancellationToken, Task> write;
     private readonly IDisposable? owned;
 
-    private FileAnswer(int status, string contentType, string? disposition, long? length, Func<Stream, CancellationToken, Task> write, IDisposable? owned = null)
+    private FileAnswer(
+        int status, string contentType, string? disposition, long? length, Func<Stream, CancellationToken, Task> write, IDisposable? owned = null)
     {
         (Status, ContentType, Disposition, Length, this.write, this.owned) = (status, contentType, disposition, length, write, owned);
     }
@@ -28,7 +29,8 @@ public sealed class FileAnswer : IActionResult
 
     /// <summary>Streams <paramref name="content"/> to the response and disposes it.</summary>
     public static FileAnswer Stream(Stream content, string contentType, string fileName) =>
-        new(StatusCodes.Status200OK, contentType, ContentDispositions.Inline(fileName), content.CanSeek ? content.Length : null, (body, ct) => content.CopyToAsync(body, ct), content);
+        new(StatusCodes.Status200OK, contentType, ContentDispositions.Inline(fileName), content.CanSeek ? content.Length : null,
+            (body, ct) => content.CopyToAsync(body, ct), content);
 
     public static FileAnswer Bytes(byte[] content, string contentType, string fileName) =>
         new(StatusCodes.Status200OK, contentType, ContentDispositions.Inline(fileName), content.Length, (body, ct) => body.WriteAsync(content, ct).AsTask());

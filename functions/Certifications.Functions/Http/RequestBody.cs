@@ -44,7 +44,8 @@ public static class RequestBody
         request.Body = new LimitedStream(request.Body, maxBytes);
         try
         {
-            return Result<IFormCollection>.Ok(await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = maxBytes }, request.HttpContext.RequestAborted).ConfigureAwait(false));
+            return Result<IFormCollection>.Ok(
+                await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = maxBytes }, request.HttpContext.RequestAborted).ConfigureAwait(false));
         }
         catch (Exception e) when (e is LimitedStream.TooLargeException or InvalidDataException)
         {
@@ -83,7 +84,8 @@ public static class RequestBody
             else
             {
                 var node = await JsonNode.ParseAsync(limited, cancellationToken: request.HttpContext.RequestAborted).ConfigureAwait(false);
-                if (node is JsonObject body && await DropEchoesAsync(body, ApiJson.Options.GetTypeInfo(typeof(T)), representation).ConfigureAwait(false) is { } changed)
+                if (node is JsonObject body
+                    && await DropEchoesAsync(body, ApiJson.Options.GetTypeInfo(typeof(T)), representation).ConfigureAwait(false) is { } changed)
                 {
                     return changed;
                 }

@@ -6,7 +6,8 @@ namespace Certifications.Functions.Http;
 public static class SecurityHeaders
 {
     /// <summary>Pages are self-contained: inline styles and data-URL images, no scripts, never framed.</summary>
-    public const string PagePolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    public const string PagePolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /// <summary>A file opened in the browser is never framed; stricter directives (sandbox) stop Chromium's PDF viewer.</summary>
     public const string FilePolicy = "frame-ancestors 'none'";

@@ -33,7 +33,8 @@ public sealed class CallerDirectory(
         var bound = await directory.ResolveIdentityAsync(identity, cancellationToken).ConfigureAwait(false);
         if (bound is null)
         {
-            return (null, "This account is not linked to a user yet: open the invitation link from your e-mail and sign in there, or ask an admin to resend it.");
+            return (null,
+                "This account is not linked to a user yet: open the invitation link from your e-mail and sign in there, or ask an admin to resend it.");
         }
 
         if (bound.Disabled)
@@ -54,7 +55,9 @@ public sealed class CallerDirectory(
             }
 
             caller = new Caller(user.Value, organization.Value);
-            cache.Set(key, caller, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeToLive, ExpirationTokens = { new CancellationChangeToken(expiry) } });
+            cache.Set(
+                key, caller,
+                new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeToLive, ExpirationTokens = { new CancellationChangeToken(expiry) } });
         }
 
         // The binding was made from the organization's tenant; if the organization has moved tenant since, it is void.
@@ -73,7 +76,9 @@ public sealed class CallerDirectory(
 
     /// <summary>A certification as last read, cached like callers.</summary>
     public Task<Certification?> CertificationAsync(string organizationId, string certificationId, CancellationToken cancellationToken) =>
-        CachedAsync(organizationId, "certification:" + certificationId, async () => (await certifications.GetAsync(organizationId, certificationId, cancellationToken).ConfigureAwait(false))?.Value);
+        CachedAsync(
+            organizationId, "certification:" + certificationId, async () =>
+            (await certifications.GetAsync(organizationId, certificationId, cancellationToken).ConfigureAwait(false))?.Value);
 
     /// <summary>
     /// The organization's certifications, each as last read, cached like callers: what the LMS webhook matches an
@@ -105,7 +110,9 @@ public sealed class CallerDirectory(
         var value = await read().ConfigureAwait(false);
         if (value is not null)
         {
-            cache.Set(key, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeToLive, ExpirationTokens = { new CancellationChangeToken(expiry) } });
+            cache.Set(
+                key, value,
+                new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeToLive, ExpirationTokens = { new CancellationChangeToken(expiry) } });
         }
 
         return value;

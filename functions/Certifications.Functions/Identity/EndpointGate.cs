@@ -62,7 +62,8 @@ public sealed class EndpointGate(TokenValidator tokens, CallerDirectory callers)
 
     /// <summary>The validated sign-in of a request to an endpoint that binds it (the invitation), which has no caller yet.</summary>
     public static SignInIdentity IdentityOf(HttpRequest request) =>
-        request.HttpContext.Items[IdentityKey] as SignInIdentity ?? throw new InvalidOperationException("No sign-in: the endpoint gate did not run for this request.");
+        request.HttpContext.Items[IdentityKey] as SignInIdentity
+            ?? throw new InvalidOperationException("No sign-in: the endpoint gate did not run for this request.");
 
     private static ApiResult Unauthenticated(HttpContext context, string detail)
     {

@@ -34,7 +34,8 @@ public sealed class CoachReportUpload(StorageAccount storage)
     {
         var name = $"{session.OrganizationId}/{session.Id}/coach-report.{ExtensionOf(file)}";
         await using var stream = file.OpenReadStream();
-        await storage.Container(ContainerNames.SessionReports).GetBlobClient(name).UploadAsync(stream, overwrite: true, cancellationToken).ConfigureAwait(false);
+        await storage.Container(ContainerNames.SessionReports).GetBlobClient(name).UploadAsync(
+            stream, overwrite: true, cancellationToken).ConfigureAwait(false);
         return name;
     }
 

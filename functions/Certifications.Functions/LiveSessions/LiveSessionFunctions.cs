@@ -3,6 +3,7 @@ using System.Text.Json;
 using Certifications.Domain.Common;
 using Certifications.Domain.LiveSessions;
 using Certifications.Functions.Http;
+using Certifications.Functions.Http.OpenApi;
 using Certifications.Functions.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +16,8 @@ namespace Certifications.Functions.LiveSessions;
 [RequiresCertificationsAddOn]
 public sealed class LiveSessionFunctions(LiveSessionService sessions, CoachReportUpload reports, Notifications.LiveSessionEmail email)
 {
+    [ApiRequest(typeof(ScheduleInput))]
+    [ApiResponse(201, typeof(LiveSessionResponse))]
     [Function(nameof(ScheduleLiveSession))]
     public async Task<IActionResult> ScheduleLiveSession(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "live-sessions")] HttpRequest request, CancellationToken cancellationToken)
@@ -24,6 +27,9 @@ public sealed class LiveSessionFunctions(LiveSessionService sessions, CoachRepor
             .ToHttp(s => ApiResult.Created(LiveSessionResponse.From(s), $"/api/live-sessions/{s.Id}"));
     }
 
+    [ApiResponse(200, typeof(ListResponse<LiveSessionResponse>))]
+    [ApiQuery("from", "ISO 8601 start of the window")]
+    [ApiQuery("to", "ISO 8601 end of the window")]
     [Function(nameof(ListLiveSessions))]
     public async Task<IActionResult> ListLiveSessions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "live-sessions")] HttpRequest request, CancellationToken cancellationToken)
@@ -39,6 +45,10 @@ public sealed class LiveSessionFunctions(LiveSessionService sessions, CoachRepor
             .ToHttp(list => ApiResult.Ok(new ListResponse<LiveSessionResponse>([.. list.Select(s => LiveSessionResponse.From(s))], null)));
     }
 
+    [ApiResponse(200, typeof(AvailabilityResponse))]
+    [ApiQuery("coachId", "the coach whose day it is (default: the caller)")]
+    [ApiQuery("date", "yyyy-MM-dd")]
+    [ApiQuery("durationMinutes", "the length of the session")]
     [Function(nameof(LiveSessionAvailability))]
     public async Task<IActionResult> LiveSessionAvailability(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "live-sessions/availability")] HttpRequest request, CancellationToken cancellationToken)
@@ -46,58 +56,80 @@ public sealed class LiveSessionFunctions(LiveSessionService sessions, CoachRepor
         DateOnly? date = DateOnly.TryParseExact(request.Query["date"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         int? minutes = int.TryParse(request.Query["durationMinutes"], CultureInfo.InvariantCulture, out var m) ? m : null;
         return (await sessions.AvailabilityAsync(EndpointGate.CallerOf(request), request.Query["coachId"], date, minutes, cancellationToken))
-            .ToHttp(starts => ApiResult.Ok(new { date, durationMinutes = minutes ?? (int)ScheduleRules.DefaultLength.TotalMinutes, starts }));
+            .ToHttp(starts => ApiResult.Ok(new AvailabilityResponse(date, minutes ?? (int)ScheduleRules.DefaultLength.TotalMinutes, starts)));
     }
 
+    [ApiResponse(200, typeof(LiveSessionResponse))]
     [Function(nameof(GetLiveSession))]
     public async Task<IActionResult> GetLiveSession(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "live-sessions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        (await sessions.GetAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp(v => ApiResult.Ok(LiveSessionResponse.From(v.Session, v.History, v.Reviews)));
+        (await sessions.GetAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp(
+            v => ApiResult.Ok(LiveSessionResponse.From(v.Session, v.History, v.Reviews)));
 
+    [ApiResponse(200, ContentType = "text/calendar", Description = "The invitation as iCalendar")]
     [Function(nameof(LiveSessionInvitation))]
     public async Task<IActionResult> LiveSessionInvitation(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "live-sessions/{id}/invite.ics")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "live-sessions/{id}/invite.ics")] HttpRequest request, string id,
+            CancellationToken cancellationToken) =>
         (await sessions.GetAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp(v =>
             FileAnswer.Bytes(System.Text.Encoding.UTF8.GetBytes(LiveSessionInvite.For(v.Session, email.Link(v.Session))),
                 LiveSessionInvite.ContentType + "; charset=utf-8", "invite.ics"));
 
+    [ApiResponse(200, typeof(LiveSessionResponse))]
     [Function(nameof(JoinLiveSession))]
     public async Task<IActionResult> JoinLiveSession(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "live-sessions/{id}/join")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "live-sessions/{id}/join")] HttpRequest request, string id,
+            CancellationToken cancellationToken) =>
         Answer(await sessions.JoinAsync(EndpointGate.CallerOf(request), id, cancellationToken));
 
+    [ApiRequest(typeof(CallInput))]
+    [ApiResponse(200, typeof(LiveSessionResponse))]
     [Function(nameof(StartLiveSession))]
     public async Task<IActionResult> StartLiveSession(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "live-sessions/{id}/start")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "live-sessions/{id}/start")] HttpRequest request, string id,
+            CancellationToken cancellationToken)
     {
         var caller = EndpointGate.CallerOf(request);
         return Answer(await request.ReadJsonAsync<CallInput>().BindAsync(input => sessions.StartAsync(caller, id, input.CallType, cancellationToken)));
     }
 
+    [ApiRequest(typeof(CallInput), Optional = true)]
+    [ApiResponse(200, typeof(LiveSessionResponse))]
     [Function(nameof(AnotherLiveSessionCall))]
     public async Task<IActionResult> AnotherLiveSessionCall(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "live-sessions/{id}/calls")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "live-sessions/{id}/calls")] HttpRequest request, string id,
+            CancellationToken cancellationToken)
     {
         var caller = EndpointGate.CallerOf(request);
-        return Answer(await request.ReadOptionalJsonAsync(new CallInput(null)).BindAsync(input => sessions.AnotherCallAsync(caller, id, input.CallType, cancellationToken)));
+        return Answer(
+            await request.ReadOptionalJsonAsync(new CallInput(null)).BindAsync(
+            input => sessions.AnotherCallAsync(caller, id, input.CallType, cancellationToken)));
     }
 
+    [ApiResponse(200, typeof(LiveSessionResponse))]
     [Function(nameof(EndLiveSession))]
     public async Task<IActionResult> EndLiveSession(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "live-sessions/{id}/end")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "live-sessions/{id}/end")] HttpRequest request, string id,
+            CancellationToken cancellationToken) =>
         Answer(await sessions.EndAsync(EndpointGate.CallerOf(request), id, cancellationToken));
 
+    [ApiResponse(200, typeof(LiveSessionResponse))]
     [Function(nameof(CancelLiveSession))]
     public async Task<IActionResult> CancelLiveSession(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "live-sessions/{id}/cancel")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "live-sessions/{id}/cancel")] HttpRequest request, string id,
+            CancellationToken cancellationToken) =>
         Answer(await sessions.CancelAsync(EndpointGate.CallerOf(request), id, cancellationToken));
 
+    [ApiResponse(200, typeof(LiveSessionResponse))]
     [Function(nameof(LiveSessionNoShow))]
     public async Task<IActionResult> LiveSessionNoShow(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "live-sessions/{id}/no-show")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "live-sessions/{id}/no-show")] HttpRequest request, string id,
+            CancellationToken cancellationToken) =>
         Answer(await sessions.NoShowAsync(EndpointGate.CallerOf(request), id, cancellationToken));
 
     /// <summary>JSON, or multipart with the rating as JSON in the <c>rating</c> field and an optional <c>report</c> file.</summary>
+    [ApiRequest(ContentType = "multipart/form-data", FormFields = ["rating", "report"])]
+    [ApiResponse(200, typeof(LiveSessionResponse))]
     [Function(nameof(RateLiveSession))]
     public async Task<IActionResult> RateLiveSession(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "live-sessions/{id}/rating")] HttpRequest request, string id,
@@ -106,7 +138,8 @@ public sealed class LiveSessionFunctions(LiveSessionService sessions, CoachRepor
         var caller = EndpointGate.CallerOf(request);
         if (!request.HasFormContentType)
         {
-            return Answer(await request.ReadJsonAsync<RatingInput>().BindAsync(input => sessions.RateAsync(caller, id, input, null, durable, cancellationToken)));
+            return Answer(
+                await request.ReadJsonAsync<RatingInput>().BindAsync(input => sessions.RateAsync(caller, id, input, null, durable, cancellationToken)));
         }
 
         var read = await request.ReadFormAsync(CoachReportUpload.MaxBytes + (64 * 1024), "A coach report may be at most 10 MB.");

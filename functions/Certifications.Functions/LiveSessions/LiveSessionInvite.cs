@@ -30,7 +30,8 @@ public static class LiveSessionInvite
             Status = session.State == LiveSessionState.Cancelled ? "CANCELLED" : "CONFIRMED",
             Url = new Uri(link),
         };
-        invite.Attendees.Add(new Attendee("mailto:" + session.LearnerEmail) { CommonName = TextRules.OneLine(session.LearnerName), Rsvp = true, Role = "REQ-PARTICIPANT" });
+        invite.Attendees.Add(
+            new Attendee("mailto:" + session.LearnerEmail) { CommonName = TextRules.OneLine(session.LearnerName), Rsvp = true, Role = "REQ-PARTICIPANT" });
         calendar.Events.Add(invite);
         return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
     }

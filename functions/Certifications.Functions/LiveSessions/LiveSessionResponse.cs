@@ -15,7 +15,8 @@ public sealed record LiveSessionResponse(
         s.Id, s.State.ToString(), s.Mode.ToString().ToLowerInvariant(), s.CoachId, s.CoachName, s.LearnerId, s.LearnerName,
         s.CertificationId, s.CertificationTitle, s.CriterionId, s.CriterionTitle,
         s.StartsAt, s.StartsAt + s.Length, (int)s.Length.TotalMinutes, s.JoinedAt, s.Calls,
-        s.EndedAt, s.Rating is { } r ? new RatingView([.. r.Stars.Select(p => new SkillStars(p.Key, p.Value))], r.Comments, r.Feedback, r.Met, r.RatedAt) : null,
+        s.EndedAt, s.Rating is { } r ? new RatingView(
+            [.. r.Stars.Select(p => new SkillStars(p.Key, p.Value))], r.Comments, r.Feedback, r.Met, r.RatedAt) : null,
         s.ReportBlob is not null, $"/api/live-sessions/{s.Id}/invite.ics",
         history?.Select(h => From(h)).ToArray(), reviews);
 }

@@ -72,7 +72,8 @@ public sealed class LiveSessionService(
             return Error.Invalid("criterionId", "is not a live session criterion of this certification.");
         }
 
-        if (await enrollments.GetAsync(caller.OrganizationId, certification.Id, learner.Id, cancellationToken).ConfigureAwait(false) is not { Value.IsActive: true })
+        if (await enrollments.GetAsync(
+            caller.OrganizationId, certification.Id, learner.Id, cancellationToken).ConfigureAwait(false) is not { Value.IsActive: true })
         {
             return Error.Conflict($"{learner.DisplayName} is not enrolled in \"{certification.Title}\".");
         }
@@ -99,7 +100,8 @@ public sealed class LiveSessionService(
         };
         for (var attempt = 1; ; attempt++)
         {
-            var calendar = await sessions.CalendarAsync(caller.OrganizationId, caller.Id, slot.Start.AddDays(-1), slot.End.AddDays(1), cancellationToken).ConfigureAwait(false);
+            var calendar = await sessions.CalendarAsync(
+                caller.OrganizationId, caller.Id, slot.Start.AddDays(-1), slot.End.AddDays(1), cancellationToken).ConfigureAwait(false);
             if (mode == LiveSessionMode.Sync && Refusal(calendar, slot) is { } refused)
             {
                 return refused;
@@ -122,7 +124,8 @@ public sealed class LiveSessionService(
     }
 
     /// <summary>The starts on a UTC date, within working hours, at which the coach could take a session of this length.</summary>
-    public async Task<Result<IReadOnlyList<DateTimeOffset>>> AvailabilityAsync(Caller caller, string? coachId, DateOnly? date, int? minutes, CancellationToken cancellationToken)
+    public async Task<Result<IReadOnlyList<DateTimeOffset>>> AvailabilityAsync(
+        Caller caller, string? coachId, DateOnly? date, int? minutes, CancellationToken cancellationToken)
     {
         if (!caller.IsCoach && !caller.IsSuperAdmin)
         {
@@ -142,13 +145,16 @@ public sealed class LiveSessionService(
 
         var length = TimeSpan.FromMinutes(minutes ?? ScheduleRules.DefaultLength.TotalMinutes);
         var dayStart = new DateTimeOffset(date.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var calendar = await sessions.CalendarAsync(caller.OrganizationId, coach.Id, dayStart.AddDays(-1), dayStart.AddDays(2), cancellationToken).ConfigureAwait(false);
+        var calendar = await sessions.CalendarAsync(
+            caller.OrganizationId, coach.Id, dayStart.AddDays(-1), dayStart.AddDays(2), cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        return Result<IReadOnlyList<DateTimeOffset>>.Ok([.. ScheduleRules.FreeStarts(Booked(calendar), dayStart + Day.From, dayStart + Day.To, length, Grid).Where(s => s >= now)]);
+        return Result<IReadOnlyList<DateTimeOffset>>.Ok(
+            [.. ScheduleRules.FreeStarts(Booked(calendar), dayStart + Day.From, dayStart + Day.To, length, Grid).Where(s => s >= now)]);
     }
 
     /// <summary>The caller's sessions as coach and as learner (someone can be both), soonest first.</summary>
-    public async Task<Result<IReadOnlyList<LiveSession>>> MineAsync(Caller caller, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    public async Task<Result<IReadOnlyList<LiveSession>>> MineAsync(
+        Caller caller, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var (start, end) = (from ?? now.AddDays(-1), to ?? now.AddDays(60));
@@ -202,7 +208,8 @@ public sealed class LiveSessionService(
     /// session that is already rated only repeats the second half, so a retry after a crash completes the record.
     /// </summary>
     public async Task<Result<LiveSession>> RateAsync(
-        Caller caller, string id, RatingInput input, Func<LiveSession, Task<string?>>? saveReport, DurableTaskClient durable, CancellationToken cancellationToken)
+        Caller caller, string id, RatingInput input, Func<LiveSession, Task<string?>>? saveReport, DurableTaskClient durable,
+            CancellationToken cancellationToken)
     {
         var found = await FindAsync(caller, id, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
@@ -210,7 +217,8 @@ public sealed class LiveSessionService(
             return found.Error!;
         }
 
-        var certification = (await certifications.GetAsync(caller.OrganizationId, found.Value.Value.CertificationId, cancellationToken).ConfigureAwait(false))?.Value;
+        var certification = (await certifications.GetAsync(
+            caller.OrganizationId, found.Value.Value.CertificationId, cancellationToken).ConfigureAwait(false))?.Value;
         var criterion = certification?.Criteria.FirstOrDefault(c => c.Id == found.Value.Value.CriterionId);
         if (certification is null || criterion is null)
         {
@@ -235,7 +243,10 @@ public sealed class LiveSessionService(
                 return stars.Error!;
             }
 
-            var step = await StepAsync(caller, id, (s, now) => LiveSessionSteps.Rate(s, criterion, caller.Id, stars.Value, input.Comments, input.Feedback, now), cancellationToken, saveReport, found.Value).ConfigureAwait(false);
+            var step = await StepAsync(
+                caller, id, (s, now) =>
+                LiveSessionSteps.Rate(
+                s, criterion, caller.Id, stars.Value, input.Comments, input.Feedback, now), cancellationToken, saveReport, found.Value).ConfigureAwait(false);
             if (!step.IsSuccess)
             {
                 return step.Error!;
@@ -245,7 +256,8 @@ public sealed class LiveSessionService(
         }
 
         var applied = await progress.ApplyAsSystemAsync(certification, rated.LearnerId,
-            (enrollment, current, now) => LiveSessionOutcome.ApplyTo(enrollment, current, rated, rated.CoachName, now), cancellationToken).ConfigureAwait(false);
+            (enrollment, current, now) => LiveSessionOutcome.ApplyTo(enrollment, current, rated, rated.CoachName, now), cancellationToken)
+                .ConfigureAwait(false);
         if (applied is { IsSuccess: true, Value.WakesWorkflow: true })
         {
             await workflows.SignalAsync(durable, applied.Value.Enrollment, cancellationToken).ConfigureAwait(false);
@@ -288,7 +300,8 @@ public sealed class LiveSessionService(
             : Error.Forbidden($"You no longer coach {session.LearnerName}; their coach or an admin runs this session now.");
     }
 
-    /// <summary>Reads the session (or starts from <paramref name="read"/>), applies the step, writes it if nobody changed it meanwhile; retries on a lost race.</summary>
+    /// <summary>Reads the session (or starts from <paramref name="read"/>), applies the step, writes it if nobody changed it meanwhile; retries on a
+    /// lost race.</summary>
     private async Task<Result<LiveSession>> StepAsync(
         Caller caller, string id, Func<LiveSession, DateTimeOffset, Result<LiveSession>> step, CancellationToken cancellationToken,
         Func<LiveSession, Task<string?>>? beforeWrite = null, Versioned<LiveSession>? read = null)

@@ -63,6 +63,9 @@ public sealed class CertificateEmail(MailMessages mail, CertificateLinks links)
             ],
             certificate.EnrollmentId);
 
-    public static string FileName(Certificate certificate) =>
-        $"{new string([.. certificate.CertificationTitle.Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-')]).Trim().Replace(' ', '-')}-{certificate.Id}.pdf";
+    public static string FileName(Certificate certificate)
+    {
+        var title = new string([.. certificate.CertificationTitle.Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-')]);
+        return $"{title.Trim().Replace(' ', '-')}-{certificate.Id}.pdf";
+    }
 }

@@ -1,6 +1,7 @@
 namespace Certifications.Functions.Notifications;
 
-/// <summary>Where mail goes: an SMTP server when Host is set (Azure Communication Services' SMTP relay, SendGrid, Office 365…), else .eml files in an outbox folder.</summary>
+/// <summary>Where mail goes: an SMTP server when Host is set (Azure Communication Services' SMTP relay, SendGrid, Office 365…), else .eml files in an
+/// outbox folder.</summary>
 public sealed class EmailOptions
 {
     public const string Section = "Smtp";

@@ -17,7 +17,10 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
 
         var settings = options.Value;
         using var client = new SmtpClient();
-        await client.ConnectAsync(settings.Host!, settings.Port, !settings.UseTls ? SecureSocketOptions.None : settings.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls, cancellationToken).ConfigureAwait(false);
+        await client.ConnectAsync(
+            settings.Host!, settings.Port,
+            !settings.UseTls ? SecureSocketOptions.None : settings.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls,
+            cancellationToken).ConfigureAwait(false);
         if (!string.IsNullOrEmpty(settings.UserName))
         {
             await client.AuthenticateAsync(settings.UserName, settings.Password ?? string.Empty, cancellationToken).ConfigureAwait(false);

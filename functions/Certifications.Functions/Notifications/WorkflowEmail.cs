@@ -16,8 +16,11 @@ public sealed class WorkflowEmail(MailMessages mail)
     {
         var due = Date(enrollment.DueDate ?? DateTimeOffset.MinValue);
         var (subject, line) = kind == DueReminderKind.DueSoon
-            ? ($"Due soon: {certification.Title}", $"\"{certification.Title}\" is due on {due}. You have met {enrollment.CriteriaMet} of {enrollment.Criteria.Count} criteria.")
-            : ($"Overdue: {certification.Title}", $"\"{certification.Title}\" was due on {due} and is not finished yet. You have met {enrollment.CriteriaMet} of {enrollment.Criteria.Count} criteria.");
+            ? ($"Due soon: {certification.Title}",
+                $"\"{certification.Title}\" is due on {due}. You have met {enrollment.CriteriaMet} of {enrollment.Criteria.Count} criteria.")
+            : ($"Overdue: {certification.Title}",
+                $"\"{certification.Title}\" was due on {due} and is not finished yet. "
+                + $"You have met {enrollment.CriteriaMet} of {enrollment.Criteria.Count} criteria.");
         return mail.Create([(enrollment.LearnerName, enrollment.LearnerEmail)], subject,
             [$"Hello {enrollment.LearnerName},", string.Empty, line, string.Empty, $"Pick up where you left off: {mail.Link($"enrollments/{enrollment.Id}")}"],
             enrollment.Id);

@@ -13,7 +13,8 @@ namespace Certifications.Functions.People;
 
 /// <summary>Managing an organization's users and groups (super admins).</summary>
 public sealed class DirectoryService(
-    DirectoryRepository directory, OrganizationRepository organizations, CallerDirectory callers, InvitationEmail invitations, IEmailSender mail, TimeProvider clock)
+    DirectoryRepository directory, OrganizationRepository organizations, CallerDirectory callers, InvitationEmail invitations, IEmailSender mail,
+        TimeProvider clock)
 {
     public static Error? RequireAdmin(Caller caller) =>
         caller.IsSuperAdmin ? null : Error.Forbidden("Only a super admin can manage users and groups.");
@@ -174,7 +175,8 @@ public sealed class DirectoryService(
         return await directory.ListUsersAsync(caller.OrganizationId, pageSize, continuationToken, includeDisabled, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<Result<Versioned<User>>> UpdateUserAsync(Caller caller, string userId, UserInput input, string? ifMatch, CancellationToken cancellationToken)
+    public async Task<Result<Versioned<User>>> UpdateUserAsync(
+        Caller caller, string userId, UserInput input, string? ifMatch, CancellationToken cancellationToken)
     {
         if (RequireAdmin(caller) is { } forbidden)
         {
@@ -244,7 +246,8 @@ public sealed class DirectoryService(
     }
 
     /// <summary>A new user with their invitation, validated but not stored (an import stores many in one go).</summary>
-    internal Result<(User User, MimeKit.MimeMessage Invitation)> PrepareNew(Domain.Organizations.Organization organization, UserInput input, References references)
+    internal Result<(User User, MimeKit.MimeMessage Invitation)> PrepareNew(
+        Domain.Organizations.Organization organization, UserInput input, References references)
     {
         var user = input.ToUser(Ids.New(Ids.User), organization.Id, clock.GetUtcNow(), references.GroupIds, references.Coaches);
         return user.IsSuccess ? Invite(user.Value, organization.Name) : user.Error!;
@@ -258,7 +261,8 @@ public sealed class DirectoryService(
     }
 
     /// <summary>Replaces the user's fields, or says why not; used by PUT /users/{id} and by each known row of an import.</summary>
-    internal async Task<Result<Versioned<User>>> UpdateAsync(Versioned<User> current, string etag, UserInput input, References references, CancellationToken cancellationToken)
+    internal async Task<Result<Versioned<User>>> UpdateAsync(
+        Versioned<User> current, string etag, UserInput input, References references, CancellationToken cancellationToken)
     {
         var edited = input.ToUser(current.Value.Id, current.Value.OrganizationId, current.Value.CreatedAt, references.GroupIds, references.Coaches);
         if (!edited.IsSuccess)
@@ -283,7 +287,8 @@ public sealed class DirectoryService(
     {
         var groups = await directory.ListGroupsAsync(organizationId, cancellationToken).ConfigureAwait(false);
         var coaches = new HashSet<string>(StringComparer.Ordinal);
-        if (!string.IsNullOrWhiteSpace(coachId) && await directory.GetUserAsync(organizationId, coachId.Trim(), cancellationToken).ConfigureAwait(false) is { Value.IsCoach: true } coach)
+        if (!string.IsNullOrWhiteSpace(coachId)
+            && await directory.GetUserAsync(organizationId, coachId.Trim(), cancellationToken).ConfigureAwait(false) is { Value.IsCoach: true } coach)
         {
             coaches.Add(coach.Value.Id);
         }

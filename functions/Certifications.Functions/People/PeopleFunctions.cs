@@ -1,6 +1,7 @@
 using Certifications.Domain.Common;
 using Certifications.Domain.People;
 using Certifications.Functions.Http;
+using Certifications.Functions.Http.OpenApi;
 using Certifications.Functions.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +14,8 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
 {
     private const long MaxImportBytes = 2 * 1024 * 1024;
 
+    [ApiRequest(typeof(UserInput))]
+    [ApiResponse(201, typeof(UserResponse))]
     [Function(nameof(CreateUser))]
     public async Task<IActionResult> CreateUser(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users")] HttpRequest request, CancellationToken cancellationToken)
@@ -22,16 +25,22 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
         return result.ToHttp(u => ApiResult.Created(UserResponse.From(u.Value), $"/api/users/{u.Value.Id}", u.PublicETag));
     }
 
+    [ApiResponse(200, typeof(ListResponse<UserResponse>))]
+    [ApiQuery("include", "'disabled' to list disabled users too")]
+    [ApiQuery("pageSize", "how many items a page holds")]
+    [ApiQuery("continuationToken", "the token of the previous page, for the next one")]
     [Function(nameof(ListUsers))]
     public async Task<IActionResult> ListUsers(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users")] HttpRequest request, CancellationToken cancellationToken)
     {
         var caller = EndpointGate.CallerOf(request);
         var includeDisabled = string.Equals(request.Query["include"], "disabled", StringComparison.OrdinalIgnoreCase);
-        var result = await ListQuery.From(request).BindAsync(q => directory.ListUsersAsync(caller, q.PageSize, q.ContinuationToken, includeDisabled, cancellationToken));
+        var result = await ListQuery.From(request).BindAsync(
+            q => directory.ListUsersAsync(caller, q.PageSize, q.ContinuationToken, includeDisabled, cancellationToken));
         return result.ToHttp(page => ApiResult.Ok(new ListResponse<UserResponse>([.. page.Items.Select(UserResponse.From)], page.ContinuationToken)));
     }
 
+    [ApiResponse(200, typeof(UserResponse))]
     [Function(nameof(GetUser))]
     public async Task<IActionResult> GetUser(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
@@ -40,6 +49,8 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
         return result.ToHttp(u => ApiResult.Ok(UserResponse.From(u.Value), u.PublicETag));
     }
 
+    [ApiRequest(typeof(UserInput))]
+    [ApiResponse(200, typeof(UserResponse))]
     [Function(nameof(UpdateUser))]
     public async Task<IActionResult> UpdateUser(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "users/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
@@ -51,28 +62,39 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
         return result.ToHttp(u => ApiResult.Ok(UserResponse.From(u.Value), u.PublicETag));
     }
 
+    [ApiResponse(200, typeof(UserResponse))]
     [Function(nameof(DisableUser))]
     public async Task<IActionResult> DisableUser(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "users/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        (await directory.SetDisabledAsync(EndpointGate.CallerOf(request), id, disabled: true, cancellationToken)).ToHttp(u => ApiResult.Ok(UserResponse.From(u.Value), u.PublicETag));
+        (await directory.SetDisabledAsync(EndpointGate.CallerOf(request), id, disabled: true, cancellationToken)).ToHttp(
+            u => ApiResult.Ok(UserResponse.From(u.Value), u.PublicETag));
 
+    [ApiResponse(200, typeof(UserResponse))]
     [Function(nameof(EnableUser))]
     public async Task<IActionResult> EnableUser(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users/{id}/enable")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        (await directory.SetDisabledAsync(EndpointGate.CallerOf(request), id, disabled: false, cancellationToken)).ToHttp(u => ApiResult.Ok(UserResponse.From(u.Value), u.PublicETag));
+        (await directory.SetDisabledAsync(EndpointGate.CallerOf(request), id, disabled: false, cancellationToken)).ToHttp(
+            u => ApiResult.Ok(UserResponse.From(u.Value), u.PublicETag));
 
+    [ApiResponse(200, typeof(UserResponse))]
     [Function(nameof(ResendInvitation))]
     public async Task<IActionResult> ResendInvitation(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users/{id}/invitation")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        (await directory.ResendInvitationAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp(u => ApiResult.Ok(UserResponse.From(u.Value), u.PublicETag));
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users/{id}/invitation")] HttpRequest request, string id,
+            CancellationToken cancellationToken) =>
+        (await directory.ResendInvitationAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp(
+            u => ApiResult.Ok(UserResponse.From(u.Value), u.PublicETag));
 
     /// <summary>The first sign-in through an invitation link: binds the account that signed in to the invited user.</summary>
     [SignInEndpoint]
+    [ApiResponse(200, typeof(UserResponse))]
     [Function(nameof(AcceptInvitation))]
     public async Task<IActionResult> AcceptInvitation(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "invitations/{token}/accept")] HttpRequest request, string token, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "invitations/{token}/accept")] HttpRequest request, string token,
+            CancellationToken cancellationToken) =>
         (await directory.AcceptInvitationAsync(EndpointGate.IdentityOf(request), token, cancellationToken)).ToHttp(u => ApiResult.Ok(UserResponse.From(u)));
 
+    [ApiRequest(ContentType = "text/csv")]
+    [ApiResponse(200, typeof(ImportReport))]
     [Function(nameof(ImportUsers))]
     public async Task<IActionResult> ImportUsers(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users/import")] HttpRequest request, CancellationToken cancellationToken)
@@ -96,10 +118,18 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
             $"{report.Failed} of {report.Rows.Count} rows have errors and were not imported; the other {report.Created + report.Updated} were.")
         {
             Fields = report.Rows.Where(r => r.Errors is not null).ToDictionary(r => $"line {r.Line}", r => r.Errors!.ToArray()),
-            Extensions = new Dictionary<string, object?> { ["created"] = report.Created, ["updated"] = report.Updated, ["failed"] = report.Failed, ["rows"] = report.Rows },
+            Extensions = new Dictionary<string, object?>
+            {
+                ["created"] = report.Created,
+                ["updated"] = report.Updated,
+                ["failed"] = report.Failed,
+                ["rows"] = report.Rows
+            },
         });
     }
 
+    [ApiRequest(typeof(GroupInput))]
+    [ApiResponse(201, typeof(GroupResponse))]
     [Function(nameof(CreateGroup))]
     public async Task<IActionResult> CreateGroup(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "groups")] HttpRequest request, CancellationToken cancellationToken)
@@ -109,6 +139,7 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
         return result.ToHttp(g => ApiResult.Created(GroupResponse.From(g), $"/api/groups/{g.Id}"));
     }
 
+    [ApiResponse(200, typeof(ListResponse<GroupResponse>))]
     [Function(nameof(ListGroups))]
     public async Task<IActionResult> ListGroups(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "groups")] HttpRequest request, CancellationToken cancellationToken)
@@ -117,12 +148,14 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
         return result.ToHttp(groups => ApiResult.Ok(new ListResponse<GroupResponse>([.. groups.Select(GroupResponse.From)], null)));
     }
 
+    [ApiResponse(200, typeof(MeResponse))]
     [Function(nameof(GetMe))]
     public IActionResult GetMe(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest request)
     {
         var caller = EndpointGate.CallerOf(request);
-        return ApiResult.Ok(new MeResponse(UserResponse.From(caller.User), caller.OrganizationId, caller.Organization.Name, caller.Organization.CertificationsEnabled));
+        return ApiResult.Ok(
+            new MeResponse(UserResponse.From(caller.User), caller.OrganizationId, caller.Organization.Name, caller.Organization.CertificationsEnabled));
     }
 
     /// <summary>The CSV from a text/csv body or the first file of a multipart form.</summary>
@@ -144,12 +177,15 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
             var form = read.Value;
             return form.Files.Count == 0
                 ? Error.Invalid("file", "attach the CSV file as a form field named 'file'.")
-                : form.Files[0].Length > MaxImportBytes ? new Error(ErrorKind.PayloadTooLarge, "File too large", "An import file may be at most 2 MB.") : form.Files[0].OpenReadStream();
+                : form.Files[0].Length > MaxImportBytes ? new Error(
+                    ErrorKind.PayloadTooLarge, "File too large", "An import file may be at most 2 MB.") : form.Files[0].OpenReadStream();
         }
 
-        if (request.ContentType is { } type && !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) && !type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
+        if (request.ContentType is { } type && !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase)
+            && !type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
         {
-            return new Error(ErrorKind.UnsupportedMediaType, "Unsupported media type", "Send the users as text/csv or as a multipart form with a 'file' field.");
+            return new Error(
+                ErrorKind.UnsupportedMediaType, "Unsupported media type", "Send the users as text/csv or as a multipart form with a 'file' field.");
         }
 
         // Buffer a bounded copy: CsvHelper reads synchronously in places, and Kestrel refuses synchronous body reads.

@@ -67,14 +67,17 @@ public sealed class UserImport(DirectoryService users, DirectoryRepository direc
     /// Looks up every e-mail and coach of the file at once (point reads side by side), decides each row, writes the new
     /// users in shared transactions and the changed ones one by one, and then sends the invitations of those created.
     /// </summary>
-    private async Task<IReadOnlyList<ImportRow>> ImportRowsAsync(Domain.Organizations.Organization organization, IReadOnlyList<ParsedRow> parsed, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ImportRow>> ImportRowsAsync(
+        Domain.Organizations.Organization organization, IReadOnlyList<ParsedRow> parsed, CancellationToken cancellationToken)
     {
         var organizationId = organization.Id;
         var references = await users.ReferencesAsync(organizationId, null, cancellationToken).ConfigureAwait(false);
         var emails = parsed.Select(r => r.Email).Concat(parsed.Select(r => r.Coach).Where(c => c?.Contains('@', StringComparison.Ordinal) == true))
             .OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
-        var idsByEmail = new Dictionary<string, string>(await directory.FindUserIdsByEmailAsync(organizationId, emails, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
-        string? CoachIdOf(ParsedRow row) => row.Coach is { } coach && coach.Contains('@', StringComparison.Ordinal) ? idsByEmail.GetValueOrDefault(coach) ?? coach : row.Coach;
+        var idsByEmail = new Dictionary<string, string>(
+            await directory.FindUserIdsByEmailAsync(organizationId, emails, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
+        string? CoachIdOf(ParsedRow row) =>
+            row.Coach is { } coach && coach.Contains('@', StringComparison.Ordinal) ? idsByEmail.GetValueOrDefault(coach) ?? coach : row.Coach;
         var named = await directory.GetUsersAsync(organizationId, parsed.Select(CoachIdOf).OfType<string>(), cancellationToken).ConfigureAwait(false);
         var coaches = named.Values.Where(u => u.IsCoach).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         var rowReferences = references with { Coaches = coaches };
@@ -94,8 +97,10 @@ public sealed class UserImport(DirectoryService users, DirectoryRepository direc
             else if (row.Email is not null && idsByEmail.TryGetValue(row.Email, out var existingId)
                 && await directory.GetUserAsync(organizationId, existingId, cancellationToken).ConfigureAwait(false) is { } current)
             {
-                var updated = await users.UpdateAsync(current, current.ETag, row.ToInput(references, CoachIdOf(row)), rowReferences, cancellationToken).ConfigureAwait(false);
-                outcomes[i] = updated.IsSuccess ? new ImportRow(row.Line, updated.Value.Value.Email, "updated", updated.Value.Value.Id, null) : Failed(row, updated.Error!);
+                var updated = await users.UpdateAsync(
+                    current, current.ETag, row.ToInput(references, CoachIdOf(row)), rowReferences, cancellationToken).ConfigureAwait(false);
+                outcomes[i] = updated.IsSuccess ? new ImportRow(
+                    row.Line, updated.Value.Value.Email, "updated", updated.Value.Value.Id, null) : Failed(row, updated.Error!);
             }
             else
             {
@@ -107,7 +112,8 @@ public sealed class UserImport(DirectoryService users, DirectoryRepository direc
         // so nobody is given a coach who was not created.
         while (pending.Count > 0)
         {
-            var ready = pending.Where(i => parsed[i].Coach is not { } coach || !coach.Contains('@', StringComparison.Ordinal) || !newEmails.Contains(coach)).ToList();
+            var ready = pending.Where(
+                i => parsed[i].Coach is not { } coach || !coach.Contains('@', StringComparison.Ordinal) || !newEmails.Contains(coach)).ToList();
             var lastRound = ready.Count == 0;
             ready = lastRound ? pending : ready;
             var creates = new List<(int Index, User User, MimeKit.MimeMessage Invitation)>();
@@ -127,7 +133,8 @@ public sealed class UserImport(DirectoryService users, DirectoryRepository direc
             var written = await directory.CreateUsersAsync([.. creates.Select(c => c.User)], cancellationToken).ConfigureAwait(false);
             foreach (var ((index, user, invitation), result) in creates.Zip(written))
             {
-                outcomes[index] = result.IsSuccess ? new ImportRow(parsed[index].Line, user.Email, "created", user.Id, null) : Failed(parsed[index], result.Error!);
+                outcomes[index] = result.IsSuccess ? new ImportRow(parsed[index].Line, user.Email, "created", user.Id, null) : Failed(
+                    parsed[index], result.Error!);
                 if (result.IsSuccess)
                 {
                     invitations.Add(invitation);
@@ -176,7 +183,8 @@ public sealed class UserImport(DirectoryService users, DirectoryRepository direc
             Email = RawEmail,
             DisplayName = DisplayName,
             Roles = List(Roles),
-            GroupIds = [.. List(Groups).Select(g => references.Groups.FirstOrDefault(x => x.Id == g || string.Equals(x.Name, g, StringComparison.OrdinalIgnoreCase))?.Id ?? g)],
+            GroupIds = [.. List(Groups).Select(
+                g => references.Groups.FirstOrDefault(x => x.Id == g || string.Equals(x.Name, g, StringComparison.OrdinalIgnoreCase))?.Id ?? g)],
             CoachId = coachId,
             ExternalId = ExternalId,
         };

@@ -28,7 +28,8 @@ public sealed class EvidenceUpload(EvidenceStore store)
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     };
 
-    public async Task<Result<EvidenceItem>> ReadAsync(HttpRequest request, string organizationId, string enrollmentId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Result<EvidenceItem>> ReadAsync(
+        HttpRequest request, string organizationId, string enrollmentId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxRequestBytes)
         {
@@ -57,7 +58,8 @@ public sealed class EvidenceUpload(EvidenceStore store)
 
                 if (disposition.IsFileDisposition())
                 {
-                    var read = await UploadAsync(section, disposition, organizationId, enrollmentId, evidenceId, files, cancellationToken).ConfigureAwait(false);
+                    var read = await UploadAsync(
+                        section, disposition, organizationId, enrollmentId, evidenceId, files, cancellationToken).ConfigureAwait(false);
                     if (read is not null)
                     {
                         await DiscardAsync(files, CancellationToken.None).ConfigureAwait(false);
@@ -96,7 +98,8 @@ public sealed class EvidenceUpload(EvidenceStore store)
         MultipartSection section, ContentDispositionHeaderValue disposition, string organizationId, string enrollmentId, string evidenceId,
         List<EvidenceFile> files, CancellationToken cancellationToken)
     {
-        var name = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "file");
+        var name = Path.GetFileName(
+            HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "file");
         if (EvidenceFile.Refuses(name) is { } refused)
         {
             return Error.Invalid("file", refused);
@@ -111,7 +114,8 @@ public sealed class EvidenceUpload(EvidenceStore store)
         if (!AcceptedTypes.Contains(contentType))
         {
             return new Error(ErrorKind.UnsupportedMediaType, "File type not accepted",
-                $"'{name}' is {(contentType.Length == 0 ? "of no stated type" : contentType)}; accepted are PDF, Office documents, plain text, images, audio and video.");
+                $"'{name}' is {(contentType.Length == 0 ? "of no stated type" : contentType)}; "
+                + "accepted are PDF, Office documents, plain text, images, audio and video.");
         }
 
         var blobName = EvidenceStore.BlobName(organizationId, enrollmentId, evidenceId, files.Count);
@@ -131,5 +135,6 @@ public sealed class EvidenceUpload(EvidenceStore store)
     }
 
     private static Error TooLarge() =>
-        new(ErrorKind.PayloadTooLarge, "Evidence too large", $"Each file may be at most {MaxFileBytes / (1024 * 1024)} MB, and at most {MaxFiles} files at a time.");
+        new(ErrorKind.PayloadTooLarge, "Evidence too large",
+            $"Each file may be at most {MaxFileBytes / (1024 * 1024)} MB, and at most {MaxFiles} files at a time.");
 }

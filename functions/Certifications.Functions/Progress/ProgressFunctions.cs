@@ -1,5 +1,7 @@
 using Certifications.Domain.Progress;
+using Certifications.Functions.Enrollments;
 using Certifications.Functions.Http;
+using Certifications.Functions.Http.OpenApi;
 using Certifications.Functions.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -12,28 +14,37 @@ namespace Certifications.Functions.Progress;
 [RequiresCertificationsAddOn]
 public sealed class ProgressFunctions(ProgressService progress, EvidenceUpload evidence, ProgressAnswer answer, TimeProvider clock)
 {
+    [ApiResponse(200, typeof(EnrollmentDetail))]
     [Function(nameof(StartEnrollment))]
     public async Task<IActionResult> StartEnrollment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "enrollments/{id}/start")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        await answer.ForAsync(durable, await progress.AsLearnerAsync(EndpointGate.CallerOf(request), id, (e, _, now) => LearnerSteps.Start(e, now), cancellationToken), cancellationToken);
+        await answer.ForAsync(
+            durable, await progress.AsLearnerAsync(
+            EndpointGate.CallerOf(request), id, (e, _, now) => LearnerSteps.Start(e, now), cancellationToken), cancellationToken);
 
+    [ApiResponse(200, typeof(EnrollmentDetail))]
     [Function(nameof(CompleteCriterion))]
     public async Task<IActionResult> CompleteCriterion(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "enrollments/{id}/criteria/{criterionId}/complete")] HttpRequest request, string id, string criterionId,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "enrollments/{id}/criteria/{criterionId}/complete")] HttpRequest request,
+            string id, string criterionId,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         await answer.ForAsync(durable, await progress.AsLearnerAsync(
             EndpointGate.CallerOf(request), id, (e, c, now) => LearnerSteps.CompleteContent(e, c, criterionId, now), cancellationToken), cancellationToken);
 
+    [ApiRequest(ContentType = "multipart/form-data", FormFields = ["text", "file"])]
+    [ApiResponse(200, typeof(EnrollmentDetail))]
     [Function(nameof(AddEvidence))]
     public async Task<IActionResult> AddEvidence(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "enrollments/{id}/criteria/{criterionId}/evidence")] HttpRequest request, string id, string criterionId,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "enrollments/{id}/criteria/{criterionId}/evidence")] HttpRequest request,
+            string id, string criterionId,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var caller = EndpointGate.CallerOf(request);
 
         // Check the record and criterion first, so nothing is uploaded for a hand-in that would be refused anyway.
-        var precheck = await progress.AsLearnerAsync(caller, id, (e, c, _) => LearnerSteps.AcceptsEvidence(e, c, criterionId).Map(_ => ProgressChange.Unchanged(e)), cancellationToken);
+        var precheck = await progress.AsLearnerAsync(
+            caller, id, (e, c, _) => LearnerSteps.AcceptsEvidence(e, c, criterionId).Map(_ => ProgressChange.Unchanged(e)), cancellationToken);
         if (!precheck.IsSuccess)
         {
             return Problems.For(precheck.Error!);
@@ -55,10 +66,13 @@ public sealed class ProgressFunctions(ProgressService progress, EvidenceUpload e
         return await answer.ForAsync(durable, result, cancellationToken);
     }
 
+    [ApiResponse(200, typeof(EnrollmentDetail))]
     [Function(nameof(SubmitEnrollment))]
     public async Task<IActionResult> SubmitEnrollment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "enrollments/{id}/submit")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        await answer.ForAsync(durable, await progress.AsLearnerAsync(EndpointGate.CallerOf(request), id, (e, _, now) => LearnerSteps.Submit(e, now), cancellationToken), cancellationToken);
+        await answer.ForAsync(
+            durable, await progress.AsLearnerAsync(
+            EndpointGate.CallerOf(request), id, (e, _, now) => LearnerSteps.Submit(e, now), cancellationToken), cancellationToken);
 
 }

@@ -29,7 +29,8 @@ public sealed class ProgressService(
     private static readonly TimeSpan KeepWrittenFor = TimeSpan.FromSeconds(30);
 
     public Task<Result<ProgressOutcome>> AsLearnerAsync(
-        Caller caller, string enrollmentId, Func<Enrollment, Certification, DateTimeOffset, Result<ProgressChange>> step, CancellationToken cancellationToken) =>
+        Caller caller, string enrollmentId, Func<Enrollment, Certification, DateTimeOffset, Result<ProgressChange>> step,
+            CancellationToken cancellationToken) =>
         ApplyAsync(caller, enrollmentId, (found, now) => found.Enrollment.Value.LearnerId == caller.Id
             ? step(found.Enrollment.Value, found.Certification, now)
             : Error.Forbidden("Only the learner works on their own record."), cancellationToken);
@@ -37,7 +38,9 @@ public sealed class ProgressService(
     public Task<Result<ProgressOutcome>> ApplyAsync(
         Caller caller, string enrollmentId, Func<VisibleEnrollment, DateTimeOffset, Result<ProgressChange>> step, CancellationToken cancellationToken) =>
         ApplyLoopAsync(
-            async () => (await access.FindVisibleAsync(caller, enrollmentId, cancellationToken).ConfigureAwait(false)).Map(found => (found.Enrollment, found.Certification, found, Kept: false)),
+            async () =>
+                (await access.FindVisibleAsync(caller, enrollmentId, cancellationToken).ConfigureAwait(false)).Map(
+                found => (found.Enrollment, found.Certification, found, Kept: false)),
             step,
             cancellationToken);
 
@@ -46,9 +49,11 @@ public sealed class ProgressService(
     /// already read; 404 when there is no such record.
     /// </summary>
     public Task<Result<ProgressOutcome>> ApplyAsSystemAsync(
-        Certification certification, string learnerId, Func<Enrollment, Certification, DateTimeOffset, Result<ProgressChange>> step, CancellationToken cancellationToken) =>
+        Certification certification, string learnerId, Func<Enrollment, Certification, DateTimeOffset, Result<ProgressChange>> step,
+            CancellationToken cancellationToken) =>
         ApplyLoopAsync<Enrollment>(
-            async () => written.TryGetValue(WrittenKey(certification.OrganizationId, certification.Id, learnerId), out Versioned<Enrollment>? kept) && kept is not null
+            async () =>
+                written.TryGetValue(WrittenKey(certification.OrganizationId, certification.Id, learnerId), out Versioned<Enrollment>? kept) && kept is not null
                 ? (kept, certification, kept.Value, Kept: true)
                 : await enrollments.GetAsync(certification.OrganizationId, certification.Id, learnerId, cancellationToken).ConfigureAwait(false) is { } found
                     ? (found, certification, found.Value, Kept: false)
@@ -77,7 +82,9 @@ public sealed class ProgressService(
             }
 
             var key = WrittenKey(record.Value.OrganizationId, record.Value.CertificationId, record.Value.LearnerId);
-            var outcome = new ProgressOutcome(change.Value.Enrollment, certification, change.Value.Changed, change.Value.Changed && WorkflowSteps.Wakes(record.Value, change.Value.Enrollment));
+            var outcome = new ProgressOutcome(
+                change.Value.Enrollment, certification, change.Value.Changed, change.Value.Changed
+                && WorkflowSteps.Wakes(record.Value, change.Value.Enrollment));
             if (!change.Value.Changed)
             {
                 // "Nothing to do" is only believed of the table: no write would catch a kept copy being out of date.
@@ -105,7 +112,8 @@ public sealed class ProgressService(
         }
     }
 
-    private static string WrittenKey(string organizationId, string certificationId, string learnerId) => $"written-enrollment:{organizationId}|{certificationId}|{learnerId}";
+    private static string WrittenKey(string organizationId, string certificationId, string learnerId) =>
+        $"written-enrollment:{organizationId}|{certificationId}|{learnerId}";
 }
 
 /// <summary>The record after a step, its certification, whether the step changed it, and whether that is news to its workflow.</summary>

@@ -1,6 +1,7 @@
 using Certifications.Domain.Progress;
 using Certifications.Functions.Enrollments;
 using Certifications.Functions.Http;
+using Certifications.Functions.Http.OpenApi;
 using Certifications.Functions.Identity;
 using Certifications.Functions.Workflow;
 using Certifications.Storage.Certificates;
@@ -16,6 +17,7 @@ namespace Certifications.Functions.Progress;
 public sealed class RecertificationFunctions(
     EnrollmentService enrollments, CertificateRepository certificates, ProgressService progress, EnrollmentWorkflows workflows, TimeProvider clock)
 {
+    [ApiResponse(200, typeof(EnrollmentDetail))]
     [Function(nameof(Recertify))]
     public async Task<IActionResult> Recertify(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "enrollments/{id}/recertify")] HttpRequest request, string id,

@@ -17,7 +17,8 @@ public static class CriteriaProgressCsv
 
     public static readonly Encoding Utf8WithBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
 
-    public static async Task<long> WriteAsync(Stream output, Certification certification, IAsyncEnumerable<Enrollment> records, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<long> WriteAsync(
+        Stream output, Certification certification, IAsyncEnumerable<Enrollment> records, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rows = 0L;
         var writer = new StreamWriter(output, Utf8WithBom, bufferSize: 64 * 1024, leaveOpen: true);
@@ -47,7 +48,9 @@ public static class CriteriaProgressCsv
         $"criteria-progress-{Slug(certification.Title)}-{now:yyyy-MM-dd}.csv";
 
     public static string Slug(string title) =>
-        string.Join('-', new string([.. title.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')]).Split(' ', StringSplitOptions.RemoveEmptyEntries)) is { Length: > 0 } slug
+        string.Join(
+            '-', new string([.. title.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')]).Split(
+            ' ', StringSplitOptions.RemoveEmptyEntries)) is { Length: > 0 } slug
             ? slug
             : "certification";
 

@@ -69,12 +69,17 @@ public static class ProgramReport
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Program report — ").Append(E(organizationName)).Append("</title>")
             .Append("<style>body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#222}h1{margin-bottom:.2rem}.muted{color:#666}")
-            .Append("table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{padding:.3rem .5rem;border-bottom:1px solid #ddd;text-align:right}th:first-child,td:first-child{text-align:left}")
-            .Append(".legend span{display:inline-block;margin-right:1rem}.legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:-1px}")
+            .Append("table{border-collapse:collapse;width:100%;margin:1rem 0}")
+            .Append("th,td{padding:.3rem .5rem;border-bottom:1px solid #ddd;text-align:right}")
+            .Append("th:first-child,td:first-child{text-align:left}")
+            .Append(".legend span{display:inline-block;margin-right:1rem}")
+            .Append(".legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:-1px}")
             .Append("ul{margin:.2rem 0 .8rem}.figures{font-size:1.1rem}</style></head><body>")
-            .Append("<h1>Program report</h1><p class=\"muted\">").Append(E(organizationName)).Append(" · ").Append(now.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)).Append("</p>");
+            .Append("<h1>Program report</h1><p class=\"muted\">").Append(E(organizationName)).Append(" · ").Append(
+                now.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)).Append("</p>");
 
-        var (everyone, earned, earnedThisMonth, overdue) = (tallies.Sum(t => t.Total), tallies.Sum(t => t.Count(EnrollmentStatus.Earned)), tallies.Sum(t => t.EarnedThisMonth), tallies.Sum(t => t.Overdue));
+        var (everyone, earned, earnedThisMonth, overdue) = (tallies.Sum(t => t.Total), tallies.Sum(t => t.Count(EnrollmentStatus.Earned)),
+            tallies.Sum(t => t.EarnedThisMonth), tallies.Sum(t => t.Overdue));
         html.Append("<p class=\"figures\"><b>").Append(everyone).Append("</b> learners in ").Append(tallies.Count).Append(" certifications · <b>")
             .Append(earned).Append("</b> earned (").Append(earnedThisMonth).Append(" this month) · <b>").Append(overdue).Append("</b> overdue</p>");
         html.Append("<p class=\"legend\">");
@@ -99,14 +104,16 @@ public static class ProgramReport
                 html.Append("<td data-status=\"").Append(status).Append("\">").Append(tally.Count(status)).Append("</td>");
             }
 
-            html.Append("<td data-overdue>").Append(tally.Overdue).Append("</td><td data-earned-this-month>").Append(tally.EarnedThisMonth).Append("</td></tr>");
+            html.Append("<td data-overdue>").Append(tally.Overdue).Append("</td><td data-earned-this-month>").Append(tally.EarnedThisMonth).Append(
+                "</td></tr>");
         }
 
         html.Append("</tbody></table><h2>What coaches can do</h2>");
         foreach (var status in Enum.GetValues<EnrollmentStatus>())
         {
             var learners = tallies.Sum(t => t.Count(status));
-            html.Append("<h3>").Append(E(status.ToDisplayName())).Append(" <span class=\"muted\">(").Append(learners).Append(learners == 1 ? " learner" : " learners").Append(")</span></h3><ul>");
+            html.Append("<h3>").Append(E(status.ToDisplayName())).Append(" <span class=\"muted\">(").Append(learners).Append(
+                learners == 1 ? " learner" : " learners").Append(")</span></h3><ul>");
             foreach (var action in CoachActions.For(status))
             {
                 html.Append("<li>").Append(E(action)).Append("</li>");
@@ -123,7 +130,13 @@ public static class ProgramReport
     {
         const int labelWidth = 260, barWidth = 560, rowHeight = 30, barHeight = 18;
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Learners per status, per certification\" width=\"{labelWidth + barWidth + 60}\" height=\"{Math.Max(1, tallies.Count) * rowHeight + 10}\" font-family=\"system-ui,sans-serif\" font-size=\"13\">");
+        svg.Append(
+            CultureInfo.InvariantCulture,
+            $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Learners per status, per certification\" ");
+        svg.Append(
+            CultureInfo.InvariantCulture,
+            $"width=\"{labelWidth + barWidth + 60}\" height=\"{Math.Max(1, tallies.Count) * rowHeight + 10}\" ");
+        svg.Append("font-family=\"system-ui,sans-serif\" font-size=\"13\">");
         for (var i = 0; i < tallies.Count; i++)
         {
             var tally = tallies[i];
@@ -135,7 +148,10 @@ public static class ProgramReport
                 var width = tally.Total == 0 ? 0 : barWidth * tally.Count(status) / (double)tally.Total;
                 if (width > 0)
                 {
-                    svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:F1}\" y=\"{y}\" width=\"{width:F1}\" height=\"{barHeight}\" fill=\"{Colours[status]}\"><title>{E(status.ToDisplayName())}: {tally.Count(status)}</title></rect>");
+                    svg.Append(
+                        CultureInfo.InvariantCulture,
+                        $"<rect x=\"{x:F1}\" y=\"{y}\" width=\"{width:F1}\" height=\"{barHeight}\" fill=\"{Colours[status]}\">");
+                    svg.Append(CultureInfo.InvariantCulture, $"<title>{E(status.ToDisplayName())}: {tally.Count(status)}</title></rect>");
                     x += width;
                 }
             }

@@ -47,7 +47,10 @@ public sealed class ReportBuilder(
             var blob = await store.OpenWriteAsync(name, CriteriaProgressCsv.ContentType, cancellationToken).ConfigureAwait(false);
             await using (blob.ConfigureAwait(false))
             {
-                await CriteriaProgressCsv.WriteAsync(blob, certification, Counted(enrollments.ActiveWithReviewsAsync(organizationId, certification.Id, cancellationToken), tally), now, cancellationToken).ConfigureAwait(false);
+                await CriteriaProgressCsv.WriteAsync(
+                    blob, certification, Counted(
+                    enrollments.ActiveWithReviewsAsync(organizationId, certification.Id, cancellationToken), tally), now, cancellationToken)
+                    .ConfigureAwait(false);
             }
 
             files.Add(name);
@@ -73,7 +76,8 @@ public sealed class ReportBuilder(
     }
 
     /// <summary>Passes the records on unchanged, counting each in the tally on the way.</summary>
-    private static async IAsyncEnumerable<Enrollment> Counted(IAsyncEnumerable<Enrollment> records, ProgramTally tally, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private static async IAsyncEnumerable<Enrollment> Counted(
+        IAsyncEnumerable<Enrollment> records, ProgramTally tally, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var enrollment in records.WithCancellation(cancellationToken).ConfigureAwait(false))
         {

@@ -10,7 +10,8 @@ using Microsoft.DurableTask.Client;
 
 namespace Certifications.Functions.Reports;
 
-/// <summary>Reports for admins: the criteria progress report on demand, report runs (one at a time per organization), and the stored reports with links.</summary>
+/// <summary>Reports for admins: the criteria progress report on demand, report runs (one at a time per organization), and the stored reports with
+/// links.</summary>
 public sealed class ReportService(
     CertificationRepository certifications, EnrollmentRepository enrollments, ReportStore store, BlobLinks links, TimeProvider clock)
 {
@@ -60,7 +61,8 @@ public sealed class ReportService(
 
         try
         {
-            await durable.ScheduleNewOrchestrationInstanceAsync(nameof(ReportRunWorkflow.ReportRun), organizationId, new StartOrchestrationOptions(instanceId), cancellationToken).ConfigureAwait(false);
+            await durable.ScheduleNewOrchestrationInstanceAsync(
+                nameof(ReportRunWorkflow.ReportRun), organizationId, new StartOrchestrationOptions(instanceId), cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidOperationException)
         {
@@ -90,7 +92,8 @@ public sealed class ReportService(
         var answer = new List<ReportLink>(stored.Count);
         foreach (var report in stored)
         {
-            var link = await links.ReadLinkAsync(ContainerNames.Reports, report.Name, report.FileName, report.ContentType, LinkLifetime, now, cancellationToken).ConfigureAwait(false);
+            var link = await links.ReadLinkAsync(
+                ContainerNames.Reports, report.Name, report.FileName, report.ContentType, LinkLifetime, now, cancellationToken).ConfigureAwait(false);
             answer.Add(new ReportLink(report.Date, report.FileName, report.ContentType, report.Bytes, report.LastModified, link, now + LinkLifetime));
         }
 
@@ -98,9 +101,11 @@ public sealed class ReportService(
     }
 
     /// <summary>The organization's latest run; the files it wrote are read only when asked for.</summary>
-    private static async Task<ReportRunStatus?> StatusAsync(string organizationId, DurableTaskClient durable, CancellationToken cancellationToken, bool withFiles = true)
+    private static async Task<ReportRunStatus?> StatusAsync(
+        string organizationId, DurableTaskClient durable, CancellationToken cancellationToken, bool withFiles = true)
     {
-        var instance = await durable.GetInstanceAsync(ReportRunWorkflow.InstanceId(organizationId), getInputsAndOutputs: withFiles, cancellationToken).ConfigureAwait(false);
+        var instance = await durable.GetInstanceAsync(
+            ReportRunWorkflow.InstanceId(organizationId), getInputsAndOutputs: withFiles, cancellationToken).ConfigureAwait(false);
         if (instance is null)
         {
             return null;
@@ -114,7 +119,8 @@ public sealed class ReportService(
     }
 
     private static Error RunningConflict(ReportRunStatus running) =>
-        new(ErrorKind.Conflict, "A report run is in progress", $"The run started at {running.StartedAt:HH:mm:ss} UTC is still going; poll /api/reports/runs/latest.")
+        new(ErrorKind.Conflict, "A report run is in progress",
+            $"The run started at {running.StartedAt:HH:mm:ss} UTC is still going; poll /api/reports/runs/latest.")
         {
             Extensions = new Dictionary<string, object?> { ["run"] = running },
         };
@@ -123,11 +129,13 @@ public sealed class ReportService(
 }
 
 /// <summary>Where a report run stands and, when done, what it wrote.</summary>
-public sealed record ReportRunStatus(string RunId, string Status, DateTimeOffset StartedAt, DateTimeOffset? CompletedAt, string? Folder, IReadOnlyList<string> Files)
+public sealed record ReportRunStatus(
+    string RunId, string Status, DateTimeOffset StartedAt, DateTimeOffset? CompletedAt, string? Folder, IReadOnlyList<string> Files)
 {
     [JsonIgnore]
     public bool IsRunning => Status is "Pending" or "Running";
 }
 
 /// <summary>A stored report and its time-limited link.</summary>
-public sealed record ReportLink(string Date, string File, string ContentType, long Bytes, DateTimeOffset CreatedAt, Uri DownloadUrl, DateTimeOffset DownloadUrlExpiresAt);
+public sealed record ReportLink(
+    string Date, string File, string ContentType, long Bytes, DateTimeOffset CreatedAt, Uri DownloadUrl, DateTimeOffset DownloadUrlExpiresAt);

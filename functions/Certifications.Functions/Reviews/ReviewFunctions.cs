@@ -1,6 +1,8 @@
 using Certifications.Domain.Common;
 using Certifications.Domain.Progress;
+using Certifications.Functions.Enrollments;
 using Certifications.Functions.Http;
+using Certifications.Functions.Http.OpenApi;
 using Certifications.Functions.Identity;
 using Certifications.Functions.Progress;
 using Microsoft.AspNetCore.Http;
@@ -14,22 +16,30 @@ namespace Certifications.Functions.Reviews;
 [RequiresCertificationsAddOn]
 public sealed class ReviewFunctions(ReviewQueue queue, ProgressService progress, ProgressAnswer answer)
 {
+    [ApiResponse(200, typeof(ListResponse<ReviewQueueItem>))]
     [Function(nameof(GetReviewQueue))]
     public async Task<IActionResult> GetReviewQueue(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reviews/queue")] HttpRequest request, CancellationToken cancellationToken) =>
         (await queue.ForAsync(EndpointGate.CallerOf(request), cancellationToken)).ToHttp(items => ApiResult.Ok(new ListResponse<ReviewQueueItem>(items, null)));
 
+    [ApiRequest(typeof(AssessorSteps.ReviewInput))]
+    [ApiResponse(200, typeof(EnrollmentDetail))]
     [Function(nameof(ReviewCriterion))]
     public async Task<IActionResult> ReviewCriterion(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "enrollments/{id}/criteria/{criterionId}/reviews")] HttpRequest request, string id, string criterionId,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "enrollments/{id}/criteria/{criterionId}/reviews")] HttpRequest request, string id,
+            string criterionId,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var caller = EndpointGate.CallerOf(request);
         var result = await request.ReadJsonAsync<AssessorSteps.ReviewInput>().BindAsync(input => progress.ApplyAsync(
-            caller, id, (found, now) => AssessorSteps.Review(found.Enrollment.Value, found.Certification, criterionId, caller, found.IsCoachedBy(caller), input, now), cancellationToken));
+            caller, id, (found, now) =>
+                AssessorSteps.Review(
+                found.Enrollment.Value, found.Certification, criterionId, caller, found.IsCoachedBy(caller), input, now), cancellationToken));
         return await answer.ForAsync(durable, result, cancellationToken);
     }
 
+    [ApiRequest(typeof(AssessorSteps.ApprovalInput))]
+    [ApiResponse(200, typeof(EnrollmentDetail))]
     [Function(nameof(DecideApproval))]
     public async Task<IActionResult> DecideApproval(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "enrollments/{id}/approval")] HttpRequest request, string id,
@@ -37,7 +47,8 @@ public sealed class ReviewFunctions(ReviewQueue queue, ProgressService progress,
     {
         var caller = EndpointGate.CallerOf(request);
         var result = await request.ReadJsonAsync<AssessorSteps.ApprovalInput>().BindAsync(input => progress.ApplyAsync(
-            caller, id, (found, now) => AssessorSteps.DecideApproval(found.Enrollment.Value, caller, found.IsCoachedBy(caller), input, now), cancellationToken));
+            caller, id, (found, now) =>
+                AssessorSteps.DecideApproval(found.Enrollment.Value, caller, found.IsCoachedBy(caller), input, now), cancellationToken));
         return await answer.ForAsync(durable, result, cancellationToken);
     }
 }

@@ -23,11 +23,13 @@ public sealed class ReviewQueue(CertificationRepository certifications, Enrollme
 
         IReadOnlySet<string>? team = caller.IsSuperAdmin
             ? null
-            : (await directory.TeamAsync(caller.OrganizationId, caller.Id, cancellationToken).ConfigureAwait(false)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+            : (await directory.TeamAsync(caller.OrganizationId, caller.Id, cancellationToken).ConfigureAwait(false)).Select(u => u.Id).ToHashSet(
+                StringComparer.Ordinal);
         var items = new List<ReviewQueueItem>();
         await foreach (var certification in certifications.ListAsync(caller.OrganizationId, cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var enrollment in enrollments.AwaitingReviewerAsync(caller.OrganizationId, certification.Id, cancellationToken).ConfigureAwait(false))
+            await foreach (var enrollment in enrollments.AwaitingReviewerAsync(
+                caller.OrganizationId, certification.Id, cancellationToken).ConfigureAwait(false))
             {
                 if (team is null || team.Contains(enrollment.LearnerId))
                 {
@@ -57,7 +59,8 @@ public sealed record ReviewQueueItem(
     {
         var waiting = e.Criteria
             .Join(c.Criteria, p => p.CriterionId, d => d.Id, (p, d) => (Progress: p, Criterion: d))
-            .Where(x => x.Progress.State == CriterionState.AwaitingAssessment || (x.Criterion.Kind == CriterionKind.Review && x.Progress.State != CriterionState.Met))
+            .Where(x => x.Progress.State == CriterionState.AwaitingAssessment
+                || (x.Criterion.Kind == CriterionKind.Review && x.Progress.State != CriterionState.Met))
             .Select(x => new WaitingCriterion(x.Criterion.Id, x.Criterion.Title, x.Criterion.Kind.ToName(), x.Progress.State, x.Progress.HandIns))
             .ToArray();
         var awaitingApproval = e.Approval == ApprovalState.Awaiting;

@@ -1,5 +1,6 @@
 using Certifications.Domain.Common;
 using Certifications.Functions.Http;
+using Certifications.Functions.Http.OpenApi;
 using Certifications.Functions.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -12,6 +13,8 @@ namespace Certifications.Functions.Webhooks;
 public sealed class LmsWebhookFunctions(LmsWebhookService webhooks)
 {
     [PublicEndpoint]
+    [ApiRequest(typeof(LmsWebhookPayload))]
+    [ApiResponse(200, typeof(LmsWebhookAnswer))]
     [Function(nameof(ReceiveLmsWebhook))]
     public async Task<IActionResult> ReceiveLmsWebhook(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/lms/{orgId}")] HttpRequest request, string orgId,

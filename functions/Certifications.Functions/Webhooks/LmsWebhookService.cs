@@ -89,7 +89,8 @@ public sealed class LmsWebhookService(
         return new LmsWebhookAnswer(webhookId, first.Outcome, Duplicate: true, first.CompletedEnrollments);
     }
 
-    private async Task<WebhookDelivery> ApplyAsync(string organizationId, string webhookId, LmsWebhookPayload payload, DurableTaskClient durable, CancellationToken cancellationToken)
+    private async Task<WebhookDelivery> ApplyAsync(
+        string organizationId, string webhookId, LmsWebhookPayload payload, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var activityId = payload.ActivityId!;
@@ -145,7 +146,8 @@ public sealed class LmsWebhookService(
 
         if (!enrolled)
         {
-            foreach (var certificationId in await enrollments.AllLearnerCertificationIdsAsync(organizationId, learnerId, cancellationToken).ConfigureAwait(false))
+            foreach (var certificationId in await enrollments.AllLearnerCertificationIdsAsync(
+                organizationId, learnerId, cancellationToken).ConfigureAwait(false))
             {
                 if (!tried.Contains(certificationId)
                     && await organizations.CertificationAsync(organizationId, certificationId, cancellationToken).ConfigureAwait(false) is { } certification)

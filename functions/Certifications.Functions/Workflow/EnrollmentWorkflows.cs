@@ -45,7 +45,9 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(
-                nameof(EnrollmentWorkflow), new WorkflowInput(EnrollmentRef.Of(enrollment), Start: canOnlyWait ? new WorkflowStart(clock.GetUtcNow(), enrollment.DueDate) : null), new StartOrchestrationOptions(enrollment.Id), cancellationToken).ConfigureAwait(false);
+                nameof(EnrollmentWorkflow), new WorkflowInput(
+                    EnrollmentRef.Of(enrollment), Start: canOnlyWait ? new WorkflowStart(clock.GetUtcNow(), enrollment.DueDate) : null),
+                    new StartOrchestrationOptions(enrollment.Id), cancellationToken).ConfigureAwait(false);
             seen.Set(SeenKey(enrollment.Id), true, SeenRunningFor);
             return true;
         }

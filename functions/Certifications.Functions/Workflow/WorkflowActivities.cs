@@ -76,7 +76,8 @@ public sealed class WorkflowActivities(
     }
 
     /// <summary>Marks the record as awaiting approval and tells the learner's coach and the admins; null on a lost race.</summary>
-    private async Task<WorkflowView?> RequestApprovalAsync(Versioned<Enrollment> record, Domain.Catalog.Certification certification, CancellationToken cancellationToken)
+    private async Task<WorkflowView?> RequestApprovalAsync(
+        Versioned<Enrollment> record, Domain.Catalog.Certification certification, CancellationToken cancellationToken)
     {
         var requested = WorkflowSteps.RequestApproval(record.Value, clock.GetUtcNow());
         if (!(await enrollments.UpdateAsync(record, requested, cancellationToken).ConfigureAwait(false)).IsSuccess)
@@ -94,7 +95,8 @@ public sealed class WorkflowActivities(
     /// learner the PDF). A retry finds the id claimed and the record written, and only writes the render request again
     /// while the PDF is missing, so one earned enrollment never gets two certificates. Null on a lost race.
     /// </summary>
-    private async Task<WorkflowView?> IssueCertificateAsync(Versioned<Enrollment> record, Domain.Catalog.Certification certification, CancellationToken cancellationToken)
+    private async Task<WorkflowView?> IssueCertificateAsync(
+        Versioned<Enrollment> record, Domain.Catalog.Certification certification, CancellationToken cancellationToken)
     {
         var earned = record.Value;
         var awardedNow = earned.EarnedAt is null;
@@ -121,20 +123,23 @@ public sealed class WorkflowActivities(
 
         if (!existing.IsRendered)
         {
-            await certificates.WriteRenderRequestAsync(new CertificateRenderRequest(existing, certification.Design, earned.LearnerEmail), cancellationToken).ConfigureAwait(false);
+            await certificates.WriteRenderRequestAsync(
+                new CertificateRenderRequest(existing, certification.Design, earned.LearnerEmail), cancellationToken).ConfigureAwait(false);
         }
 
         return new WorkflowView(WorkflowNext.Done, earned.DueDate, earned.ApprovalRequestedAt);
     }
 
-    private async Task<(Versioned<Enrollment>? Record, Domain.Catalog.Certification? Certification)> LoadAsync(EnrollmentRef enrollment, CancellationToken cancellationToken)
+    private async Task<(Versioned<Enrollment>? Record, Domain.Catalog.Certification? Certification)> LoadAsync(
+        EnrollmentRef enrollment, CancellationToken cancellationToken)
     {
         var record = enrollments.GetAsync(enrollment.OrganizationId, enrollment.CertificationId, enrollment.LearnerId, cancellationToken);
         var certification = await certifications.GetAsync(enrollment.OrganizationId, enrollment.CertificationId, cancellationToken).ConfigureAwait(false);
         return (await record.ConfigureAwait(false), certification?.Value);
     }
 
-    private async Task NotifyReviewersAsync(Enrollment enrollment, Domain.Catalog.Certification certification, bool reminder, CancellationToken cancellationToken)
+    private async Task NotifyReviewersAsync(
+        Enrollment enrollment, Domain.Catalog.Certification certification, bool reminder, CancellationToken cancellationToken)
     {
         var reviewers = await ReviewersAsync(enrollment, cancellationToken).ConfigureAwait(false);
         if (reviewers.Count > 0)
@@ -149,7 +154,8 @@ public sealed class WorkflowActivities(
         var learner = await directory.GetUserAsync(enrollment.OrganizationId, enrollment.LearnerId, cancellationToken).ConfigureAwait(false);
         var reviewers = new Dictionary<string, User>();
         if (learner?.Value.CoachId is { } coachId
-            && await directory.GetUserAsync(enrollment.OrganizationId, coachId, cancellationToken).ConfigureAwait(false) is { Value: { IsCoach: true, IsActive: true } } coach)
+            && await directory.GetUserAsync(
+                enrollment.OrganizationId, coachId, cancellationToken).ConfigureAwait(false) is { Value: { IsCoach: true, IsActive: true } } coach)
         {
             reviewers[coach.Value.Id] = coach.Value;
         }

@@ -14,7 +14,8 @@ public sealed class BrandingStore(StorageAccount storage)
         var name = $"{organizationId}/{certificationId}/logo-{hash}.{logo.Extension}";
         var blob = storage.Container(ContainerNames.Branding).GetBlobClient(name);
         using var content = new MemoryStream(logo.Bytes, writable: false);
-        await blob.UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = logo.ContentType } }, cancellationToken).ConfigureAwait(false);
+        await blob.UploadAsync(
+            content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = logo.ContentType } }, cancellationToken).ConfigureAwait(false);
         return name;
     }
 }

@@ -18,13 +18,15 @@ public sealed class CertificationRepository(StorageAccount storage)
             return null;
         }
 
-        var response = await table.GetEntityIfExistsAsync<CertificationEntity>(organizationId, certificationId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<CertificationEntity>(
+            organizationId, certificationId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? new Versioned<Certification>(response.Value!.ToCertification(), response.Value.ETag.ToString()) : null;
     }
 
     public async IAsyncEnumerable<Certification> ListAsync(string organizationId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var entity in table.QueryAsync<CertificationEntity>(e => e.PartitionKey == organizationId, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync<CertificationEntity>(
+            e => e.PartitionKey == organizationId, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             yield return entity.ToCertification();
         }

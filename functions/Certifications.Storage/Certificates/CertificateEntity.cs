@@ -36,5 +36,6 @@ internal sealed class CertificateEntity : ITableEntity
         Data = StorageJson.Write(c),
     };
 
-    public Certificate ToCertificate() => StorageJson.Read<Certificate?>(Data, null) ?? throw new InvalidDataException($"Certificate {PartitionKey} has no data.");
+    public Certificate ToCertificate() =>
+        StorageJson.Read<Certificate?>(Data, null) ?? throw new InvalidDataException($"Certificate {PartitionKey} has no data.");
 }

@@ -10,5 +10,6 @@ public sealed record CertificateRenderRequest(Certificate Certificate, Certifica
 
     /// <summary>Reads a request blob as the issuing activity wrote it; throws <see cref="System.Text.Json.JsonException"/> when it is not one.</summary>
     public static async Task<CertificateRenderRequest?> ReadAsync(Stream blob, CancellationToken cancellationToken) =>
-        await System.Text.Json.JsonSerializer.DeserializeAsync<CertificateRenderRequest>(blob, Common.StorageJson.Options, cancellationToken).ConfigureAwait(false);
+        await System.Text.Json.JsonSerializer.DeserializeAsync<CertificateRenderRequest>(
+            blob, Common.StorageJson.Options, cancellationToken).ConfigureAwait(false);
 }

@@ -24,7 +24,8 @@ public sealed class CertificateRepository(StorageAccount storage)
             return null;
         }
 
-        var response = await table.GetEntityIfExistsAsync<CertificateEntity>(certificateId, CertificateEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<CertificateEntity>(
+            certificateId, CertificateEntity.Row, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? new Versioned<Certificate>(response.Value!.ToCertificate(), response.Value.ETag.ToString()) : null;
     }
 
@@ -38,7 +39,8 @@ public sealed class CertificateRepository(StorageAccount storage)
             () => table.UpdateEntityAsync(CertificateEntity.From(certificate), new ETag(etag), TableUpdateMode.Replace, cancellationToken), "The certificate");
 
     /// <summary>Certificates expiring before <paramref name="before"/> (and already expired ones), one server-filtered scan.</summary>
-    public async IAsyncEnumerable<Versioned<Certificate>> ExpiringBeforeAsync(DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<Versioned<Certificate>> ExpiringBeforeAsync(
+        DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var filter = TableClient.CreateQueryFilter($"ExpiresAt le {before}");
         await foreach (var entity in table.QueryAsync<CertificateEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))

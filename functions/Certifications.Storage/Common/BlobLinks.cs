@@ -10,7 +10,8 @@ namespace Certifications.Storage.Common;
 public sealed class BlobLinks(StorageAccount storage)
 {
     public async Task<Uri> ReadLinkAsync(
-        string container, string name, string fileName, string contentType, TimeSpan lifetime, DateTimeOffset now, CancellationToken cancellationToken = default)
+        string container, string name, string fileName, string contentType, TimeSpan lifetime, DateTimeOffset now,
+            CancellationToken cancellationToken = default)
     {
         var blob = storage.Container(container).GetBlobClient(name);
         var sas = new BlobSasBuilder(BlobSasPermissions.Read, now + lifetime)

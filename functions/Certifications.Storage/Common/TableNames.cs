@@ -32,5 +32,6 @@ public static class ContainerNames
     /// <summary>Coaches' reports uploaded with a live session's rating.</summary>
     public const string SessionReports = "session-reports";
 
-    public static IReadOnlyList<string> All { get; } = [Evidence, CertificateRequests, Certificates, Reports, Branding, CertificateRequestsPoison, SessionReports];
+    public static IReadOnlyList<string> All { get; } = [Evidence, CertificateRequests, Certificates, Reports, Branding, CertificateRequestsPoison,
+        SessionReports];
 }

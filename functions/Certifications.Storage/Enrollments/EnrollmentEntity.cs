@@ -132,12 +132,14 @@ internal static class EnrollmentRows
         var enrollment = record.ToEnrollment();
         var evidence = history.Where(h => h.Kind == HistoryEntity.EvidenceKind && h.Round == enrollment.Round)
             .GroupBy(h => h.CriterionId!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(h => h.RowKey, StringComparer.Ordinal).Select(h => h.Read<EvidenceItem>()).ToArray(), StringComparer.Ordinal);
+            .ToDictionary(
+                g => g.Key, g => g.OrderBy(h => h.RowKey, StringComparer.Ordinal).Select(h => h.Read<EvidenceItem>()).ToArray(), StringComparer.Ordinal);
         return enrollment with
         {
             Criteria = [.. enrollment.Criteria.Select(c => evidence.TryGetValue(c.CriterionId, out var items) ? c with { Evidence = items } : c)],
             Reviews = [.. history.Where(h => h.Kind == HistoryEntity.ReviewKind).OrderBy(h => h.RowKey, StringComparer.Ordinal).Select(h => h.Read<Review>())],
-            ApprovalDecisions = [.. history.Where(h => h.Kind == HistoryEntity.ApprovalKind).OrderBy(h => h.RowKey, StringComparer.Ordinal).Select(h => h.Read<ApprovalRecord>())],
+            ApprovalDecisions = [.. history.Where(h => h.Kind == HistoryEntity.ApprovalKind).OrderBy(h => h.RowKey, StringComparer.Ordinal).Select(
+                h => h.Read<ApprovalRecord>())],
         };
     }
 }

@@ -20,7 +20,8 @@ public sealed class EnrollmentRepository(StorageAccount storage)
     private readonly TableClient learnerIndex = storage.Table(TableNames.LearnerEnrollments);
 
     /// <summary>The whole record: its row, and its history rows when its counts say it has any (a record without history costs one read).</summary>
-    public async Task<Versioned<Enrollment>?> GetAsync(string organizationId, string certificationId, string learnerId, CancellationToken cancellationToken = default)
+    public async Task<Versioned<Enrollment>?> GetAsync(
+        string organizationId, string certificationId, string learnerId, CancellationToken cancellationToken = default)
     {
         var partition = EnrollmentEntity.Partition(organizationId, certificationId);
         var response = await table.GetEntityIfExistsAsync<EnrollmentEntity>(partition, learnerId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -51,7 +52,8 @@ public sealed class EnrollmentRepository(StorageAccount storage)
             ? GetAsync(organizationId, certificationId, learnerId, cancellationToken)
             : Task.FromResult<Versioned<Enrollment>?>(null);
 
-    /// <summary>The records (active or withdrawn) that exist for the given learners; point reads, so cost follows the learners asked for, not the certification's size.</summary>
+    /// <summary>The records (active or withdrawn) that exist for the given learners; point reads, so cost follows the learners asked for, not the
+    /// certification's size.</summary>
     public async Task<IReadOnlyDictionary<string, Versioned<Enrollment>>> GetManyAsync(
         string organizationId, string certificationId, IEnumerable<string> learnerIds, CancellationToken cancellationToken = default)
     {
@@ -86,16 +88,22 @@ public sealed class EnrollmentRepository(StorageAccount storage)
             filter += " and " + TableClient.CreateQueryFilter($"Source eq {source.ToString()}");
         }
 
-        return Paging.ReadPageAsync(table.QueryAsync<EnrollmentEntity>(filter, pageSize, cancellationToken: cancellationToken), pageSize, continuationToken, e => e.ToEnrollment(), cancellationToken);
+        return Paging.ReadPageAsync(
+            table.QueryAsync<EnrollmentEntity>(filter, pageSize, cancellationToken: cancellationToken), pageSize, continuationToken, e =>
+            e.ToEnrollment(), cancellationToken);
     }
 
     /// <summary>A certification's active records that wait for a reviewer (single partition, filtered on the server).</summary>
     public IAsyncEnumerable<Enrollment> AwaitingReviewerAsync(string organizationId, string certificationId, CancellationToken cancellationToken = default) =>
-        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {EnrollmentEntity.Partition(organizationId, certificationId)} and Active eq true and AwaitsReviewer eq true"), cancellationToken);
+        QueryAsync(
+            TableClient.CreateQueryFilter(
+            $"PartitionKey eq {EnrollmentEntity.Partition(organizationId, certificationId)} and Active eq true and AwaitsReviewer eq true"), cancellationToken);
 
     /// <summary>Every active record of a certification, page by page (without hand-ins and decisions).</summary>
     public IAsyncEnumerable<Enrollment> ActiveAsync(string organizationId, string certificationId, CancellationToken cancellationToken = default) =>
-        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {EnrollmentEntity.Partition(organizationId, certificationId)} and Active eq true"), cancellationToken);
+        QueryAsync(
+            TableClient.CreateQueryFilter(
+            $"PartitionKey eq {EnrollmentEntity.Partition(organizationId, certificationId)} and Active eq true"), cancellationToken);
 
     /// <summary>
     /// Every active record of a certification with its reviews, for reports: the records and the review rows are two
@@ -107,10 +115,12 @@ public sealed class EnrollmentRepository(StorageAccount storage)
     {
         var partition = EnrollmentEntity.Partition(organizationId, certificationId);
         var reviewFilter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Kind eq {HistoryEntity.ReviewKind}");
-        await using var reviews = table.QueryAsync<HistoryEntity>(reviewFilter, maxPerPage: 1000, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using var reviews = table.QueryAsync<HistoryEntity>(
+            reviewFilter, maxPerPage: 1000, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
         var hasReview = await reviews.MoveNextAsync().ConfigureAwait(false);
         await foreach (var record in table.QueryAsync<EnrollmentEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Active eq true"), maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Active eq true"), maxPerPage: 1000, cancellationToken: cancellationToken)
+                .ConfigureAwait(false))
         {
             var own = new List<HistoryEntity>();
             while (hasReview && string.CompareOrdinal(reviews.Current.RowKey, record.RowKey + "|") < 0)
@@ -177,7 +187,8 @@ public sealed class EnrollmentRepository(StorageAccount storage)
     public async Task<Result<string>> UpdateAsync(Versioned<Enrollment> before, Enrollment after, CancellationToken cancellationToken = default)
     {
         var added = HistoryEntity.Added(before.Value, after);
-        return await SubmitAsync(new(TableTransactionActionType.UpdateReplace, EnrollmentEntity.From(after), TableWrites.IfMatch(before.ETag)), added, cancellationToken)
+        return await SubmitAsync(
+            new(TableTransactionActionType.UpdateReplace, EnrollmentEntity.From(after), TableWrites.IfMatch(before.ETag)), added, cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -222,7 +233,8 @@ public sealed class EnrollmentRepository(StorageAccount storage)
     {
         try
         {
-            await learnerIndex.DeleteEntityAsync(LearnerEnrollmentEntity.Partition(organizationId, learnerId), certificationId, ETag.All, cancellationToken).ConfigureAwait(false);
+            await learnerIndex.DeleteEntityAsync(
+                LearnerEnrollmentEntity.Partition(organizationId, learnerId), certificationId, ETag.All, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -231,7 +243,8 @@ public sealed class EnrollmentRepository(StorageAccount storage)
     }
 
     /// <summary>One page of the certification ids on a learner's assignment list.</summary>
-    public Task<ListPage<string>> ListLearnerCertificationIdsAsync(string organizationId, string learnerId, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    public Task<ListPage<string>> ListLearnerCertificationIdsAsync(
+        string organizationId, string learnerId, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LearnerEnrollmentEntity.Partition(organizationId, learnerId)}");
         return Paging.ReadPageAsync(
@@ -240,11 +253,13 @@ public sealed class EnrollmentRepository(StorageAccount storage)
     }
 
     /// <summary>Every certification id on a learner's list (small: one learner's enrollments).</summary>
-    public async Task<IReadOnlyList<string>> AllLearnerCertificationIdsAsync(string organizationId, string learnerId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> AllLearnerCertificationIdsAsync(
+        string organizationId, string learnerId, CancellationToken cancellationToken = default)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LearnerEnrollmentEntity.Partition(organizationId, learnerId)}");
         var ids = new List<string>();
-        await foreach (var entity in learnerIndex.QueryAsync<LearnerEnrollmentEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in learnerIndex.QueryAsync<LearnerEnrollmentEntity>(
+            filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             ids.Add(entity.RowKey);
         }

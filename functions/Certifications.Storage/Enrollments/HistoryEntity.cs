@@ -34,7 +34,8 @@ internal sealed class HistoryEntity : ITableEntity
     public string Data { get; set; } = string.Empty;
 
     /// <summary>Keys sort by learner, kind and position; a hand-in's key also names its round and criterion.</summary>
-    public static string Evidence(string learnerId, int round, string criterionId, int index) => $"{learnerId}|{EvidenceKind}|{round:D4}|{criterionId}|{index:D4}";
+    public static string Evidence(string learnerId, int round, string criterionId, int index) =>
+        $"{learnerId}|{EvidenceKind}|{round:D4}|{criterionId}|{index:D4}";
 
     public static string Review(string learnerId, int index) => $"{learnerId}|{ReviewKind}|{index:D6}";
 
@@ -60,7 +61,8 @@ internal sealed class HistoryEntity : ITableEntity
     /// <summary>The rows that <paramref name="after"/> has and <paramref name="before"/> (as stored) had not: history only grows.</summary>
     public static IEnumerable<HistoryEntity> Added(Enrollment? before, Enrollment after)
     {
-        if (before is not null && (after.Reviews.Count < before.Reviews.Count || after.ApprovalDecisions.Count < before.ApprovalDecisions.Count || after.Round < before.Round))
+        if (before is not null
+            && (after.Reviews.Count < before.Reviews.Count || after.ApprovalDecisions.Count < before.ApprovalDecisions.Count || after.Round < before.Round))
         {
             throw new InvalidOperationException($"Enrollment {after.Id} would lose history; history only grows (a fresh start is a new round).");
         }
@@ -73,7 +75,8 @@ internal sealed class HistoryEntity : ITableEntity
             var stored = sameRound ? before!.Progress(progress.CriterionId)?.Evidence.Count ?? 0 : 0;
             for (var i = stored; i < progress.Evidence.Count; i++)
             {
-                yield return For(partition, Evidence(learner, after.Round, progress.CriterionId, i), EvidenceKind, progress.Evidence[i], progress.CriterionId, after.Round);
+                yield return For(
+                    partition, Evidence(learner, after.Round, progress.CriterionId, i), EvidenceKind, progress.Evidence[i], progress.CriterionId, after.Round);
             }
         }
 

@@ -22,15 +22,20 @@ public sealed class LiveSessionRepository(StorageAccount storage)
             return null;
         }
 
-        var found = await table.GetEntityIfExistsAsync<LiveSessionEntity>(organizationId, sessionId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var found = await table.GetEntityIfExistsAsync<LiveSessionEntity>(
+            organizationId, sessionId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return found.HasValue ? new Versioned<LiveSession>(found.Value!.ToSession(), found.Value.ETag.ToString()) : null;
     }
 
     /// <summary>The coach's sessions starting in [from, to), and the calendar's version to schedule against.</summary>
-    public async Task<CoachCalendar> CalendarAsync(string organizationId, string coachId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    public async Task<CoachCalendar> CalendarAsync(
+        string organizationId, string coachId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
-        var version = await table.GetEntityIfExistsAsync<TableEntity>(organizationId, CalendarRow(coachId), cancellationToken: cancellationToken).ConfigureAwait(false);
-        var sessions = await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {organizationId} and CoachId eq {coachId} and StartsAt ge {from} and StartsAt lt {to}"), cancellationToken).ConfigureAwait(false);
+        var version = await table.GetEntityIfExistsAsync<TableEntity>(
+            organizationId, CalendarRow(coachId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var sessions = await QueryAsync(
+            TableClient.CreateQueryFilter(
+            $"PartitionKey eq {organizationId} and CoachId eq {coachId} and StartsAt ge {from} and StartsAt lt {to}"), cancellationToken).ConfigureAwait(false);
         return new CoachCalendar(sessions, version.HasValue ? version.Value!.ETag.ToString() : null);
     }
 
@@ -43,7 +48,8 @@ public sealed class LiveSessionRepository(StorageAccount storage)
             : new(TableTransactionActionType.Add, calendar);
         try
         {
-            var response = await table.SubmitTransactionAsync([new(TableTransactionActionType.Add, LiveSessionEntity.From(session)), guard], cancellationToken).ConfigureAwait(false);
+            var response = await table.SubmitTransactionAsync(
+                [new(TableTransactionActionType.Add, LiveSessionEntity.From(session)), guard], cancellationToken).ConfigureAwait(false);
             return response.Value[0].Headers.ETag?.ToString() ?? string.Empty;
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
@@ -57,14 +63,19 @@ public sealed class LiveSessionRepository(StorageAccount storage)
             () => table.UpdateEntityAsync(LiveSessionEntity.From(session), new ETag(etag), TableUpdateMode.Replace, cancellationToken), "The live session");
 
     /// <summary>A coach's or learner's sessions starting in [from, to), soonest first.</summary>
-    public Task<IReadOnlyList<LiveSession>> ForUserAsync(string organizationId, string userId, bool asCoach, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<LiveSession>> ForUserAsync(
+        string organizationId, string userId, bool asCoach, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         QueryAsync(asCoach
             ? TableClient.CreateQueryFilter($"PartitionKey eq {organizationId} and CoachId eq {userId} and StartsAt ge {from} and StartsAt lt {to}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {organizationId} and LearnerId eq {userId} and StartsAt ge {from} and StartsAt lt {to}"), cancellationToken);
+            : TableClient.CreateQueryFilter(
+                $"PartitionKey eq {organizationId} and LearnerId eq {userId} and StartsAt ge {from} and StartsAt lt {to}"), cancellationToken);
 
     /// <summary>Every session a learner had for one certification, oldest first: the coach's view of their history.</summary>
-    public Task<IReadOnlyList<LiveSession>> HistoryAsync(string organizationId, string learnerId, string certificationId, CancellationToken cancellationToken = default) =>
-        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {organizationId} and LearnerId eq {learnerId} and CertificationId eq {certificationId}"), cancellationToken);
+    public Task<IReadOnlyList<LiveSession>> HistoryAsync(
+        string organizationId, string learnerId, string certificationId, CancellationToken cancellationToken = default) =>
+        QueryAsync(
+            TableClient.CreateQueryFilter(
+            $"PartitionKey eq {organizationId} and LearnerId eq {learnerId} and CertificationId eq {certificationId}"), cancellationToken);
 
     /// <summary>Every query filters on a coach or learner column, which the calendar rows do not have.</summary>
     private async Task<IReadOnlyList<LiveSession>> QueryAsync(string filter, CancellationToken cancellationToken)

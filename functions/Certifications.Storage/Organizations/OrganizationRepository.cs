@@ -13,8 +13,10 @@ public sealed class OrganizationRepository(StorageAccount storage, SecretProtect
 
     public async Task<Versioned<Organization>?> GetAsync(string organizationId, CancellationToken cancellationToken = default)
     {
-        var response = await table.GetEntityIfExistsAsync<OrganizationEntity>(organizationId, OrganizationEntity.SettingsRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue ? new Versioned<Organization>(await OpenAsync(response.Value!, cancellationToken).ConfigureAwait(false), response.Value!.ETag.ToString()) : null;
+        var response = await table.GetEntityIfExistsAsync<OrganizationEntity>(
+            organizationId, OrganizationEntity.SettingsRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? new Versioned<Organization>(
+            await OpenAsync(response.Value!, cancellationToken).ConfigureAwait(false), response.Value!.ETag.ToString()) : null;
     }
 
     public async Task<Result<string>> CreateAsync(Organization organization, CancellationToken cancellationToken = default)
@@ -32,9 +34,11 @@ public sealed class OrganizationRepository(StorageAccount storage, SecretProtect
     }
 
     /// <summary>Every organization, for nightly work across tenants.</summary>
-    public async IAsyncEnumerable<Organization> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<Organization> ListAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var entity in table.QueryAsync<OrganizationEntity>(e => e.RowKey == OrganizationEntity.SettingsRow, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync<OrganizationEntity>(
+            e => e.RowKey == OrganizationEntity.SettingsRow, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             yield return await OpenAsync(entity, cancellationToken).ConfigureAwait(false);
         }
@@ -44,7 +48,8 @@ public sealed class OrganizationRepository(StorageAccount storage, SecretProtect
     {
         var entity = OrganizationEntity.From(organization);
         entity.WebhookSecret = organization.WebhookSecret is { } current ? await secrets.ProtectAsync(current, cancellationToken).ConfigureAwait(false) : null;
-        entity.PreviousWebhookSecret = organization.PreviousWebhookSecret is { } previous ? await secrets.ProtectAsync(previous, cancellationToken).ConfigureAwait(false) : null;
+        entity.PreviousWebhookSecret = organization.PreviousWebhookSecret is { } previous ? await secrets.ProtectAsync(
+            previous, cancellationToken).ConfigureAwait(false) : null;
         return entity;
     }
 

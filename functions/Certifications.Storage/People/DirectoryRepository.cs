@@ -19,12 +19,14 @@ public sealed class DirectoryRepository(StorageAccount storage)
 
     public async Task<Versioned<User>?> GetUserAsync(string organizationId, string userId, CancellationToken cancellationToken = default)
     {
-        var response = await table.GetEntityIfExistsAsync<UserEntity>(organizationId, DirectoryKeys.User(userId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<UserEntity>(
+            organizationId, DirectoryKeys.User(userId), cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? new Versioned<User>(response.Value!.ToUser(), response.Value.ETag.ToString()) : null;
     }
 
     /// <summary>The users of the organization among <paramref name="userIds"/>; ids it does not have are simply absent.</summary>
-    public async Task<IReadOnlyDictionary<string, User>> GetUsersAsync(string organizationId, IEnumerable<string> userIds, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, User>> GetUsersAsync(
+        string organizationId, IEnumerable<string> userIds, CancellationToken cancellationToken = default)
     {
         var found = new System.Collections.Concurrent.ConcurrentDictionary<string, User>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(
@@ -44,12 +46,14 @@ public sealed class DirectoryRepository(StorageAccount storage)
     /// <summary>The id of the user with this e-mail, from the e-mail index alone.</summary>
     public async Task<string?> FindUserIdByEmailAsync(string organizationId, string email, CancellationToken cancellationToken = default)
     {
-        var pointer = await table.GetEntityIfExistsAsync<PointerEntity>(organizationId, DirectoryKeys.Email(email), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var pointer = await table.GetEntityIfExistsAsync<PointerEntity>(
+            organizationId, DirectoryKeys.Email(email), cancellationToken: cancellationToken).ConfigureAwait(false);
         return pointer.HasValue ? pointer.Value!.TargetId : null;
     }
 
     /// <summary>The ids of the users with these (lower-case) e-mails, by point reads side by side; unknown e-mails are absent.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> FindUserIdsByEmailAsync(string organizationId, IEnumerable<string> emails, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, string>> FindUserIdsByEmailAsync(
+        string organizationId, IEnumerable<string> emails, CancellationToken cancellationToken = default)
     {
         var found = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(
@@ -69,7 +73,8 @@ public sealed class DirectoryRepository(StorageAccount storage)
     public async Task<ListPage<User>> ListUsersAsync(
         string organizationId, int pageSize, string? continuationToken, bool includeDisabled, CancellationToken cancellationToken = default)
     {
-        var page = await Paging.ReadPageAsync(QueryUsers(organizationId, null, cancellationToken), pageSize, continuationToken, e => e.ToUser(), cancellationToken).ConfigureAwait(false);
+        var page = await Paging.ReadPageAsync(
+            QueryUsers(organizationId, null, cancellationToken), pageSize, continuationToken, e => e.ToUser(), cancellationToken).ConfigureAwait(false);
         return includeDisabled ? page : page with { Items = [.. page.Items.Where(u => u.IsActive)] };
     }
 
@@ -94,7 +99,8 @@ public sealed class DirectoryRepository(StorageAccount storage)
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.AdminPrefix} and RowKey lt {DirectoryKeys.End(DirectoryKeys.AdminPrefix)}");
         var ids = new List<string>();
-        await foreach (var pointer in table.QueryAsync<PointerEntity>(filter, select: [nameof(PointerEntity.TargetId)], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var pointer in table.QueryAsync<PointerEntity>(
+            filter, select: [nameof(PointerEntity.TargetId)], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             ids.Add(pointer.TargetId);
         }
@@ -110,7 +116,8 @@ public sealed class DirectoryRepository(StorageAccount storage)
         {
             var prefix = DirectoryKeys.Member(groupId, string.Empty);
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {organizationId} and RowKey ge {prefix} and RowKey lt {DirectoryKeys.End(prefix)}");
-            await foreach (var pointer in table.QueryAsync<PointerEntity>(filter, select: [nameof(PointerEntity.TargetId)], cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var pointer in table.QueryAsync<PointerEntity>(
+                filter, select: [nameof(PointerEntity.TargetId)], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 members.Add(pointer.TargetId);
             }
@@ -189,7 +196,9 @@ public sealed class DirectoryRepository(StorageAccount storage)
             actions.Add(new(TableTransactionActionType.Add, Pointer(user.OrganizationId, DirectoryKeys.ExternalId(externalId), user.Id)));
         }
 
-        actions.AddRange(user.GroupIds.Select(g => new TableTransactionAction(TableTransactionActionType.Add, Pointer(user.OrganizationId, DirectoryKeys.Member(g, user.Id), user.Id))));
+        actions.AddRange(
+            user.GroupIds.Select(
+            g => new TableTransactionAction(TableTransactionActionType.Add, Pointer(user.OrganizationId, DirectoryKeys.Member(g, user.Id), user.Id))));
         return actions;
     }
 
@@ -227,14 +236,24 @@ public sealed class DirectoryRepository(StorageAccount storage)
             }
         }
 
-        actions.AddRange(before.GroupIds.Except(after.GroupIds).Select(g => new TableTransactionAction(TableTransactionActionType.Delete, Pointer(org, DirectoryKeys.Member(g, after.Id), after.Id), ETag.All)));
-        actions.AddRange(after.GroupIds.Except(before.GroupIds).Select(g => new TableTransactionAction(TableTransactionActionType.Add, Pointer(org, DirectoryKeys.Member(g, after.Id), after.Id))));
+        actions.AddRange(
+            before.GroupIds.Except(after.GroupIds).Select(
+            g => new TableTransactionAction(TableTransactionActionType.Delete, Pointer(org, DirectoryKeys.Member(g, after.Id), after.Id), ETag.All)));
+        actions.AddRange(
+            after.GroupIds.Except(before.GroupIds).Select(
+            g => new TableTransactionAction(TableTransactionActionType.Add, Pointer(org, DirectoryKeys.Member(g, after.Id), after.Id))));
         return SubmitAsync(actions, Taken(after), cancellationToken);
     }
 
     public Task<Result<string>> CreateGroupAsync(Group group, CancellationToken cancellationToken = default)
     {
-        var entity = new GroupEntity { PartitionKey = group.OrganizationId, RowKey = DirectoryKeys.Group(group.Id), Name = group.Name, CreatedAt = group.CreatedAt };
+        var entity = new GroupEntity
+        {
+            PartitionKey = group.OrganizationId,
+            RowKey = DirectoryKeys.Group(group.Id),
+            Name = group.Name,
+            CreatedAt = group.CreatedAt
+        };
         TableTransactionAction[] actions =
         [
             new(TableTransactionActionType.Add, entity),
@@ -245,7 +264,8 @@ public sealed class DirectoryRepository(StorageAccount storage)
 
     public async Task<IReadOnlyList<Group>> ListGroupsAsync(string organizationId, CancellationToken cancellationToken = default)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.GroupPrefix} and RowKey lt {DirectoryKeys.End(DirectoryKeys.GroupPrefix)}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.GroupPrefix} and RowKey lt {DirectoryKeys.End(DirectoryKeys.GroupPrefix)}");
         var groups = new List<Group>();
         await foreach (var entity in table.QueryAsync<GroupEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -258,7 +278,8 @@ public sealed class DirectoryRepository(StorageAccount storage)
     /// <summary>Where a sign-in leads; null when the account is bound to nobody.</summary>
     public async Task<BoundIdentity?> ResolveIdentityAsync(SignInIdentity identity, CancellationToken cancellationToken = default)
     {
-        var response = await identities.GetEntityIfExistsAsync<IdentityEntity>(identity.TenantId, identity.ObjectId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await identities.GetEntityIfExistsAsync<IdentityEntity>(
+            identity.TenantId, identity.ObjectId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? new BoundIdentity(response.Value!.OrganizationId, response.Value.UserId, response.Value.Disabled) : null;
     }
 
@@ -267,7 +288,14 @@ public sealed class DirectoryRepository(StorageAccount storage)
     {
         try
         {
-            var row = new IdentityEntity { PartitionKey = identity.TenantId, RowKey = identity.ObjectId, OrganizationId = user.OrganizationId, UserId = user.Id, Disabled = !user.IsActive };
+            var row = new IdentityEntity
+            {
+                PartitionKey = identity.TenantId,
+                RowKey = identity.ObjectId,
+                OrganizationId = user.OrganizationId,
+                UserId = user.Id,
+                Disabled = !user.IsActive
+            };
             await identities.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
             return true;
         }
@@ -286,7 +314,14 @@ public sealed class DirectoryRepository(StorageAccount storage)
     {
         if (user.SignIn is { } identity)
         {
-            var row = new IdentityEntity { PartitionKey = identity.TenantId, RowKey = identity.ObjectId, OrganizationId = user.OrganizationId, UserId = user.Id, Disabled = disabled };
+            var row = new IdentityEntity
+            {
+                PartitionKey = identity.TenantId,
+                RowKey = identity.ObjectId,
+                OrganizationId = user.OrganizationId,
+                UserId = user.Id,
+                Disabled = disabled
+            };
             await identities.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -294,7 +329,8 @@ public sealed class DirectoryRepository(StorageAccount storage)
     /// <summary>The id of the user an external system (an LMS) knows by its own id, from the index row alone.</summary>
     public async Task<string?> FindUserIdByExternalIdAsync(string organizationId, string externalId, CancellationToken cancellationToken = default)
     {
-        var pointer = await table.GetEntityIfExistsAsync<PointerEntity>(organizationId, DirectoryKeys.ExternalId(externalId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var pointer = await table.GetEntityIfExistsAsync<PointerEntity>(
+            organizationId, DirectoryKeys.ExternalId(externalId), cancellationToken: cancellationToken).ConfigureAwait(false);
         return pointer.HasValue ? pointer.Value!.TargetId : null;
     }
 
@@ -306,7 +342,8 @@ public sealed class DirectoryRepository(StorageAccount storage)
 
     private AsyncPageable<UserEntity> QueryUsers(string organizationId, string? coachId, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.UserPrefix} and RowKey lt {DirectoryKeys.End(DirectoryKeys.UserPrefix)}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.UserPrefix} and RowKey lt {DirectoryKeys.End(DirectoryKeys.UserPrefix)}");
         if (coachId is not null)
         {
             filter += " and " + TableClient.CreateQueryFilter($"CoachId eq {coachId}");
@@ -318,7 +355,8 @@ public sealed class DirectoryRepository(StorageAccount storage)
     private static PointerEntity Pointer(string organizationId, string rowKey, string targetId) =>
         new() { PartitionKey = organizationId, RowKey = rowKey, TargetId = targetId };
 
-    private async Task<Result<string>> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, Func<string, string> conflict, CancellationToken cancellationToken)
+    private async Task<Result<string>> SubmitAsync(
+        IReadOnlyList<TableTransactionAction> actions, Func<string, string> conflict, CancellationToken cancellationToken)
     {
         try
         {

@@ -22,7 +22,10 @@ public sealed class ReportStore(StorageAccount storage)
         var found = new List<StoredReport>();
         await foreach (var blob in reports.GetBlobsAsync(BlobTraits.None, BlobStates.None, organizationId + "/", cancellationToken).ConfigureAwait(false))
         {
-            found.Add(new StoredReport(blob.Name, blob.Properties.ContentLength ?? 0, blob.Properties.LastModified ?? DateTimeOffset.MinValue, blob.Properties.ContentType ?? "application/octet-stream"));
+            found.Add(
+                new StoredReport(
+                blob.Name, blob.Properties.ContentLength ?? 0, blob.Properties.LastModified ?? DateTimeOffset.MinValue, blob.Properties.ContentType
+                ?? "application/octet-stream"));
         }
 
         return [.. found.OrderByDescending(r => r.Name, StringComparer.Ordinal)];

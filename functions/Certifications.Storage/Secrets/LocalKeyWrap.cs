@@ -13,7 +13,8 @@ public sealed class LocalKeyWrap(string keyFile) : IKeyWrap
         Task.FromResult((KeyId, AesGcmBox.Seal(key.Value, dataKey)));
 
     public Task<byte[]> UnwrapAsync(string keyId, byte[] wrapped, CancellationToken cancellationToken) =>
-        keyId == KeyId ? Task.FromResult(AesGcmBox.Open(key.Value, wrapped)) : throw new CryptographicException($"The secret was wrapped by '{keyId}', not the local key.");
+        keyId == KeyId ? Task.FromResult(AesGcmBox.Open(key.Value, wrapped)) : throw new CryptographicException(
+            $"The secret was wrapped by '{keyId}', not the local key.");
 
     private static byte[] LoadOrCreate(string path)
     {

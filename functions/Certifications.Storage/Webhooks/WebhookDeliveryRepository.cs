@@ -14,7 +14,8 @@ public sealed class WebhookDeliveryRepository(StorageAccount storage)
 
     public async Task<WebhookDelivery?> GetAsync(string organizationId, string webhookId, CancellationToken cancellationToken = default)
     {
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(organizationId, Key(webhookId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(
+            organizationId, Key(webhookId), cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? StorageJson.Read<WebhookDelivery?>(response.Value!.GetString("Data"), null) : null;
     }
 

@@ -78,7 +78,9 @@ public sealed class CertificatePdfTests
             var id = Domain.Certificates.Certificate.NewId();
             var scan = ScanLink.For(publicAddresses[i % publicAddresses.Length], id);
             using var output = new MemoryStream();
-            CertificatePdf.Render(new CertificateContent(Certificate("José Núñez") with { Id = id }, Design(), null, $"https://certs.northwind.com/api/verify/{id}", scan), output);
+            CertificatePdf.Render(
+                new CertificateContent(
+                Certificate("José Núñez") with { Id = id }, Design(), null, $"https://certs.northwind.com/api/verify/{id}", scan), output);
 
             Assert.Equal(scan, PdfReading.QrCode(output.ToArray()));
         }
@@ -119,7 +121,9 @@ public sealed class CertificatePdfTests
     [Fact]
     public void The_design_colours_heading_and_signatory_are_used()
     {
-        var pdf = Render(Certificate("José Núñez"), Design() with { Heading = "Certificate of Excellence", SignatoryName = "Dana Whitfield", SignatoryTitle = "Head of Learning" });
+        var pdf = Render(
+            Certificate(
+            "José Núñez"), Design() with { Heading = "Certificate of Excellence", SignatoryName = "Dana Whitfield", SignatoryTitle = "Head of Learning" });
 
         var text = PdfReading.Text(pdf);
         Assert.Contains("Certificate of Excellence", text, StringComparison.Ordinal);

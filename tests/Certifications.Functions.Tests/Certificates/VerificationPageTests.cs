@@ -8,7 +8,9 @@ public sealed class VerificationPageTests
     [Fact]
     public void Markup_in_a_name_is_shown_as_text_and_letters_of_every_script_stay_readable()
     {
-        var certificate = CertificatePdfTests.Certificate("<script>alert('x')</script> Łukasz") with { RevokedAt = DateTimeOffset.UtcNow, RevokedReason = "\"><img src=x>" };
+        var certificate = CertificatePdfTests.Certificate(
+            "<script>alert('x')</script> Łukasz") with
+        { RevokedAt = DateTimeOffset.UtcNow, RevokedReason = "\"><img src=x>" };
 
         var page = VerificationPage.For(Verification.Of(certificate, DateTimeOffset.UtcNow));
 

@@ -30,7 +30,7 @@ public sealed class DevHostFixture : IAsyncLifetime
     {
         azurite = await Azurite.StartAsync(RepositoryRoot.Find(), dataFolder: null);
         Host = await StartHostAsync();
-        Anonymous = new HttpClient { BaseAddress = new Uri(Host.BaseUrl + "/api/") };
+        Anonymous = new HttpClient(new ContractCheck()) { BaseAddress = new Uri(Host.BaseUrl + "/api/") };
     }
 
     /// <summary>Another dev host on the same storage, with extra settings (e.g. an SMTP server).</summary>
@@ -60,7 +60,8 @@ public sealed class DevHostFixture : IAsyncLifetime
     {
         var count = 0;
         var table = new Azure.Data.Tables.TableClient(StorageConnectionString, Storage.Common.TableNames.Certificates);
-        await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"EnrollmentId eq {enrollmentId}")))
+        await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>(
+            Azure.Data.Tables.TableClient.CreateQueryFilter($"EnrollmentId eq {enrollmentId}")))
         {
             count++;
         }

@@ -29,7 +29,8 @@ public sealed class TestOrganization
     public static async Task<TestOrganization> CreateAsync(DevHostApp host, bool certificationsEnabled = true)
     {
         var accounts = host.Services.GetRequiredService<DevAccounts>();
-        var (organization, admin) = await accounts.ProvisionAsync("Test Org " + Guid.NewGuid().ToString("N")[..6], $"admin-{Guid.NewGuid():N}@test.example", "Ada Admin", certificationsEnabled);
+        var (organization, admin) = await accounts.ProvisionAsync(
+            "Test Org " + Guid.NewGuid().ToString("N")[..6], $"admin-{Guid.NewGuid():N}@test.example", "Ada Admin", certificationsEnabled);
         return new TestOrganization(host, organization.Id, admin);
     }
 
@@ -66,7 +67,7 @@ public sealed class TestOrganization
 
     public HttpClient Client(string? token)
     {
-        var client = new HttpClient { BaseAddress = new Uri(host.BaseUrl + "/api/") };
+        var client = new HttpClient(new ContractCheck()) { BaseAddress = new Uri(host.BaseUrl + "/api/") };
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -50,7 +50,8 @@ public sealed class WorkflowScenario : IDisposable
         new { kind = "review", title = "Coach observes a call" },
     ];
 
-    public static async Task<WorkflowScenario> CreateAsync(DevHostApp host, bool requireApproval, object[] criteria, string learnerName = "Lena Learner", string title = "Customer Conversations")
+    public static async Task<WorkflowScenario> CreateAsync(
+        DevHostApp host, bool requireApproval, object[] criteria, string learnerName = "Lena Learner", string title = "Customer Conversations")
     {
         var org = await TestOrganization.CreateAsync(host);
         var group = await org.AddGroupAsync("Sales");
@@ -80,7 +81,8 @@ public sealed class WorkflowScenario : IDisposable
 
     public async Task<JsonNode> DetailAsync(HttpClient? client = null) => await (await (client ?? AsAdmin).GetAsync($"enrollments/{EnrollmentId}")).Json();
 
-    public Task<HttpResponseMessage> CompleteAsync(string criterion) => AsLearner.PostAsync($"enrollments/{EnrollmentId}/criteria/{Criterion(criterion)}/complete", null);
+    public Task<HttpResponseMessage> CompleteAsync(string criterion) =>
+        AsLearner.PostAsync($"enrollments/{EnrollmentId}/criteria/{Criterion(criterion)}/complete", null);
 
     public Task<HttpResponseMessage> UploadAsync(string criterion, string text, byte[]? file = null, string contentType = "application/pdf")
     {

@@ -28,7 +28,8 @@ public class AssessorChecksTests(DevHostFixture fixture)
         enrolled.EnsureSuccessStatusCode();
         var enrollment = (await (await admin.GetAsync("me/assignments")).Json())["items"]![0]!["enrollmentId"]!.GetValue<string>();
 
-        var review = await admin.PostAsJsonAsync($"enrollments/{enrollment}/criteria/{s.Criterion("Coach observes a call")}/reviews", new { decision = "Demonstrated", rating = 5 });
+        var review = await admin.PostAsJsonAsync(
+            $"enrollments/{enrollment}/criteria/{s.Criterion("Coach observes a call")}/reviews", new { decision = "Demonstrated", rating = 5 });
         var problem = await review.Problem(HttpStatusCode.Forbidden);
         Assert.Contains("own work", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         await (await admin.PostAsJsonAsync($"enrollments/{enrollment}/approval", new { decision = "Approve" })).Problem(HttpStatusCode.Forbidden);
@@ -53,7 +54,8 @@ public class AssessorChecksTests(DevHostFixture fixture)
         using var s = await WorkflowScenario.CreateAsync(fixture.Host, requireApproval: false, LiveCall);
         await s.SelfEnrollAsync();
         var startsAt = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(2), TimeSpan.Zero).AddHours(9);
-        var scheduled = await s.AsCoach.PostAsJsonAsync("live-sessions", new { learnerId = s.Learner.Id, certificationId = s.CertificationId, criterionId = s.Criterion("Live call"), startsAt });
+        var scheduled = await s.AsCoach.PostAsJsonAsync(
+            "live-sessions", new { learnerId = s.Learner.Id, certificationId = s.CertificationId, criterionId = s.Criterion("Live call"), startsAt });
         var id = (await scheduled.Json())["id"]!.GetValue<string>();
         (await s.AsLearner.PostAsync($"live-sessions/{id}/join", null)).EnsureSuccessStatusCode();
         (await s.AsCoach.PostAsJsonAsync($"live-sessions/{id}/start", new { callType = "video" })).EnsureSuccessStatusCode();
@@ -65,7 +67,8 @@ public class AssessorChecksTests(DevHostFixture fixture)
         await MoveLearnerToAnotherCoachAsync(s);
         await (await s.AsCoach.PostAsJsonAsync($"live-sessions/{id}/calls", new { callType = "phone" })).Problem(HttpStatusCode.Forbidden);
         await (await s.AsCoach.PostAsync($"live-sessions/{id}/end", null)).Problem(HttpStatusCode.Forbidden);
-        await (await s.AsCoach.PostAsJsonAsync($"live-sessions/{id}/rating", new { skills = new[] { new { skill = "Greeting", stars = 5 } } })).Problem(HttpStatusCode.Forbidden);
+        await (await s.AsCoach.PostAsJsonAsync($"live-sessions/{id}/rating", new { skills = new[] { new { skill = "Greeting", stars = 5 } } }))
+            .Problem(HttpStatusCode.Forbidden);
         Assert.Equal("InCall", (await (await s.AsAdmin.GetAsync($"live-sessions/{id}")).Json())["state"]!.GetValue<string>());
     }
 
@@ -78,7 +81,11 @@ public class AssessorChecksTests(DevHostFixture fixture)
     {
         var org = await TestOrganization.CreateAsync(fixture.Host);
         using var admin = org.AsAdmin();
-        var body = new Dictionary<string, object> { ["title"] = "Customer Conversations", ["criteria"] = new object[] { new { kind = "content", title = "Read" } } };
+        var body = new Dictionary<string, object>
+        {
+            ["title"] = "Customer Conversations",
+            ["criteria"] = new object[] { new { kind = "content", title = "Read" } }
+        };
         body[field] = value;
 
         var problem = await (await admin.PostAsJsonAsync("certifications", body)).Problem(HttpStatusCode.BadRequest);
@@ -93,7 +100,8 @@ public class AssessorChecksTests(DevHostFixture fixture)
         var org = await TestOrganization.CreateAsync(fixture.Host);
         using var admin = org.AsAdmin();
 
-        var problem = await (await admin.PostAsJsonAsync("users", new { email = "x@test.example", displayName = "Eve\r\nBcc: all@test.example", roles = new[] { "Learner" } }))
+        var problem = await (await admin.PostAsJsonAsync(
+            "users", new { email = "x@test.example", displayName = "Eve\r\nBcc: all@test.example", roles = new[] { "Learner" } }))
             .Problem(HttpStatusCode.BadRequest);
 
         Assert.NotNull(problem["errors"]!["displayName"]);
@@ -105,7 +113,15 @@ public class AssessorChecksTests(DevHostFixture fixture)
         var user = await s.AsAdmin.GetAsync($"users/{s.Learner.Id}");
         var request = new HttpRequestMessage(HttpMethod.Put, $"users/{s.Learner.Id}")
         {
-            Content = JsonContent.Create(new { email = s.Learner.Email, displayName = s.Learner.DisplayName, roles = new[] { "Learner" }, groupIds = s.Learner.GroupIds, coachId = other.Id }),
+            Content = JsonContent.Create(
+                new
+                {
+                    email = s.Learner.Email,
+                    displayName = s.Learner.DisplayName,
+                    roles = new[] { "Learner" },
+                    groupIds = s.Learner.GroupIds,
+                    coachId = other.Id
+                }),
         };
         request.Headers.TryAddWithoutValidation("If-Match", user.Headers.ETag!.ToString());
         (await s.AsAdmin.SendAsync(request)).EnsureSuccessStatusCode();

@@ -21,16 +21,26 @@ public sealed class AssignmentEmailTests(DevHostFixture fixture)
         var inbox = new Inbox();
         var provider = new SmtpServer.ComponentModel.ServiceProvider();
         provider.Add(inbox);
-        var server = new SmtpServer.SmtpServer(new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build(), provider);
+        var server = new SmtpServer.SmtpServer(
+            new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build(), provider);
         using var stop = new CancellationTokenSource();
         var running = server.StartAsync(stop.Token);
-        await using var host = await fixture.StartHostAsync(new Dictionary<string, string?> { ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Smtp:UseTls"] = "false" });
+        await using var host = await fixture.StartHostAsync(
+            new Dictionary<string, string?>
+            {
+                ["Smtp:Host"] = "127.0.0.1",
+                ["Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Smtp:UseTls"] = "false"
+            });
         var org = await TestOrganization.CreateAsync(host);
         var zoe = await org.AddUserAsync("Zoë Ångström-Núñez");
         var id = await org.PublishedCertificationAsync("Product Essentials");
         using var admin = org.AsAdmin();
 
-        (await admin.PostAsJsonAsync($"certifications/{id}/assignments", new { learnerIds = new[] { zoe.Id }, dueDate = new DateTimeOffset(2031, 3, 14, 0, 0, 0, TimeSpan.Zero), message = "Welcome aboard!" })).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync(
+            $"certifications/{id}/assignments",
+            new { learnerIds = new[] { zoe.Id }, dueDate = new DateTimeOffset(2031, 3, 14, 0, 0, 0, TimeSpan.Zero), message = "Welcome aboard!" }))
+            .EnsureSuccessStatusCode();
 
         var message = Assert.Single(inbox.Messages);
         Assert.Equal(zoe.Email, message.To.Mailboxes.Single().Address);
@@ -55,7 +65,8 @@ public sealed class AssignmentEmailTests(DevHostFixture fixture)
     {
         public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
-        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        public override async Task<SmtpResponse> SaveAsync(
+            ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             using var stream = new MemoryStream(buffer.ToArray());
             Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));

@@ -36,7 +36,8 @@ public sealed class CatalogTests(DevHostFixture fixture)
         Assert.NotNull(response.Headers.ETag);
         var certification = await response.Json();
         Assert.Equal("Draft", certification["status"]!.GetValue<string>());
-        Assert.Equal(["content", "activity", "activity", "review", "live_session"], certification["criteria"]!.AsArray().Select(c => c!["kind"]!.GetValue<string>()));
+        Assert.Equal(
+            ["content", "activity", "activity", "review", "live_session"], certification["criteria"]!.AsArray().Select(c => c!["kind"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -45,7 +46,8 @@ public sealed class CatalogTests(DevHostFixture fixture)
         var org = await TestOrganization.CreateAsync(fixture.Host);
         using var admin = org.AsAdmin();
 
-        var problem = await (await admin.PostAsJsonAsync("certifications", new { title = "", criteria = new object[] { new { kind = "quiz", title = "x" } } })).Problem(HttpStatusCode.BadRequest);
+        var problem = await (await admin.PostAsJsonAsync(
+            "certifications", new { title = "", criteria = new object[] { new { kind = "quiz", title = "x" } } })).Problem(HttpStatusCode.BadRequest);
 
         Assert.NotNull(problem["errors"]!["title"]);
         Assert.NotNull(problem["errors"]!["criteria[0].kind"]);
@@ -148,11 +150,21 @@ public sealed class CatalogTests(DevHostFixture fixture)
         var id = await org.PublishedCertificationAsync();
         using var admin = org.AsAdmin();
 
-        var problem = await (await admin.PutAsJsonAsync($"certifications/{id}/certificate-design", new { heading = "Well done", body = "{{learner}} scored {{score}}", primaryColor = "blue", accentColor = "#C9A227", orientation = "landscape" })).Problem(HttpStatusCode.BadRequest);
+        var problem = await (await admin.PutAsJsonAsync(
+            $"certifications/{id}/certificate-design",
+            new
+            {
+                heading = "Well done",
+                body = "{{learner}} scored {{score}}",
+                primaryColor = "blue",
+                accentColor = "#C9A227",
+                orientation = "landscape"
+            })).Problem(HttpStatusCode.BadRequest);
 
         Assert.Contains("{{score}}", problem["errors"]!["body"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.NotNull(problem["errors"]!["primaryColor"]);
-        Assert.Equal("Certificate of Achievement", (await (await admin.GetAsync($"certifications/{id}")).Json())["certificateDesign"]!["heading"]!.GetValue<string>());
+        Assert.Equal(
+            "Certificate of Achievement", (await (await admin.GetAsync($"certifications/{id}")).Json())["certificateDesign"]!["heading"]!.GetValue<string>());
     }
 
     [Fact]

@@ -123,7 +123,10 @@ public class CertificateTests(DevHostFixture fixture)
 
         var newId = (await s.WaitUntilAsync(d => d["certificateId"] is not null, "the new certificate id"))["certificateId"]!.GetValue<string>();
         Assert.NotEqual(id, newId);
-        await Eventually.WaitUntilAsync(async () => (await s.AsAdmin.GetAsync($"certificates/{newId}")) is { IsSuccessStatusCode: true } r && (await r.Json())["downloadUrl"] is not null, "the new certificate");
+        await Eventually.WaitUntilAsync(
+            async () =>
+            (await s.AsAdmin.GetAsync($"certificates/{newId}")) is { IsSuccessStatusCode: true } r
+            && (await r.Json())["downloadUrl"] is not null, "the new certificate");
         Assert.Equal("valid", (await (await fixture.Anonymous.GetAsync($"verify/{newId}")).Json())["status"]!.GetValue<string>());
         var old = await (await fixture.Anonymous.GetAsync($"verify/{id}")).Json();
         Assert.Equal(("revoked", "Policy changed; please renew."), (old["status"]!.GetValue<string>(), old["reason"]!.GetValue<string>()));
@@ -159,7 +162,9 @@ public class CertificateTests(DevHostFixture fixture)
         await Eventually.WaitUntilAsync(async () => (await poisoned.ExistsAsync()).Value, "the poison container");
         Assert.False((await Container(ContainerNames.CertificateRequests).GetBlobClient(name).ExistsAsync()).Value);
         var records = new Azure.Data.Tables.TableClient(fixture.StorageConnectionString, TableNames.Certificates);
-        Assert.False((await records.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(name.Replace(".json", string.Empty, StringComparison.Ordinal), "certificate")).HasValue);
+        Assert.False(
+            (await records.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(
+            name.Replace(".json", string.Empty, StringComparison.Ordinal), "certificate")).HasValue);
     }
 
     [Fact]
@@ -195,9 +200,12 @@ public class CertificateTests(DevHostFixture fixture)
         using var s = await WorkflowScenario.CreateAsync(fixture.Host, requireApproval: false, OneContentCriterion);
         var tooLong = "This certifies that {{learner}} has earned {{certification}}." + string.Concat(Enumerable.Repeat("\nwith distinction", 40));
 
-        var refused = await (await s.AsAdmin.PutAsJsonAsync($"certifications/{s.CertificationId}/certificate-design", Design(tooLong))).Problem(HttpStatusCode.BadRequest);
+        var refused = await (await s.AsAdmin.PutAsJsonAsync($"certifications/{s.CertificationId}/certificate-design", Design(tooLong))).Problem(
+            HttpStatusCode.BadRequest);
         Assert.Contains("one page", refused["errors"]!["body"]![0]!.GetValue<string>(), StringComparison.Ordinal);
-        (await s.AsAdmin.PutAsJsonAsync($"certifications/{s.CertificationId}/certificate-design", Design("Awarded to {{learner}} for {{certification}} on {{date}}."))).EnsureSuccessStatusCode();
+        (await s.AsAdmin.PutAsJsonAsync(
+            $"certifications/{s.CertificationId}/certificate-design", Design("Awarded to {{learner}} for {{certification}} on {{date}}.")))
+            .EnsureSuccessStatusCode();
 
         var preview = await s.AsAdmin.GetAsync($"certifications/{s.CertificationId}/certificate-design/preview");
         Assert.Equal("application/pdf", preview.Content.Headers.ContentType?.MediaType);

@@ -31,7 +31,8 @@ public sealed class DisabledUserTests(DevHostFixture fixture)
     [Fact]
     public async Task A_disabled_user_leaves_lists_queues_and_pickers_but_their_record_stays()
     {
-        using var s = await WorkflowScenario.CreateAsync(fixture.Host, requireApproval: false, [new { kind = "review", title = "Coach review" }], "Dora Disabled");
+        using var s = await WorkflowScenario.CreateAsync(
+            fixture.Host, requireApproval: false, [new { kind = "review", title = "Coach review" }], "Dora Disabled");
         var enrollment = await s.SelfEnrollAsync();
         var group = s.Learner.GroupIds[0];
         Assert.Single((await (await s.AsCoach.GetAsync("reviews/queue")).Json())["items"]!.AsArray());
@@ -47,7 +48,8 @@ public sealed class DisabledUserTests(DevHostFixture fixture)
         var other = await s.Org.PublishedCertificationAsync("Safety Basics");
         var assigned = await (await s.AsAdmin.PostAsJsonAsync($"certifications/{other}/assignments", new { groupIds = new[] { group } })).Json();
         Assert.DoesNotContain(s.Learner.Id, assigned.ToJsonString(), StringComparison.Ordinal);
-        await (await s.AsAdmin.PostAsJsonAsync($"certifications/{other}/assignments", new { learnerIds = new[] { s.Learner.Id } })).Problem(HttpStatusCode.BadRequest);
+        await (await s.AsAdmin.PostAsJsonAsync($"certifications/{other}/assignments", new { learnerIds = new[] { s.Learner.Id } })).Problem(
+            HttpStatusCode.BadRequest);
         Assert.Equal(HttpStatusCode.OK, (await s.AsAdmin.GetAsync($"enrollments/{enrollment}")).StatusCode);
     }
 

@@ -48,7 +48,8 @@ public sealed class EnrollmentTests(DevHostFixture fixture)
         var liam = await org.AddUserAsync("Liam Learner");
         using var admin = org.AsAdmin();
 
-        var report = await (await admin.PostAsJsonAsync($"certifications/{id}/assignments", new { learnerIds = new[] { liam.Id }, dueDate = Due, message = "Before the audit, please." })).Json();
+        var report = await (await admin.PostAsJsonAsync(
+            $"certifications/{id}/assignments", new { learnerIds = new[] { liam.Id }, dueDate = Due, message = "Before the audit, please." })).Json();
 
         Assert.Equal(1, report["created"]!.GetValue<int>());
         using var learner = org.As(liam);
@@ -112,8 +113,11 @@ public sealed class EnrollmentTests(DevHostFixture fixture)
         var id = await org.PublishedCertificationAsync();
         using var admin = org.AsAdmin();
 
-        await (await admin.PostAsJsonAsync($"certifications/{id}/assignments", new { learnerIds = new[] { mine.Id }, dueDate = DateTimeOffset.UtcNow.AddDays(-1) })).Problem(HttpStatusCode.BadRequest);
-        var problem = await (await admin.PostAsJsonAsync($"certifications/{id}/assignments", new { learnerIds = new[] { mine.Id, theirs.Id } })).Problem(HttpStatusCode.BadRequest);
+        await (await admin.PostAsJsonAsync(
+            $"certifications/{id}/assignments", new { learnerIds = new[] { mine.Id }, dueDate = DateTimeOffset.UtcNow.AddDays(-1) })).Problem(
+            HttpStatusCode.BadRequest);
+        var problem = await (await admin.PostAsJsonAsync($"certifications/{id}/assignments", new { learnerIds = new[] { mine.Id, theirs.Id } }))
+            .Problem(HttpStatusCode.BadRequest);
 
         Assert.Contains(theirs.Id, problem["errors"]!["learnerIds"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty((await (await admin.GetAsync($"certifications/{id}/learning-records")).Json())["items"]!.AsArray());
@@ -219,7 +223,8 @@ public sealed class EnrollmentTests(DevHostFixture fixture)
         var chosen = await org.PublishedCertificationAsync("Chosen", sales);
         var required = await org.PublishedCertificationAsync("Required");
         using var admin = org.AsAdmin();
-        var assigned = (await (await admin.PostAsJsonAsync($"certifications/{required}/assignments", new { learnerIds = new[] { lena.Id } })).Json())["results"]![0]!["enrollmentId"]!.GetValue<string>();
+        var assigned = (await (await admin.PostAsJsonAsync($"certifications/{required}/assignments", new { learnerIds = new[] { lena.Id } }))
+            .Json())["results"]![0]!["enrollmentId"]!.GetValue<string>();
         using var learner = org.As(lena);
         var self = (await (await learner.PostAsync($"certifications/{chosen}/enrollments", null)).Json())["enrollmentId"]!.GetValue<string>();
 

@@ -34,7 +34,9 @@ public sealed partial class EntraSignInTests(DevHostFixture fixture) : IAsyncLif
         discovery.SigningKeys.Add(EntraKey);
         host = await fixture.StartHostAsync(
             new Dictionary<string, string?> { ["Auth:Authority"] = "https://login.microsoftonline.com/organizations/v2.0", ["Auth:ClientId"] = ClientId },
-            services => services.AddSingleton<BaseConfigurationManager>(new Microsoft.IdentityModel.Protocols.StaticConfigurationManager<OpenIdConnectConfiguration>(discovery)));
+            services =>
+                services.AddSingleton<BaseConfigurationManager>(
+                new Microsoft.IdentityModel.Protocols.StaticConfigurationManager<OpenIdConnectConfiguration>(discovery)));
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
@@ -103,7 +105,9 @@ public sealed partial class EntraSignInTests(DevHostFixture fixture) : IAsyncLif
         var (user, first) = await InviteAsync(admin, "rita.resend", "Rita Resend");
 
         (await admin.PostAsync($"users/{user}/invitation", null)).EnsureSuccessStatusCode();
-        var second = LinkIn(fixture.MailsTo($"rita.resend-{org.Id}@test.example").Select(m => m.TextBody ?? string.Empty).First(b => !b.Contains(first, StringComparison.Ordinal)));
+        var second = LinkIn(
+            fixture.MailsTo($"rita.resend-{org.Id}@test.example").Select(m => m.TextBody ?? string.Empty).First(
+            b => !b.Contains(first, StringComparison.Ordinal)));
         using var rita = org.Client(Token(tenant, "oid-rita", ClientId));
 
         await (await rita.PostAsync($"invitations/{first}/accept", null)).Problem(HttpStatusCode.NotFound);

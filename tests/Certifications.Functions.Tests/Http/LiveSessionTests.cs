@@ -12,7 +12,8 @@ public class LiveSessionTests(DevHostFixture fixture)
     private static readonly object[] LiveCall =
         [new { kind = "live_session", title = "Live certification call", skills = new[] { "Greeting", "Discovery", "Closing" }, minStars = 4 }];
 
-    private static DateTimeOffset Tomorrow(int hour, int minute) => new DateTimeOffset(DateTime.UtcNow.Date.AddDays(1), TimeSpan.Zero).AddHours(hour).AddMinutes(minute);
+    private static DateTimeOffset Tomorrow(int hour, int minute) =>
+        new DateTimeOffset(DateTime.UtcNow.Date.AddDays(1), TimeSpan.Zero).AddHours(hour).AddMinutes(minute);
 
     [Fact]
     public async Task Three_sessions_fit_the_hour_a_fourth_without_a_break_is_refused_with_the_next_free_slot()
@@ -40,7 +41,8 @@ public class LiveSessionTests(DevHostFixture fixture)
 
         var mine = await (await s.AsLearner.GetAsync("live-sessions")).Json();
         Assert.Equal(4, mine["items"]!.AsArray().Count);
-        var invitation = fixture.MailsTo(s.Learner.Email).First(m => (m.Subject ?? string.Empty).StartsWith("Live certification session", StringComparison.Ordinal));
+        var invitation = fixture.MailsTo(s.Learner.Email).First(
+            m => (m.Subject ?? string.Empty).StartsWith("Live certification session", StringComparison.Ordinal));
         Assert.Contains(invitation.To.Mailboxes, m => m.Address == s.Coach.Email);
         Assert.Contains(invitation.Attachments, a => a.ContentType.MimeType == "text/calendar");
     }
@@ -50,7 +52,8 @@ public class LiveSessionTests(DevHostFixture fixture)
     {
         using var s = await EnrolledAsync();
         var id = await SessionIdAsync(await ScheduleAsync(s, Tomorrow(14, 0)));
-        var ics = (await (await s.AsLearner.GetAsync($"live-sessions/{id}/invite.ics")).Content.ReadAsStringAsync()).Replace("\r\n ", string.Empty, StringComparison.Ordinal);
+        var ics = (await (await s.AsLearner.GetAsync($"live-sessions/{id}/invite.ics")).Content.ReadAsStringAsync()).Replace(
+            "\r\n ", string.Empty, StringComparison.Ordinal);
         Assert.Contains("BEGIN:VEVENT", ics, StringComparison.Ordinal);
         Assert.Contains(s.Learner.Email, ics, StringComparison.Ordinal);
 
@@ -108,7 +111,8 @@ public class LiveSessionTests(DevHostFixture fixture)
         {
             new { skills = new[] { new { skill = "Greeting", stars = 6 }, new { skill = "Discovery", stars = 4 }, new { skill = "Closing", stars = 4 } } },
             new { skills = new[] { new { skill = "Greeting", stars = 4 }, new { skill = "Discovery", stars = 4 } } },
-            new { skills = new[] { new { skill = "Greeting", stars = 4 }, new { skill = "Discovery", stars = 4 }, new { skill = "Closing", stars = 4 }, new { skill = "Juggling", stars = 4 } } },
+            new { skills = new[] { new { skill = "Greeting", stars = 4 }, new { skill = "Discovery", stars = 4 },
+                new { skill = "Closing", stars = 4 }, new { skill = "Juggling", stars = 4 } } },
         })
         {
             await (await s.AsCoach.PostAsJsonAsync($"live-sessions/{id}/rating", bad)).Problem(HttpStatusCode.BadRequest);
@@ -121,7 +125,15 @@ public class LiveSessionTests(DevHostFixture fixture)
         var stranger = await s.Org.AddUserAsync("Nico Notmine", Role.Learner, coachId: null);
         using var admin = s.Org.AsAdmin();
         (await admin.PostAsJsonAsync($"certifications/{s.CertificationId}/assignments", new { learnerIds = new[] { stranger.Id } })).EnsureSuccessStatusCode();
-        await (await s.AsCoach.PostAsJsonAsync("live-sessions", new { learnerId = stranger.Id, certificationId = s.CertificationId, criterionId = s.Criterion("Live certification call"), startsAt = Tomorrow(18, 0) }))
+        await (await s.AsCoach.PostAsJsonAsync(
+            "live-sessions",
+            new
+            {
+                learnerId = stranger.Id,
+                certificationId = s.CertificationId,
+                criterionId = s.Criterion("Live certification call"),
+                startsAt = Tomorrow(18, 0)
+            }))
             .Problem(HttpStatusCode.Forbidden);
         var other = await TestOrganization.CreateAsync(fixture.Host);
         using var otherAdmin = other.AsAdmin();
@@ -152,7 +164,8 @@ public class LiveSessionTests(DevHostFixture fixture)
 
     private static object Rating(int greeting, int discovery, int closing, string feedback = "Confident and clear.") => new
     {
-        skills = new[] { new { skill = "Greeting", stars = greeting }, new { skill = "Discovery", stars = discovery }, new { skill = "Closing", stars = closing } },
+        skills = new[] { new { skill = "Greeting", stars = greeting }, new { skill = "Discovery", stars = discovery },
+            new { skill = "Closing", stars = closing } },
         comments = "Good pace.",
         feedback,
     };
@@ -172,7 +185,17 @@ public class LiveSessionTests(DevHostFixture fixture)
     }
 
     private static Task<HttpResponseMessage> ScheduleAsync(WorkflowScenario s, DateTimeOffset startsAt) =>
-        s.AsCoach.PostAsJsonAsync("live-sessions", new { learnerId = s.Learner.Id, certificationId = s.CertificationId, criterionId = s.Criterion("Live certification call"), startsAt, durationMinutes = 20, mode = "sync" });
+        s.AsCoach.PostAsJsonAsync(
+            "live-sessions",
+            new
+            {
+                learnerId = s.Learner.Id,
+                certificationId = s.CertificationId,
+                criterionId = s.Criterion("Live certification call"),
+                startsAt,
+                durationMinutes = 20,
+                mode = "sync"
+            });
 
     private static async Task<string> SessionIdAsync(HttpResponseMessage scheduled)
     {

@@ -44,7 +44,8 @@ public class LmsWebhookTests(DevHostFixture fixture)
         // completions posted at once, as an LMS catching up would, must all end Earned.
         using var s = await ScenarioAsync();
         var learners = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => s.Org.AddUserAsync($"Burst{i} Learner")));
-        (await s.AsAdmin.PostAsJsonAsync($"certifications/{s.CertificationId}/assignments", new { learnerIds = learners.Select(l => l.Id) })).EnsureSuccessStatusCode();
+        (await s.AsAdmin.PostAsJsonAsync($"certifications/{s.CertificationId}/assignments", new { learnerIds = learners.Select(l => l.Id) }))
+            .EnsureSuccessStatusCode();
 
         await Task.WhenAll(learners.Select(async learner =>
         {
@@ -58,7 +59,8 @@ public class LmsWebhookTests(DevHostFixture fixture)
         var pending = learners.Select(l => Domain.Enrollments.EnrollmentIds.For(s.CertificationId, l.Id)).ToList();
         while (pending.Count > 0 && DateTimeOffset.UtcNow < deadline)
         {
-            var statuses = await Task.WhenAll(pending.Select(async id => (id, status: (await (await s.AsAdmin.GetAsync($"enrollments/{id}")).Json())["status"]!.GetValue<string>())));
+            var statuses = await Task.WhenAll(
+                pending.Select(async id => (id, status: (await (await s.AsAdmin.GetAsync($"enrollments/{id}")).Json())["status"]!.GetValue<string>())));
             pending = [.. statuses.Where(x => x.status != "Earned").Select(x => x.id)];
             await Task.Delay(pending.Count > 0 ? 250 : 0);
         }
@@ -114,9 +116,11 @@ public class LmsWebhookTests(DevHostFixture fixture)
     {
         using var s = await ScenarioAsync();
 
-        var stranger = await (await DeliverAsync(s, "msg_stranger", JsonBody(new { type = "activity.completed", learner = new { email = "nobody@test.example" }, activityId = "guide" }))).Json();
+        var stranger = await (await DeliverAsync(
+            s, "msg_stranger", JsonBody(new { type = "activity.completed", learner = new { email = "nobody@test.example" }, activityId = "guide" }))).Json();
         var unknownActivity = await (await DeliverAsync(s, "msg_unknown", Completion(s, "not-ours", null))).Json();
-        var replay = await (await DeliverAsync(s, "msg_stranger", JsonBody(new { type = "activity.completed", learner = new { email = "nobody@test.example" }, activityId = "guide" }))).Json();
+        var replay = await (await DeliverAsync(
+            s, "msg_stranger", JsonBody(new { type = "activity.completed", learner = new { email = "nobody@test.example" }, activityId = "guide" }))).Json();
 
         Assert.Equal("unknown learner", stranger["outcome"]!.GetValue<string>());
         Assert.Equal("unknown activity", unknownActivity["outcome"]!.GetValue<string>());
@@ -129,9 +133,20 @@ public class LmsWebhookTests(DevHostFixture fixture)
         using var s = await ScenarioAsync();
         using var admin = s.Org.AsAdmin();
         var user = await (await admin.GetAsync($"users/{s.Learner.Id}")).Json();
-        (await admin.PutAsJsonAsync($"users/{s.Learner.Id}", new { email = s.Learner.Email, displayName = s.Learner.DisplayName, roles = new[] { "Learner" }, groupIds = user["groupIds"], coachId = s.Coach.Id, externalId = "lms-4711" })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync(
+            $"users/{s.Learner.Id}",
+            new
+            {
+                email = s.Learner.Email,
+                displayName = s.Learner.DisplayName,
+                roles = new[] { "Learner" },
+                groupIds = user["groupIds"],
+                coachId = s.Coach.Id,
+                externalId = "lms-4711"
+            })).EnsureSuccessStatusCode();
 
-        var answer = await (await DeliverAsync(s, "msg_ext", JsonBody(new { type = "activity.completed", learner = new { externalId = "lms-4711" }, activityId = "guide" }))).Json();
+        var answer = await (await DeliverAsync(
+            s, "msg_ext", JsonBody(new { type = "activity.completed", learner = new { externalId = "lms-4711" }, activityId = "guide" }))).Json();
 
         Assert.Equal("completed", answer["outcome"]!.GetValue<string>());
     }
@@ -141,13 +156,17 @@ public class LmsWebhookTests(DevHostFixture fixture)
     {
         using var s = await ScenarioAsync();
         using var admin = s.Org.AsAdmin();
-        (await admin.PostAsJsonAsync("users", new { email = "first@test.example", displayName = "First", roles = new[] { "Learner" }, externalId = "lms/4711#ä" })).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync(
+            "users", new { email = "first@test.example", displayName = "First", roles = new[] { "Learner" }, externalId = "lms/4711#ä" }))
+            .EnsureSuccessStatusCode();
 
-        var taken = await (await admin.PostAsJsonAsync("users", new { email = "second@test.example", displayName = "Second", roles = new[] { "Learner" }, externalId = "lms/4711#ä" }))
+        var taken = await (await admin.PostAsJsonAsync(
+            "users", new { email = "second@test.example", displayName = "Second", roles = new[] { "Learner" }, externalId = "lms/4711#ä" }))
             .Problem(HttpStatusCode.Conflict);
 
         Assert.Contains("external id", taken["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-        var answer = await (await DeliverAsync(s, "msg_ext2", JsonBody(new { type = "activity.completed", learner = new { externalId = "lms/4711#ä" }, activityId = "guide" }))).Json();
+        var answer = await (await DeliverAsync(
+            s, "msg_ext2", JsonBody(new { type = "activity.completed", learner = new { externalId = "lms/4711#ä" }, activityId = "guide" }))).Json();
         Assert.NotEqual("unknown learner", answer["outcome"]!.GetValue<string>());
     }
 
@@ -156,9 +175,18 @@ public class LmsWebhookTests(DevHostFixture fixture)
     {
         using var s = await ScenarioAsync();
 
-        var extra = JsonBody(new { type = "activity.completed", learner = new { email = s.Learner.Email, name = "Lena", lmsUserId = 7 }, activityId = "guide", course = new { id = 3 }, attempt = 2 });
+        var extra = JsonBody(
+            new
+            {
+                type = "activity.completed",
+                learner = new { email = s.Learner.Email, name = "Lena", lmsUserId = 7 },
+                activityId = "guide",
+                course = new { id = 3 },
+                attempt = 2
+            });
         var answer = await (await DeliverAsync(s, "msg_extra", extra)).Json();
-        var missing = await (await DeliverAsync(s, "msg_missing", JsonBody(new { type = "activity.completed", learner = new { email = s.Learner.Email }, course = 3 })))
+        var missing = await (await DeliverAsync(
+            s, "msg_missing", JsonBody(new { type = "activity.completed", learner = new { email = s.Learner.Email }, course = 3 })))
             .Problem(HttpStatusCode.BadRequest);
 
         Assert.Equal("completed", answer["outcome"]!.GetValue<string>());
@@ -215,7 +243,8 @@ public class LmsWebhookTests(DevHostFixture fixture)
 
         Assert.Equal("completed", byOld["outcome"]!.GetValue<string>());
         Assert.Equal("completed", byNew["outcome"]!.GetValue<string>());
-        await (await DeliverAsync(s, "msg_forged_secret", Completion(s, "simulation", null), secret: "whsec_" + Convert.ToBase64String(new byte[32]))).Problem(HttpStatusCode.Unauthorized);
+        await (await DeliverAsync(s, "msg_forged_secret", Completion(s, "simulation", null), secret: "whsec_" + Convert.ToBase64String(new byte[32])))
+            .Problem(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -245,7 +274,8 @@ public class LmsWebhookTests(DevHostFixture fixture)
 
     private static byte[] JsonBody(object body) => JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerOptions.Web);
 
-    private Task<HttpResponseMessage> DeliverAsync(WorkflowScenario s, string id, byte[] body, string secret = Secret, DateTimeOffset? timestamp = null, bool sign = true)
+    private Task<HttpResponseMessage> DeliverAsync(
+        WorkflowScenario s, string id, byte[] body, string secret = Secret, DateTimeOffset? timestamp = null, bool sign = true)
     {
         var at = (timestamp ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
         var request = new HttpRequestMessage(HttpMethod.Post, $"webhooks/lms/{s.Org.Id}") { Content = new ByteArrayContent(body) };

@@ -56,7 +56,8 @@ public sealed class OrganizationSettingsTests(DevHostFixture fixture)
         using var admin = org.AsAdmin();
         (await admin.PutAsJsonAsync("org/settings", new { name = "N", webhookSecret = Secret })).EnsureSuccessStatusCode();
 
-        var problem = await (await admin.PutAsJsonAsync("org/settings", new { name = "Changed", webhookSecret = "hunter2" })).Problem(HttpStatusCode.BadRequest);
+        var problem = await (await admin.PutAsJsonAsync("org/settings", new { name = "Changed", webhookSecret = "hunter2" })).Problem(
+            HttpStatusCode.BadRequest);
 
         Assert.NotNull(problem["errors"]!["webhookSecret"]);
         var settings = await (await admin.GetAsync("org/settings")).Json();

@@ -17,12 +17,21 @@ public sealed class PeopleTests(DevHostFixture fixture)
         var coach = await org.AddUserAsync("Carla Coach", Role.Coach);
         using var admin = org.AsAdmin();
 
-        var response = await admin.PostAsJsonAsync("users", new { email = "Zoe@Test.example", displayName = "Zoë Ångström-Núñez", roles = new[] { "Learner" }, groupIds = new[] { sales }, coachId = coach.Id });
+        var response = await admin.PostAsJsonAsync(
+            "users", new
+            {
+                email = "Zoe@Test.example",
+                displayName = "Zoë Ångström-Núñez",
+                roles = new[] { "Learner" },
+                groupIds = new[] { sales },
+                coachId = coach.Id
+            });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var user = await response.Json();
         Assert.Equal("zoe@test.example", user["email"]!.GetValue<string>());
-        Assert.Equal("Zoë Ångström-Núñez", (await (await admin.GetAsync(response.Headers.Location!.ToString()[5..])).Json())["displayName"]!.GetValue<string>());
+        Assert.Equal(
+            "Zoë Ångström-Núñez", (await (await admin.GetAsync(response.Headers.Location!.ToString()[5..])).Json())["displayName"]!.GetValue<string>());
     }
 
     [Fact]
@@ -44,7 +53,9 @@ public sealed class PeopleTests(DevHostFixture fixture)
         var foreignGroup = await other.AddGroupAsync("Theirs");
         using var admin = org.AsAdmin();
 
-        var problem = await (await admin.PostAsJsonAsync("users", new { email = "x@test.example", displayName = "X", roles = new[] { "Learner" }, groupIds = new[] { foreignGroup } })).Problem(HttpStatusCode.BadRequest);
+        var problem = await (await admin.PostAsJsonAsync(
+            "users", new { email = "x@test.example", displayName = "X", roles = new[] { "Learner" }, groupIds = new[] { foreignGroup } })).Problem(
+            HttpStatusCode.BadRequest);
 
         Assert.NotNull(problem["errors"]!["groupIds"]);
         var users = await (await admin.GetAsync("users")).Json();
@@ -57,9 +68,15 @@ public sealed class PeopleTests(DevHostFixture fixture)
         var org = await TestOrganization.CreateAsync(fixture.Host);
         using var admin = org.AsAdmin();
 
-        var wrongType = await (await admin.PostAsync("users", new StringContent("""{"email":"a@test.example","displayName":"A","roles":"Learner"}""", Encoding.UTF8, "application/json"))).Problem(HttpStatusCode.BadRequest);
-        var unknown = await (await admin.PostAsync("users", new StringContent("""{"email":"a@test.example","displayName":"A","roles":["Learner"],"rolez":1}""", Encoding.UTF8, "application/json"))).Problem(HttpStatusCode.BadRequest);
-        var broken = await (await admin.PostAsync("users", new StringContent("""{"email":""", Encoding.UTF8, "application/json"))).Problem(HttpStatusCode.BadRequest);
+        var wrongType = await (await admin.PostAsync(
+            "users", new StringContent("""{"email":"a@test.example","displayName":"A","roles":"Learner"}""", Encoding.UTF8, "application/json")))
+            .Problem(HttpStatusCode.BadRequest);
+        var unknown = await (await admin.PostAsync(
+            "users", new StringContent(
+            """{"email":"a@test.example","displayName":"A","roles":["Learner"],"rolez":1}""", Encoding.UTF8, "application/json"))).Problem(
+            HttpStatusCode.BadRequest);
+        var broken = await (await admin.PostAsync("users", new StringContent("""{"email":""", Encoding.UTF8, "application/json"))).Problem(
+            HttpStatusCode.BadRequest);
 
         Assert.NotNull(wrongType["errors"]!["roles"]);
         Assert.NotNull(unknown["errors"]!["rolez"]);
@@ -73,9 +90,15 @@ public sealed class PeopleTests(DevHostFixture fixture)
         var learner = await org.AddUserAsync("Lena Learner");
         using var admin = org.AsAdmin();
         var stale = (await admin.GetAsync($"users/{learner.Id}")).Headers.ETag!.Tag;
-        (await admin.PutAsJsonAsync($"users/{learner.Id}", new { email = learner.Email, displayName = "Lena L.", roles = new[] { "Learner" } })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync($"users/{learner.Id}", new { email = learner.Email, displayName = "Lena L.", roles = new[] { "Learner" } }))
+            .EnsureSuccessStatusCode();
 
-        using var request = new HttpRequestMessage(HttpMethod.Put, $"users/{learner.Id}") { Content = JsonContent.Create(new { email = learner.Email, displayName = "Lost update", roles = new[] { "Learner" } }) };
+        using var request = new HttpRequestMessage(
+            HttpMethod.Put, $"users/{learner.Id}")
+        {
+            Content = JsonContent.Create(
+            new { email = learner.Email, displayName = "Lost update", roles = new[] { "Learner" } })
+        };
         request.Headers.TryAddWithoutValidation("If-Match", stale);
         await (await admin.SendAsync(request)).Problem(HttpStatusCode.PreconditionFailed);
 
@@ -88,7 +111,8 @@ public sealed class PeopleTests(DevHostFixture fixture)
         var org = await TestOrganization.CreateAsync(fixture.Host);
         using var learner = org.As(await org.AddUserAsync("Lena Learner"));
 
-        await (await learner.PostAsJsonAsync("users", new { email = "x@test.example", displayName = "X", roles = new[] { "SuperAdmin" } })).Problem(HttpStatusCode.Forbidden);
+        await (await learner.PostAsJsonAsync("users", new { email = "x@test.example", displayName = "X", roles = new[] { "SuperAdmin" } })).Problem(
+            HttpStatusCode.Forbidden);
     }
 
     [Fact]

@@ -72,19 +72,22 @@ public class ReportTests(DevHostFixture fixture)
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("reports/runs", null)).StatusCode);
         var busy = await (await admin.PostAsync("reports/runs", null)).Problem(HttpStatusCode.Conflict);
         Assert.Equal($"reports-{org.Id}", busy["run"]!["runId"]!.GetValue<string>());
-        await Eventually.WaitUntilAsync(async () => (await (await admin.GetAsync("reports/runs/latest")).Json())["status"]!.GetValue<string>() == "Completed", "the run");
+        await Eventually.WaitUntilAsync(
+            async () => (await (await admin.GetAsync("reports/runs/latest")).Json())["status"]!.GetValue<string>() == "Completed", "the run");
 
         var listed = (await (await admin.GetAsync("reports")).Json())["items"]!.AsArray();
         Assert.Equal(3, listed.Count);
         using var plain = new HttpClient();
-        string Link(string file) => listed.Single(r => r!["file"]!.GetValue<string>().StartsWith(file, StringComparison.Ordinal))!["downloadUrl"]!.GetValue<string>();
+        string Link(string file) =>
+            listed.Single(r => r!["file"]!.GetValue<string>().StartsWith(file, StringComparison.Ordinal))!["downloadUrl"]!.GetValue<string>();
         var program = Parse(await plain.GetByteArrayAsync(Link("program-report.csv")));
         var html = await plain.GetStringAsync(Link("program-report.html"));
         var detail = Parse(await plain.GetByteArrayAsync(Link("criteria-progress-")));
 
         Assert.Equal(21, detail.Count);
         var counts = program.ToDictionary(r => r["Status"], r => int.Parse(r["Learners"], CultureInfo.InvariantCulture));
-        Assert.Equal((2, 1, 1, 1, 1, 1), (counts["Not started"], counts["Started"], counts["In progress"], counts["Submitted"], counts["Not earned"], counts["Earned"]));
+        Assert.Equal(
+            (2, 1, 1, 1, 1, 1), (counts["Not started"], counts["Started"], counts["In progress"], counts["Submitted"], counts["Not earned"], counts["Earned"]));
         Assert.Equal("1", program[0]["Overdue learners (certification)"]);
         Assert.Equal("1", program[0]["Earned this month (certification)"]);
         foreach (var status in Enum.GetValues<EnrollmentStatus>())
@@ -124,7 +127,8 @@ public class ReportTests(DevHostFixture fixture)
 
         using var plain = new HttpClient();
         var live = await links.ReadLinkAsync(ContainerNames.Reports, name, "probe.csv", "text/csv", TimeSpan.FromMinutes(15), DateTimeOffset.UtcNow);
-        var expired = await links.ReadLinkAsync(ContainerNames.Reports, name, "probe.csv", "text/csv", TimeSpan.FromMinutes(15), DateTimeOffset.UtcNow.AddMinutes(-20));
+        var expired = await links.ReadLinkAsync(
+            ContainerNames.Reports, name, "probe.csv", "text/csv", TimeSpan.FromMinutes(15), DateTimeOffset.UtcNow.AddMinutes(-20));
 
         Assert.Equal(HttpStatusCode.OK, (await plain.GetAsync(live)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await plain.GetAsync(expired)).StatusCode);
@@ -135,7 +139,8 @@ public class ReportTests(DevHostFixture fixture)
     {
         var org = await TestOrganization.CreateAsync(fixture.Host);
         using var admin = org.AsAdmin();
-        var created = await (await admin.PostAsJsonAsync("certifications", new { title = "Customer Conversations", criteria = WorkflowScenario.EveryManualKind })).Json();
+        var created = await (await admin.PostAsJsonAsync(
+            "certifications", new { title = "Customer Conversations", criteria = WorkflowScenario.EveryManualKind })).Json();
         var id = created["id"]!.GetValue<string>();
         (await admin.PostAsync($"certifications/{id}/publish", null)).EnsureSuccessStatusCode();
         var certification = (await fixture.Host.Services.GetRequiredService<CertificationRepository>().GetAsync(org.Id, id))!.Value;
@@ -156,7 +161,8 @@ public class ReportTests(DevHostFixture fixture)
             {
                 Reviews = [Review(upload, ReviewDecision.NotDemonstrated, 2, "Too short; add the customer's side.", now)],
             }),
-            await NewAsync(org, certification, "Eve Earned", e => Met(e with { StartedAt = now, SubmittedAt = now, EarnedAt = now }, now, content, upload, review) with
+            await NewAsync(
+                org, certification, "Eve Earned", e => Met(e with { StartedAt = now, SubmittedAt = now, EarnedAt = now }, now, content, upload, review) with
             {
                 Reviews = [Review(upload, ReviewDecision.Demonstrated, 5, "Clear.", now), Review(review, ReviewDecision.Demonstrated, 4, null, now)],
             }),
@@ -178,7 +184,8 @@ public class ReportTests(DevHostFixture fixture)
     }
 
     private static Enrollment Met(Enrollment enrollment, DateTimeOffset now, params string[] criteria) =>
-        criteria.Aggregate(enrollment, (e, id) => e.WithCriterion(id, c => c with { State = CriterionState.Met, MetAt = now, UpdatedAt = now, MetBy = "reviewer" }));
+        criteria.Aggregate(
+            enrollment, (e, id) => e.WithCriterion(id, c => c with { State = CriterionState.Met, MetAt = now, UpdatedAt = now, MetBy = "reviewer" }));
 
     private static Review Review(string criterionId, ReviewDecision decision, int rating, string? feedback, DateTimeOffset at) => new()
     {

@@ -26,7 +26,8 @@ public class RestartTests(DevHostFixture fixture)
         try
         {
             using var after = before.On(second);
-            await after.WaitUntilAsync(d => d["approval"]!.GetValue<string>() == "Awaiting", "the approval request after the restart", TimeSpan.FromSeconds(120));
+            await after.WaitUntilAsync(
+                d => d["approval"]!.GetValue<string>() == "Awaiting", "the approval request after the restart", TimeSpan.FromSeconds(120));
             (await after.DecideAsync("Approve", "Good work.")).EnsureSuccessStatusCode();
 
             var earned = await after.WaitForStatusAsync("Earned");

@@ -65,11 +65,13 @@ public sealed class StorageLimitsTests(DevHostFixture fixture)
         part.Headers.ContentType = new("application/pdf");
         form.Add(part, "file", new string('ß', 197) + ".pdf");
 
-        await (await s.AsLearner.PostAsync($"enrollments/{s.EnrollmentId}/criteria/{s.Criterion("Upload a role-play")}/evidence", form)).Problem(HttpStatusCode.BadRequest);
+        await (await s.AsLearner.PostAsync($"enrollments/{s.EnrollmentId}/criteria/{s.Criterion("Upload a role-play")}/evidence", form)).Problem(
+            HttpStatusCode.BadRequest);
 
         Assert.Empty((await s.DetailAsync(s.AsLearner))["criteria"]![0]!["evidence"]!.AsArray());
         var container = new Azure.Storage.Blobs.BlobContainerClient(fixture.StorageConnectionString, Storage.Common.ContainerNames.Evidence);
-        await foreach (var _ in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{s.Org.Id}/", CancellationToken.None))
+        await foreach (var _ in container.GetBlobsAsync(
+            Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{s.Org.Id}/", CancellationToken.None))
         {
             Assert.Fail("an evidence file was left in storage");
         }
@@ -80,10 +82,12 @@ public sealed class StorageLimitsTests(DevHostFixture fixture)
     {
         var org = await TestOrganization.CreateAsync(fixture.Host);
         using var admin = org.AsAdmin();
-        object Criteria(int count) => Enumerable.Range(0, count).Select(i => new { kind = "content", title = $"Kapitel {i} – Übung", description = new string('é', 2000) }).ToArray();
+        object Criteria(int count) =>
+            Enumerable.Range(0, count).Select(i => new { kind = "content", title = $"Kapitel {i} – Übung", description = new string('é', 2000) }).ToArray();
 
         var fits = await admin.PostAsJsonAsync("certifications", new { title = "Sécurité Übung 安全", criteria = Criteria(11) });
-        var past = await (await admin.PostAsJsonAsync("certifications", new { title = "Sécurité Übung 安全", criteria = Criteria(13) })).Problem(HttpStatusCode.BadRequest);
+        var past = await (await admin.PostAsJsonAsync("certifications", new { title = "Sécurité Übung 安全", criteria = Criteria(13) })).Problem(
+            HttpStatusCode.BadRequest);
 
         Assert.Equal(HttpStatusCode.Created, fits.StatusCode);
         var id = (await fits.Json())["id"]!.GetValue<string>();
@@ -95,10 +99,13 @@ public sealed class StorageLimitsTests(DevHostFixture fixture)
     [Fact]
     public async Task A_live_session_holds_up_to_twenty_calls_with_call_types_of_a_hundred_characters()
     {
-        using var s = await WorkflowScenario.CreateAsync(fixture.Host, requireApproval: false, [new { kind = "live_session", title = "Live call", skills = new[] { "Greeting" } }]);
+        using var s = await WorkflowScenario.CreateAsync(
+            fixture.Host, requireApproval: false, [new { kind = "live_session", title = "Live call", skills = new[] { "Greeting" } }]);
         await s.SelfEnrollAsync();
         var startsAt = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(3), TimeSpan.Zero).AddHours(10);
-        var id = (await (await s.AsCoach.PostAsJsonAsync("live-sessions", new { learnerId = s.Learner.Id, certificationId = s.CertificationId, criterionId = s.Criterion("Live call"), startsAt })).Json())["id"]!.GetValue<string>();
+        var id = (await (await s.AsCoach.PostAsJsonAsync(
+            "live-sessions", new { learnerId = s.Learner.Id, certificationId = s.CertificationId, criterionId = s.Criterion("Live call"), startsAt }))
+            .Json())["id"]!.GetValue<string>();
         (await s.AsLearner.PostAsync($"live-sessions/{id}/join", null)).EnsureSuccessStatusCode();
 
         await (await s.AsCoach.PostAsJsonAsync($"live-sessions/{id}/start", new { callType = new string('v', 101) })).Problem(HttpStatusCode.BadRequest);

@@ -30,7 +30,9 @@ public class WorkflowTests(DevHostFixture fixture)
         Assert.StartsWith("cer_", certificateId, StringComparison.Ordinal);
         Assert.Equal(1, await fixture.IssuedCertificatesOfAsync(s.EnrollmentId!));
         var evidence = earned["criteria"]![1]!["evidence"]![0]!;
-        Assert.Equal(("My recorded call", "role-play.pdf", Pdf.Length), (evidence["text"]!.GetValue<string>(), evidence["files"]![0]!["name"]!.GetValue<string>(), evidence["files"]![0]!["size"]!.GetValue<int>()));
+        Assert.Equal(
+            ("My recorded call", "role-play.pdf", Pdf.Length),
+            (evidence["text"]!.GetValue<string>(), evidence["files"]![0]!["name"]!.GetValue<string>(), evidence["files"]![0]!["size"]!.GetValue<int>()));
     }
 
     [Fact]
@@ -45,7 +47,8 @@ public class WorkflowTests(DevHostFixture fixture)
         await s.WaitUntilAsync(d => d["approval"]!.GetValue<string>() == "Awaiting", "an approval request");
 
         var request = Directory.GetFiles(fixture.Outbox, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
-            .Single(m => (m.Subject ?? string.Empty).StartsWith("Approval needed", StringComparison.Ordinal) && m.To.Mailboxes.Any(b => b.Address == s.Coach.Email));
+            .Single(m => (m.Subject ?? string.Empty).StartsWith("Approval needed", StringComparison.Ordinal)
+                && m.To.Mailboxes.Any(b => b.Address == s.Coach.Email));
         Assert.Equal(
             new[] { s.Coach.Email, s.Org.Admin.Email, secondAdmin.Email }.Order(StringComparer.Ordinal),
             request.To.Mailboxes.Select(b => b.Address).Order(StringComparer.Ordinal));
@@ -129,10 +132,13 @@ public class WorkflowTests(DevHostFixture fixture)
 
         await (await s.UploadAsync("Upload a role-play", "big", new byte[(10 * 1024 * 1024) + 1])).Problem(HttpStatusCode.RequestEntityTooLarge);
         await (await s.UploadAsync("Upload a role-play", "script", "#!/bin/sh"u8.ToArray(), "application/x-sh")).Problem(HttpStatusCode.UnsupportedMediaType);
-        await (await s.AsLearner.PostAsJsonAsync($"enrollments/{s.EnrollmentId}/criteria/{s.Criterion("Upload a role-play")}/evidence", new { text = "json" })).Problem(HttpStatusCode.UnsupportedMediaType);
+        await (await s.AsLearner.PostAsJsonAsync(
+            $"enrollments/{s.EnrollmentId}/criteria/{s.Criterion("Upload a role-play")}/evidence", new { text = "json" })).Problem(
+            HttpStatusCode.UnsupportedMediaType);
 
         var stored = 0;
-        await foreach (var _ in new BlobContainerClient(fixture.StorageConnectionString, ContainerNames.Evidence).GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{s.Org.Id}/", CancellationToken.None))
+        await foreach (var _ in new BlobContainerClient(fixture.StorageConnectionString, ContainerNames.Evidence).GetBlobsAsync(
+            Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{s.Org.Id}/", CancellationToken.None))
         {
             stored++;
         }

@@ -18,7 +18,8 @@ public sealed class SecretProtectorTests : IDisposable
         var otherKey = keyFile + "-other";
         try
         {
-            await Assert.ThrowsAnyAsync<CryptographicException>(() => new SecretProtector(new LocalKeyWrap(otherKey)).UnprotectAsync(protectedSecret, CancellationToken.None));
+            await Assert.ThrowsAnyAsync<CryptographicException>(
+                () => new SecretProtector(new LocalKeyWrap(otherKey)).UnprotectAsync(protectedSecret, CancellationToken.None));
         }
         finally
         {
@@ -33,7 +34,8 @@ public sealed class SecretProtectorTests : IDisposable
         var protectedSecret = await protector.ProtectAsync("whsec_AAAA", CancellationToken.None);
         var tampered = protectedSecret[..^2] + (protectedSecret[^2] == 'A' ? "B" : "A") + protectedSecret[^1];
 
-        await Assert.ThrowsAnyAsync<CryptographicException>(() => new SecretProtector(new LocalKeyWrap(keyFile)).UnprotectAsync(tampered, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<CryptographicException>(
+            () => new SecretProtector(new LocalKeyWrap(keyFile)).UnprotectAsync(tampered, CancellationToken.None));
     }
 
     public void Dispose() => File.Delete(keyFile);

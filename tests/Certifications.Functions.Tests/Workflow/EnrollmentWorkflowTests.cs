@@ -89,11 +89,15 @@ public class EnrollmentWorkflowTests
     {
         SignalsNeverArrive();
         var due = new DateTimeOffset(Now.AddDays(10));
-        context.SetupSequence(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        context.SetupSequence(
+            c => c.CallActivityAsync<WorkflowView>(
+            It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .ReturnsAsync(new WorkflowView(WorkflowNext.WaitForProgress, due, null))
             .ReturnsAsync(new WorkflowView(WorkflowNext.End, due, null));
         object? reminder = null;
-        context.Setup(c => c.CallActivityAsync<object>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.RemindLearner)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        context.Setup(
+            c => c.CallActivityAsync<object>(
+            It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.RemindLearner)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback((TaskName _, object? input, TaskOptions? _) => reminder = input)
             .ReturnsAsync((object?)null!);
 
@@ -110,7 +114,9 @@ public class EnrollmentWorkflowTests
         Reads(WorkflowNext.Done);
 
         Assert.Equal(WorkflowOutcome.Earned, await EnrollmentWorkflow.RunAsync(context.Object));
-        context.Verify(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Once);
+        context.Verify(
+            c => c.CallActivityAsync<WorkflowView>(
+            It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Once);
     }
 
     [Fact]
@@ -132,7 +138,8 @@ public class EnrollmentWorkflowTests
     [Fact]
     public async Task Started_late_it_reads_the_record_at_once_since_a_change_may_have_been_dropped_meanwhile()
     {
-        context.Setup(c => c.GetInput<WorkflowInput>()).Returns(new WorkflowInput(Enrollment, Start: new WorkflowStart(Now - EnrollmentWorkflow.PromptStart - TimeSpan.FromSeconds(2), null)));
+        context.Setup(c => c.GetInput<WorkflowInput>()).Returns(
+            new WorkflowInput(Enrollment, Start: new WorkflowStart(Now - EnrollmentWorkflow.PromptStart - TimeSpan.FromSeconds(2), null)));
         Reads(WorkflowNext.Done);
 
         var run = EnrollmentWorkflow.RunAsync(context.Object);
@@ -149,7 +156,9 @@ public class EnrollmentWorkflowTests
         context.Setup(c => c.GetInput<WorkflowInput>()).Returns(new WorkflowInput(Enrollment, Start: new WorkflowStart(Now, due)));
         SignalsNeverArrive();
         Reads(new WorkflowView(WorkflowNext.WaitForProgress, due, null), new WorkflowView(WorkflowNext.End, due, null));
-        context.Setup(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        context.Setup(
+            c => c.CallActivityAsync<WorkflowView>(
+            It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .ReturnsAsync(() => nextRead());
 
         await EnrollmentWorkflow.RunAsync(context.Object);
@@ -181,7 +190,9 @@ public class EnrollmentWorkflowTests
     }
 
     private void AdvancedTimes(Times times) =>
-        context.Verify(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), times);
+        context.Verify(
+            c => c.CallActivityAsync<WorkflowView>(
+            It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), times);
 
     private void Reads(params WorkflowNext[] steps) =>
         Reads([.. steps.Select(step => new WorkflowView(step, null, step == WorkflowNext.WaitForApproval ? new DateTimeOffset(Now) : null))]);
@@ -202,7 +213,9 @@ public class EnrollmentWorkflowTests
                 waiting.Add(next);
                 return next.Task;
             });
-        context.Setup(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        context.Setup(
+            c => c.CallActivityAsync<WorkflowView>(
+            It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback(() => waiting.ForEach(w => w.TrySetResult("changed")))
             .ReturnsAsync(() => nextRead());
         context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns(new TaskCompletionSource().Task);
@@ -211,7 +224,9 @@ public class EnrollmentWorkflowTests
     /// <summary>Nothing is waiting when the workflow starts to wait; the change comes while its reminder timer runs.</summary>
     private void SignalsArriveWhileWaiting()
     {
-        context.Setup(c => c.CallActivityAsync<WorkflowView>(It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        context.Setup(
+            c => c.CallActivityAsync<WorkflowView>(
+            It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .ReturnsAsync(() => nextRead());
         context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
             .Callback(() => waiting.ForEach(w => w.TrySetResult("changed")))
@@ -220,7 +235,8 @@ public class EnrollmentWorkflowTests
 
     private void SignalsNeverArrive()
     {
-        context.Setup(c => c.WaitForExternalEvent<string?>(WorkflowSignals.Changed, It.IsAny<CancellationToken>())).Returns(new TaskCompletionSource<string?>().Task);
+        context.Setup(c => c.WaitForExternalEvent<string?>(WorkflowSignals.Changed, It.IsAny<CancellationToken>())).Returns(
+            new TaskCompletionSource<string?>().Task);
         context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
     }
 }

@@ -55,10 +55,12 @@ public sealed record CertificateLayout
 
         var top = portrait ? 80.0 : 56.0;
         var headingTop = top + (hasLogo ? LogoHeight(portrait) + 16 : 8);
-        var heading = TextFitting.Fit(measure, CertificateWording.Fill(design.Heading, certificate), CertificateFonts.Serif, bold: true, 34, 20, contentWidth, maxLines: 1);
+        var heading = TextFitting.Fit(
+            measure, CertificateWording.Fill(design.Heading, certificate), CertificateFonts.Serif, bold: true, 34, 20, contentWidth, maxLines: 1);
         if (heading.Lines.Count > 1)
         {
-            heading = TextFitting.Fit(measure, CertificateWording.Fill(design.Heading, certificate), CertificateFonts.Serif, bold: true, 24, 14, contentWidth, maxLines: 2);
+            heading = TextFitting.Fit(
+                measure, CertificateWording.Fill(design.Heading, certificate), CertificateFonts.Serif, bold: true, 24, 14, contentWidth, maxLines: 2);
         }
 
         var footerTop = height - (portrait ? 190 : 150);
@@ -83,7 +85,8 @@ public sealed record CertificateLayout
 
         var gap = GapFor(before.Font.Size);
         var block = BlockHeight(before, name, after, beforeText is not null, gap);
-        var idLine = TextFitting.Fit(measure, $"Certificate {certificate.Id} · verify at {verifyUrl}", CertificateFonts.Sans, bold: false, 7.5, 5, contentWidth, maxLines: 1);
+        var idLine = TextFitting.Fit(
+            measure, $"Certificate {certificate.Id} · verify at {verifyUrl}", CertificateFonts.Sans, bold: false, 7.5, 5, contentWidth, maxLines: 1);
 
         return new CertificateLayout
         {

@@ -194,7 +194,8 @@ public static class CertificatePdf
             var y = Draw(gfx, signatory, Ink, left, top + 50, column - 30);
             if (design.SignatoryTitle is not null)
             {
-                Draw(gfx, TextFitting.Fit(gfx, design.SignatoryTitle, CertificateFonts.Sans, bold: false, 10, 7, column - 30, maxLines: 2), Muted, left, y, column - 30);
+                Draw(gfx, TextFitting.Fit(gfx, design.SignatoryTitle, CertificateFonts.Sans, bold: false, 10, 7, column - 30, maxLines: 2), Muted,
+                    left, y, column - 30);
             }
         }
 
@@ -212,7 +213,8 @@ public static class CertificatePdf
         var qrLeft = layout.Width - CertificateLayout.Margin - CertificateLayout.QrSize;
         DrawQr(gfx, scanUrl, qrLeft, top + 8, CertificateLayout.QrSize);
 
-        Draw(gfx, new TextBlock(["Scan to verify"], TextFitting.Font(CertificateFonts.Sans, 7)), Muted, qrLeft - 10, top + 10 + CertificateLayout.QrSize, CertificateLayout.QrSize + 20);
+        Draw(gfx, new TextBlock(["Scan to verify"], TextFitting.Font(CertificateFonts.Sans, 7)), Muted, qrLeft - 10,
+            top + 10 + CertificateLayout.QrSize, CertificateLayout.QrSize + 20);
         Draw(gfx, layout.IdLine, Muted, CertificateLayout.Margin, layout.Height - 50, layout.ContentWidth);
     }
 
