@@ -2,9 +2,7 @@ using Certifications.DevHost.Durable;
 using Certifications.DevHost.Identity;
 using Certifications.DevHost.Storage;
 using Certifications.DevHost.Triggers;
-using Certifications.Domain.Common;
 using Certifications.Functions;
-using Certifications.Functions.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration.Memory;
@@ -24,6 +22,9 @@ public sealed record DevHostSettings
 
     /// <summary>Runs after the app's registrations, so a test can put a service of its own in place (e.g. an identity provider's keys).</summary>
     public Action<IServiceCollection>? Services { get; init; }
+
+    /// <summary>The built web app to serve at /; null means the repository's web/dist.</summary>
+    public string? WebFolder { get; init; }
 
     /// <summary>The dev host is Development unless told otherwise (a test of the start-up checks).</summary>
     public string Environment { get; init; } = Environments.Development;
@@ -78,6 +79,7 @@ public sealed class DevHostApp : IAsyncDisposable
         builder.Services.AddCertificationsApp(builder.Configuration);
         builder.Services.AddSingleton<DevTokens>();
         builder.Services.AddSingleton<DevAccounts>();
+        builder.Services.AddSingleton<Web.DevSignIn>();
         builder.Services.AddSingleton<Demo.DemoOrganizations>();
         builder.Services.AddSingleton(sp => new DurableEngine(
             new DurableEngineOptions(
@@ -96,8 +98,7 @@ public sealed class DevHostApp : IAsyncDisposable
         var app = builder.Build();
         app.UseMiddleware<UnhandledErrors>();
         var routes = HttpTriggers.Map(app);
-        app.MapFallback(context => Problems.For(Error.NotFound($"The route {context.Request.Method} {context.Request.Path}"))
-            .ExecuteResultAsync(new Microsoft.AspNetCore.Mvc.ActionContext { HttpContext = context }));
+        Web.WebAppEndpoints.Map(app, settings.WebFolder ?? Path.Combine(RepositoryRoot.Find(), "web", "dist"));
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

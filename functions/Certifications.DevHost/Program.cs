@@ -1,10 +1,18 @@
 using Certifications.DevHost;
 using Certifications.DevHost.Demo;
 using Certifications.DevHost.Identity;
+using Certifications.DevHost.Web;
 using Certifications.Functions.Notifications;
 using Microsoft.Extensions.Options;
 
 // The dev host: the function app on this machine without Core Tools, on Azurite, with demo data and tokens.
+if (args is ["--write-openapi", var documentPath])
+{
+    // The build's step that gives the web app its API types (see the project file).
+    await File.WriteAllTextAsync(documentPath, Certifications.Functions.Http.OpenApi.OpenApiDocument.ToJson() + "\n");
+    return;
+}
+
 var root = RepositoryRoot.Find();
 var dev = RepositoryRoot.DevFolder(root);
 var outbox = Path.Combine(dev, "outbox");
@@ -22,6 +30,7 @@ await using var host = await DevHostApp.StartAsync(args, new DevHostSettings
 
 var seeded = await host.Services.GetRequiredService<DemoOrganizations>().SeedAsync();
 var accounts = host.Services.GetRequiredService<DevAccounts>();
+await host.Services.GetRequiredService<DevSignIn>().OfferAsync(seeded);
 var mailTo = host.Services.GetRequiredService<IOptions<EmailOptions>>().Value;
 var session = new SessionFile(host.BaseUrl, mailTo.Host is { Length: > 0 } smtp ? $"smtp://{smtp}:{mailTo.Port}" : mailTo.OutboxFolder!,
     [.. seeded.Select(u => SessionFile.SessionUser.From(u, accounts.TokenFor(u)))]);
@@ -29,7 +38,8 @@ var sessionPath = Path.Combine(dev, "session.json");
 await session.WriteAsync(sessionPath);
 
 Console.WriteLine();
-Console.WriteLine($"Certifications dev host: {host.BaseUrl}/api   ({host.Routes.Count} HTTP functions)");
+Console.WriteLine($"Certifications web app:  {host.BaseUrl}/   (sign in as any demo user)");
+Console.WriteLine($"Certifications API:      {host.BaseUrl}/api   ({host.Routes.Count} HTTP functions)");
 Console.WriteLine($"E-mail outbox:           {session.Outbox}");
 Console.WriteLine($"Session file:            {sessionPath}");
 Console.WriteLine();

@@ -70,6 +70,7 @@ public static class AppServices
         services.AddSingleton<ProgressService>();
         services.AddSingleton<ProgressAnswer>();
         services.AddSingleton<EvidenceUpload>();
+        services.AddSingleton<EvidenceFiles>();
         services.AddSingleton<ReviewQueue>();
         services.AddSingleton<LmsWebhookService>();
         services.AddSingleton<CertificateLinks>();

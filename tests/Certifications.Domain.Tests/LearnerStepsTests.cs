@@ -57,6 +57,18 @@ public class LearnerStepsTests
     }
 
     [Fact]
+    public void Submitting_puts_a_coach_review_before_the_coach_so_the_record_is_Submitted_once_the_rest_is_met()
+    {
+        var rest = data.Enrollment.WithStates(CriterionState.Met, CriterionState.Met, CriterionState.NotStarted, CriterionState.NotStarted);
+        var evidenced = LearnerSteps.AddEvidence(rest, data.Certification, data.Upload, ProgressTestData.Evidence()).Value.Enrollment;
+
+        var submitted = LearnerSteps.Submit(evidenced, Build.Now).Value.Enrollment;
+
+        Assert.Equal(CriterionState.AwaitingAssessment, submitted.Progress(data.Review)!.State);
+        Assert.Equal(EnrollmentStatus.Submitted, submitted.Status);
+    }
+
+    [Fact]
     public void Evidence_needs_a_text_or_a_file_and_goes_only_on_activities()
     {
         var empty = LearnerSteps.AddEvidence(data.Enrollment, data.Certification, data.Upload, ProgressTestData.Evidence(" "));

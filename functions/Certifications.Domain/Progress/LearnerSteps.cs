@@ -133,8 +133,11 @@ public static class LearnerSteps
             StartedAt = enrollment.StartedAt ?? now,
             Approval = resubmitting ? ApprovalState.NotRequested : enrollment.Approval,
             ApprovalRequestedAt = resubmitting ? null : enrollment.ApprovalRequestedAt,
+            // A coach-review criterion has nothing to hand in: submitting puts it before the coach with the evidence.
             Criteria = [.. enrollment.Criteria.Select(
-                c => evidenced.Contains(c.CriterionId) ? c with { State = CriterionState.AwaitingAssessment, UpdatedAt = now } : c)],
+                c => evidenced.Contains(c.CriterionId) || (c.Kind == CriterionKind.Review && c.State is CriterionState.NotStarted)
+                    ? c with { State = CriterionState.AwaitingAssessment, UpdatedAt = now }
+                    : c)],
         });
     }
 

@@ -13,6 +13,11 @@ namespace Certifications.Domain.Progress;
 /// </summary>
 public static class Recertification
 {
+    /// <summary>Whether the learner may start again: the certificate is revoked, expired, or expires within the notice period.</summary>
+    public static bool IsOpen(Certificate certificate, DateTimeOffset now) =>
+        certificate.StatusAt(now) != CertificateStatus.Valid
+        || (certificate.ExpiresAt is { } expires && now >= expires - CertificateRules.ExpiryNotice);
+
     public static Result<ProgressChange> Start(Enrollment enrollment, Certification certification, Certificate? certificate, DateTimeOffset now)
     {
         if (!enrollment.IsActive)
@@ -26,7 +31,7 @@ public static class Recertification
         }
 
         var status = certificate.StatusAt(now);
-        if (status == CertificateStatus.Valid && (certificate.ExpiresAt is not { } expires || now < expires - CertificateRules.ExpiryNotice))
+        if (!IsOpen(certificate, now))
         {
             return Error.Conflict(certificate.ExpiresAt is { } until
                 ? $"The certificate is valid until {CertificateWording.Date(until)}; recertification opens 30 days before that."

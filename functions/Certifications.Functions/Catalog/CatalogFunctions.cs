@@ -40,6 +40,15 @@ public sealed class CatalogFunctions(CatalogService catalog, DesignPreview previ
         return ApiResult.Ok(new ListResponse<CertificationResponse>([.. visible.Select(CertificationResponse.From)], null));
     }
 
+    [ApiResponse(200, typeof(ListResponse<CertificationResponse>))]
+    [Function(nameof(DiscoverCertifications))]
+    public async Task<IActionResult> DiscoverCertifications(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me/discover")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var open = await catalog.DiscoverAsync(EndpointGate.CallerOf(request), cancellationToken);
+        return ApiResult.Ok(new ListResponse<CertificationResponse>([.. open.Select(CertificationResponse.From)], null));
+    }
+
     [ApiResponse(200, typeof(CertificationResponse))]
     [Function(nameof(GetCertification))]
     public async Task<IActionResult> GetCertification(

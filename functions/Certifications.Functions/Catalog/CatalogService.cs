@@ -59,6 +59,23 @@ public sealed class CatalogService(
         return CatalogAccess.CanSee(caller, certification.Value, callerEnrolled, teamEnrolled) ? certification : Error.NotFound("The certification");
     }
 
+    /// <summary>What the caller may enroll in themselves: published, visible to them by view access, and not one of their records yet.</summary>
+    public async Task<IReadOnlyList<Certification>> DiscoverAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var enrolledTask = enrollments.AllLearnerCertificationIdsAsync(caller.OrganizationId, caller.Id, cancellationToken);
+        var open = new List<Certification>();
+        await foreach (var certification in certifications.ListAsync(caller.OrganizationId, cancellationToken).ConfigureAwait(false))
+        {
+            if (certification.Status == CertificationStatus.Published && CatalogAccess.CanSee(caller, certification, false, false))
+            {
+                open.Add(certification);
+            }
+        }
+
+        var enrolled = new HashSet<string>(await enrolledTask.ConfigureAwait(false), StringComparer.Ordinal);
+        return [.. open.Where(c => !enrolled.Contains(c.Id)).OrderBy(c => c.Title, StringComparer.CurrentCulture)];
+    }
+
     /// <summary>Admins: all; learners: published with view access plus their enrollments; coaches: what their team is enrolled in.</summary>
     public async Task<IReadOnlyList<Certification>> ListAsync(Caller caller, CancellationToken cancellationToken)
     {

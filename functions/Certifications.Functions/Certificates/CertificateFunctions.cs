@@ -19,6 +19,13 @@ public sealed class CertificateFunctions(CertificateService certificates, TimePr
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         (await certificates.GetAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp(v => ApiResult.Ok(CertificateResponse.From(v)));
 
+    [ApiResponse(200, typeof(ListResponse<CertificateResponse>))]
+    [Function(nameof(MyCertificates))]
+    public async Task<IActionResult> MyCertificates(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me/certificates")] HttpRequest request, CancellationToken cancellationToken) =>
+        ApiResult.Ok(new ListResponse<CertificateResponse>(
+            [.. (await certificates.MineAsync(EndpointGate.CallerOf(request), cancellationToken)).Select(CertificateResponse.From)], null));
+
     [ApiResponse(200, ContentType = "application/pdf", Description = "The certificate")]
     [Function(nameof(DownloadCertificate))]
     public async Task<IActionResult> DownloadCertificate(
@@ -52,13 +59,14 @@ public sealed class CertificateFunctions(CertificateService certificates, TimePr
 public sealed record CertificateResponse(
     string Id, string Status, string EnrollmentId, string CertificationId, string Certification, string LearnerId, string Learner,
     string Issuer, DateTimeOffset IssuedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, string? RevokedReason, string? RevokedBy,
-    string? PdfSha256, long? PdfBytes, string? DownloadUrl, DateTimeOffset? DownloadUrlExpiresAt, string VerifyPath)
+    string? PdfSha256, long? PdfBytes, string? DownloadUrl, DateTimeOffset? DownloadUrlExpiresAt, string VerifyPath, string VerifyUrl,
+    bool CanRecertify)
 {
     public static CertificateResponse From(CertificateView view)
     {
         var c = view.Certificate;
         return new(c.Id, view.Status.ToString().ToLowerInvariant(), c.EnrollmentId, c.CertificationId, c.CertificationTitle, c.LearnerId, c.LearnerName,
             c.OrganizationName, c.IssuedAt, c.ExpiresAt, c.RevokedAt, c.RevokedReason, c.RevokedBy, c.PdfSha256, c.PdfBytes,
-            view.DownloadUrl?.ToString(), view.DownloadUrlExpiresAt, $"/api/verify/{c.Id}");
+            view.DownloadUrl?.ToString(), view.DownloadUrlExpiresAt, $"/api/verify/{c.Id}", view.VerifyUrl, view.CanRecertify);
     }
 }

@@ -5,6 +5,7 @@ using Certifications.Functions.Enrollments;
 using Certifications.Functions.Notifications;
 using Certifications.Storage.Certificates;
 using Certifications.Storage.Common;
+using Certifications.Storage.Enrollments;
 using Certifications.Storage.People;
 
 namespace Certifications.Functions.Certificates;
@@ -15,7 +16,7 @@ namespace Certifications.Functions.Certificates;
 /// </summary>
 public sealed class CertificateService(
     CertificateRepository certificates, CertificateFiles files, BlobLinks links, EnrollmentService enrollments, DirectoryRepository directory,
-    CertificateEmail email, IEmailSender mail, TimeProvider clock)
+    CertificateEmail email, IEmailSender mail, CertificateLinks publicLinks, EnrollmentRepository records, TimeProvider clock)
 {
     public static readonly TimeSpan DownloadLinkLifetime = TimeSpan.FromMinutes(15);
 
@@ -35,17 +36,41 @@ public sealed class CertificateService(
     /// <summary>The certificate with a time-limited link to its PDF (none until it is rendered).</summary>
     public Task<Result<CertificateView>> GetAsync(Caller caller, string certificateId, CancellationToken cancellationToken) =>
         FindVisibleAsync(caller, certificateId, cancellationToken).BindAsync(async found =>
+            Result<CertificateView>.Ok(await ViewAsync(found.Value, cancellationToken).ConfigureAwait(false)));
+
+    /// <summary>
+    /// The caller's own certificates, newest first: one point read per certification they are enrolled in, so the work
+    /// grows with the learner's records, not the organization's.
+    /// </summary>
+    public async Task<IReadOnlyList<CertificateView>> MineAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var certificationIds = await records.AllLearnerCertificationIdsAsync(caller.OrganizationId, caller.Id, cancellationToken).ConfigureAwait(false);
+        var views = new System.Collections.Concurrent.ConcurrentBag<CertificateView>();
+        await Parallel.ForEachAsync(certificationIds, cancellationToken, async (certificationId, ct) =>
         {
-            var now = clock.GetUtcNow();
-            var certificate = found.Value;
-            Uri? link = certificate.PdfBlob is { } blob
-                ? await links.ReadLinkAsync(
-                    ContainerNames.Certificates, blob, CertificateEmail.FileName(
-                    certificate), "application/pdf", DownloadLinkLifetime, now, cancellationToken).ConfigureAwait(false)
-                : null;
-            return Result<CertificateView>.Ok(
-                new CertificateView(certificate, certificate.StatusAt(now), link, link is null ? null : now + DownloadLinkLifetime));
-        });
+            var record = await records.GetAsync(caller.OrganizationId, certificationId, caller.Id, ct).ConfigureAwait(false);
+            if (record?.Value.CertificateId is { } id
+                && await certificates.GetAsync(id, ct).ConfigureAwait(false) is { } found
+                && found.Value.OrganizationId == caller.OrganizationId)
+            {
+                views.Add(await ViewAsync(found.Value, ct).ConfigureAwait(false));
+            }
+        }).ConfigureAwait(false);
+        return [.. views.OrderByDescending(v => v.Certificate.IssuedAt)];
+    }
+
+    private async Task<CertificateView> ViewAsync(Certificate certificate, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        Uri? link = certificate.PdfBlob is { } blob
+            ? await links.ReadLinkAsync(
+                ContainerNames.Certificates, blob, CertificateEmail.FileName(certificate), "application/pdf", DownloadLinkLifetime, now,
+                cancellationToken).ConfigureAwait(false)
+            : null;
+        return new CertificateView(
+            certificate, certificate.StatusAt(now), link, link is null ? null : now + DownloadLinkLifetime,
+            publicLinks.Verify(certificate.Id), Domain.Progress.Recertification.IsOpen(certificate, now));
+    }
 
     public Task<Result<(Certificate Certificate, Stream Pdf)>> OpenPdfAsync(Caller caller, string certificateId, CancellationToken cancellationToken) =>
         FindVisibleAsync(caller, certificateId, cancellationToken).BindAsync(async found =>
@@ -106,4 +131,5 @@ public sealed class CertificateService(
 public sealed record RevokeInput(string? Reason);
 
 /// <summary>A certificate as its owner, coach or admin reads it.</summary>
-public sealed record CertificateView(Certificate Certificate, CertificateStatus Status, Uri? DownloadUrl, DateTimeOffset? DownloadUrlExpiresAt);
+public sealed record CertificateView(
+    Certificate Certificate, CertificateStatus Status, Uri? DownloadUrl, DateTimeOffset? DownloadUrlExpiresAt, string VerifyUrl, bool CanRecertify);

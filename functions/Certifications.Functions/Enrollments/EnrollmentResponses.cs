@@ -42,10 +42,24 @@ public sealed record CriterionProgressView(
     string CriterionId, string Kind, string Title, CriterionState State, DateTimeOffset? UpdatedAt, DateTimeOffset? MetAt, string? MetBy, int? Score,
     IReadOnlyList<CriterionProgressView.EvidenceView> Evidence, IReadOnlyList<Review> Reviews)
 {
+    /// <summary>What the criterion asks, in the admin's words.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The learner hands in evidence for it (an activity criterion that asks for some).</summary>
+    public bool EvidenceRequired { get; init; }
+
+    /// <summary>The LMS activity that completes it, when it is completed in the LMS.</summary>
+    public string? ExternalActivityId { get; init; }
+
     public static CriterionProgressView From(CriterionProgress p, Criterion d, IReadOnlyList<Review> reviews) => new(
         d.Id, d.Kind.ToName(), d.Title, p.State, p.UpdatedAt, p.MetAt, p.MetBy, p.Score,
         [.. p.Evidence.Select(e => new EvidenceView(e.Id, e.Text, [.. e.Files.Select(f => new EvidenceFileView(f.Name, f.ContentType, f.Size))], e.AddedAt))],
-        [.. reviews.Where(r => r.CriterionId == d.Id)]);
+        [.. reviews.Where(r => r.CriterionId == d.Id)])
+    {
+        Description = d.Description,
+        EvidenceRequired = d.EvidenceRequired,
+        ExternalActivityId = d.ExternalActivityId,
+    };
 
     /// <summary>One hand-in as the learner and assessors see it.</summary>
     public sealed record EvidenceView(string Id, string? Text, IReadOnlyList<EvidenceFileView> Files, DateTimeOffset AddedAt);

@@ -217,6 +217,18 @@ public sealed class DirectoryService(
         return written.IsSuccess ? group : written.Error!;
     }
 
+    /// <summary>The caller's team, by name: the people they coach, for assigning and scheduling.</summary>
+    public async Task<Result<IReadOnlyList<User>>> TeamAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        if (!caller.IsCoach)
+        {
+            return Error.Forbidden("Only coaches have a team.");
+        }
+
+        var team = await directory.TeamAsync(caller.OrganizationId, caller.Id, cancellationToken).ConfigureAwait(false);
+        return Result<IReadOnlyList<User>>.Ok([.. team.OrderBy(u => u.DisplayName, StringComparer.CurrentCulture)]);
+    }
+
     public async Task<Result<IReadOnlyList<Group>>> ListGroupsAsync(Caller caller, CancellationToken cancellationToken)
     {
         if (!caller.IsSuperAdmin && !caller.IsCoach)

@@ -148,6 +148,13 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
         return result.ToHttp(groups => ApiResult.Ok(new ListResponse<GroupResponse>([.. groups.Select(GroupResponse.From)], null)));
     }
 
+    [ApiResponse(200, typeof(ListResponse<UserResponse>))]
+    [Function(nameof(MyTeam))]
+    public async Task<IActionResult> MyTeam(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me/team")] HttpRequest request, CancellationToken cancellationToken) =>
+        (await directory.TeamAsync(EndpointGate.CallerOf(request), cancellationToken))
+            .ToHttp(team => ApiResult.Ok(new ListResponse<UserResponse>([.. team.Select(UserResponse.From)], null)));
+
     [ApiResponse(200, typeof(MeResponse))]
     [Function(nameof(GetMe))]
     public IActionResult GetMe(

@@ -17,6 +17,20 @@ public sealed class EvidenceStore(StorageAccount storage)
         await container.GetBlobClient(blobName).UploadAsync(
             content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Opens one file for reading, or null when it is gone.</summary>
+    public async Task<Stream?> OpenAsync(string blobName, CancellationToken cancellationToken = default)
+    {
+        var blob = container.GetBlobClient(blobName);
+        try
+        {
+            return await blob.OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Removes files of a hand-in that was not recorded, so a refused request leaves nothing behind.</summary>
     public async Task DeleteAsync(IEnumerable<string> blobNames, CancellationToken cancellationToken = default)
     {

@@ -64,7 +64,8 @@ public sealed class ContractCheck(HttpMessageHandler inner) : DelegatingHandler(
             return declared["content"] is null ? null : "a body was declared but none came";
         }
 
-        var content = declared["content"]?[mediaType] ?? ((int)response.StatusCode >= 400 ? operation["responses"]!["4XX"]!["content"]![mediaType] : null);
+        var problem = (int)response.StatusCode >= 400 ? operation["responses"]!["4XX"]!["content"]![mediaType] : null;
+        var content = declared["content"]?[mediaType] ?? declared["content"]?["*/*"] ?? problem;
         if (content is null)
         {
             return $"'{mediaType}' is not declared for {status}";

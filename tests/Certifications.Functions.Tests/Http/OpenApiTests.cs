@@ -69,3 +69,4 @@ public class OpenApiTests(DevHostFixture fixture)
             });
     }
 }
+

@@ -25,6 +25,9 @@ public static partial class OpenApiDocument
 
     private static readonly NullabilityInfoContext Nullability = new();
 
+    /// <summary>The API's dialect, but numbers as numbers: it reads "5" for 5 out of leniency, and never writes a string.</summary>
+    private static readonly JsonSerializerOptions Shapes = Strict();
+
     /// <summary>The document; callers must not change it.</summary>
     public static JsonObject Current => Built.Value;
 
@@ -205,12 +208,19 @@ public static partial class OpenApiDocument
         var name = SchemaName(type);
         if (!schemas.ContainsKey(name))
         {
-            var schema = ApiJson.Options.GetJsonSchemaAsNode(type, Exporter);
+            var schema = Shapes.GetJsonSchemaAsNode(type, Exporter);
             Rebase(schema, "#/components/schemas/" + name);
             schemas[name] = schema;
         }
 
         return new JsonObject { ["$ref"] = "#/components/schemas/" + name };
+    }
+
+    private static JsonSerializerOptions Strict()
+    {
+        var options = new JsonSerializerOptions(ApiJson.Options) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
     }
 
     /// <summary>The exporter's references point into the schema's own root; filed under components they must say where that is.</summary>

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Certifications.Domain.Common;
+using Certifications.Functions.Http;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Net.Http.Headers;
+
+namespace Certifications.DevHost.Web;
+
+/// <summary>
+/// Serves the built web app (web/dist) beside /api, as the Static Web App does in Azure: hashed assets cached for good,
+/// index.html for every deep link, /config.json saying "dev sign-in", and the dev sign-in accounts.
+/// </summary>
+public static class WebAppEndpoints
+{
+    /// <summary>What the browser may load: the app's own files and API, nothing inline, no framing.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "
+        + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static void Map(WebApplication app, string distFolder)
+    {
+        app.MapGet("/config.json", () => Results.Json(new { signIn = "dev", apiBaseUrl = "/api" }, Json));
+        app.MapGet("/dev/sign-in", (DevSignIn signIn) => Results.Json(new { accounts = signIn.Accounts() }, Json));
+
+        if (!Directory.Exists(distFolder))
+        {
+            app.MapFallback(NotFound);
+            return;
+        }
+
+        var files = new PhysicalFileProvider(distFolder);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            OnPrepareResponse = context =>
+            {
+                var headers = context.Context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.CacheControl = context.File.Name == "index.html" ? "no-cache" : "public, max-age=31536000, immutable";
+            },
+        });
+        app.MapFallback(async context =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api") || !HttpMethods.IsGet(context.Request.Method))
+            {
+                await NotFound(context).ConfigureAwait(false);
+                return;
+            }
+
+            var response = context.Response;
+            response.ContentType = "text/html; charset=utf-8";
+            response.Headers.CacheControl = "no-cache";
+            response.Headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
+            response.Headers.XContentTypeOptions = "nosniff";
+            response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            await response.SendFileAsync(files.GetFileInfo("index.html"), context.RequestAborted).ConfigureAwait(false);
+        });
+    }
+
+    public static Task NotFound(HttpContext context) =>
+        Problems.For(Error.NotFound($"The route {context.Request.Method} {context.Request.Path}"))
+            .ExecuteResultAsync(new Microsoft.AspNetCore.Mvc.ActionContext { HttpContext = context });
+}

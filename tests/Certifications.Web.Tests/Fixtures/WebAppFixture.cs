@@ -1,0 +1,130 @@
+using Certifications.DevHost;
+using Certifications.DevHost.Demo;
+using Certifications.DevHost.Identity;
+using Certifications.DevHost.Storage;
+using Certifications.DevHost.Web;
+using Certifications.Domain.People;
+using Certifications.Functions.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Certifications.Web.Tests.Fixtures;
+
+/// <summary>
+/// The README's run command in miniature: Azurite, a dev host with the demo organizations serving the built web app,
+/// and Debian's Chromium driven by Playwright (installed with apt-get when missing; never a downloaded browser).
+/// </summary>
+public sealed class WebAppFixture : IAsyncLifetime
+{
+    private Azurite? azurite;
+    private IPlaywright? playwright;
+
+    public DevHostApp Host { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public IReadOnlyList<User> DemoUsers { get; private set; } = [];
+
+    public string Outbox { get; } = Path.Combine(Path.GetTempPath(), "certifications-web-tests-outbox-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Where each page's screenshot goes, to be looked at (TestResults/screenshots).</summary>
+    public string Screenshots { get; } = Directory.CreateDirectory(
+        Path.Combine(RepositoryRoot.Find(), "tests", "Certifications.Web.Tests", "TestResults", "screenshots")).FullName;
+
+    public async Task InitializeAsync()
+    {
+        var chromium = await DebianPackages.EnsureAsync("chromium", "chromium");
+        azurite = await Azurite.StartAsync(RepositoryRoot.Find(), dataFolder: null);
+
+        // A port known before start, so the links printed on certificates and in QR codes lead back to this host.
+        var port = FreePort();
+        Host = await DevHostApp.StartAsync([], new DevHostSettings
+        {
+            Port = port,
+            Settings = new Dictionary<string, string?>
+            {
+                ["PublicBaseUrl"] = $"http://localhost:{port}",
+                ["DevHost:TaskHub"] = "w" + Guid.NewGuid().ToString("N")[..16],
+                ["Storage:ConnectionString"] = azurite.ConnectionString,
+                ["Auth:DevelopmentSigningKey"] = DevTokens.NewKey(),
+                ["Smtp:OutboxFolder"] = Outbox,
+                ["Secrets:LocalKeyFile"] = Outbox + "-secrets-key",
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Certifications"] = "Warning",
+            },
+        });
+        DemoUsers = await Host.Services.GetRequiredService<DemoOrganizations>().SeedAsync();
+        await Host.Services.GetRequiredService<DevSignIn>().OfferAsync(DemoUsers);
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+        });
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>A fresh browser context (its own session storage) at a phone's or a desk's width.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            Locale = "de-DE",
+            TimezoneId = "Europe/Berlin",
+            AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Runs a journey; when it fails, every open page is saved as failure-N.png first, to see what the person saw.</summary>
+    public async Task JourneyAsync(Func<Task> journey)
+    {
+        try
+        {
+            await journey();
+        }
+        catch
+        {
+            var pages = Browser.Contexts.SelectMany(c => c.Pages).ToList();
+            for (var i = 0; i < pages.Count; i++)
+            {
+                await pages[i].ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"failure-{i}.png"), FullPage = true });
+            }
+
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await Host.DisposeAsync();
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>The browser tests, which share one dev host and one browser.</summary>
+[CollectionDefinition(Name)]
+public sealed class WebAppCollection : ICollectionFixture<WebAppFixture>
+{
+    public const string Name = "web app";
+}

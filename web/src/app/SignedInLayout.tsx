@@ -1,0 +1,96 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { must } from '../api/client';
+import { ApiProblem } from '../api/problem';
+import { AddOnOff } from '../pages/AddOnOff';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { MeContext, hasRole, useServices, type Me } from './context';
+
+/** Every page of a signed-in person: who they are, what they may open, and the page itself. */
+export function SignedInLayout() {
+  const { api, auth } = useServices();
+  const location = useLocation();
+  const [signedIn, setSignedIn] = useState<boolean | null>(null);
+
+  useEffect(() => {
+    void auth.token().then((token) => {
+      if (token) setSignedIn(true);
+      else auth.signIn(location.pathname + location.search);
+    });
+    // Checked once per load; a session that ends later is caught by the API's 401.
+  }, []);
+
+  const me = useQuery({ queryKey: ['me'], queryFn: () => must(api.GET('/me')), enabled: signedIn === true });
+
+  if (signedIn !== true || me.isPending) {
+    return <p className="muted" style={{ padding: '1rem' }}>Loading…</p>;
+  }
+  if (me.isError) {
+    return (
+      <main>
+        <h1>Certifications</h1>
+        <ErrorNotice error={me.error} onRetry={() => void me.refetch()} />
+      </main>
+    );
+  }
+  return (
+    <MeContext.Provider value={me.data}>
+      <TopBar me={me.data} />
+      <MainArea>{me.data.certificationsEnabled ? <Outlet /> : <AddOnOff />}</MainArea>
+    </MeContext.Provider>
+  );
+}
+
+function TopBar({ me }: { me: Me }) {
+  const { auth } = useServices();
+  const learner = hasRole(me, 'Learner');
+  const coach = hasRole(me, 'Coach');
+  return (
+    <header className="topbar">
+      <a className="skip" href="#main">Skip to content</a>
+      <div className="topbar-inner">
+        <NavLink to="/" className="brand">Certifications</NavLink>
+        <nav aria-label="Main">
+          <ul className="nav">
+            {learner && <li><NavLink to="/" end>My certifications</NavLink></li>}
+            {learner && <li><NavLink to="/discover">Discover</NavLink></li>}
+            {learner && <li><NavLink to="/certificates">My certificates</NavLink></li>}
+            {coach && <li><NavLink to="/coach/reviews">Review queue</NavLink></li>}
+            {coach && <li><NavLink to="/coach/team">My team</NavLink></li>}
+          </ul>
+        </nav>
+        <div className="who">
+          <span>
+            {me.user.displayName} · {me.organizationName}
+          </span>
+          <button type="button" className="secondary" onClick={() => auth.signOut()}>Sign out</button>
+        </div>
+      </div>
+    </header>
+  );
+}
+
+/** The page area; focus moves to it on navigation so screen readers start at the new page. */
+function MainArea({ children }: { children: React.ReactNode }) {
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [location.pathname]);
+  return (
+    <main id="main" ref={main} tabIndex={-1}>
+      {children}
+    </main>
+  );
+}
+
+/** A page refused because the add-on is off shows the add-on page instead of an error. */
+export function isAddOnOff(error: unknown): boolean {
+  return error instanceof ApiProblem && error.isAddOnOff;
+}

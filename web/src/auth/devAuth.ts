@@ -1,0 +1,47 @@
+import type { Auth } from './auth';
+
+const key = 'certifications.dev-session';
+
+interface StoredSession {
+  token: string;
+  expiresAt: number;
+}
+
+/** Seconds since the epoch at which the JWT stops being accepted (its exp claim). */
+function expiryOf(token: string): number {
+  const payload = token.split('.')[1] ?? '';
+  const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+  const exp = (JSON.parse(json) as { exp?: number }).exp;
+  return typeof exp === 'number' ? exp : 0;
+}
+
+/** The dev host's sign-in: a token picked on /sign-in, kept for this tab only. */
+export function devAuth(): Auth {
+  return {
+    kind: 'dev',
+    token: () => {
+      const raw = sessionStorage.getItem(key);
+      if (!raw) return Promise.resolve(null);
+      const session = JSON.parse(raw) as StoredSession;
+      if (session.expiresAt * 1000 <= Date.now()) {
+        sessionStorage.removeItem(key);
+        return Promise.resolve(null);
+      }
+      return Promise.resolve(session.token);
+    },
+    signIn: (returnTo) => {
+      sessionStorage.removeItem(key);
+      window.location.assign(`/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
+    },
+    signOut: () => {
+      sessionStorage.removeItem(key);
+      window.location.assign('/sign-in');
+    },
+  };
+}
+
+/** Keeps the token the sign-in page was given. */
+export function rememberDevToken(token: string): void {
+  const session: StoredSession = { token, expiresAt: expiryOf(token) };
+  sessionStorage.setItem(key, JSON.stringify(session));
+}

@@ -1,0 +1,171 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { must, type Schemas } from '../../api/client';
+import { ApiProblem } from '../../api/problem';
+import { useServices } from '../../app/context';
+import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
+import { formatDate } from '../../ui/format';
+import { ProgressBar, StatusBadge } from '../../ui/Status';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { Evidence, Reviews } from '../shared/Submission';
+
+type Detail = Schemas['EnrollmentDetail'];
+type CriterionView = Detail['criteria'][number];
+
+/** One learner's submission: the evidence beside a decision per criterion, and the approval when it is asked for. */
+export function ReviewSubmission() {
+  const { id = '' } = useParams();
+  const { api } = useServices();
+  const record = useQuery({
+    queryKey: ['enrollment', id],
+    queryFn: () => must(api.GET('/enrollments/{id}', { params: { path: { id } } })),
+    // Once every criterion is decided the workflow asks for approval a moment later; keep looking until it has.
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      const decided = data?.criteria.every((c) => c.state === 'Met');
+      return data && data.requireApproval && decided && data.approval === 'NotRequested' && !data.earnedAt ? 2000 : false;
+    },
+  });
+  usePageTitle(record.data ? `${record.data.learner.displayName}: ${record.data.certification.title}` : 'Review');
+  if (record.isPending) return <p className="muted">Loading…</p>;
+  if (record.isError) return <ErrorNotice error={record.error} onRetry={() => void record.refetch()} />;
+  const detail = record.data;
+  const waiting = detail.criteria.filter((c) => c.state === 'AwaitingAssessment' || (c.kind === 'review' && c.state !== 'Met'));
+  return (
+    <>
+      <p><Link to="/coach/reviews">Back to the review queue</Link></p>
+      <h1>{detail.learner.displayName}</h1>
+      <section className="card stack" aria-label="The record">
+        <p><strong>{detail.certification.title}</strong></p>
+        <div className="row">
+          <StatusBadge status={detail.status} name={detail.statusName} />
+          {detail.overdue && <span className="badge badge-danger">Overdue</span>}
+          {detail.dueDate && <span className="muted">Due {formatDate(detail.dueDate)}</span>}
+        </div>
+        <ProgressBar met={detail.progress.met} total={detail.progress.total} label="Criteria met" />
+      </section>
+      {detail.approval === 'Awaiting' && <ApprovalForm detail={detail} />}
+      <h2>Criteria</h2>
+      <ol className="criteria">
+        {detail.criteria.map((criterion) => (
+          <li key={criterion.criterionId} className="card stack">
+            <h3>{criterion.title}</h3>
+            <Evidence enrollmentId={detail.id} criterion={criterion} />
+            <Reviews criterion={criterion} />
+            {waiting.includes(criterion) && detail.status !== 'Earned' && <ReviewForm detail={detail} criterion={criterion} />}
+            {!waiting.includes(criterion) && <p className="muted">{criterion.state === 'Met' ? 'Met' : 'Nothing to decide here now.'}</p>}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+/** When someone else decided first the API says so (409); the page says what happened and shows the record as it is now. */
+function StaleNotice({ error, onReload }: { error: unknown; onReload: () => void }) {
+  if (!(error instanceof ApiProblem && (error.status === 409 || error.status === 412))) return <ErrorNotice error={error} />;
+  return (
+    <div className="alert alert-danger" role="alert">
+      {error.message} Someone may have decided before you.{' '}
+      <button type="button" className="secondary" onClick={onReload}>Show the record as it is now</button>
+    </div>
+  );
+}
+
+function ReviewForm({ detail, criterion }: { detail: Detail; criterion: CriterionView }) {
+  const { api } = useServices();
+  const queries = useQueryClient();
+  const id = useId();
+  const [decision, setDecision] = useState<'Demonstrated' | 'NotDemonstrated' | ''>('');
+  const [rating, setRating] = useState('');
+  const [feedback, setFeedback] = useState('');
+  const review = useMutation({
+    mutationFn: () =>
+      must(api.POST('/enrollments/{id}/criteria/{criterionId}/reviews', {
+        params: { path: { id: detail.id, criterionId: criterion.criterionId } },
+        body: { decision: decision as 'Demonstrated' | 'NotDemonstrated', rating: rating ? Number(rating) : null, feedback: feedback || null },
+      })),
+    onSuccess: (updated) => {
+      queries.setQueryData(['enrollment', detail.id], updated);
+      void queries.invalidateQueries({ queryKey: ['review-queue'] });
+    },
+  });
+  const reload = () => {
+    review.reset();
+    void queries.invalidateQueries({ queryKey: ['enrollment', detail.id] });
+  };
+  const feedbackRequired = decision === 'NotDemonstrated';
+  return (
+    <form
+      className="stack"
+      aria-label={`Review ${criterion.title}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!review.isPending) review.mutate();
+      }}
+    >
+      <fieldset aria-describedby={`${id}-decision-error`}>
+        <legend>Your decision</legend>
+        <div className="choices">
+          <label><input type="radio" name={`${id}-decision`} checked={decision === 'Demonstrated'} onChange={() => setDecision('Demonstrated')} required /> Demonstrated</label>
+          <label><input type="radio" name={`${id}-decision`} checked={decision === 'NotDemonstrated'} onChange={() => setDecision('NotDemonstrated')} /> Not demonstrated</label>
+        </div>
+        <FieldError error={review.error} field="decision" id={`${id}-decision-error`} />
+      </fieldset>
+      <fieldset aria-describedby={`${id}-rating-error`}>
+        <legend>Rating (1 to 5)</legend>
+        <div className="choices">
+          {[1, 2, 3, 4, 5].map((n) => (
+            <label key={n}><input type="radio" name={`${id}-rating`} value={n} checked={rating === String(n)} onChange={() => setRating(String(n))} /> {n}</label>
+          ))}
+        </div>
+        <FieldError error={review.error} field="rating" id={`${id}-rating-error`} />
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-feedback`}>Feedback{feedbackRequired ? ' (required: say what to change)' : ''}</label>
+        <textarea id={`${id}-feedback`} value={feedback} onChange={(e) => setFeedback(e.target.value)} required={feedbackRequired}
+          maxLength={4000} aria-describedby={`${id}-feedback-error`} />
+        <FieldError error={review.error} field="feedback" id={`${id}-feedback-error`} />
+      </div>
+      {review.isError && !(review.error instanceof ApiProblem && review.error.problem.errors) && <StaleNotice error={review.error} onReload={reload} />}
+      <button type="submit" disabled={review.isPending || decision === ''}>{review.isPending ? 'Saving…' : 'Save decision'}</button>
+    </form>
+  );
+}
+
+function ApprovalForm({ detail }: { detail: Detail }) {
+  const { api } = useServices();
+  const queries = useQueryClient();
+  const id = useId();
+  const [comment, setComment] = useState('');
+  const decide = useMutation({
+    mutationFn: (decision: 'Approve' | 'Reject') =>
+      must(api.POST('/enrollments/{id}/approval', { params: { path: { id: detail.id } }, body: { decision, comment: comment || null } })),
+    onSuccess: (updated) => {
+      queries.setQueryData(['enrollment', detail.id], updated);
+      void queries.invalidateQueries({ queryKey: ['review-queue'] });
+    },
+  });
+  const reload = () => {
+    decide.reset();
+    void queries.invalidateQueries({ queryKey: ['enrollment', detail.id] });
+  };
+  return (
+    <section className="card stack" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Approval</h2>
+      <p>Every criterion is met. Approve to issue the certificate, or send it back with what to change.</p>
+      <div className="field">
+        <label htmlFor={`${id}-comment`}>Comment (required to send it back)</label>
+        <textarea id={`${id}-comment`} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={4000}
+          aria-describedby={`${id}-comment-error`} />
+        <FieldError error={decide.error} field="comment" id={`${id}-comment-error`} />
+      </div>
+      {decide.isError && !(decide.error instanceof ApiProblem && decide.error.problem.errors) && <StaleNotice error={decide.error} onReload={reload} />}
+      <div className="row">
+        <button type="button" disabled={decide.isPending} onClick={() => decide.mutate('Approve')}>Approve</button>
+        <button type="button" className="danger" disabled={decide.isPending} onClick={() => decide.mutate('Reject')}>Send back</button>
+      </div>
+    </section>
+  );
+}

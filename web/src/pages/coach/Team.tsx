@@ -1,0 +1,154 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { Link } from 'react-router';
+import { must, type Schemas } from '../../api/client';
+import { useServices } from '../../app/context';
+import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
+import { formatDate } from '../../ui/format';
+import { ProgressBar, StatusBadge } from '../../ui/Status';
+import { usePageTitle } from '../../ui/usePageTitle';
+
+type Certification = Schemas['CertificationResponse'];
+
+/** The certifications my team is in, their learning records, and assigning to team members. */
+export function Team() {
+  usePageTitle('My team');
+  const { api } = useServices();
+  const certifications = useQuery({ queryKey: ['certifications'], queryFn: () => must(api.GET('/certifications')) });
+  const [selected, setSelected] = useState('');
+  const published = (certifications.data?.items ?? []).filter((c) => c.status === 'Published');
+  const current = published.find((c) => c.id === selected) ?? published[0];
+  return (
+    <>
+      <h1>My team</h1>
+      {certifications.isPending && <p className="muted">Loading…</p>}
+      {certifications.isError && <ErrorNotice error={certifications.error} onRetry={() => void certifications.refetch()} />}
+      {certifications.isSuccess && published.length === 0 && <p>Your team is not enrolled in any certification yet.</p>}
+      {current && (
+        <>
+          <div className="field">
+            <label htmlFor="team-certification">Certification</label>
+            <select id="team-certification" value={current.id} onChange={(e) => setSelected(e.target.value)}>
+              {published.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+            </select>
+          </div>
+          <LearningRecords certification={current} />
+          <Assign certification={current} />
+        </>
+      )}
+    </>
+  );
+}
+
+function LearningRecords({ certification }: { certification: Certification }) {
+  const { api } = useServices();
+  const records = useQuery({
+    queryKey: ['learning-records', certification.id],
+    queryFn: () => must(api.GET('/certifications/{id}/learning-records', { params: { path: { id: certification.id }, query: { pageSize: '100' } } })),
+  });
+  return (
+    <section aria-labelledby="records-title">
+      <h2 id="records-title">Learning records</h2>
+      {records.isPending && <p className="muted">Loading…</p>}
+      {records.isError && <ErrorNotice error={records.error} onRetry={() => void records.refetch()} />}
+      {records.isSuccess && records.data.items.length === 0 && <p>Nobody in your team is enrolled in {certification.title}.</p>}
+      {records.isSuccess && records.data.items.length > 0 && (
+        <ul className="cards" aria-label={`Learning records of ${certification.title}`}>
+          {records.data.items.map((r) => (
+            <li key={r.enrollmentId} className="card stack">
+              <h3><Link to={`/coach/reviews/${r.enrollmentId}`}>{r.learner.displayName}</Link></h3>
+              <div className="row">
+                <StatusBadge status={r.status} name={r.statusName} />
+                {r.overdue && <span className="badge badge-danger">Overdue</span>}
+                {r.dueDate && <span className="muted">Due {formatDate(r.dueDate)}</span>}
+              </div>
+              <ProgressBar met={r.progress.met} total={r.progress.total} label={`Progress of ${r.learner.displayName}`} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Assign({ certification }: { certification: Certification }) {
+  const { api } = useServices();
+  const queries = useQueryClient();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [dueDate, setDueDate] = useState('');
+  const [message, setMessage] = useState('');
+  const team = useQuery({ queryKey: ['my-team'], queryFn: () => must(api.GET('/me/team')), enabled: open });
+  const assign = useMutation({
+    mutationFn: () =>
+      must(api.POST('/certifications/{id}/assignments', {
+        params: { path: { id: certification.id } },
+        body: {
+          learnerIds: chosen,
+          groupIds: null,
+          // The end of the chosen day where the viewer is.
+          dueDate: dueDate ? new Date(`${dueDate}T23:59:59`).toISOString() : null,
+          message: message || null,
+        },
+      })),
+    onSuccess: () => void queries.invalidateQueries({ queryKey: ['learning-records', certification.id] }),
+  });
+  const names = new Map((team.data?.items ?? []).map((u) => [u.id, u.displayName]));
+  if (!open) return <button type="button" onClick={() => setOpen(true)}>Assign {certification.title}</button>;
+  return (
+    <section className="card stack" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Assign {certification.title}</h2>
+      {team.isPending && <p className="muted">Loading your team…</p>}
+      {team.isError && <ErrorNotice error={team.error} onRetry={() => void team.refetch()} />}
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!assign.isPending) assign.mutate();
+        }}
+      >
+        {team.isSuccess && (
+          <fieldset aria-describedby={`${id}-learners-error`}>
+            <legend>Team members</legend>
+            <div className="choices">
+              {team.data.items.map((u) => (
+                <label key={u.id}>
+                  <input type="checkbox" checked={chosen.includes(u.id)}
+                    onChange={(e) => setChosen(e.target.checked ? [...chosen, u.id] : chosen.filter((x) => x !== u.id))} />
+                  {u.displayName}
+                </label>
+              ))}
+            </div>
+            <FieldError error={assign.error} field="learnerIds" id={`${id}-learners-error`} />
+          </fieldset>
+        )}
+        <div className="field">
+          <label htmlFor={`${id}-due`}>Due date</label>
+          <input id={`${id}-due`} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} aria-describedby={`${id}-due-error`} />
+          <FieldError error={assign.error} field="dueDate" id={`${id}-due-error`} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-message`}>Message</label>
+          <textarea id={`${id}-message`} value={message} onChange={(e) => setMessage(e.target.value)} aria-describedby={`${id}-message-error`} />
+          <FieldError error={assign.error} field="message" id={`${id}-message-error`} />
+        </div>
+        {assign.isError && !(assign.error as { problem?: { errors?: unknown } }).problem?.errors && <ErrorNotice error={assign.error} />}
+        <button type="submit" disabled={assign.isPending || chosen.length === 0}>{assign.isPending ? 'Assigning…' : 'Assign'}</button>
+      </form>
+      {assign.isSuccess && (
+        <div role="status">
+          <p className="alert alert-success">
+            {assign.data.created} assigned, {assign.data.alreadyEnrolled} already enrolled.
+          </p>
+          <ul>
+            {assign.data.results.map((line) => (
+              <li key={line.learnerId}>{names.get(line.learnerId) ?? line.learnerId}: {resultWords[line.result] ?? line.result}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
+
+const resultWords: Record<string, string> = { Created: 'assigned', AlreadyEnrolled: 'already enrolled' };

@@ -1,0 +1,124 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import type { Schemas } from '../../api/client';
+import { uploadForm } from '../../api/upload';
+import { useServices } from '../../app/context';
+import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
+import { formatBytes } from '../../ui/format';
+import { evidenceLimits, refusalOf } from './evidenceLimits';
+
+type Detail = Schemas['EnrollmentDetail'];
+
+/** Hand in evidence for one criterion: a note and files (picked or dropped), with the upload's progress. */
+export function HandIn({ enrollmentId, criterionId, title }: { enrollmentId: string; criterionId: string; title: string }) {
+  const { auth, config } = useServices();
+  const queries = useQueryClient();
+  const id = useId();
+  const picker = useRef<HTMLInputElement>(null);
+  const [text, setText] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const [refusals, setRefusals] = useState<string[]>([]);
+  const [over, setOver] = useState(false);
+  const [progress, setProgress] = useState(0);
+
+  const add = (picked: FileList | null) => {
+    if (!picked) return;
+    const refused: string[] = [];
+    const kept = [...files];
+    for (const file of Array.from(picked)) {
+      const refusal = refusalOf(file);
+      if (refusal) refused.push(refusal);
+      else if (kept.length >= evidenceLimits.maxFiles) refused.push(`At most ${evidenceLimits.maxFiles} files at a time: “${file.name}” was left out.`);
+      else kept.push(file);
+    }
+    setFiles(kept);
+    setRefusals(refused);
+  };
+
+  const send = useMutation({
+    mutationFn: () => {
+      const form = new FormData();
+      if (text.trim()) form.append('text', text);
+      for (const file of files) form.append('file', file, file.name);
+      setProgress(0);
+      return uploadForm<Detail>(
+        `${config.apiBaseUrl}/enrollments/${encodeURIComponent(enrollmentId)}/criteria/${encodeURIComponent(criterionId)}/evidence`,
+        form, auth, setProgress);
+    },
+    onSuccess: (detail) => {
+      queries.setQueryData(['enrollment', enrollmentId], detail);
+      void queries.invalidateQueries({ queryKey: ['my-assignments'] });
+      setText('');
+      setFiles([]);
+    },
+  });
+
+  const nothing = !text.trim() && files.length === 0;
+  return (
+    <form
+      className="stack"
+      aria-label={`Hand in evidence for ${title}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!nothing && !send.isPending) send.mutate();
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-text`}>Your note</label>
+        <textarea id={`${id}-text`} value={text} onChange={(e) => setText(e.target.value)} maxLength={evidenceLimits.maxTextLength}
+          aria-describedby={`${id}-text-error`} />
+        <FieldError error={send.error} field="text" id={`${id}-text-error`} />
+      </div>
+      <div
+        className="drop"
+        data-over={over}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          add(e.dataTransfer.files);
+        }}
+      >
+        <p>Drop files here, or</p>
+        <button type="button" className="secondary" onClick={() => picker.current?.click()}>Choose files</button>
+        <input ref={picker} id={`${id}-files`} type="file" multiple hidden aria-label={`Files for ${title}`}
+          accept={evidenceLimits.acceptedTypes.join(',')}
+          onChange={(e) => {
+            add(e.target.files);
+            e.target.value = '';
+          }} />
+        <p className="hint" id={`${id}-limits`}>
+          Up to {evidenceLimits.maxFiles} files, each at most {formatBytes(evidenceLimits.maxFileBytes)}: {evidenceLimits.described}.
+        </p>
+      </div>
+      {refusals.length > 0 && (
+        <ul className="field-error" role="alert">
+          {refusals.map((r) => <li key={r}>{r}</li>)}
+        </ul>
+      )}
+      {files.length > 0 && (
+        <ul className="files" aria-label="Files to hand in">
+          {files.map((file) => (
+            <li key={file.name + file.size}>
+              <span>{file.name}</span> <span className="muted">{formatBytes(file.size)}</span>
+              <button type="button" className="secondary" onClick={() => setFiles(files.filter((f) => f !== file))}
+                aria-label={`Remove ${file.name}`}>Remove</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {send.isPending && (
+        <div>
+          <progress max={1} value={progress} aria-label="Upload progress" />
+          <span className="muted"> {Math.round(progress * 100)}%</span>
+        </div>
+      )}
+      {send.isError && <ErrorNotice error={send.error} />}
+      <button type="submit" disabled={nothing || send.isPending}>{send.isPending ? 'Handing in…' : 'Hand in'}</button>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, Navigate } from 'react-router';
+import { must } from '../../api/client';
+import { hasRole, useMe, useServices } from '../../app/context';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { formatDate } from '../../ui/format';
+import { ProgressBar, StatusBadge } from '../../ui/Status';
+import { usePageTitle } from '../../ui/usePageTitle';
+
+/** My certifications: everything I am assigned or enrolled in, soonest due first. */
+export function Home() {
+  usePageTitle('My certifications');
+  const me = useMe();
+  const { api } = useServices();
+  const learner = hasRole(me, 'Learner');
+  const list = useQuery({
+    queryKey: ['my-assignments'],
+    queryFn: () => must(api.GET('/me/assignments', { params: { query: { pageSize: '100' } } })),
+    enabled: learner,
+  });
+
+  if (!learner) return <Navigate to={hasRole(me, 'Coach') ? '/coach/reviews' : '/certificates'} replace />;
+  return (
+    <>
+      <h1>My certifications</h1>
+      {list.isPending && <p className="muted">Loading…</p>}
+      {list.isError && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
+      {list.isSuccess && list.data.items.length === 0 && (
+        <p>
+          Nothing assigned to you yet. <Link to="/discover">Discover certifications</Link> you can enroll in.
+        </p>
+      )}
+      {list.isSuccess && list.data.items.length > 0 && (
+        <ul className="cards" aria-label="My certifications">
+          {list.data.items.map((item) => (
+            <li key={item.enrollmentId} className="card stack">
+              <h2>
+                <Link to={`/enrollments/${item.enrollmentId}`}>{item.certification.title}</Link>
+              </h2>
+              <div className="row">
+                <StatusBadge status={item.status} name={item.statusName} />
+                {item.overdue && <span className="badge badge-danger">Overdue</span>}
+                <span className="muted">{item.source === 'Assigned' ? 'Assigned to you' : 'You enrolled'}</span>
+              </div>
+              <ProgressBar met={Number(item.progress.met)} total={Number(item.progress.total)} label={`Progress in ${item.certification.title}`} />
+              {item.dueDate && <p className="muted">Due {formatDate(item.dueDate)}</p>}
+              {item.message && <p>{item.message}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

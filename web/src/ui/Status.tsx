@@ -1,0 +1,20 @@
+/** An enrollment's status in the product's words, coloured by what it asks of the viewer. */
+export function StatusBadge({ status, name }: { status: string; name: string }) {
+  const tone =
+    status === 'Earned' ? 'badge-success' : status === 'NotEarned' ? 'badge-danger' : status === 'Submitted' ? 'badge-warning' : '';
+  return <span className={`badge ${tone}`}>{name}</span>;
+}
+
+/** How many criteria are met, as a bar with its numbers for assistive technology. */
+export function ProgressBar({ met, total, label }: { met: number; total: number; label: string }) {
+  const percent = total === 0 ? 0 : Math.round((met / total) * 100);
+  return (
+    <div>
+      <div className="bar" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={total} aria-valuenow={met}
+        aria-valuetext={`${met} of ${total} criteria met`}>
+        <span style={{ width: `${percent}%` }} />
+      </div>
+      <p className="muted">{met} of {total} criteria met</p>
+    </div>
+  );
+}
