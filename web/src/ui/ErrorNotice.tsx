@@ -19,8 +19,13 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
   );
 }
 
-/** The sentences the API wrote about one field, shown under it and tied to it for assistive technology. */
-export function FieldError({ error, field, id }: { error: unknown; field: string; id: string }) {
+/**
+ * The sentences the API wrote about one field, shown under it and tied to it for assistive technology. The API
+ * writes them to follow the field's name ("is required when…"), so the label the person sees starts the sentence.
+ */
+export function FieldError({ error, field, id, label }: { error: unknown; field: string; id: string; label: string }) {
   const message = error instanceof ApiProblem ? error.field(field) : undefined;
-  return message ? <p className="field-error" id={id}>{message}</p> : null;
+  if (!message) return <span id={id} hidden />;
+  const sentence = /^[a-z]/.test(message) ? `${label} ${message}` : message;
+  return <p className="field-error" id={id}>{sentence}</p>;
 }

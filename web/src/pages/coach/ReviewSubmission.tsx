@@ -9,6 +9,7 @@ import { formatDate } from '../../ui/format';
 import { ProgressBar, StatusBadge } from '../../ui/Status';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { Evidence, Reviews } from '../shared/Submission';
+import { refreshInterval } from '../shared/workflowPending';
 
 type Detail = Schemas['EnrollmentDetail'];
 type CriterionView = Detail['criteria'][number];
@@ -20,12 +21,7 @@ export function ReviewSubmission() {
   const record = useQuery({
     queryKey: ['enrollment', id],
     queryFn: () => must(api.GET('/enrollments/{id}', { params: { path: { id } } })),
-    // Once every criterion is decided the workflow asks for approval a moment later; keep looking until it has.
-    refetchInterval: (query) => {
-      const data = query.state.data;
-      const decided = data?.criteria.every((c) => c.state === 'Met');
-      return data && data.requireApproval && decided && data.approval === 'NotRequested' && !data.earnedAt ? 2000 : false;
-    },
+    refetchInterval: (query) => refreshInterval(query.state.data),
   });
   usePageTitle(record.data ? `${record.data.learner.displayName}: ${record.data.certification.title}` : 'Review');
   if (record.isPending) return <p className="muted">Loading…</p>;
@@ -111,7 +107,7 @@ function ReviewForm({ detail, criterion }: { detail: Detail; criterion: Criterio
           <label><input type="radio" name={`${id}-decision`} checked={decision === 'Demonstrated'} onChange={() => setDecision('Demonstrated')} required /> Demonstrated</label>
           <label><input type="radio" name={`${id}-decision`} checked={decision === 'NotDemonstrated'} onChange={() => setDecision('NotDemonstrated')} /> Not demonstrated</label>
         </div>
-        <FieldError error={review.error} field="decision" id={`${id}-decision-error`} />
+        <FieldError error={review.error} field="decision" label="The decision" id={`${id}-decision-error`} />
       </fieldset>
       <fieldset aria-describedby={`${id}-rating-error`}>
         <legend>Rating (1 to 5)</legend>
@@ -120,13 +116,13 @@ function ReviewForm({ detail, criterion }: { detail: Detail; criterion: Criterio
             <label key={n}><input type="radio" name={`${id}-rating`} value={n} checked={rating === String(n)} onChange={() => setRating(String(n))} /> {n}</label>
           ))}
         </div>
-        <FieldError error={review.error} field="rating" id={`${id}-rating-error`} />
+        <FieldError error={review.error} field="rating" label="The rating" id={`${id}-rating-error`} />
       </fieldset>
       <div className="field">
         <label htmlFor={`${id}-feedback`}>Feedback{feedbackRequired ? ' (required: say what to change)' : ''}</label>
-        <textarea id={`${id}-feedback`} value={feedback} onChange={(e) => setFeedback(e.target.value)} required={feedbackRequired}
+        <textarea id={`${id}-feedback`} value={feedback} onChange={(e) => setFeedback(e.target.value)}
           maxLength={4000} aria-describedby={`${id}-feedback-error`} />
-        <FieldError error={review.error} field="feedback" id={`${id}-feedback-error`} />
+        <FieldError error={review.error} field="feedback" label="Feedback" id={`${id}-feedback-error`} />
       </div>
       {review.isError && !(review.error instanceof ApiProblem && review.error.problem.errors) && <StaleNotice error={review.error} onReload={reload} />}
       <button type="submit" disabled={review.isPending || decision === ''}>{review.isPending ? 'Saving…' : 'Save decision'}</button>
@@ -159,7 +155,7 @@ function ApprovalForm({ detail }: { detail: Detail }) {
         <label htmlFor={`${id}-comment`}>Comment (required to send it back)</label>
         <textarea id={`${id}-comment`} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={4000}
           aria-describedby={`${id}-comment-error`} />
-        <FieldError error={decide.error} field="comment" id={`${id}-comment-error`} />
+        <FieldError error={decide.error} field="comment" label="The comment" id={`${id}-comment-error`} />
       </div>
       {decide.isError && !(decide.error instanceof ApiProblem && decide.error.problem.errors) && <StaleNotice error={decide.error} onReload={reload} />}
       <div className="row">

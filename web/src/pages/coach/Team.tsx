@@ -119,18 +119,18 @@ function Assign({ certification }: { certification: Certification }) {
                 </label>
               ))}
             </div>
-            <FieldError error={assign.error} field="learnerIds" id={`${id}-learners-error`} />
+            <FieldError error={assign.error} field="learnerIds" label="The team members" id={`${id}-learners-error`} />
           </fieldset>
         )}
         <div className="field">
           <label htmlFor={`${id}-due`}>Due date</label>
           <input id={`${id}-due`} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} aria-describedby={`${id}-due-error`} />
-          <FieldError error={assign.error} field="dueDate" id={`${id}-due-error`} />
+          <FieldError error={assign.error} field="dueDate" label="The due date" id={`${id}-due-error`} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-message`}>Message</label>
           <textarea id={`${id}-message`} value={message} onChange={(e) => setMessage(e.target.value)} aria-describedby={`${id}-message-error`} />
-          <FieldError error={assign.error} field="message" id={`${id}-message-error`} />
+          <FieldError error={assign.error} field="message" label="The message" id={`${id}-message-error`} />
         </div>
         {assign.isError && !(assign.error as { problem?: { errors?: unknown } }).problem?.errors && <ErrorNotice error={assign.error} />}
         <button type="submit" disabled={assign.isPending || chosen.length === 0}>{assign.isPending ? 'Assigning…' : 'Assign'}</button>

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '../../ui/format';
 import { ProgressBar, StatusBadge } from '../../ui/Status';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { Evidence, Reviews } from '../shared/Submission';
+import { refreshInterval } from '../shared/workflowPending';
 import { HandIn } from './HandIn';
 
 type Detail = Schemas['EnrollmentDetail'];
@@ -35,8 +36,7 @@ export function EnrollmentPage() {
   const record = useQuery({
     queryKey: ['enrollment', id],
     queryFn: () => must(api.GET('/enrollments/{id}', { params: { path: { id } } })),
-    // A submitted record changes when the coach decides and the workflow issues the certificate; keep it fresh.
-    refetchInterval: (query) => (query.state.data && ['Submitted'].includes(query.state.data.status) ? 5000 : false),
+    refetchInterval: (query) => refreshInterval(query.state.data),
   });
   usePageTitle(record.data?.certification.title ?? 'Certification');
 

@@ -67,7 +67,7 @@ export function HandIn({ enrollmentId, criterionId, title }: { enrollmentId: str
         <label htmlFor={`${id}-text`}>Your note</label>
         <textarea id={`${id}-text`} value={text} onChange={(e) => setText(e.target.value)} maxLength={evidenceLimits.maxTextLength}
           aria-describedby={`${id}-text-error`} />
-        <FieldError error={send.error} field="text" id={`${id}-text-error`} />
+        <FieldError error={send.error} field="text" label="Your note" id={`${id}-text-error`} />
       </div>
       <div
         className="drop"
