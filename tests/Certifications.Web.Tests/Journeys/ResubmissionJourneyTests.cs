@@ -18,7 +18,7 @@ public sealed class ResubmissionJourneyTests(WebAppFixture fixture)
         await liam.SignInAsync("Liam Learner", "/discover");
         await liam.GetByRole(AriaRole.Button, new() { Name = "Enroll in Giving Feedback" }).ClickAsync();
         await liam.GetByRole(AriaRole.Button, new() { Name = "Get started" }).ClickAsync();
-        await liam.GetByRole(AriaRole.Button, new() { Name = "Mark “Read the feedback guide” as done" }).ClickAsync();
+        await liam.GetByRole(AriaRole.Button, new() { Name = "Mark as done Read the feedback guide" }).ClickAsync();
         await HandInAsync(liam, "Erster Versuch", "Aufnahme-1.txt");
         await liam.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
         await Assertions.Expect(liam.GetByText("Submitted", new() { Exact = true })).ToBeVisibleAsync();

@@ -145,9 +145,9 @@ function CriterionStep({ detail, criterion }: { detail: Detail; criterion: Crite
   if (criterion.kind === 'content' && criterion.state !== 'Met') {
     return (
       <div>
-        <button type="button" className="secondary" disabled={complete.isPending} onClick={() => complete.mutate()}
-          aria-label={`Mark “${criterion.title}” as done`}>
+        <button type="button" className="secondary" disabled={complete.isPending} onClick={() => complete.mutate()}>
           {complete.isPending ? 'Saving…' : 'Mark as done'}
+          <span className="visually-hidden"> {criterion.title}</span>
         </button>
         {complete.isError && <ErrorNotice error={complete.error} />}
       </div>

@@ -60,7 +60,10 @@ export function HandIn({ enrollmentId, criterionId, title }: { enrollmentId: str
       aria-label={`Hand in evidence for ${title}`}
       onSubmit={(event) => {
         event.preventDefault();
-        if (!nothing && !send.isPending) send.mutate();
+        if (!nothing && !send.isPending) {
+          setRefusals([]);
+          send.mutate();
+        }
       }}
     >
       <div className="field">
