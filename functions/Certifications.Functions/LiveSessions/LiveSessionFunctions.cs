@@ -64,7 +64,11 @@ public sealed class LiveSessionFunctions(LiveSessionService sessions, CoachRepor
     public async Task<IActionResult> GetLiveSession(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "live-sessions/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         (await sessions.GetAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp(
-            v => ApiResult.Ok(LiveSessionResponse.From(v.Session, v.History, v.Reviews)));
+            v => ApiResult.Ok(LiveSessionResponse.From(v.Session, v.History, v.Reviews) with
+            {
+                Skills = v.Criterion?.Skills,
+                MinStars = v.Criterion?.MinStars,
+            }));
 
     [ApiResponse(200, ContentType = "text/calendar", Description = "The invitation as iCalendar")]
     [Function(nameof(LiveSessionInvitation))]

@@ -11,6 +11,12 @@ public sealed record LiveSessionResponse(
     DateTimeOffset? EndedAt, RatingView? Rating, bool HasCoachReport, string InvitePath,
     IReadOnlyList<LiveSessionResponse>? History, IReadOnlyList<Review>? Reviews)
 {
+    /// <summary>The skills the coach rates, each with stars; shown to the coach and admins.</summary>
+    public IReadOnlyList<string>? Skills { get; init; }
+
+    /// <summary>The stars every skill needs for the criterion to be met.</summary>
+    public int? MinStars { get; init; }
+
     public static LiveSessionResponse From(LiveSession s, IReadOnlyList<LiveSession>? history = null, IReadOnlyList<Review>? reviews = null) => new(
         s.Id, s.State.ToString(), s.Mode.ToString().ToLowerInvariant(), s.CoachId, s.CoachName, s.LearnerId, s.LearnerName,
         s.CertificationId, s.CertificationTitle, s.CriterionId, s.CriterionTitle,

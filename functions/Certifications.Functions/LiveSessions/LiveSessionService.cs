@@ -180,9 +180,14 @@ public sealed class LiveSessionService(
             return new LiveSessionView(session, null, null);
         }
 
-        var history = await sessions.HistoryAsync(caller.OrganizationId, session.LearnerId, session.CertificationId, cancellationToken).ConfigureAwait(false);
-        var record = await enrollments.GetAsync(caller.OrganizationId, session.CertificationId, session.LearnerId, cancellationToken).ConfigureAwait(false);
-        return new LiveSessionView(session, [.. history.Where(s => s.Id != session.Id)], record?.Value.Reviews);
+        var historyTask = sessions.HistoryAsync(caller.OrganizationId, session.LearnerId, session.CertificationId, cancellationToken);
+        var recordTask = enrollments.GetAsync(caller.OrganizationId, session.CertificationId, session.LearnerId, cancellationToken);
+        var certification = await certifications.GetAsync(caller.OrganizationId, session.CertificationId, cancellationToken).ConfigureAwait(false);
+        var (history, record) = (await historyTask.ConfigureAwait(false), await recordTask.ConfigureAwait(false));
+        return new LiveSessionView(session, [.. history.Where(s => s.Id != session.Id)], record?.Value.Reviews)
+        {
+            Criterion = certification?.Value.Criteria.FirstOrDefault(c => c.Id == session.CriterionId),
+        };
     }
 
     public Task<Result<LiveSession>> JoinAsync(Caller caller, string id, CancellationToken cancellationToken) =>
@@ -376,7 +381,11 @@ public sealed class LiveSessionService(
 }
 
 /// <summary>A session as its reader sees it; the coach and admins also see the learner's earlier sessions and reviews.</summary>
-public sealed record LiveSessionView(LiveSession Session, IReadOnlyList<LiveSession>? History, IReadOnlyList<Domain.Enrollments.Review>? Reviews);
+public sealed record LiveSessionView(LiveSession Session, IReadOnlyList<LiveSession>? History, IReadOnlyList<Domain.Enrollments.Review>? Reviews)
+{
+    /// <summary>What the session assesses (the skills to rate and the stars needed), for its coach and admins.</summary>
+    public Domain.Catalog.Criterion? Criterion { get; init; }
+}
 
 /// <summary>The coach's rating as the API receives it.</summary>
 public sealed record RatingInput(IReadOnlyList<SkillStars>? Skills, string? Comments, string? Feedback)

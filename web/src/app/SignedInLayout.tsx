@@ -58,6 +58,7 @@ function TopBar({ me }: { me: Me }) {
             {learner && <li><NavLink to="/certificates">My certificates</NavLink></li>}
             {coach && <li><NavLink to="/coach/reviews">Review queue</NavLink></li>}
             {coach && <li><NavLink to="/coach/team">My team</NavLink></li>}
+            {(learner || coach) && <li><NavLink to="/live-sessions">Live sessions</NavLink></li>}
           </ul>
         </nav>
         <div className="who">

@@ -290,6 +290,13 @@ public static partial class OpenApiDocument
             ["title"] = new JsonObject { ["type"] = "string" },
             ["status"] = new JsonObject { ["type"] = "integer" },
             ["detail"] = new JsonObject { ["type"] = "string" },
+            ["rule"] = new JsonObject { ["type"] = "string", ["description"] = "The calendar rule a refused schedule broke." },
+            ["nextSlot"] = new JsonObject
+            {
+                ["type"] = new JsonArray("string", "null"),
+                ["format"] = "date-time",
+                ["description"] = "The next start that keeps the rules, offered with a refused schedule.",
+            },
             ["errors"] = new JsonObject
             {
                 ["type"] = "object",

@@ -1,0 +1,158 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { Schemas } from '../../api/client';
+import { must } from '../../api/client';
+import { uploadForm } from '../../api/upload';
+import { useServices } from '../../app/context';
+import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
+import { formatDateTime } from '../../ui/format';
+import { stateWords } from '../sessions/sessionWords';
+
+type Session = Schemas['LiveSessionResponse'];
+
+const callTypes = ['Video call', 'Phone call', 'In person'];
+
+/** The coach's side of a session: the learner's history, the calls, the end, and the rating. */
+export function SessionRoom({ session: s }: { session: Session }) {
+  return (
+    <>
+      <Calls session={s} />
+      {(s.state === 'Ended' || s.state === 'InCall') && <RatingForm session={s} />}
+      <History session={s} />
+    </>
+  );
+}
+
+function Calls({ session: s }: { session: Session }) {
+  const { api } = useServices();
+  const queries = useQueryClient();
+  const id = useId();
+  const [callType, setCallType] = useState(callTypes[0]!);
+  const onSuccess = (updated: Session) => queries.setQueryData(['live-session', s.id], { ...s, ...updated, history: s.history, reviews: s.reviews, skills: s.skills, minStars: s.minStars });
+  const path = { params: { path: { id: s.id } } };
+  const start = useMutation({ mutationFn: () => must(api.POST('/live-sessions/{id}/start', { ...path, body: { callType } })), onSuccess });
+  const another = useMutation({ mutationFn: () => must(api.POST('/live-sessions/{id}/calls', { ...path, body: { callType } })), onSuccess });
+  const end = useMutation({ mutationFn: () => must(api.POST('/live-sessions/{id}/end', path)), onSuccess });
+  const cancel = useMutation({ mutationFn: () => must(api.POST('/live-sessions/{id}/cancel', path)), onSuccess });
+  const noShow = useMutation({ mutationFn: () => must(api.POST('/live-sessions/{id}/no-show', path)), onSuccess });
+  const busy = start.isPending || another.isPending || end.isPending || cancel.isPending || noShow.isPending;
+  const error = start.error ?? another.error ?? end.error ?? cancel.error ?? noShow.error;
+  return (
+    <section className="card stack" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Session room</h2>
+      {s.state === 'Scheduled' && <p>{s.learner} has not come into the waiting room yet.</p>}
+      {s.state === 'LearnerWaiting' && <p className="alert alert-info">{s.learner} is waiting. Start the call when you are ready.</p>}
+      {s.calls.length > 0 && (
+        <ol aria-label="Calls">
+          {s.calls.map((c) => <li key={c.startedAt}>{c.callType}, {formatDateTime(c.startedAt)}</li>)}
+        </ol>
+      )}
+      {(s.state === 'LearnerWaiting' || s.state === 'InCall') && (
+        <div className="field">
+          <label htmlFor={`${id}-type`}>Call type</label>
+          <select id={`${id}-type`} value={callType} onChange={(e) => setCallType(e.target.value)}>
+            {callTypes.map((t) => <option key={t}>{t}</option>)}
+          </select>
+        </div>
+      )}
+      <div className="row">
+        {s.state === 'LearnerWaiting' && <button type="button" disabled={busy} onClick={() => start.mutate()}>Start the call</button>}
+        {s.state === 'InCall' && <button type="button" className="secondary" disabled={busy} onClick={() => another.mutate()}>Start another call</button>}
+        {s.state === 'InCall' && <button type="button" disabled={busy} onClick={() => end.mutate()}>End the session</button>}
+        {s.state === 'Scheduled' && <button type="button" className="secondary" disabled={busy} onClick={() => noShow.mutate()}>The learner did not come</button>}
+        {s.state === 'Scheduled' && <button type="button" className="danger" disabled={busy} onClick={() => cancel.mutate()}>Cancel the session</button>}
+      </div>
+      {error && <ErrorNotice error={error} />}
+    </section>
+  );
+}
+
+function RatingForm({ session: s }: { session: Session }) {
+  const { auth, config } = useServices();
+  const queries = useQueryClient();
+  const id = useId();
+  const skills = s.skills ?? [];
+  const [stars, setStars] = useState<Record<string, number>>({});
+  const [comments, setComments] = useState('');
+  const [feedback, setFeedback] = useState('');
+  const [report, setReport] = useState<File | null>(null);
+  const rate = useMutation({
+    mutationFn: () => {
+      const form = new FormData();
+      form.append('rating', JSON.stringify({
+        skills: skills.map((skill) => ({ skill, stars: stars[skill] ?? null })),
+        comments: comments || null,
+        feedback: feedback || null,
+      }));
+      if (report) form.append('report', report, report.name);
+      return uploadForm<Session>(`${config.apiBaseUrl}/live-sessions/${encodeURIComponent(s.id)}/rating`, form, auth, () => {});
+    },
+    onSuccess: (updated) => queries.setQueryData(['live-session', s.id], { ...s, ...updated, history: s.history, reviews: s.reviews }),
+  });
+  if (s.state !== 'Ended') return null;
+  return (
+    <form className="card stack" aria-labelledby={`${id}-title`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!rate.isPending) rate.mutate();
+      }}>
+      <h2 id={`${id}-title`}>Rate the session</h2>
+      {s.minStars && <p className="muted">Every skill needs at least {s.minStars} stars for the criterion to be met.</p>}
+      {skills.map((skill) => (
+        <fieldset key={skill}>
+          <legend>{skill}</legend>
+          <div className="choices">
+            {[1, 2, 3, 4, 5].map((n) => (
+              <label key={n}>
+                <input type="radio" name={`${id}-${skill}`} checked={stars[skill] === n} onChange={() => setStars({ ...stars, [skill]: n })} />
+                {n} {n === 1 ? 'star' : 'stars'}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+      <FieldError error={rate.error} field="skills" label="The stars" id={`${id}-skills-error`} />
+      <div className="field">
+        <label htmlFor={`${id}-comments`}>Comments (for the record)</label>
+        <textarea id={`${id}-comments`} value={comments} onChange={(e) => setComments(e.target.value)} maxLength={4000} aria-describedby={`${id}-comments-error`} />
+        <FieldError error={rate.error} field="comments" label="The comments" id={`${id}-comments-error`} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-feedback`}>Feedback (the learner reads it)</label>
+        <textarea id={`${id}-feedback`} value={feedback} onChange={(e) => setFeedback(e.target.value)} maxLength={4000} aria-describedby={`${id}-feedback-error`} />
+        <FieldError error={rate.error} field="feedback" label="The feedback" id={`${id}-feedback-error`} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-report`}>Coach report (optional, PDF)</label>
+        <input id={`${id}-report`} type="file" accept="application/pdf" onChange={(e) => setReport(e.target.files?.[0] ?? null)} aria-describedby={`${id}-report-error`} />
+        <FieldError error={rate.error} field="report" label="The report" id={`${id}-report-error`} />
+      </div>
+      {rate.isError && <ErrorNotice error={rate.error} />}
+      <button type="submit" disabled={rate.isPending}>{rate.isPending ? 'Saving…' : 'Save the rating'}</button>
+    </form>
+  );
+}
+
+function History({ session: s }: { session: Session }) {
+  const id = useId();
+  return (
+    <section className="card stack" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{s.learner}'s history in {s.certification}</h2>
+      {(s.history ?? []).length === 0 && (s.reviews ?? []).length === 0 && <p className="muted">No earlier sessions or reviews.</p>}
+      {(s.history ?? []).length > 0 && (
+        <ul aria-label="Earlier sessions">
+          {(s.history ?? []).map((h) => (
+            <li key={h.id}>{h.criterion}, {formatDateTime(h.startsAt)}: {stateWords[h.state] ?? h.state}{h.rating ? (h.rating.met ? ' (met)' : ' (not met)') : ''}</li>
+          ))}
+        </ul>
+      )}
+      {(s.reviews ?? []).length > 0 && (
+        <ul aria-label="Reviews">
+          {(s.reviews ?? []).map((r) => (
+            <li key={r.at + r.criterionId}>{r.decision === 'Demonstrated' ? 'Demonstrated' : 'Not demonstrated'} by {r.reviewerName}, {formatDateTime(r.at)}{r.feedback ? `: ${r.feedback}` : ''}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

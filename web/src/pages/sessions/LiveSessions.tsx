@@ -1,0 +1,65 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { must, type Schemas } from '../../api/client';
+import { downloadProtectedFile } from '../../api/download';
+import { hasRole, useMe, useServices } from '../../app/context';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { formatDateTime } from '../../ui/format';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { stateWords } from './sessionWords';
+
+type Session = Schemas['LiveSessionResponse'];
+
+/** My live sessions, from yesterday on: the invitation, and the way into the waiting room or the session room. */
+export function LiveSessions() {
+  usePageTitle('Live sessions');
+  const { api } = useServices();
+  const me = useMe();
+  const [from] = useState(() => new Date(Date.now() - 24 * 3600 * 1000).toISOString());
+  const [to] = useState(() => new Date(Date.now() + 60 * 24 * 3600 * 1000).toISOString());
+  const list = useQuery({
+    queryKey: ['live-sessions', from],
+    queryFn: () => must(api.GET('/live-sessions', { params: { query: { from, to } } })),
+  });
+  return (
+    <>
+      <h1>Live sessions</h1>
+      {hasRole(me, 'Coach') && (
+        <p>
+          <Link className="button" to="/coach/schedule">Schedule a session</Link>
+        </p>
+      )}
+      {list.isPending && <p className="muted">Loading…</p>}
+      {list.isError && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
+      {list.isSuccess && list.data.items.length === 0 && <p>No live sessions coming up.</p>}
+      {list.isSuccess && list.data.items.length > 0 && (
+        <ul className="cards" aria-label="My live sessions">
+          {list.data.items.map((s) => <SessionCard key={s.id} session={s} coach={s.coachId === me.user.id} />)}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function SessionCard({ session: s, coach }: { session: Session; coach: boolean }) {
+  const { auth, config } = useServices();
+  const [error, setError] = useState<unknown>(null);
+  const other = coach ? s.learner : s.coach;
+  return (
+    <li className="card stack">
+      <h2>
+        <Link to={`/live-sessions/${s.id}`} aria-label={`${s.criterion} with ${other}, ${formatDateTime(s.startsAt)}`}>
+          {s.criterion}
+        </Link>
+      </h2>
+      <p>{s.certification} · with {other}</p>
+      <p className="muted">{formatDateTime(s.startsAt)} · {s.durationMinutes} minutes · {stateWords[s.state] ?? s.state}</p>
+      <button type="button" className="secondary"
+        onClick={() => downloadProtectedFile(`${config.apiBaseUrl}${s.invitePath.replace(/^\/api/, '')}`, 'invitation.ics', auth).catch(setError)}>
+        Add to calendar (.ics)
+      </button>
+      {error !== null && <ErrorNotice error={error} />}
+    </li>
+  );
+}
