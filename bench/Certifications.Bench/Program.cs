@@ -15,6 +15,7 @@ using Certifications.Storage.People;
 //        dotnet run -c Release --project bench/Certifications.Bench -- --render [--seconds 2 --rounds 9 --public-url https://certs.northwind.com]
 //        dotnet run -c Release --project bench/Certifications.Bench -- --report [--sizes 10000,100000]
 //        dotnet run -c Release --project bench/Certifications.Bench -- --import [--rows 5000 --rounds 3]
+//        dotnet run -c Release --project bench/Certifications.Bench -- --web [--rounds 9]
 if (args.Contains("--report-measure"))
 {
     var at = Array.IndexOf(args, "--report-measure");
@@ -42,6 +43,12 @@ if (args.Contains("--render"))
     }
 
     RenderBench.Run(Option("--seconds", 2), Option("--rounds", 9));
+    return;
+}
+
+if (args.Contains("--web"))
+{
+    await WebBench.RunAsync(Option("--rounds", 9));
     return;
 }
 

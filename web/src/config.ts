@@ -10,7 +10,8 @@ export interface AppConfig {
 }
 
 export async function loadConfig(): Promise<AppConfig> {
-  const response = await fetch('/config.json', { cache: 'no-store' });
+  // Preloaded by index.html; the server marks it no-cache, so a deploy's change is seen on the next load.
+  const response = await fetch('/config.json');
   if (!response.ok) {
     throw new Error(`The app's settings (/config.json) could not be read: ${response.status}`);
   }

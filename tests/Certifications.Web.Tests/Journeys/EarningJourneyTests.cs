@@ -89,6 +89,10 @@ public sealed class EarningJourneyTests(WebAppFixture fixture)
         await Expect(verify.GetByText("Lena Learner")).ToBeVisibleAsync();
         await Expect(verify.GetByText(new Regex("valid", RegexOptions.IgnoreCase)).First).ToBeVisibleAsync();
         await verify.ScreenshotAsync(new() { Path = Path.Combine(fixture.Screenshots, "verification-page.png"), FullPage = true });
+
+        await lena.GotoAsync("/");
+        await Expect(lena.GetByRole(AriaRole.List, new() { Name = "My certifications" }).GetByText("Earned", new() { Exact = true })).ToBeVisibleAsync();
+        await lena.CheckPageAsync(fixture, "learner-home");
     });
 
     private static async Task ReviewAsync(IPage coach, string criterion, string decision, string rating, string feedback)

@@ -21,7 +21,7 @@ export function App({ config, auth }: { config: AppConfig; auth: Auth }) {
       }),
     [],
   );
-  const router = useMemo(() => createRouter(), []);
+  const router = useMemo(() => createRouter(queries, services.api), [queries, services.api]);
   return (
     <ServicesContext.Provider value={services}>
       <QueryClientProvider client={queries}>

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
-import { must } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { AddOnOff } from '../pages/AddOnOff';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { MeContext, hasRole, useServices, type Me } from './context';
+import { queries } from './queries';
 
 /** Every page of a signed-in person: who they are, what they may open, and the page itself. */
 export function SignedInLayout() {
@@ -21,7 +21,7 @@ export function SignedInLayout() {
     // Checked once per load; a session that ends later is caught by the API's 401.
   }, []);
 
-  const me = useQuery({ queryKey: ['me'], queryFn: () => must(api.GET('/me')), enabled: signedIn === true });
+  const me = useQuery({ ...queries.me(api), enabled: signedIn === true });
 
   if (signedIn !== true || me.isPending) {
     return <p className="muted" style={{ padding: '1rem' }}>Loading…</p>;

@@ -1,4 +1,6 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import type { Api } from '../api/client';
 import { AcceptInvitation } from '../pages/AcceptInvitation';
 import { NotFound } from '../pages/NotFound';
 import { SignIn } from '../pages/SignIn';
@@ -8,6 +10,7 @@ import { EnrollmentPage } from '../pages/learner/EnrollmentPage';
 import { Home } from '../pages/learner/Home';
 import { LiveSessions } from '../pages/sessions/LiveSessions';
 import { SessionPage } from '../pages/sessions/SessionPage';
+import { queries } from './queries';
 import { SignedInLayout } from './SignedInLayout';
 
 /** Coach pages are their own chunks: learners never download them. */
@@ -18,18 +21,24 @@ const coach: RouteObject[] = [
   { path: 'coach/schedule', lazy: async () => ({ Component: (await import('../pages/coach/Schedule')).Schedule }) },
 ];
 
-export function createRouter() {
+export function createRouter(client: QueryClient, api: Api) {
+  // Loaders start a page's data without waiting for it, so it comes in beside /me; the pages render as they arrive.
+  const start = (...wanted: { queryKey: string[]; queryFn: () => Promise<unknown> }[]) => () => {
+    for (const query of wanted) void client.prefetchQuery(query);
+    return null;
+  };
   return createBrowserRouter([
     { path: '/sign-in', element: <SignIn /> },
     { path: '/invitations/:token', element: <AcceptInvitation /> },
     {
       path: '/',
       element: <SignedInLayout />,
+      loader: start(queries.me(api)),
       children: [
-        { index: true, element: <Home /> },
-        { path: 'discover', element: <Discover /> },
+        { index: true, element: <Home />, loader: start(queries.myAssignments(api)) },
+        { path: 'discover', element: <Discover />, loader: start(queries.discover(api)) },
         { path: 'enrollments/:id', element: <EnrollmentPage /> },
-        { path: 'certificates', element: <Certificates /> },
+        { path: 'certificates', element: <Certificates />, loader: start(queries.myCertificates(api)) },
         { path: 'live-sessions', element: <LiveSessions /> },
         { path: 'live-sessions/:id', element: <SessionPage /> },
         ...coach,

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { must, type Schemas } from '../../api/client';
 import { useServices } from '../../app/context';
+import { queries } from '../../app/queries';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate } from '../../ui/format';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -14,8 +15,7 @@ export function Certificates() {
   usePageTitle('My certificates');
   const { api } = useServices();
   const mine = useQuery({
-    queryKey: ['my-certificates'],
-    queryFn: () => must(api.GET('/me/certificates')),
+    ...queries.myCertificates(api),
     // A new certificate's PDF is drawn a few seconds after it is issued; its download link appears then.
     refetchInterval: (query) => (query.state.data?.items.some((c) => !c.downloadUrl) ? 3000 : false),
   });

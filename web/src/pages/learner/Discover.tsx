@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { must } from '../../api/client';
 import { useServices } from '../../app/context';
+import { queries } from '../../app/queries';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { usePageTitle } from '../../ui/usePageTitle';
 
@@ -10,13 +11,13 @@ export function Discover() {
   usePageTitle('Discover');
   const { api } = useServices();
   const navigate = useNavigate();
-  const queries = useQueryClient();
-  const open = useQuery({ queryKey: ['discover'], queryFn: () => must(api.GET('/me/discover')) });
+  const client = useQueryClient();
+  const open = useQuery(queries.discover(api));
   const enroll = useMutation({
     mutationFn: (id: string) => must(api.POST('/certifications/{id}/enrollments', { params: { path: { id } } })),
     onSuccess: async (enrolled) => {
-      await queries.invalidateQueries({ queryKey: ['my-assignments'] });
-      await queries.invalidateQueries({ queryKey: ['discover'] });
+      await client.invalidateQueries({ queryKey: ['my-assignments'] });
+      await client.invalidateQueries({ queryKey: ['discover'] });
       void navigate(`/enrollments/${enrolled.enrollmentId}`);
     },
   });

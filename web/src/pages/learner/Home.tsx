@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate } from 'react-router';
-import { must } from '../../api/client';
 import { hasRole, useMe, useServices } from '../../app/context';
+import { queries } from '../../app/queries';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate } from '../../ui/format';
 import { ProgressBar, StatusBadge } from '../../ui/Status';
@@ -13,11 +13,7 @@ export function Home() {
   const me = useMe();
   const { api } = useServices();
   const learner = hasRole(me, 'Learner');
-  const list = useQuery({
-    queryKey: ['my-assignments'],
-    queryFn: () => must(api.GET('/me/assignments', { params: { query: { pageSize: '100' } } })),
-    enabled: learner,
-  });
+  const list = useQuery({ ...queries.myAssignments(api), enabled: learner });
 
   if (!learner) return <Navigate to={hasRole(me, 'Coach') ? '/coach/reviews' : '/certificates'} replace />;
   return (

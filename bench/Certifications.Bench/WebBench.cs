@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Certifications.DevHost;
+using Certifications.DevHost.Demo;
+using Certifications.DevHost.Identity;
+using Certifications.DevHost.Storage;
+using Certifications.DevHost.Web;
+using Microsoft.Playwright;
+
+namespace Certifications.Bench;
+
+/// <summary>
+/// The web app's budgets (web.md): gzipped JavaScript on first load, API calls per page's first render, and the time to
+/// the learner's home content beside a bare page that fetches the same JSON and writes it as a list, in one Chromium.
+/// </summary>
+public static partial class WebBench
+{
+    public static async Task RunAsync(int rounds)
+    {
+        var dist = Path.Combine(RepositoryRoot.Find(), "web", "dist");
+        var firstLoad = FirstLoadScripts(dist);
+        var chunks = Directory.GetFiles(Path.Combine(dist, "assets"), "*.js").ToDictionary(p => Path.GetFileName(p), GzippedBytes, StringComparer.Ordinal);
+        Console.WriteLine("## Gzipped JavaScript (budget: 150 KB on first load)");
+        Console.WriteLine("| file | gzipped KB | on first load |");
+        Console.WriteLine("|---|---|---|");
+        foreach (var (name, bytes) in chunks.OrderByDescending(c => c.Value))
+        {
+            Console.WriteLine(MarkdownRow.Of($"{name}", $"{bytes / 1024.0:F1}", $"{(firstLoad.Contains(name) ? "yes" : "no")}"));
+        }
+
+        Console.WriteLine(string.Create(
+            System.Globalization.CultureInfo.InvariantCulture, $"first load: {firstLoad.Sum(n => chunks[n]) / 1024.0:F1} KB gzipped"));
+
+        await using var azurite = await Azurite.StartAsync(RepositoryRoot.Find(), dataFolder: null);
+        await using var host = await BenchHost.StartAsync(azurite.ConnectionString, "webbench" + Guid.NewGuid().ToString("N")[..8]);
+        var users = await host.Services.GetRequiredService<DemoOrganizations>().SeedAsync();
+        await host.Services.GetRequiredService<DevSignIn>().OfferAsync(users);
+        var accounts = host.Services.GetRequiredService<DevAccounts>();
+        var lena = users.Single(u => u.DisplayName == "Lena Learner");
+        var lenaToken = accounts.TokenFor(lena);
+        await EnrollAsync(host.BaseUrl, lenaToken);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Args = ["--no-sandbox"] });
+
+        Console.WriteLine();
+        Console.WriteLine("## API calls on each page's first render (budget: 2), and scripts fetched");
+        Console.WriteLine("| who | page | API calls | scripts |");
+        Console.WriteLine("|---|---|---|---|");
+        var carla = accounts.TokenFor(users.Single(u => u.DisplayName == "Carla Coach"));
+        foreach (var (who, token, path, ready) in new[]
+        {
+            ("Lena", lenaToken, "/", "ul[aria-label='My certifications'] li"),
+            ("Lena", lenaToken, "/discover", "h1"),
+            ("Lena", lenaToken, "/certificates", "h1"),
+            ("Lena", lenaToken, "/live-sessions", "h1"),
+            ("Carla", carla, "/coach/reviews", "h1"),
+            ("Carla", carla, "/coach/team", "h1"),
+            ("Carla", carla, "/coach/schedule", "h1"),
+        })
+        {
+            var (calls, scripts) = await CountAsync(browser, host.BaseUrl, token, path, ready);
+            Console.WriteLine(MarkdownRow.Of($"{who}", $"{path}", $"{calls.Count} ({string.Join(", ", calls)})", $"{string.Join(", ", scripts)}"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("## Time to the learner's home content (ms): the app beside a bare page fetching the same JSON");
+        Console.WriteLine("| round | app | bare | bare / app |");
+        Console.WriteLine("|---|---|---|---|");
+        var ratios = new List<double>();
+        for (var round = 1; round <= rounds; round++)
+        {
+            var app = await TimeAsync(browser, host.BaseUrl, lenaToken, "/", "ul[aria-label='My certifications'] li", bare: false);
+            var floor = await TimeAsync(browser, host.BaseUrl, lenaToken, "/bare-home.html", "ul#list li", bare: true);
+            ratios.Add(floor / app);
+            Console.WriteLine(MarkdownRow.Of($"{round}", $"{app:F0}", $"{floor:F0}", $"{floor / app:F2}"));
+        }
+
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"median bare / app: {Stats.Median(ratios):F2} (target ≥ 0.8)"));
+    }
+
+    /// <summary>The scripts index.html loads before anything else: the entry and its preloads.</summary>
+    private static HashSet<string> FirstLoadScripts(string dist)
+    {
+        var index = File.ReadAllText(Path.Combine(dist, "index.html"));
+        return [.. ScriptReference().Matches(index).Select(m => Path.GetFileName(m.Groups[1].Value))];
+    }
+
+    private static long GzippedBytes(string path)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(File.ReadAllBytes(path));
+        }
+
+        return output.Length;
+    }
+
+    private static async Task EnrollAsync(string baseUrl, string token)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(baseUrl + "/api/") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var open = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("me/discover"))!["items"]!.AsArray();
+        foreach (var certification in open)
+        {
+            (await client.PostAsync($"certifications/{certification!["id"]!.GetValue<string>()}/enrollments", null)).EnsureSuccessStatusCode();
+        }
+    }
+
+    private static async Task<IPage> SignedInPageAsync(IBrowser browser, string baseUrl, string token)
+    {
+        var context = await browser.NewContextAsync(new() { BaseURL = baseUrl });
+        var expires = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
+        await context.AddInitScriptAsync(
+            $"sessionStorage.setItem('certifications.dev-session', JSON.stringify({{ token: '{token}', expiresAt: {expires} }}));");
+        return await context.NewPageAsync();
+    }
+
+    private static async Task<(List<string> Calls, List<string> Scripts)> CountAsync(
+        IBrowser browser, string baseUrl, string token, string path, string ready)
+    {
+        var page = await SignedInPageAsync(browser, baseUrl, token);
+        var calls = new List<string>();
+        var scripts = new List<string>();
+        page.Request += (_, request) =>
+        {
+            var url = new Uri(request.Url);
+            if (url.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal))
+            {
+                calls.Add(url.AbsolutePath[4..]);
+            }
+            else if (url.AbsolutePath.EndsWith(".js", StringComparison.Ordinal))
+            {
+                scripts.Add(Path.GetFileName(url.AbsolutePath).Split('-')[0]);
+            }
+        };
+        await page.GotoAsync(path);
+        await page.Locator(ready).First.WaitForAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.Context.CloseAsync();
+        return (calls, scripts);
+    }
+
+    private static async Task<double> TimeAsync(IBrowser browser, string baseUrl, string token, string path, string ready, bool bare)
+    {
+        var page = await SignedInPageAsync(browser, baseUrl, token);
+        if (bare)
+        {
+            await page.RouteAsync("**/bare-home.html", route => route.FulfillAsync(new() { ContentType = "text/html", Body = BarePage }));
+        }
+
+        var clock = Stopwatch.StartNew();
+        await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator(ready).First.WaitForAsync();
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        await page.Context.CloseAsync();
+        return elapsed;
+    }
+
+    /// <summary>The floor: the same JSON fetched with the same token and written as a list, nothing else.</summary>
+    private const string BarePage = """
+        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare</title></head><body><ul id="list"></ul>
+        <script>
+        const token = JSON.parse(sessionStorage.getItem('certifications.dev-session')).token;
+        fetch('/api/me/assignments?pageSize=100', { headers: { Authorization: 'Bearer ' + token } })
+          .then(r => r.json())
+          .then(j => {
+            document.getElementById('list').innerHTML = j.items.map(i => '<li>' + i.certification.title + ' — ' + i.statusName + '</li>').join('');
+          });
+        </script></body></html>
+        """;
+
+    [GeneratedRegex("(?:src|href)=\"(/assets/[^\"]+\\.js)\"")]
+    private static partial Regex ScriptReference();
+}
