@@ -87,6 +87,15 @@ public sealed class WebAppFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>The API as a demo user, for what a journey takes as given (a calendar already booked, an add-on switched off).</summary>
+    public HttpClient ApiAs(string displayName)
+    {
+        var user = DemoUsers.Single(u => u.DisplayName == displayName);
+        var client = new HttpClient { BaseAddress = new Uri(Host.BaseUrl + "/api/") };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Host.Services.GetRequiredService<DevAccounts>().TokenFor(user));
+        return client;
+    }
+
     /// <summary>Runs a journey; when it fails, every open page is saved as failure-N.png first, to see what the person saw.</summary>
     public async Task JourneyAsync(Func<Task> journey)
     {

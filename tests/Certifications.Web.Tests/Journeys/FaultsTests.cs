@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
-using Certifications.DevHost.Identity;
 using Certifications.Web.Tests.Fixtures;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Certifications.Web.Tests.Journeys;
@@ -81,9 +79,7 @@ public sealed class FaultsTests(WebAppFixture fixture)
     [Fact]
     public Task With_the_add_on_off_a_learner_sees_a_page_that_says_so() => fixture.JourneyAsync(async () =>
     {
-        var otto = fixture.DemoUsers.Single(u => u.DisplayName == "Otto Admin");
-        using var admin = new HttpClient { BaseAddress = new Uri(fixture.Host.BaseUrl + "/api/") };
-        admin.DefaultRequestHeaders.Authorization = new("Bearer", fixture.Host.Services.GetRequiredService<DevAccounts>().TokenFor(otto));
+        using var admin = fixture.ApiAs("Otto Admin");
         (await admin.PutAsJsonAsync("org/settings", new { addOns = new { certifications = false } })).EnsureSuccessStatusCode();
         try
         {

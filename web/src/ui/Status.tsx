@@ -1,3 +1,5 @@
+import { formatDate } from './format';
+
 /** An enrollment's status in the product's words, coloured by what it asks of the viewer. */
 export function StatusBadge({ status, name }: { status: string; name: string }) {
   const tone =
@@ -15,6 +17,24 @@ export function ProgressBar({ met, total, label }: { met: number; total: number;
         <span style={{ width: `${percent}%` }} />
       </div>
       <p className="muted">{met} of {total} criteria met</p>
+    </div>
+  );
+}
+
+/** Where a learning record stands: its status, whether it is overdue, and when it is due. */
+export function Standing({ status, statusName, overdue, dueDate, children }: {
+  status: string;
+  statusName: string;
+  overdue: boolean;
+  dueDate?: string | null;
+  children?: React.ReactNode;
+}) {
+  return (
+    <div className="row">
+      <StatusBadge status={status} name={statusName} />
+      {overdue && <span className="badge badge-danger">Overdue</span>}
+      {children}
+      {dueDate && <span className="muted">Due {formatDate(dueDate)}</span>}
     </div>
   );
 }

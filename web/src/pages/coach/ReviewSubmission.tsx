@@ -5,8 +5,7 @@ import { must, type Schemas } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { useServices } from '../../app/context';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
-import { formatDate } from '../../ui/format';
-import { ProgressBar, StatusBadge } from '../../ui/Status';
+import { ProgressBar, Standing } from '../../ui/Status';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { Evidence, Reviews } from '../shared/Submission';
 import { refreshInterval } from '../shared/workflowPending';
@@ -34,11 +33,7 @@ export function ReviewSubmission() {
       <h1>{detail.learner.displayName}</h1>
       <section className="card stack" aria-label="The record">
         <p><strong>{detail.certification.title}</strong></p>
-        <div className="row">
-          <StatusBadge status={detail.status} name={detail.statusName} />
-          {detail.overdue && <span className="badge badge-danger">Overdue</span>}
-          {detail.dueDate && <span className="muted">Due {formatDate(detail.dueDate)}</span>}
-        </div>
+        <Standing status={detail.status} statusName={detail.statusName} overdue={detail.overdue} dueDate={detail.dueDate} />
         <ProgressBar met={detail.progress.met} total={detail.progress.total} label="Criteria met" />
       </section>
       {detail.approval === 'Awaiting' && <ApprovalForm detail={detail} />}

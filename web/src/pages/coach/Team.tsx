@@ -4,8 +4,7 @@ import { Link } from 'react-router';
 import { must, type Schemas } from '../../api/client';
 import { useServices } from '../../app/context';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
-import { formatDate } from '../../ui/format';
-import { ProgressBar, StatusBadge } from '../../ui/Status';
+import { ProgressBar, Standing } from '../../ui/Status';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 type Certification = Schemas['CertificationResponse'];
@@ -57,11 +56,7 @@ function LearningRecords({ certification }: { certification: Certification }) {
           {records.data.items.map((r) => (
             <li key={r.enrollmentId} className="card stack">
               <h3><Link to={`/coach/reviews/${r.enrollmentId}`}>{r.learner.displayName}</Link></h3>
-              <div className="row">
-                <StatusBadge status={r.status} name={r.statusName} />
-                {r.overdue && <span className="badge badge-danger">Overdue</span>}
-                {r.dueDate && <span className="muted">Due {formatDate(r.dueDate)}</span>}
-              </div>
+              <Standing status={r.status} statusName={r.statusName} overdue={r.overdue} dueDate={r.dueDate} />
               <ProgressBar met={r.progress.met} total={r.progress.total} label={`Progress of ${r.learner.displayName}`} />
             </li>
           ))}

@@ -4,7 +4,7 @@ import { must, type Schemas } from '../../api/client';
 import { hasRole, useMe, useServices } from '../../app/context';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate, formatDateTime } from '../../ui/format';
-import { ProgressBar, StatusBadge } from '../../ui/Status';
+import { ProgressBar, Standing } from '../../ui/Status';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { Evidence, Reviews } from '../shared/Submission';
 import { refreshInterval } from '../shared/workflowPending';
@@ -48,11 +48,7 @@ export function EnrollmentPage() {
     <>
       <h1>{detail.certification.title}</h1>
       <section aria-label="Where you stand" className="card stack">
-        <div className="row">
-          <StatusBadge status={detail.status} name={detail.statusName} />
-          {detail.overdue && <span className="badge badge-danger">Overdue</span>}
-          {detail.dueDate && <span className="muted">Due {formatDate(detail.dueDate)}</span>}
-        </div>
+        <Standing status={detail.status} statusName={detail.statusName} overdue={detail.overdue} dueDate={detail.dueDate} />
         <ProgressBar met={detail.progress.met} total={detail.progress.total} label="Criteria met" />
         {detail.message && <p>Message from your admin: {detail.message}</p>}
         <ApprovalState detail={detail} />

@@ -4,7 +4,7 @@ import { hasRole, useMe, useServices } from '../../app/context';
 import { queries } from '../../app/queries';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate } from '../../ui/format';
-import { ProgressBar, StatusBadge } from '../../ui/Status';
+import { ProgressBar, Standing } from '../../ui/Status';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 /** My certifications: everything I am assigned or enrolled in, soonest due first. */
@@ -33,11 +33,9 @@ export function Home() {
               <h2>
                 <Link to={`/enrollments/${item.enrollmentId}`}>{item.certification.title}</Link>
               </h2>
-              <div className="row">
-                <StatusBadge status={item.status} name={item.statusName} />
-                {item.overdue && <span className="badge badge-danger">Overdue</span>}
+              <Standing status={item.status} statusName={item.statusName} overdue={item.overdue}>
                 <span className="muted">{item.source === 'Assigned' ? 'Assigned to you' : 'You enrolled'}</span>
-              </div>
+              </Standing>
               <ProgressBar met={Number(item.progress.met)} total={Number(item.progress.total)} label={`Progress in ${item.certification.title}`} />
               {item.dueDate && <p className="muted">Due {formatDate(item.dueDate)}</p>}
               {item.message && <p>{item.message}</p>}
