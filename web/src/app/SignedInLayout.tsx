@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
-import { ApiProblem } from '../api/problem';
 import { AddOnOff } from '../pages/AddOnOff';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { MeContext, hasRole, useServices, type Me } from './context';
@@ -91,7 +90,3 @@ function MainArea({ children }: { children: React.ReactNode }) {
   );
 }
 
-/** A page refused because the add-on is off shows the add-on page instead of an error. */
-export function isAddOnOff(error: unknown): boolean {
-  return error instanceof ApiProblem && error.isAddOnOff;
-}
