@@ -8,6 +8,7 @@ import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { ProgressBar, Standing } from '../../ui/Status';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { Evidence, Reviews } from '../shared/Submission';
+import { useRecordUpdate } from '../shared/useRecordUpdate';
 import { refreshInterval } from '../shared/workflowPending';
 
 type Detail = Schemas['EnrollmentDetail'];
@@ -71,16 +72,14 @@ function ReviewForm({ detail, criterion }: { detail: Detail; criterion: Criterio
   const [decision, setDecision] = useState<'Demonstrated' | 'NotDemonstrated' | ''>('');
   const [rating, setRating] = useState('');
   const [feedback, setFeedback] = useState('');
+  const updateRecord = useRecordUpdate(detail.id, [['review-queue']]);
   const review = useMutation({
     mutationFn: () =>
       must(api.POST('/enrollments/{id}/criteria/{criterionId}/reviews', {
         params: { path: { id: detail.id, criterionId: criterion.criterionId } },
         body: { decision: decision as 'Demonstrated' | 'NotDemonstrated', rating: rating ? Number(rating) : null, feedback: feedback || null },
       })),
-    onSuccess: (updated) => {
-      queries.setQueryData(['enrollment', detail.id], updated);
-      void queries.invalidateQueries({ queryKey: ['review-queue'] });
-    },
+    onSuccess: updateRecord,
   });
   const reload = () => {
     review.reset();
@@ -130,13 +129,11 @@ function ApprovalForm({ detail }: { detail: Detail }) {
   const queries = useQueryClient();
   const id = useId();
   const [comment, setComment] = useState('');
+  const updateRecord = useRecordUpdate(detail.id, [['review-queue']]);
   const decide = useMutation({
     mutationFn: (decision: 'Approve' | 'Reject') =>
       must(api.POST('/enrollments/{id}/approval', { params: { path: { id: detail.id } }, body: { decision, comment: comment || null } })),
-    onSuccess: (updated) => {
-      queries.setQueryData(['enrollment', detail.id], updated);
-      void queries.invalidateQueries({ queryKey: ['review-queue'] });
-    },
+    onSuccess: updateRecord,
   });
   const reload = () => {
     decide.reset();

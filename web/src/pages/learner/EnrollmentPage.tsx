@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { must, type Schemas } from '../../api/client';
 import { hasRole, useMe, useServices } from '../../app/context';
@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '../../ui/format';
 import { ProgressBar, Standing } from '../../ui/Status';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { Evidence, Reviews } from '../shared/Submission';
+import { useRecordUpdate } from '../shared/useRecordUpdate';
 import { refreshInterval } from '../shared/workflowPending';
 import { HandIn } from './HandIn';
 
@@ -96,11 +97,7 @@ function ApprovalState({ detail }: { detail: Detail }) {
 /** Get started and submit: the steps that move the whole record. */
 function LearnerActions({ detail }: { detail: Detail }) {
   const { api } = useServices();
-  const queries = useQueryClient();
-  const onSuccess = (updated: Detail) => {
-    queries.setQueryData(['enrollment', detail.id], updated);
-    void queries.invalidateQueries({ queryKey: ['my-assignments'] });
-  };
+  const onSuccess = useRecordUpdate(detail.id, [['my-assignments']]);
   const start = useMutation({ mutationFn: () => must(api.POST('/enrollments/{id}/start', { params: { path: { id: detail.id } } })), onSuccess });
   const submit = useMutation({ mutationFn: () => must(api.POST('/enrollments/{id}/submit', { params: { path: { id: detail.id } } })), onSuccess });
   const evidenced = detail.criteria.some((c) => c.state === 'Evidenced');
@@ -127,14 +124,11 @@ function LearnerActions({ detail }: { detail: Detail }) {
 /** What the learner can do on one criterion now. */
 function CriterionStep({ detail, criterion }: { detail: Detail; criterion: CriterionView }) {
   const { api } = useServices();
-  const queries = useQueryClient();
+  const onSuccess = useRecordUpdate(detail.id, [['my-assignments']]);
   const complete = useMutation({
     mutationFn: () =>
       must(api.POST('/enrollments/{id}/criteria/{criterionId}/complete', { params: { path: { id: detail.id, criterionId: criterion.criterionId } } })),
-    onSuccess: (updated) => {
-      queries.setQueryData(['enrollment', detail.id], updated);
-      void queries.invalidateQueries({ queryKey: ['my-assignments'] });
-    },
+    onSuccess,
   });
   if (detail.status === 'Earned' || detail.withdrawnAt) return null;
   const reworking = detail.approval === 'Rejected';

@@ -1,10 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import type { Schemas } from '../../api/client';
 import { uploadForm } from '../../api/upload';
 import { useServices } from '../../app/context';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { formatBytes } from '../../ui/format';
+import { useRecordUpdate } from '../shared/useRecordUpdate';
 import { evidenceLimits, refusalOf } from './evidenceLimits';
 
 type Detail = Schemas['EnrollmentDetail'];
@@ -12,7 +13,7 @@ type Detail = Schemas['EnrollmentDetail'];
 /** Hand in evidence for one criterion: a note and files (picked or dropped), with the upload's progress. */
 export function HandIn({ enrollmentId, criterionId, title }: { enrollmentId: string; criterionId: string; title: string }) {
   const { auth, config } = useServices();
-  const queries = useQueryClient();
+  const updateRecord = useRecordUpdate(enrollmentId, [['my-assignments']]);
   const id = useId();
   const picker = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
@@ -46,8 +47,7 @@ export function HandIn({ enrollmentId, criterionId, title }: { enrollmentId: str
         form, auth, setProgress);
     },
     onSuccess: (detail) => {
-      queries.setQueryData(['enrollment', enrollmentId], detail);
-      void queries.invalidateQueries({ queryKey: ['my-assignments'] });
+      updateRecord(detail);
       setText('');
       setFiles([]);
     },
