@@ -15,7 +15,7 @@ using Certifications.Storage.People;
 //        dotnet run -c Release --project bench/Certifications.Bench -- --render [--seconds 2 --rounds 9 --public-url https://certs.northwind.com]
 //        dotnet run -c Release --project bench/Certifications.Bench -- --report [--sizes 10000,100000]
 //        dotnet run -c Release --project bench/Certifications.Bench -- --import [--rows 5000 --rounds 3]
-//        dotnet run -c Release --project bench/Certifications.Bench -- --web [--rounds 9]
+//        dotnet run -c Release --project bench/Certifications.Bench -- --web [--rounds 9 --timeline]
 if (args.Contains("--report-measure"))
 {
     var at = Array.IndexOf(args, "--report-measure");
@@ -48,7 +48,7 @@ if (args.Contains("--render"))
 
 if (args.Contains("--web"))
 {
-    await WebBench.RunAsync(Option("--rounds", 9));
+    await WebBench.RunAsync(Option("--rounds", 9), args.Contains("--timeline"));
     return;
 }
 
