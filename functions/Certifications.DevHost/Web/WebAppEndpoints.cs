@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Certifications.Domain.Common;
 using Certifications.Functions.Http;
 using Microsoft.Extensions.FileProviders;
@@ -18,12 +16,10 @@ public static class WebAppEndpoints
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "
         + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     public static void Map(WebApplication app, string distFolder)
     {
-        app.MapGet("/config.json", () => Results.Json(new { signIn = "dev", apiBaseUrl = "/api" }, Json));
-        app.MapGet("/dev/sign-in", (DevSignIn signIn) => Results.Json(new { accounts = signIn.Accounts() }, Json));
+        app.MapGet("/config.json", () => Results.Json(new { signIn = "dev", apiBaseUrl = "/api" }, ApiJson.Options));
+        app.MapGet("/dev/sign-in", (DevSignIn signIn) => Results.Json(new { accounts = signIn.Accounts() }, ApiJson.Options));
 
         if (!Directory.Exists(distFolder))
         {

@@ -1,43 +1,40 @@
 import type { Auth } from '../auth/auth';
 import { ApiProblem, Unreachable, type Problem } from './problem';
 
-/** Opens a file the API serves only with a token (evidence, a PDF): fetched, then shown from a blob URL in a new tab. */
-export async function openProtectedFile(url: string, auth: Auth): Promise<void> {
-  const opened = window.open('', '_blank');
+/** A file the API serves only with a token, as a blob URL that lives a minute; problems and a lost network as the client reports them. */
+async function fetchProtected(url: string, auth: Auth): Promise<string> {
   const token = await auth.token();
   let response: Response;
   try {
     response = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   } catch {
-    opened?.close();
     throw new Unreachable();
   }
   if (!response.ok) {
-    opened?.close();
     throw new ApiProblem(response.status, (await response.json().catch(() => undefined)) as Problem | undefined);
   }
   const blobUrl = URL.createObjectURL(await response.blob());
-  if (opened) opened.location.href = blobUrl;
-  else window.location.assign(blobUrl);
   setTimeout(() => URL.revokeObjectURL(blobUrl), 60_000);
+  return blobUrl;
 }
 
-/** Saves a file the API serves only with a token (a calendar invitation) under the given name. */
-export async function downloadProtectedFile(url: string, fileName: string, auth: Auth): Promise<void> {
-  const token = await auth.token();
-  let response: Response;
+/** Opens such a file (evidence, a PDF) in a new tab; the tab is opened first, while the click still allows it. */
+export async function openProtectedFile(url: string, auth: Auth): Promise<void> {
+  const opened = window.open('', '_blank');
   try {
-    response = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  } catch {
-    throw new Unreachable();
+    const blobUrl = await fetchProtected(url, auth);
+    if (opened) opened.location.href = blobUrl;
+    else window.location.assign(blobUrl);
+  } catch (error) {
+    opened?.close();
+    throw error;
   }
-  if (!response.ok) {
-    throw new ApiProblem(response.status, (await response.json().catch(() => undefined)) as Problem | undefined);
-  }
-  const blobUrl = URL.createObjectURL(await response.blob());
+}
+
+/** Saves such a file (a calendar invitation) under the given name. */
+export async function downloadProtectedFile(url: string, fileName: string, auth: Auth): Promise<void> {
   const link = document.createElement('a');
-  link.href = blobUrl;
+  link.href = await fetchProtected(url, auth);
   link.download = fileName;
   link.click();
-  setTimeout(() => URL.revokeObjectURL(blobUrl), 60_000);
 }
