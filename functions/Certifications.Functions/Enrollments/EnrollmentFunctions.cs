@@ -82,6 +82,13 @@ public sealed class EnrollmentFunctions(AssignmentService assignments, Enrollmen
         return result.ToHttp();
     }
 
+    [ApiResponse(200, typeof(ListResponse<TeamCertificationRecords>))]
+    [Function(nameof(TeamLearningRecords))]
+    public async Task<IActionResult> TeamLearningRecords(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me/team/learning-records")] HttpRequest request, CancellationToken cancellationToken) =>
+        (await enrollments.TeamLearningRecordsAsync(EndpointGate.CallerOf(request), cancellationToken))
+            .ToHttp(items => ApiResult.Ok(new ListResponse<TeamCertificationRecords>(items, null)));
+
     [ApiResponse(200, typeof(EnrollmentDetail))]
     [Function(nameof(GetEnrollment))]
     public async Task<IActionResult> GetEnrollment(

@@ -102,3 +102,6 @@ public sealed record AssignmentReport(int Created, int AlreadyEnrolled, IReadOnl
     /// <summary>One learner's outcome.</summary>
     public sealed record Line(string LearnerId, AssignmentResult Result, string EnrollmentId, bool DueDateAdded);
 }
+
+/// <summary>A certification a coach's team may be in, with the team's learning records in it (GET /me/team/learning-records).</summary>
+public sealed record TeamCertificationRecords(string Id, string Title, IReadOnlyList<LearningRecord> Records);

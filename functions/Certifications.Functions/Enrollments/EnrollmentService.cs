@@ -103,6 +103,44 @@ public sealed class EnrollmentService(
         return new ListResponse<LearningRecord>([.. records.Select(r => LearningRecord.From(r, now))], page.ContinuationToken);
     }
 
+    /// <summary>
+    /// The published certifications a coach sees, each with their team's active records: the whole team page in one read. Its cost follows
+    /// the team and their enrollments, not the organization.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<TeamCertificationRecords>>> TeamLearningRecordsAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        if (!caller.IsCoach)
+        {
+            return Error.Forbidden("Only coaches have a team.");
+        }
+
+        var visible = catalog.ListAsync(caller, cancellationToken);
+        var team = await directory.TeamAsync(caller.OrganizationId, caller.Id, cancellationToken).ConfigureAwait(false);
+        var found = new ConcurrentBag<Domain.Enrollments.Enrollment>();
+        await Parallel.ForEachAsync(team, cancellationToken, async (member, ct) =>
+        {
+            foreach (var certificationId in await enrollments.AllLearnerCertificationIdsAsync(caller.OrganizationId, member.Id, ct).ConfigureAwait(false))
+            {
+                if (await enrollments.GetAsync(caller.OrganizationId, certificationId, member.Id, ct).ConfigureAwait(false) is { Value.IsActive: true } e)
+                {
+                    found.Add(e.Value);
+                }
+            }
+        }).ConfigureAwait(false);
+
+        var now = clock.GetUtcNow();
+        var byCertification = found.ToLookup(e => e.CertificationId, StringComparer.Ordinal);
+        return Result<IReadOnlyList<TeamCertificationRecords>>.Ok([
+            .. (await visible.ConfigureAwait(false))
+                .Where(c => c.Status == CertificationStatus.Published)
+                .OrderBy(c => c.Title, StringComparer.CurrentCulture)
+                .Select(c => new TeamCertificationRecords(c.Id, c.Title, [
+                    .. byCertification[c.Id]
+                        .OrderBy(e => e.LearnerName, StringComparer.CurrentCulture)
+                        .Select(e => LearningRecord.From(e, now))])),
+        ]);
+    }
+
     public async Task<Result<EnrollmentDetail>> GetDetailAsync(Caller caller, string enrollmentId, CancellationToken cancellationToken)
     {
         var found = await FindVisibleAsync(caller, enrollmentId, cancellationToken).ConfigureAwait(false);

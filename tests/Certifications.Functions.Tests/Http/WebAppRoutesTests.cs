@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Certifications.Domain.People;
 using Certifications.Functions.Tests.Fixtures;
 
@@ -53,6 +54,22 @@ public class WebAppRoutesTests(DevHostFixture fixture)
         Assert.Equal([s.Learner.Id], team.Ids("id"));
         Assert.DoesNotContain(other.Id, team.Ids("id"));
         await (await s.AsLearner.GetAsync("me/team")).Problem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_team_page_reads_the_coachs_team_records_per_certification_in_one_call()
+    {
+        using var s = await WorkflowScenario.CreateAsync(fixture.Host, requireApproval: false, WorkflowScenario.EveryManualKind);
+        await s.SelfEnrollAsync();
+        var outsider = await s.Org.AddUserAsync("Ōtsuka Hiroshi");
+        var assigned = await s.AsAdmin.PostAsJsonAsync($"certifications/{s.CertificationId}/assignments", new { learnerIds = new[] { outsider.Id } });
+        assigned.EnsureSuccessStatusCode();
+
+        var page = await (await s.AsCoach.GetAsync("me/team/learning-records")).Json();
+
+        var certification = page["items"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == s.CertificationId)!;
+        Assert.Equal([s.EnrollmentId!], certification["records"]!.AsArray().Select(r => r!["enrollmentId"]!.GetValue<string>()));
+        await (await s.AsLearner.GetAsync("me/team/learning-records")).Problem(HttpStatusCode.Forbidden);
     }
 
     [Fact]

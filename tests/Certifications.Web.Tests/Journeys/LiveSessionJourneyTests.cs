@@ -30,11 +30,11 @@ public sealed class LiveSessionJourneyTests(WebAppFixture fixture)
         await carla.CheckPageAsync(fixture, "coach-live-sessions");
         await carla.GetByRole(AriaRole.Link, new() { Name = "Schedule a session" }).ClickAsync();
         var form = carla.GetByRole(AriaRole.Form, new() { Name = "Schedule a live session" });
-        await form.GetByLabel("Team member", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Lena Learner" });
         await form.GetByLabel("Day", new() { Exact = true }).FillAsync(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await form.GetByLabel("Minutes", new() { Exact = true }).FillAsync("15");
         await Assertions.Expect(form.GetByRole(AriaRole.Group, new() { Name = "Free starts" })).ToBeVisibleAsync();
         await form.GetByLabel("Start", new() { Exact = true }).FillAsync("09:58");
+        await form.GetByLabel("Team member", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Lena Learner" });
         await form.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true }).ClickAsync();
 
         var refusal = form.GetByRole(AriaRole.Alert);

@@ -13,7 +13,7 @@ public sealed class TeamJourneyTests(WebAppFixture fixture)
     public Task Carla_sees_Liams_record_and_assigns_the_certification_to_Lena_who_finds_it_due_with_the_message() =>
         fixture.JourneyAsync(async () =>
     {
-        // Liam is already in it: that is how it shows among the certifications of Carla's team.
+        // Liam is already in it, so Carla's team has a record there before she assigns.
         using (var liam = fixture.ApiAs("Liam Learner"))
         {
             var open = System.Text.Json.Nodes.JsonNode.Parse(await liam.GetStringAsync("me/discover"))!["items"]!.AsArray();
@@ -35,6 +35,7 @@ public sealed class TeamJourneyTests(WebAppFixture fixture)
         await assign.GetByLabel("Message").FillAsync("Bitte bis Monatsende — 谢谢!");
         await assign.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();
         await Assertions.Expect(assign.GetByRole(AriaRole.Status)).ToContainTextAsync("Lena Learner: assigned");
+        await Assertions.Expect(records.GetByRole(AriaRole.Link, new() { Name = "Lena Learner" })).ToBeVisibleAsync();
         await carla.CheckPageAsync(fixture, "coach-assign");
 
         var lena = await fixture.NewPageAsync();

@@ -11,5 +11,6 @@ export const queries = {
     queryFn: () => must(api.GET('/me/assignments', { params: { query: { pageSize: '100' } } })),
   }),
   discover: (api: Api) => ({ queryKey: ['discover'], queryFn: () => must(api.GET('/me/discover')) }),
+  teamRecords: (api: Api) => ({ queryKey: ['team-records'], queryFn: () => must(api.GET('/me/team/learning-records')) }),
   myCertificates: (api: Api) => ({ queryKey: ['my-certificates'], queryFn: () => must(api.GET('/me/certificates')) }),
 };

@@ -14,16 +14,19 @@ import { queries } from './queries';
 import { SignedInLayout } from './SignedInLayout';
 
 /** Coach pages are their own chunks: learners never download them. */
-const coach: RouteObject[] = [
+const coach = (start: Start, api: Api): RouteObject[] => [
   { path: 'coach/reviews', lazy: async () => ({ Component: (await import('../pages/coach/ReviewQueue')).ReviewQueue }) },
   { path: 'coach/reviews/:id', lazy: async () => ({ Component: (await import('../pages/coach/ReviewSubmission')).ReviewSubmission }) },
-  { path: 'coach/team', lazy: async () => ({ Component: (await import('../pages/coach/Team')).Team }) },
+  { path: 'coach/team', loader: start(queries.teamRecords(api)), lazy: async () => ({ Component: (await import('../pages/coach/Team')).Team }) },
   { path: 'coach/schedule', lazy: async () => ({ Component: (await import('../pages/coach/Schedule')).Schedule }) },
 ];
 
+type Query = { queryKey: string[]; queryFn: () => Promise<unknown> };
+type Start = (...wanted: Query[]) => () => null;
+
 export function createRouter(client: QueryClient, api: Api) {
   // Loaders start a page's data without waiting for it, so it comes in beside /me; the pages render as they arrive.
-  const start = (...wanted: { queryKey: string[]; queryFn: () => Promise<unknown> }[]) => () => {
+  const start: Start = (...wanted) => () => {
     for (const query of wanted) void client.prefetchQuery(query);
     return null;
   };
@@ -41,7 +44,7 @@ export function createRouter(client: QueryClient, api: Api) {
         { path: 'certificates', element: <Certificates />, loader: start(queries.myCertificates(api)) },
         { path: 'live-sessions', element: <LiveSessions /> },
         { path: 'live-sessions/:id', element: <SessionPage /> },
-        ...coach,
+        ...coach(start, api),
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -26,8 +26,10 @@ export function Schedule() {
   const { api } = useServices();
   const navigate = useNavigate();
   const id = useId();
-  const team = useQuery({ queryKey: ['my-team'], queryFn: () => must(api.GET('/me/team')) });
-  const certifications = useQuery({ queryKey: ['certifications'], queryFn: () => must(api.GET('/certifications')) });
+  // The day comes first; who and what are read once the coach picks a time, so the page's first render needs one call besides /me.
+  const [choosing, setChoosing] = useState(false);
+  const team = useQuery({ queryKey: ['my-team'], queryFn: () => must(api.GET('/me/team')), enabled: choosing });
+  const certifications = useQuery({ queryKey: ['certifications'], queryFn: () => must(api.GET('/certifications')), enabled: choosing });
   const [learnerId, setLearnerId] = useState('');
   const [certificationId, setCertificationId] = useState('');
   const [date, setDate] = useState(tomorrow);
@@ -63,20 +65,6 @@ export function Schedule() {
           event.preventDefault();
           if (startsAt && !schedule.isPending) schedule.mutate(startsAt);
         }}>
-        <div className="field">
-          <label htmlFor={`${id}-learner`}>Team member</label>
-          <select id={`${id}-learner`} value={learner} onChange={(e) => setLearnerId(e.target.value)} aria-describedby={`${id}-learner-error`}>
-            {(team.data?.items ?? []).map((u) => <option key={u.id} value={u.id}>{u.displayName}</option>)}
-          </select>
-          <FieldError error={schedule.error} field="learnerId" label="The team member" id={`${id}-learner-error`} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-certification`}>Certification</label>
-          <select id={`${id}-certification`} value={certification?.id ?? ''} onChange={(e) => setCertificationId(e.target.value)}>
-            {withSessions.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
-          </select>
-          {criterion && <p className="hint">Assesses “{criterion.title}”.</p>}
-        </div>
         <div className="row">
           <div className="field">
             <label htmlFor={`${id}-date`}>Day</label>
@@ -84,7 +72,8 @@ export function Schedule() {
           </div>
           <div className="field">
             <label htmlFor={`${id}-time`}>Start</label>
-            <input id={`${id}-time`} type="time" value={time} onChange={(e) => setTime(e.target.value)} aria-describedby={`${id}-start-error`} />
+            <input id={`${id}-time`} type="time" value={time} aria-describedby={`${id}-start-error`}
+              onChange={(e) => { setTime(e.target.value); setChoosing(true); }} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-minutes`}>Minutes</label>
@@ -100,13 +89,32 @@ export function Schedule() {
           {day.isSuccess && day.data.starts.length > 0 && (
             <div className="choices" role="group" aria-label="Free starts">
               {day.data.starts.slice(0, 24).map((start) => (
-                <button key={start} type="button" className="secondary" onClick={() => setTime(localTime(new Date(start)))}>
+                <button key={start} type="button" className="secondary" onClick={() => { setTime(localTime(new Date(start))); setChoosing(true); }}>
                   {timeFormat.format(new Date(start))}
                 </button>
               ))}
             </div>
           )}
         </section>
+        {!choosing && <p className="hint">Pick a free start, or type one, to choose the team member and certification.</p>}
+        {choosing && (
+          <>
+            <div className="field">
+              <label htmlFor={`${id}-learner`}>Team member</label>
+              <select id={`${id}-learner`} value={learner} onChange={(e) => setLearnerId(e.target.value)} aria-describedby={`${id}-learner-error`}>
+                {(team.data?.items ?? []).map((u) => <option key={u.id} value={u.id}>{u.displayName}</option>)}
+              </select>
+              <FieldError error={schedule.error} field="learnerId" label="The team member" id={`${id}-learner-error`} />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-certification`}>Certification</label>
+              <select id={`${id}-certification`} value={certification?.id ?? ''} onChange={(e) => setCertificationId(e.target.value)}>
+                {withSessions.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+              </select>
+              {criterion && <p className="hint">Assesses “{criterion.title}”.</p>}
+            </div>
+          </>
+        )}
         {schedule.isError && !(schedule.error instanceof ApiProblem && schedule.error.problem.errors) && (
           <div className="alert alert-danger" role="alert">
             {schedule.error.message}

@@ -3,32 +3,33 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { must, type Schemas } from '../../api/client';
 import { useServices } from '../../app/context';
+import { queries } from '../../app/queries';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { ProgressBar, Standing } from '../../ui/Status';
 import { usePageTitle } from '../../ui/usePageTitle';
 
-type Certification = Schemas['CertificationResponse'];
+type Certification = Schemas['ListResponseOfTeamCertificationRecords']['items'][number];
 
-/** The certifications my team is in, their learning records, and assigning to team members. */
+/** The certifications my team may be in, their learning records, and assigning to team members: one read for the page. */
 export function Team() {
   usePageTitle('My team');
   const { api } = useServices();
-  const certifications = useQuery({ queryKey: ['certifications'], queryFn: () => must(api.GET('/certifications')) });
+  const overview = useQuery(queries.teamRecords(api));
   const [selected, setSelected] = useState('');
-  const published = (certifications.data?.items ?? []).filter((c) => c.status === 'Published');
-  const current = published.find((c) => c.id === selected) ?? published[0];
+  const certifications = overview.data?.items ?? [];
+  const current = certifications.find((c) => c.id === selected) ?? certifications.find((c) => c.records.length > 0) ?? certifications[0];
   return (
     <>
       <h1>My team</h1>
-      {certifications.isPending && <p className="muted">Loading…</p>}
-      {certifications.isError && <ErrorNotice error={certifications.error} onRetry={() => void certifications.refetch()} />}
-      {certifications.isSuccess && published.length === 0 && <p>Your team is not enrolled in any certification yet.</p>}
+      {overview.isPending && <p className="muted">Loading…</p>}
+      {overview.isError && <ErrorNotice error={overview.error} onRetry={() => void overview.refetch()} />}
+      {overview.isSuccess && certifications.length === 0 && <p>There is no published certification your team can be in yet.</p>}
       {current && (
         <>
           <div className="field">
             <label htmlFor="team-certification">Certification</label>
             <select id="team-certification" value={current.id} onChange={(e) => setSelected(e.target.value)}>
-              {published.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+              {certifications.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
             </select>
           </div>
           <LearningRecords certification={current} />
@@ -40,20 +41,14 @@ export function Team() {
 }
 
 function LearningRecords({ certification }: { certification: Certification }) {
-  const { api } = useServices();
-  const records = useQuery({
-    queryKey: ['learning-records', certification.id],
-    queryFn: () => must(api.GET('/certifications/{id}/learning-records', { params: { path: { id: certification.id }, query: { pageSize: '100' } } })),
-  });
+  const records = certification.records;
   return (
     <section aria-labelledby="records-title">
       <h2 id="records-title">Learning records</h2>
-      {records.isPending && <p className="muted">Loading…</p>}
-      {records.isError && <ErrorNotice error={records.error} onRetry={() => void records.refetch()} />}
-      {records.isSuccess && records.data.items.length === 0 && <p>Nobody in your team is enrolled in {certification.title}.</p>}
-      {records.isSuccess && records.data.items.length > 0 && (
+      {records.length === 0 && <p>Nobody in your team is enrolled in {certification.title}.</p>}
+      {records.length > 0 && (
         <ul className="cards" aria-label={`Learning records of ${certification.title}`}>
-          {records.data.items.map((r) => (
+          {records.map((r) => (
             <li key={r.enrollmentId} className="card stack">
               <h3><Link to={`/coach/reviews/${r.enrollmentId}`}>{r.learner.displayName}</Link></h3>
               <Standing status={r.status} statusName={r.statusName} overdue={r.overdue} dueDate={r.dueDate} />
@@ -68,7 +63,7 @@ function LearningRecords({ certification }: { certification: Certification }) {
 
 function Assign({ certification }: { certification: Certification }) {
   const { api } = useServices();
-  const queries = useQueryClient();
+  const client = useQueryClient();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<string[]>([]);
@@ -87,7 +82,7 @@ function Assign({ certification }: { certification: Certification }) {
           message: message || null,
         },
       })),
-    onSuccess: () => void queries.invalidateQueries({ queryKey: ['learning-records', certification.id] }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: queries.teamRecords(api).queryKey }),
   });
   const names = new Map((team.data?.items ?? []).map((u) => [u.id, u.displayName]));
   if (!open) return <button type="button" onClick={() => setOpen(true)}>Assign {certification.title}</button>;
