@@ -126,6 +126,19 @@ public sealed class CatalogFunctions(CatalogService catalog, DesignPreview previ
         (await preview.RenderAsync(EndpointGate.CallerOf(request), id, cancellationToken))
             .ToHttp(pdf => FileAnswer.Bytes(pdf, "application/pdf", "certificate-preview.pdf"));
 
+    [ApiRequest(typeof(CertificateDesignInput))]
+    [ApiResponse(200, ContentType = "application/pdf", Description = "The certificate as the design sent draws it, with sample values; nothing is saved")]
+    [Function(nameof(PreviewCertificateDesignDraft))]
+    public async Task<IActionResult> PreviewCertificateDesignDraft(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certifications/{id}/certificate-design/preview")] HttpRequest request, string id,
+            CancellationToken cancellationToken)
+    {
+        var caller = EndpointGate.CallerOf(request);
+        return (await request.ReadJsonAsync<CertificateDesignInput>(MaxDesignBytes).BindAsync(
+            input => preview.RenderDraftAsync(caller, id, input, cancellationToken)))
+            .ToHttp(pdf => FileAnswer.Bytes(pdf, "application/pdf", "certificate-preview.pdf"));
+    }
+
     private static IActionResult Answer(Result<Versioned<Certification>> result) =>
         result.ToHttp(c => ApiResult.Ok(CertificationResponse.From(c.Value), c.PublicETag));
 }

@@ -215,6 +215,27 @@ public class CertificateTests(DevHostFixture fixture)
         await (await s.AsLearner.GetAsync($"certifications/{s.CertificationId}/certificate-design/preview")).Problem(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task A_draft_design_previews_as_sent_without_being_saved_and_is_refused_at_its_field_as_saving_would_be()
+    {
+        using var s = await WorkflowScenario.CreateAsync(fixture.Host, requireApproval: false, OneContentCriterion, "Zoë Ångström-Núñez");
+        var path = $"certifications/{s.CertificationId}/certificate-design/preview";
+
+        var preview = await s.AsAdmin.PostAsJsonAsync(path, Design("Verliehen an {{learner}} — 授予 {{certification}}."));
+
+        Assert.Equal("application/pdf", preview.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Verliehen an Zoë Ångström-Núñez", PdfReading.Text(await preview.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+        var saved = await (await s.AsAdmin.GetAsync($"certifications/{s.CertificationId}")).Json();
+        Assert.DoesNotContain("Verliehen", saved["certificateDesign"]!["body"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var unknown = await (await s.AsAdmin.PostAsJsonAsync(path, Design("For {{learnr}}."))).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("{{learnr}}", unknown["errors"]!["body"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        var tall = Design(string.Concat(Enumerable.Repeat("Zeile\n", 150)));
+        var tooTall = await (await s.AsAdmin.PostAsJsonAsync(path, tall)).Problem(HttpStatusCode.BadRequest);
+        Assert.NotNull(tooTall["errors"]!["body"]);
+        await (await s.AsLearner.PostAsJsonAsync(path, Design("For {{learner}}."))).Problem(HttpStatusCode.Forbidden);
+    }
+
     private static object Design(string body) => new
     {
         heading = "Certificate of Achievement",
