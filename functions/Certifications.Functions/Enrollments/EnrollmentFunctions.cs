@@ -1,5 +1,4 @@
 using Certifications.Domain.Common;
-using Certifications.Domain.Enrollments;
 using Certifications.Functions.Http;
 using Certifications.Functions.Http.OpenApi;
 using Certifications.Functions.Identity;
@@ -59,9 +58,11 @@ public sealed class EnrollmentFunctions(AssignmentService assignments, Enrollmen
         return (await ListQuery.From(request).BindAsync(q => enrollments.MyAssignmentsAsync(caller, q, cancellationToken))).ToHttp();
     }
 
-    [ApiResponse(200, typeof(ListResponse<LearningRecord>))]
+    [ApiResponse(200, typeof(LearningRecordsResponse))]
     [ApiQuery("status", "only records with this status")]
     [ApiQuery("source", "Assigned or Self")]
+    [ApiQuery("overdue", "true: only overdue records; false: only the others")]
+    [ApiQuery("search", "a part of the learner's name or e-mail, ignoring case and accents")]
     [ApiQuery("pageSize", "how many items a page holds")]
     [ApiQuery("continuationToken", "the token of the previous page, for the next one")]
     [Function(nameof(LearningRecords))]
@@ -71,14 +72,13 @@ public sealed class EnrollmentFunctions(AssignmentService assignments, Enrollmen
     {
         var caller = EndpointGate.CallerOf(request);
         var query = ListQuery.From(request);
-        var status = ParseFilter<EnrollmentStatus>(request, "status");
-        var source = ParseFilter<EnrollmentSource>(request, "source");
-        if (!query.IsSuccess || !status.IsSuccess || !source.IsSuccess)
+        var filter = LearningRecordFilterQuery.From(request);
+        if (!query.IsSuccess || !filter.IsSuccess)
         {
-            return Problems.For(query.Error ?? status.Error ?? source.Error!);
+            return Problems.For(query.Error ?? filter.Error!);
         }
 
-        var result = await enrollments.LearningRecordsAsync(caller, id, status.Value, source.Value, query.Value, cancellationToken);
+        var result = await enrollments.LearningRecordsAsync(caller, id, filter.Value, query.Value, cancellationToken);
         return result.ToHttp();
     }
 
@@ -119,22 +119,5 @@ public sealed class EnrollmentFunctions(AssignmentService assignments, Enrollmen
         }
 
         return result.ToHttp(_ => ApiResult.NoContent());
-    }
-
-    /// <summary>An optional enum filter, accepting the name ("InProgress") or the words people read ("In progress", "in_progress").</summary>
-    private static Result<T?> ParseFilter<T>(HttpRequest request, string name)
-        where T : struct, Enum
-    {
-        var raw = request.Query[name].ToString();
-        if (raw.Length == 0)
-        {
-            return Result<T?>.Ok(null);
-        }
-
-        var compact = raw.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal).Replace(
-            "-", string.Empty, StringComparison.Ordinal);
-        return Enum.TryParse<T>(compact, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(compact, out _)
-            ? Result<T?>.Ok(value)
-            : Error.Invalid(name, $"'{raw}' is not one of {string.Join(", ", Enum.GetNames<T>())}.");
     }
 }

@@ -105,3 +105,6 @@ public sealed record AssignmentReport(int Created, int AlreadyEnrolled, IReadOnl
 
 /// <summary>A certification a coach's team may be in, with the team's learning records in it (GET /me/team/learning-records).</summary>
 public sealed record TeamCertificationRecords(string Id, string Title, IReadOnlyList<LearningRecord> Records);
+
+/// <summary>A page of a certification's learning records, with the certification they belong to.</summary>
+public sealed record LearningRecordsResponse(CertificationRef Certification, IReadOnlyList<LearningRecord> Items, string? ContinuationToken);

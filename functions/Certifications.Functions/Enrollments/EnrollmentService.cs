@@ -72,9 +72,12 @@ public sealed class EnrollmentService(
         return new ListResponse<AssignmentListItem>(ordered, page.ContinuationToken);
     }
 
-    /// <summary>A certification's learning records: admins see all, coaches their team's; pages may hold fewer than pageSize for coaches.</summary>
-    public async Task<Result<ListResponse<LearningRecord>>> LearningRecordsAsync(
-        Caller caller, string certificationId, EnrollmentStatus? status, EnrollmentSource? source, ListQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// A certification's learning records: admins see all, coaches their team's. Pages may hold fewer than pageSize when a coach reads them or
+    /// when they are searched or filtered on overdue, since those are applied to each page read.
+    /// </summary>
+    public async Task<Result<LearningRecordsResponse>> LearningRecordsAsync(
+        Caller caller, string certificationId, LearningRecordFilter filter, ListQuery query, CancellationToken cancellationToken)
     {
         var scope = LearningRecordScope.For(caller);
         if (!scope.IsSuccess)
@@ -91,16 +94,19 @@ public sealed class EnrollmentService(
 
         var teamTask = scope.Value.IsWholeOrganization ? null : directory.TeamAsync(caller.OrganizationId, caller.Id, cancellationToken);
         var page = await enrollments.ListAsync(
-            caller.OrganizationId, certificationId, status, source, query.PageSize, query.ContinuationToken, cancellationToken).ConfigureAwait(false);
-        var records = page.Items.AsEnumerable();
+            caller.OrganizationId, certificationId, filter.Status, filter.Source, query.PageSize, query.ContinuationToken, cancellationToken)
+            .ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var records = page.Items.Where(r => filter.Matches(r, now));
         if (teamTask is not null)
         {
             var team = (await teamTask.ConfigureAwait(false)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
             records = records.Where(r => team.Contains(r.LearnerId));
         }
 
-        var now = clock.GetUtcNow();
-        return new ListResponse<LearningRecord>([.. records.Select(r => LearningRecord.From(r, now))], page.ContinuationToken);
+        var found = certification.Value.Value;
+        return new LearningRecordsResponse(
+            new CertificationRef(found.Id, found.Title, found.Status), [.. records.Select(r => LearningRecord.From(r, now))], page.ContinuationToken);
     }
 
     /// <summary>

@@ -138,6 +138,35 @@ public sealed class EnrollmentTests(DevHostFixture fixture)
     }
 
     [Fact]
+    public async Task Learning_records_are_searched_by_name_ignoring_case_and_accents_filtered_on_overdue_and_name_their_certification()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        var zoe = await org.AddUserAsync("Zoë Ångström-Núñez");
+        var wang = await org.AddUserAsync("王小明");
+        var id = await org.PublishedCertificationAsync();
+        using var admin = org.AsAdmin();
+        var late = new { learnerIds = new[] { wang.Id }, dueDate = DateTimeOffset.UtcNow.AddMinutes(-5) };
+        (await admin.PostAsJsonAsync($"certifications/{id}/assignments", new { learnerIds = new[] { zoe.Id } })).EnsureSuccessStatusCode();
+        var overdueAssignment = await admin.PostAsJsonAsync($"certifications/{id}/assignments", late);
+
+        var found = await (await admin.GetAsync($"certifications/{id}/learning-records?search=zoe%20angstrom")).Json();
+        var byScript = await (await admin.GetAsync($"certifications/{id}/learning-records?search={Uri.EscapeDataString("小明")}")).Json();
+
+        Assert.Equal(id, found["certification"]!["id"]!.GetValue<string>());
+        Assert.Equal(zoe.Id, Assert.Single(found["items"]!.AsArray())!["learner"]!["id"]!.GetValue<string>());
+        Assert.Equal(wang.Id, Assert.Single(byScript["items"]!.AsArray())!["learner"]!["id"]!.GetValue<string>());
+        overdueAssignment.EnsureSuccessStatusCode();
+        var overdue = await (await admin.GetAsync($"certifications/{id}/learning-records?overdue=true")).Json();
+        var onTime = await (await admin.GetAsync($"certifications/{id}/learning-records?overdue=false")).Json();
+        Assert.Equal(wang.Id, Assert.Single(overdue["items"]!.AsArray())!["learner"]!["id"]!.GetValue<string>());
+        Assert.Equal(zoe.Id, Assert.Single(onTime["items"]!.AsArray())!["learner"]!["id"]!.GetValue<string>());
+
+        var bad = await (await admin.GetAsync($"certifications/{id}/learning-records?overdue=maybe&search=a%0Ab")).Problem(HttpStatusCode.BadRequest);
+        Assert.NotNull(bad["errors"]!["overdue"]);
+        Assert.NotNull(bad["errors"]!["search"]);
+    }
+
+    [Fact]
     public async Task Learning_records_show_both_sources_filter_and_scope_a_coach_to_their_team()
     {
         var org = await TestOrganization.CreateAsync(fixture.Host);

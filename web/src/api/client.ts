@@ -44,3 +44,21 @@ export async function must<T>(call: Promise<Answer<T>>): Promise<T> {
   }
   return answer.data as T;
 }
+
+/** A resource with the ETag it was read or written at, for the If-Match of the next write. */
+export interface Versioned<T> {
+  data: T;
+  etag: string;
+}
+
+/** Like must, keeping the answer's ETag. */
+export async function mustVersioned<T>(call: Promise<Answer<T>>): Promise<Versioned<T>> {
+  let response: Response | undefined;
+  const data = await must(
+    call.then((answer) => {
+      response = answer.response;
+      return answer;
+    }),
+  );
+  return { data, etag: response?.headers.get('ETag') ?? '' };
+}

@@ -45,6 +45,7 @@ function TopBar({ me }: { me: Me }) {
   const { auth } = useServices();
   const learner = hasRole(me, 'Learner');
   const coach = hasRole(me, 'Coach');
+  const admin = hasRole(me, 'SuperAdmin');
   return (
     <header className="topbar">
       <a className="skip" href="#main">Skip to content</a>
@@ -58,6 +59,7 @@ function TopBar({ me }: { me: Me }) {
             {coach && <li><NavLink to="/coach/reviews">Review queue</NavLink></li>}
             {coach && <li><NavLink to="/coach/team">My team</NavLink></li>}
             {(learner || coach) && <li><NavLink to="/live-sessions">Live sessions</NavLink></li>}
+            {admin && <li><NavLink to="/admin/catalog">Catalog</NavLink></li>}
           </ul>
         </nav>
         <div className="who">

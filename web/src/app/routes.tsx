@@ -21,6 +21,20 @@ const coach = (start: Start, api: Api): RouteObject[] => [
   { path: 'coach/schedule', lazy: async () => ({ Component: (await import('../pages/coach/Schedule')).Schedule }) },
 ];
 
+const admin = (): RouteObject[] => {
+  const page = (name: 'Catalog' | 'CertificateDesigner' | 'CertificationEditor' | 'LearningRecords' | 'EnrollmentDetail') => async () => ({
+    Component: (await import('../pages/admin/adminPages'))[name],
+  });
+  return [
+    { path: 'admin/catalog', lazy: page('Catalog') },
+    { path: 'admin/certifications/new', lazy: page('CertificationEditor') },
+    { path: 'admin/certifications/:id', lazy: page('CertificationEditor') },
+    { path: 'admin/certifications/:id/design', lazy: page('CertificateDesigner') },
+    { path: 'admin/certifications/:id/records', lazy: page('LearningRecords') },
+    { path: 'admin/enrollments/:id', lazy: page('EnrollmentDetail') },
+  ];
+};
+
 type Query = { queryKey: string[]; queryFn: () => Promise<unknown> };
 type Start = (...wanted: Query[]) => () => null;
 
@@ -45,6 +59,7 @@ export function createRouter(client: QueryClient, api: Api) {
         { path: 'live-sessions', element: <LiveSessions /> },
         { path: 'live-sessions/:id', element: <SessionPage /> },
         ...coach(start, api),
+        ...admin(),
         { path: '*', element: <NotFound /> },
       ],
     },

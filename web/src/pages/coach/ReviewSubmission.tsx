@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { must, type Schemas } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { useServices } from '../../app/context';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { ProgressBar, Standing } from '../../ui/Status';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { EnrollmentAdmin } from '../admin/EnrollmentAdmin';
 import { Evidence, Reviews } from '../shared/Submission';
 import { useRecordUpdate } from '../shared/useRecordUpdate';
 import { refreshInterval } from '../shared/workflowPending';
@@ -18,6 +19,7 @@ type CriterionView = Detail['criteria'][number];
 export function ReviewSubmission() {
   const { id = '' } = useParams();
   const { api } = useServices();
+  const location = useLocation();
   const record = useQuery({
     queryKey: ['enrollment', id],
     queryFn: () => must(api.GET('/enrollments/{id}', { params: { path: { id } } })),
@@ -27,16 +29,22 @@ export function ReviewSubmission() {
   if (record.isPending) return <p className="muted">Loading…</p>;
   if (record.isError) return <ErrorNotice error={record.error} onRetry={() => void record.refetch()} />;
   const detail = record.data;
+  const admin = location.pathname.startsWith('/admin/');
   const waiting = detail.criteria.filter((c) => c.state === 'AwaitingAssessment' || (c.kind === 'review' && c.state !== 'Met'));
   return (
     <>
-      <p><Link to="/coach/reviews">Back to the review queue</Link></p>
+      {admin ? (
+        <p><Link to={`/admin/certifications/${detail.certification.id}/records`}>← Learning records of {detail.certification.title}</Link></p>
+      ) : (
+        <p><Link to="/coach/reviews">Back to the review queue</Link></p>
+      )}
       <h1>{detail.learner.displayName}</h1>
       <section className="card stack" aria-label="The record">
         <p><strong>{detail.certification.title}</strong></p>
         <Standing status={detail.status} statusName={detail.statusName} overdue={detail.overdue} dueDate={detail.dueDate} />
         <ProgressBar met={detail.progress.met} total={detail.progress.total} label="Criteria met" />
       </section>
+      {admin && <EnrollmentAdmin detail={detail} />}
       {detail.approval === 'Awaiting' && <ApprovalForm detail={detail} />}
       <h2>Criteria</h2>
       <ol className="criteria">

@@ -1,0 +1,169 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { mustVersioned, type Versioned } from '../../api/client';
+import { ApiProblem } from '../../api/problem';
+import { useServices } from '../../app/context';
+import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { CertificationActions } from './CertificationActions';
+import { draftOf, emptyDraft, inputOf, sameDraft, type Certification, type CertificationDraft } from './certificationDraft';
+import { CriteriaEditor } from './CriteriaEditor';
+import { kindNames } from './criterionKinds';
+import { useUnsavedGuard } from './useUnsavedGuard';
+
+export const certificationQuery = (api: ReturnType<typeof useServices>['api'], id: string) => ({
+  queryKey: ['certification', id],
+  queryFn: () => mustVersioned(api.GET('/certifications/{id}', { params: { path: { id } } })),
+  // Read once per visit: a refetch would move the ETag under the admin's edits and hide someone else's save.
+  staleTime: Infinity,
+  refetchOnWindowFocus: false,
+});
+
+/** Creates a certification or edits one: its details and criteria, then publishing, view access and archiving. */
+export function CertificationEditor() {
+  const { id } = useParams();
+  const { api } = useServices();
+  const loaded = useQuery({ ...certificationQuery(api, id ?? ''), enabled: Boolean(id) });
+  usePageTitle(id ? (loaded.data?.data.title ?? 'Certification') : 'New certification');
+  if (!id) return <Editor key="new" />;
+  if (loaded.isPending) return <p className="muted">Loading…</p>;
+  if (loaded.isError) return <ErrorNotice error={loaded.error} onRetry={() => void loaded.refetch()} />;
+  return <Editor key={id} saved={loaded.data} />;
+}
+
+function Editor({ saved }: { saved?: Versioned<Certification> }) {
+  const { api } = useServices();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const id = useId();
+  const [baseline, setBaseline] = useState<CertificationDraft>(() => (saved ? draftOf(saved.data) : emptyDraft));
+  const [draft, setDraft] = useState<CertificationDraft>(baseline);
+  const [etag, setEtag] = useState(saved?.etag ?? '');
+  const [newer, setNewer] = useState<Versioned<Certification> | null>(null);
+  const dirty = !sameDraft(draft, baseline);
+  useUnsavedGuard(dirty);
+  // Moving to the new draft's address waits for the render in which nothing is unsaved any more, or the guard would ask.
+  const [created, setCreated] = useState<string | null>(null);
+  useEffect(() => {
+    if (created && !dirty) void navigate(`/admin/certifications/${created}`, { replace: true });
+  }, [created, dirty]);
+
+  // Only this page's own writes (publish, view access) change the cached version: take its ETag, and its fields unless some are being typed.
+  useEffect(() => {
+    if (!saved || saved.etag === etag) return;
+    setEtag(saved.etag);
+    if (!dirty) {
+      setBaseline(draftOf(saved.data));
+      setDraft(draftOf(saved.data));
+    }
+    // Only a new version from the server matters here.
+  }, [saved]);
+
+  const save = useMutation({
+    mutationFn: async (ifMatch: string) =>
+      saved
+        ? mustVersioned(api.PUT('/certifications/{id}', { params: { path: { id: saved.data.id } }, body: inputOf(draft), headers: { 'If-Match': ifMatch } }))
+        : mustVersioned(api.POST('/certifications', { body: inputOf(draft) })),
+    onSuccess: (written) => {
+      setNewer(null);
+      setBaseline(draftOf(written.data));
+      setDraft(draftOf(written.data));
+      setEtag(written.etag);
+      client.setQueryData(['certification', written.data.id], written);
+      void client.invalidateQueries({ queryKey: ['certifications'] });
+      if (!saved) setCreated(written.data.id);
+    },
+    onError: async (error) => {
+      if (error instanceof ApiProblem && error.status === 412 && saved) {
+        setNewer(await mustVersioned(api.GET('/certifications/{id}', { params: { path: { id: saved.data.id } } })));
+      }
+    },
+  });
+  const set = (change: Partial<CertificationDraft>) => setDraft({ ...draft, ...change });
+  const stale = save.error instanceof ApiProblem && save.error.status === 412;
+  const fieldProblems = save.error instanceof ApiProblem && save.error.problem.errors;
+
+  return (
+    <>
+      <p><Link to="/admin/catalog">← Catalog</Link></p>
+      <h1>{saved ? saved.data.title : 'New certification'}</h1>
+      {saved && <CertificationActions certification={saved} dirty={dirty} />}
+      <form className="stack" aria-label="Certification" noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!save.isPending) save.mutate(etag);
+        }}>
+        <section className="card stack" aria-labelledby={`${id}-details`}>
+          <h2 id={`${id}-details`}>Details</h2>
+          <div className="field">
+            <label htmlFor={`${id}-title`}>Title</label>
+            <input id={`${id}-title`} value={draft.title} maxLength={200} aria-describedby={`${id}-title-error`} onChange={(e) => set({ title: e.target.value })} />
+            <FieldError error={save.error} field="title" label="The title" id={`${id}-title-error`} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-description`}>Description</label>
+            <textarea id={`${id}-description`} value={draft.description} rows={3} aria-describedby={`${id}-description-error`}
+              onChange={(e) => set({ description: e.target.value })} />
+            <FieldError error={save.error} field="description" label="The description" id={`${id}-description-error`} />
+          </div>
+          <label className="check">
+            <input type="checkbox" checked={draft.requireApproval} onChange={(e) => set({ requireApproval: e.target.checked })} />
+            Require approval: a coach or admin approves the work before the certificate is awarded
+          </label>
+          <div className="field">
+            <label htmlFor={`${id}-validity`}>Valid for (months)</label>
+            <input id={`${id}-validity`} type="number" min={1} inputMode="numeric" value={draft.validityMonths} aria-describedby={`${id}-validity-hint ${id}-validity-error`}
+              onChange={(e) => set({ validityMonths: e.target.value })} />
+            <p className="hint" id={`${id}-validity-hint`}>Leave empty for certificates that do not expire.</p>
+            <FieldError error={save.error} field="validityMonths" label="The validity" id={`${id}-validity-error`} />
+          </div>
+        </section>
+        <CriteriaEditor criteria={draft.criteria} onChange={(criteria) => set({ criteria })} error={save.error} />
+        {stale && newer && (
+          <Stale newer={newer.data}
+            onKeepMine={() => save.mutate(newer.etag)}
+            onTakeTheirs={() => {
+              client.setQueryData(['certification', newer.data.id], newer);
+              setBaseline(draftOf(newer.data));
+              setDraft(draftOf(newer.data));
+              setEtag(newer.etag);
+              setNewer(null);
+              save.reset();
+            }} />
+        )}
+        {save.isError && !stale && !fieldProblems && <ErrorNotice error={save.error} />}
+        {fieldProblems && <p className="alert alert-danger" role="alert">Nothing was saved: fix what is marked below each field.</p>}
+        {save.isSuccess && !dirty && <p className="alert alert-success" role="status">Saved.</p>}
+        <div className="row">
+          <button type="submit" disabled={save.isPending || (!dirty && Boolean(saved))}>{save.isPending ? 'Saving…' : saved ? 'Save changes' : 'Create draft'}</button>
+          {dirty && saved && <button type="button" className="secondary" onClick={() => setDraft(baseline)}>Discard changes</button>}
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** Someone saved first: their version beside the edits, which stay in the form until the admin chooses. */
+function Stale({ newer, onKeepMine, onTakeTheirs }: { newer: Certification; onKeepMine: () => void; onTakeTheirs: () => void }) {
+  return (
+    <section className="alert alert-warning stack" role="alert" aria-label="Changed by someone else">
+      <p><strong>Someone else saved this certification while you were editing.</strong> Your edits are still in the form; nothing of yours was saved.</p>
+      <div>
+        <p>Their version:</p>
+        <dl className="facts">
+          <dt>Title</dt><dd>{newer.title}</dd>
+          <dt>Description</dt><dd>{newer.description || '—'}</dd>
+          <dt>Criteria</dt>
+          <dd>
+            <ol>{newer.criteria.map((k) => <li key={k.id}>{k.title} ({kindNames[k.kind] ?? k.kind})</li>)}</ol>
+          </dd>
+        </dl>
+      </div>
+      <div className="row">
+        <button type="button" onClick={onKeepMine}>Save mine over theirs</button>
+        <button type="button" className="secondary" onClick={onTakeTheirs}>Discard mine and load theirs</button>
+      </div>
+    </section>
+  );
+}
