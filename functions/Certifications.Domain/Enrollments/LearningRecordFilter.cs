@@ -1,3 +1,5 @@
+using Certifications.Domain.Common;
+
 namespace Certifications.Domain.Enrollments;
 
 /// <summary>Which learning records a list shows: by status and source (read by storage), overdue and a part of the learner's name or e-mail.</summary>
@@ -10,7 +12,5 @@ public sealed record LearningRecordFilter(EnrollmentStatus? Status = null, Enrol
         && (string.IsNullOrWhiteSpace(Search) || Contains(enrollment.LearnerName, Search) || Contains(enrollment.LearnerEmail, Search));
 
     // Case and accents are ignored, so "zoe" finds "Zoë" as a person searching expects.
-    private static bool Contains(string text, string part) =>
-        System.Globalization.CultureInfo.InvariantCulture.CompareInfo.IndexOf(
-            text, part.Trim(), System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.IgnoreNonSpace) >= 0;
+    private static bool Contains(string text, string part) => SearchText.Contains(text, part.Trim());
 }
