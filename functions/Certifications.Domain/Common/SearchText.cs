@@ -8,6 +8,11 @@ namespace Certifications.Domain.Common;
 /// </summary>
 public static class SearchText
 {
+    public const int MaxLength = 100;
+
+    /// <summary>What a search box refuses, said after the field's name.</summary>
+    public const string Rule = "must be one line of at most 100 characters.";
+
     private static readonly FrozenDictionary<char, char> Bases = new (string Base, string Accented)[]
     {
         ("A", "ÀÁÂÃÄÅĀĂĄǍǞǠǺȀȂȦ"),
@@ -58,6 +63,9 @@ public static class SearchText
             span[i] = Bases.TryGetValue(source[i], out var plain) ? plain : source[i];
         }
     });
+
+    /// <summary>Whether a search as typed is one the API takes.</summary>
+    public static bool IsAcceptable(string search) => search.Length <= MaxLength && TextRules.IsSingleLine(search);
 
     /// <summary>Whether the text holds the part, ignoring case and accents.</summary>
     public static bool Contains(string text, string part) => Fold(text).Contains(Fold(part), StringComparison.OrdinalIgnoreCase);

@@ -5,8 +5,6 @@ namespace Certifications.Domain.Enrollments;
 /// <summary>Which learning records a list shows: by status and source (read by storage), overdue and a part of the learner's name or e-mail.</summary>
 public sealed record LearningRecordFilter(EnrollmentStatus? Status = null, EnrollmentSource? Source = null, bool? Overdue = null, string? Search = null)
 {
-    public const int MaxSearchLength = 100;
-
     public bool Matches(Enrollment enrollment, DateTimeOffset now) =>
         (Overdue is null || enrollment.IsOverdue(now) == Overdue)
         && (string.IsNullOrWhiteSpace(Search) || Contains(enrollment.LearnerName, Search) || Contains(enrollment.LearnerEmail, Search));

@@ -27,9 +27,9 @@ public static class LearningRecordFilterQuery
         }
 
         var search = request.Query["search"].ToString();
-        if (search.Length > LearningRecordFilter.MaxSearchLength || !TextRules.IsSingleLine(search))
+        if (!SearchText.IsAcceptable(search))
         {
-            errors.Add("search", $"must be one line of at most {LearningRecordFilter.MaxSearchLength} characters.");
+            errors.Add("search", SearchText.Rule);
         }
 
         return errors.Any ? errors.ToError() : new LearningRecordFilter(status, source, overdue, search.Length > 0 ? search : null);

@@ -27,6 +27,7 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
 
     [ApiResponse(200, typeof(ListResponse<UserResponse>))]
     [ApiQuery("include", "'disabled' to list disabled users too")]
+    [ApiQuery("search", "a part of the name or e-mail, ignoring case and accents; a page may then hold fewer than pageSize")]
     [ApiQuery("pageSize", "how many items a page holds")]
     [ApiQuery("continuationToken", "the token of the previous page, for the next one")]
     [Function(nameof(ListUsers))]
@@ -35,9 +36,18 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
     {
         var caller = EndpointGate.CallerOf(request);
         var includeDisabled = string.Equals(request.Query["include"], "disabled", StringComparison.OrdinalIgnoreCase);
+        var search = request.Query["search"].ToString().Trim();
+        if (!SearchText.IsAcceptable(search))
+        {
+            return Problems.For(Error.Invalid("search", SearchText.Rule));
+        }
+
         var result = await ListQuery.From(request).BindAsync(
             q => directory.ListUsersAsync(caller, q.PageSize, q.ContinuationToken, includeDisabled, cancellationToken));
-        return result.ToHttp(page => ApiResult.Ok(new ListResponse<UserResponse>([.. page.Items.Select(UserResponse.From)], page.ContinuationToken)));
+        return result.ToHttp(page => ApiResult.Ok(new ListResponse<UserResponse>(
+            [.. page.Items.Where(u => search.Length == 0 || SearchText.Contains(u.DisplayName, search) || SearchText.Contains(u.Email, search))
+                .Select(UserResponse.From)],
+            page.ContinuationToken)));
     }
 
     [ApiResponse(200, typeof(UserResponse))]

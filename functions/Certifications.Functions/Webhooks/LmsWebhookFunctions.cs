@@ -12,6 +12,17 @@ namespace Certifications.Functions.Webhooks;
 /// <summary>The LMS webhook: public, authenticated by the Standard Webhooks signature instead of a token.</summary>
 public sealed class LmsWebhookFunctions(LmsWebhookService webhooks)
 {
+    [ApiResponse(200, typeof(ListResponse<WebhookDeliveryResponse>))]
+    [ApiQuery("pageSize", "how many items a page holds")]
+    [ApiQuery("continuationToken", "the token of the previous page, for the next one")]
+    [Function(nameof(ListLmsWebhookDeliveries))]
+    public async Task<IActionResult> ListLmsWebhookDeliveries(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "webhooks/lms/deliveries")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var caller = EndpointGate.CallerOf(request);
+        return (await ListQuery.From(request).BindAsync(q => webhooks.RecentAsync(caller, q, cancellationToken))).ToHttp();
+    }
+
     [PublicEndpoint]
     [ApiRequest(typeof(LmsWebhookPayload))]
     [ApiResponse(200, typeof(LmsWebhookAnswer))]

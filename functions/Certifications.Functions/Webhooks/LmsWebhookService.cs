@@ -2,6 +2,7 @@ using System.Text.Json;
 using Certifications.Domain.Catalog;
 using Certifications.Domain.Common;
 using Certifications.Domain.Organizations;
+using Certifications.Domain.Policies;
 using Certifications.Domain.Progress;
 using Certifications.Functions.Http;
 using Certifications.Functions.Identity;
@@ -30,6 +31,18 @@ public sealed class LmsWebhookService(
 
     /// <summary>Up to this many certifications listening for one activity are read point by point; more, by the learner's list.</summary>
     private const int MaxPointReads = 4;
+
+    /// <summary>The organization's verified deliveries, newest first, for a super admin setting up the LMS.</summary>
+    public async Task<Result<ListResponse<WebhookDeliveryResponse>>> RecentAsync(Caller caller, ListQuery query, CancellationToken cancellationToken)
+    {
+        if (!caller.IsSuperAdmin)
+        {
+            return Error.Forbidden("Only a super admin can see the LMS deliveries.");
+        }
+
+        var page = await deliveries.RecentAsync(caller.OrganizationId, query.PageSize, query.ContinuationToken, cancellationToken).ConfigureAwait(false);
+        return new ListResponse<WebhookDeliveryResponse>([.. page.Items.Select(WebhookDeliveryResponse.From)], page.ContinuationToken);
+    }
 
     public async Task<Result<LmsWebhookAnswer>> ReceiveAsync(
         string organizationId, WebhookHeaders headers, byte[] body, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -82,6 +95,7 @@ public sealed class LmsWebhookService(
         var delivery = await ApplyAsync(organizationId, webhookId, payload.Value, durable, cancellationToken).ConfigureAwait(false);
         if (await deliveries.TryRecordAsync(organizationId, delivery, cancellationToken).ConfigureAwait(false))
         {
+            await deliveries.AddToRecentAsync(organizationId, delivery, cancellationToken).ConfigureAwait(false);
             return new LmsWebhookAnswer(webhookId, delivery.Outcome, Duplicate: false, delivery.CompletedEnrollments);
         }
 

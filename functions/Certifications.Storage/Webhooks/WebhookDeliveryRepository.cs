@@ -35,7 +35,30 @@ public sealed class WebhookDeliveryRepository(StorageAccount storage)
         }
     }
 
+    /// <summary>
+    /// Adds a delivery to the organization's recent list, kept newest first by the key. Separate from the record above, which is keyed for
+    /// finding redeliveries; writing it again (a retry) replaces the same row.
+    /// </summary>
+    public Task AddToRecentAsync(string organizationId, WebhookDelivery delivery, CancellationToken cancellationToken = default) =>
+        table.UpsertEntityAsync(
+            new TableEntity(RecentPartition(organizationId), RecentKey(delivery)) { ["Data"] = StorageJson.Write(delivery) },
+            TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>One page of the organization's deliveries, newest first.</summary>
+    public Task<ListPage<WebhookDelivery>> RecentAsync(
+        string organizationId, int pageSize, string? continuationToken, CancellationToken cancellationToken = default) =>
+        Paging.ReadPageAsync(
+            table.QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {RecentPartition(organizationId)}"), pageSize, cancellationToken: cancellationToken),
+            pageSize, continuationToken, e => StorageJson.Read<WebhookDelivery?>(e.GetString("Data"), null)!, cancellationToken);
+
     private static string Key(string webhookId) => RowKeys.Encode(webhookId);
+
+    private static string RecentPartition(string organizationId) => organizationId + "~recent";
+
+    // Ticks counted down from the end of time sort the newest first; the id keeps two deliveries of one tick apart.
+    private static string RecentKey(WebhookDelivery delivery) =>
+        $"{DateTimeOffset.MaxValue.UtcTicks - delivery.ReceivedAt.UtcTicks:D19}-{Key(delivery.WebhookId)}";
 }
 
 /// <summary>One received delivery and what it did.</summary>

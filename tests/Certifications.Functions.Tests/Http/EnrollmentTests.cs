@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using Certifications.Domain.Enrollments;
 using Certifications.Domain.People;
 using Certifications.Functions.Tests.Fixtures;
+using Certifications.Storage.Catalog;
+using Certifications.Storage.Enrollments;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Certifications.Functions.Tests.Http;
 
@@ -145,9 +149,14 @@ public sealed class EnrollmentTests(DevHostFixture fixture)
         var wang = await org.AddUserAsync("王小明");
         var id = await org.PublishedCertificationAsync();
         using var admin = org.AsAdmin();
-        var late = new { learnerIds = new[] { wang.Id }, dueDate = DateTimeOffset.UtcNow.AddMinutes(-5) };
         (await admin.PostAsJsonAsync($"certifications/{id}/assignments", new { learnerIds = new[] { zoe.Id } })).EnsureSuccessStatusCode();
-        var overdueAssignment = await admin.PostAsJsonAsync($"certifications/{id}/assignments", late);
+        // A due date already past cannot be assigned; a record whose due date has passed is written as time would have left it.
+        var certification = (await fixture.Host.Services.GetRequiredService<CertificationRepository>().GetAsync(org.Id, id))!.Value;
+        var late = Enrollment.Create(certification, wang, EnrollmentSource.Assigned, org.Admin.Id, DateTimeOffset.UtcNow.AddDays(-9)) with
+        {
+            DueDate = DateTimeOffset.UtcNow.AddDays(-1),
+        };
+        _ = (await fixture.Host.Services.GetRequiredService<EnrollmentRepository>().CreateAsync(late)).Value;
 
         var found = await (await admin.GetAsync($"certifications/{id}/learning-records?search=zoe%20angstrom")).Json();
         var byScript = await (await admin.GetAsync($"certifications/{id}/learning-records?search={Uri.EscapeDataString("小明")}")).Json();
@@ -155,7 +164,6 @@ public sealed class EnrollmentTests(DevHostFixture fixture)
         Assert.Equal(id, found["certification"]!["id"]!.GetValue<string>());
         Assert.Equal(zoe.Id, Assert.Single(found["items"]!.AsArray())!["learner"]!["id"]!.GetValue<string>());
         Assert.Equal(wang.Id, Assert.Single(byScript["items"]!.AsArray())!["learner"]!["id"]!.GetValue<string>());
-        overdueAssignment.EnsureSuccessStatusCode();
         var overdue = await (await admin.GetAsync($"certifications/{id}/learning-records?overdue=true")).Json();
         var onTime = await (await admin.GetAsync($"certifications/{id}/learning-records?overdue=false")).Json();
         Assert.Equal(wang.Id, Assert.Single(overdue["items"]!.AsArray())!["learner"]!["id"]!.GetValue<string>());

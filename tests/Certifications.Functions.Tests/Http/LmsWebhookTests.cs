@@ -258,6 +258,30 @@ public class LmsWebhookTests(DevHostFixture fixture)
         Assert.DoesNotContain(Secret[6..^4], settings, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Verified_deliveries_are_listed_newest_first_page_by_page_once_each_for_super_admins_of_their_organization_only()
+    {
+        using var s = await ScenarioAsync();
+        await DeliverAsync(s, "msg_1-uebung", Completion(s, "guide", null));
+        await DeliverAsync(s, "msg_2", Completion("nobody@northwind.example", "quiz", 90));
+        await DeliverAsync(s, "msg_3", Completion(s, "quiz", 95));
+        await DeliverAsync(s, "msg_3", Completion(s, "quiz", 95));
+        await DeliverAsync(s, "msg_forged", Completion(s, "simulation", null), secret: "whsec_c29tZXRoaW5nIGVsc2UgZW50aXJlbHk=");
+
+        var first = await (await s.AsAdmin.GetAsync("webhooks/lms/deliveries?pageSize=2")).Json();
+        var token = Uri.EscapeDataString(first["continuationToken"]!.GetValue<string>());
+        var second = await (await s.AsAdmin.GetAsync($"webhooks/lms/deliveries?pageSize=2&continuationToken={token}")).Json();
+
+        var listed = first["items"]!.AsArray().Concat(second["items"]!.AsArray()).ToList();
+        Assert.Equal(["msg_3", "msg_2", "msg_1-uebung"], listed.Select(d => d!["webhookId"]!.GetValue<string>()));
+        Assert.Equal(["completed", "unknown learner", "completed"], listed.Select(d => d!["outcome"]!.GetValue<string>()));
+        Assert.Equal(1, listed[0]!["completedEnrollments"]!.GetValue<int>());
+        await (await s.AsLearner.GetAsync("webhooks/lms/deliveries")).Problem(HttpStatusCode.Forbidden);
+        var elsewhere = await TestOrganization.CreateAsync(fixture.Host);
+        using var stranger = elsewhere.AsAdmin();
+        Assert.Empty((await (await stranger.GetAsync("webhooks/lms/deliveries")).Json())["items"]!.AsArray());
+    }
+
     private async Task<WorkflowScenario> ScenarioAsync()
     {
         var s = await WorkflowScenario.CreateAsync(fixture.Host, requireApproval: false, LmsCriteria);

@@ -10,6 +10,22 @@ namespace Certifications.Functions.Tests.Http;
 public sealed class PeopleTests(DevHostFixture fixture)
 {
     [Fact]
+    public async Task Users_are_searched_by_a_part_of_the_name_or_email_ignoring_case_and_accents()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        var zoe = await org.AddUserAsync("Zoë Ångström-Núñez");
+        var wang = await org.AddUserAsync("王小明");
+        using var admin = org.AsAdmin();
+
+        var byName = await (await admin.GetAsync("users?search=ZOE%20ANG")).Json();
+        var byScript = await (await admin.GetAsync($"users?search={Uri.EscapeDataString("小明")}")).Json();
+
+        Assert.Equal([zoe.Id], byName["items"]!.AsArray().Select(u => u!["id"]!.GetValue<string>()));
+        Assert.Equal([wang.Id], byScript["items"]!.AsArray().Select(u => u!["id"]!.GetValue<string>()));
+        await (await admin.GetAsync("users?search=a%09b")).Problem(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task An_admin_creates_a_user_in_a_group_with_a_coach()
     {
         var org = await TestOrganization.CreateAsync(fixture.Host);
