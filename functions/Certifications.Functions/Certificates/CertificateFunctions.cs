@@ -26,6 +26,14 @@ public sealed class CertificateFunctions(CertificateService certificates, TimePr
         ApiResult.Ok(new ListResponse<CertificateResponse>(
             [.. (await certificates.MineAsync(EndpointGate.CallerOf(request), cancellationToken)).Select(CertificateResponse.From)], null));
 
+    [ApiResponse(200, typeof(ListResponse<CertificateResponse>))]
+    [Function(nameof(UserCertificates))]
+    public async Task<IActionResult> UserCertificates(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/{id}/certificates")] HttpRequest request, string id,
+            CancellationToken cancellationToken) =>
+        (await certificates.OfLearnerAsync(EndpointGate.CallerOf(request), id, cancellationToken))
+            .ToHttp(views => ApiResult.Ok(new ListResponse<CertificateResponse>([.. views.Select(CertificateResponse.From)], null)));
+
     [ApiResponse(200, ContentType = "application/pdf", Description = "The certificate")]
     [Function(nameof(DownloadCertificate))]
     public async Task<IActionResult> DownloadCertificate(

@@ -42,16 +42,32 @@ public sealed class CertificateService(
     /// The caller's own certificates, newest first: one point read per certification they are enrolled in, so the work
     /// grows with the learner's records, not the organization's.
     /// </summary>
-    public async Task<IReadOnlyList<CertificateView>> MineAsync(Caller caller, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CertificateView>> MineAsync(Caller caller, CancellationToken cancellationToken) =>
+        OfLearnerAsync(caller.OrganizationId, caller.Id, cancellationToken);
+
+    /// <summary>A learner's certificates, for a super admin finding them by the person.</summary>
+    public async Task<Result<IReadOnlyList<CertificateView>>> OfLearnerAsync(Caller caller, string learnerId, CancellationToken cancellationToken)
     {
-        var certificationIds = await records.AllLearnerCertificationIdsAsync(caller.OrganizationId, caller.Id, cancellationToken).ConfigureAwait(false);
+        if (!caller.IsSuperAdmin)
+        {
+            return Error.Forbidden("Only a super admin can look up someone else's certificates.");
+        }
+
+        return await directory.GetUserAsync(caller.OrganizationId, learnerId, cancellationToken).ConfigureAwait(false) is null
+            ? Error.NotFound("The user")
+            : Result<IReadOnlyList<CertificateView>>.Ok(await OfLearnerAsync(caller.OrganizationId, learnerId, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<IReadOnlyList<CertificateView>> OfLearnerAsync(string organizationId, string learnerId, CancellationToken cancellationToken)
+    {
+        var certificationIds = await records.AllLearnerCertificationIdsAsync(organizationId, learnerId, cancellationToken).ConfigureAwait(false);
         var views = new System.Collections.Concurrent.ConcurrentBag<CertificateView>();
         await Parallel.ForEachAsync(certificationIds, cancellationToken, async (certificationId, ct) =>
         {
-            var record = await records.GetAsync(caller.OrganizationId, certificationId, caller.Id, ct).ConfigureAwait(false);
+            var record = await records.GetAsync(organizationId, certificationId, learnerId, ct).ConfigureAwait(false);
             if (record?.Value.CertificateId is { } id
                 && await certificates.GetAsync(id, ct).ConfigureAwait(false) is { } found
-                && found.Value.OrganizationId == caller.OrganizationId)
+                && found.Value.OrganizationId == organizationId)
             {
                 views.Add(await ViewAsync(found.Value, ct).ConfigureAwait(false));
             }

@@ -77,6 +77,23 @@ public class CertificateTests(DevHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_super_admin_finds_a_learners_certificates_by_the_person_and_nobody_else_does()
+    {
+        using var s = await EarnedAsync("José Núñez");
+        var id = (await RenderedAsync(s))["id"]!.GetValue<string>();
+        var path = $"users/{s.Learner.Id}/certificates";
+
+        var found = await (await s.AsAdmin.GetAsync(path)).Json();
+
+        Assert.Equal([id], found["items"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()));
+        Assert.Equal("José Núñez", found["items"]![0]!["learner"]!.GetValue<string>());
+        await (await s.AsCoach.GetAsync(path)).Problem(HttpStatusCode.Forbidden);
+        await (await s.AsLearner.GetAsync(path)).Problem(HttpStatusCode.Forbidden);
+        using var stranger = (await TestOrganization.CreateAsync(fixture.Host)).AsAdmin();
+        await (await stranger.GetAsync(path)).Problem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_revoked_certificate_says_so_with_the_reason_and_can_be_reinstated_under_the_same_id()
     {
         using var s = await EarnedAsync("Łukasz Żółkiewski");
