@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
 using Certifications.Domain.Catalog;
 using Certifications.Domain.Enrollments;
 using Certifications.Domain.Reports;
+using Certifications.Functions.Http;
 using Certifications.Storage.Catalog;
 using Certifications.Storage.Enrollments;
 using Certifications.Storage.Organizations;
@@ -70,6 +72,14 @@ public sealed class ReportBuilder(
             await html.WriteAsync(Encoding.UTF8.GetBytes(ProgramReport.Summary(organization.Name, tallies, now)), cancellationToken).ConfigureAwait(false);
         }
 
+        var jsonName = ReportStore.Name(organizationId, date, ProgramReportData.FileName);
+        var json = await store.OpenWriteAsync(jsonName, "application/json", cancellationToken).ConfigureAwait(false);
+        await using (json.ConfigureAwait(false))
+        {
+            await JsonSerializer.SerializeAsync(json, ProgramReportData.From(tallies, now), ApiJson.Options, cancellationToken).ConfigureAwait(false);
+        }
+
+        files.Insert(0, jsonName);
         files.Insert(0, htmlName);
         files.Insert(0, csvName);
         return new ReportRunResult(organizationId, folderDate, files);

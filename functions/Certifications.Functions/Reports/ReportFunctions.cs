@@ -39,6 +39,12 @@ public sealed class ReportFunctions(ReportService reports, OrganizationRepositor
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         (await reports.LatestRunAsync(EndpointGate.CallerOf(request), durable, cancellationToken)).ToHttp(run => ApiResult.Ok(run));
 
+    [ApiResponse(200, typeof(ProgramReportData))]
+    [Function(nameof(LatestProgramReport))]
+    public async Task<IActionResult> LatestProgramReport(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/program")] HttpRequest request, CancellationToken cancellationToken) =>
+        (await reports.LatestProgramAsync(EndpointGate.CallerOf(request), cancellationToken)).ToHttp();
+
     [ApiResponse(200, typeof(ListResponse<ReportLink>))]
     [Function(nameof(ListReports))]
     public async Task<IActionResult> ListReports(

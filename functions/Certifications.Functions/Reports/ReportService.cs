@@ -1,6 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Certifications.Domain.Common;
 using Certifications.Domain.Policies;
+using Certifications.Functions.Http;
 using Certifications.Storage.Catalog;
 using Certifications.Storage.Common;
 using Certifications.Storage.Enrollments;
@@ -98,6 +100,28 @@ public sealed class ReportService(
         }
 
         return answer;
+    }
+
+    /// <summary>The program report of the latest run that wrote one, or a 404 before the first run.</summary>
+    public async Task<Result<ProgramReportData>> LatestProgramAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        if (RequireAdmin(caller) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        var latest = (await store.ListAsync(caller.OrganizationId, cancellationToken).ConfigureAwait(false))
+            .FirstOrDefault(r => r.FileName == ProgramReportData.FileName);
+        var content = latest is null ? null : await store.OpenReadAsync(latest.Name, cancellationToken).ConfigureAwait(false);
+        if (content is null)
+        {
+            return Error.NotFound("The program report");
+        }
+
+        await using (content.ConfigureAwait(false))
+        {
+            return (await JsonSerializer.DeserializeAsync<ProgramReportData>(content, ApiJson.Options, cancellationToken).ConfigureAwait(false))!;
+        }
     }
 
     /// <summary>The organization's latest run; the files it wrote are read only when asked for.</summary>

@@ -17,6 +17,20 @@ public sealed class ReportStore(StorageAccount storage)
         reports.GetBlockBlobClient(name).OpenWriteAsync(overwrite: true,
             new BlockBlobOpenWriteOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
 
+    /// <summary>A stored report's content, or null when there is no such blob.</summary>
+    public async Task<Stream?> OpenReadAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var blob = reports.GetBlobClient(name);
+        try
+        {
+            return await blob.OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     public async Task<IReadOnlyList<StoredReport>> ListAsync(string organizationId, CancellationToken cancellationToken = default)
     {
         var found = new List<StoredReport>();

@@ -69,6 +69,7 @@ public class ReportTests(DevHostFixture fixture)
         var (org, certificationId) = await FixtureAsync();
         using var admin = org.AsAdmin();
 
+        await (await admin.GetAsync("reports/program")).Problem(HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("reports/runs", null)).StatusCode);
         var busy = await (await admin.PostAsync("reports/runs", null)).Problem(HttpStatusCode.Conflict);
         Assert.Equal($"reports-{org.Id}", busy["run"]!["runId"]!.GetValue<string>());
@@ -76,7 +77,7 @@ public class ReportTests(DevHostFixture fixture)
             async () => (await (await admin.GetAsync("reports/runs/latest")).Json())["status"]!.GetValue<string>() == "Completed", "the run");
 
         var listed = (await (await admin.GetAsync("reports")).Json())["items"]!.AsArray();
-        Assert.Equal(3, listed.Count);
+        Assert.Equal(4, listed.Count);
         using var plain = new HttpClient();
         string Link(string file) =>
             listed.Single(r => r!["file"]!.GetValue<string>().StartsWith(file, StringComparison.Ordinal))!["downloadUrl"]!.GetValue<string>();
@@ -98,6 +99,19 @@ public class ReportTests(DevHostFixture fixture)
 
         Assert.Contains("<svg", html, StringComparison.Ordinal);
         Assert.Contains("Celebrate it where the team can see it.", html, StringComparison.Ordinal);
+
+        // The page draws the same figures from the run's data.
+        var data = (await (await admin.GetAsync("reports/program")).Json())["certifications"]!.AsArray().Single()!;
+        Assert.Equal(certificationId, data["id"]!.GetValue<string>());
+        Assert.Equal((1, 1), (data["overdue"]!.GetValue<int>(), data["earnedThisMonth"]!.GetValue<int>()));
+        foreach (var row in data["statuses"]!.AsArray())
+        {
+            Assert.Equal(counts[row!["statusName"]!.GetValue<string>()], row["learners"]!.GetValue<int>());
+            Assert.NotEmpty(row["coachActions"]!.AsArray());
+        }
+
+        using var coach = org.As(await org.AddUserAsync("Carla Coach", Role.Coach));
+        await (await coach.GetAsync("reports/program")).Problem(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -109,7 +123,7 @@ public class ReportTests(DevHostFixture fixture)
 
         await fixture.Host.Services.GetRequiredService<TimerTriggers>().RunAsync("BuildNightlyReports", CancellationToken.None);
 
-        await Eventually.WaitUntilAsync(async () => (await store.ListAsync(enabled.Id)).Count == 3, "the enabled organization's reports", seconds: 90);
+        await Eventually.WaitUntilAsync(async () => (await store.ListAsync(enabled.Id)).Count == 4, "the enabled organization's reports", seconds: 90);
         Assert.Empty(await store.ListAsync(disabled.Id));
     }
 
