@@ -103,6 +103,14 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
             CancellationToken cancellationToken) =>
         (await directory.AcceptInvitationAsync(EndpointGate.IdentityOf(request), token, cancellationToken)).ToHttp(u => ApiResult.Ok(UserResponse.From(u)));
 
+    [ApiResponse(200, ContentType = "text/csv", Description = "The columns an import reads, with one example row")]
+    [Function(nameof(UserImportTemplate))]
+    public IActionResult UserImportTemplate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/import/template")] HttpRequest request) =>
+        DirectoryService.RequireAdmin(EndpointGate.CallerOf(request)) is { } forbidden
+            ? Problems.For(forbidden)
+            : new CsvAnswer("users-template.csv", (body, ct) => body.WriteAsync(System.Text.Encoding.UTF8.GetBytes(UserImport.Template), ct).AsTask());
+
     [ApiRequest(ContentType = "text/csv")]
     [ApiResponse(200, typeof(ImportReport))]
     [Function(nameof(ImportUsers))]

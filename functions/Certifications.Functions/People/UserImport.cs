@@ -18,6 +18,11 @@ public sealed class UserImport(DirectoryService users, DirectoryRepository direc
 {
     public const int MaxRows = 5000;
 
+    /// <summary>A file to start from: the columns the import reads, and one example row in the forms it accepts.</summary>
+    public static readonly string Template =
+        "email,displayName,roles,groups,coach,externalId\r\n"
+        + "lena.learner@example.com,Lena Learner,Learner,Sales;Support,carla.coach@example.com,lms-1042\r\n";
+
     private static readonly string[] RequiredColumns = ["email", "displayname", "roles"];
 
     public async Task<Result<ImportReport>> ImportAsync(Caller caller, Stream csv, CancellationToken cancellationToken)

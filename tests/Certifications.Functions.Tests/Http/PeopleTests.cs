@@ -10,6 +10,26 @@ namespace Certifications.Functions.Tests.Http;
 public sealed class PeopleTests(DevHostFixture fixture)
 {
     [Fact]
+    public async Task The_import_template_names_the_columns_and_imports_as_it_stands()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        await org.AddGroupAsync("Sales");
+        await org.AddGroupAsync("Support");
+        var carla = await org.AddUserAsync("Carla Coach", Role.Coach);
+        using var admin = org.AsAdmin();
+        var template = await admin.GetAsync("users/import/template");
+        var text = await template.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/csv", template.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("email,displayName,roles,groups,coach,externalId\r\n", text, StringComparison.Ordinal);
+        var filled = text.Replace("carla.coach@example.com", carla.Email, StringComparison.Ordinal);
+        var imported = await (await admin.PostAsync("users/import", new StringContent(filled, Encoding.UTF8, "text/csv"))).Json();
+        Assert.Equal(1, imported["created"]!.GetValue<int>());
+        using var learner = org.As(carla);
+        await (await learner.GetAsync("users/import/template")).Problem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Users_are_searched_by_a_part_of_the_name_or_email_ignoring_case_and_accents()
     {
         var org = await TestOrganization.CreateAsync(fixture.Host);
