@@ -36,7 +36,8 @@ export function SignedInLayout() {
   return (
     <MeContext.Provider value={me.data}>
       <TopBar me={me.data} />
-      <MainArea>{me.data.certificationsEnabled ? <Outlet /> : <AddOnOff />}</MainArea>
+      {/* Settings stay open to super admins while the add-on is off, so they can switch it on again. */}
+      <MainArea>{me.data.certificationsEnabled || (hasRole(me.data, 'SuperAdmin') && location.pathname.startsWith('/admin/settings')) ? <Outlet /> : <AddOnOff />}</MainArea>
     </MeContext.Provider>
   );
 }
@@ -60,6 +61,10 @@ function TopBar({ me }: { me: Me }) {
             {coach && <li><NavLink to="/coach/team">My team</NavLink></li>}
             {(learner || coach) && <li><NavLink to="/live-sessions">Live sessions</NavLink></li>}
             {admin && <li><NavLink to="/admin/catalog">Catalog</NavLink></li>}
+            {admin && <li><NavLink to="/admin/people">People</NavLink></li>}
+            {admin && <li><NavLink to="/admin/certificates">Certificates</NavLink></li>}
+            {admin && <li><NavLink to="/admin/reports">Reports</NavLink></li>}
+            {admin && <li><NavLink to="/admin/settings">Settings</NavLink></li>}
           </ul>
         </nav>
         <div className="who">

@@ -21,10 +21,10 @@ const coach = (start: Start, api: Api): RouteObject[] => [
   { path: 'coach/schedule', lazy: async () => ({ Component: (await import('../pages/coach/Schedule')).Schedule }) },
 ];
 
+/** The super admin's pages, one chunk loaded the first time one of them opens. */
 const admin = (): RouteObject[] => {
-  const page = (name: 'Catalog' | 'CertificateDesigner' | 'CertificationEditor' | 'LearningRecords' | 'EnrollmentDetail') => async () => ({
-    Component: (await import('../pages/admin/adminPages'))[name],
-  });
+  type Page = keyof typeof import('../pages/admin/adminPages');
+  const page = (name: Page) => async () => ({ Component: (await import('../pages/admin/adminPages'))[name] });
   return [
     { path: 'admin/catalog', lazy: page('Catalog') },
     { path: 'admin/certifications/new', lazy: page('CertificationEditor') },
@@ -32,6 +32,14 @@ const admin = (): RouteObject[] => {
     { path: 'admin/certifications/:id/design', lazy: page('CertificateDesigner') },
     { path: 'admin/certifications/:id/records', lazy: page('LearningRecords') },
     { path: 'admin/enrollments/:id', lazy: page('EnrollmentDetail') },
+    { path: 'admin/people', lazy: page('People') },
+    { path: 'admin/people/groups', lazy: page('Groups') },
+    { path: 'admin/people/import', lazy: page('ImportUsers') },
+    { path: 'admin/certificates', lazy: page('Certificates') },
+    { path: 'admin/reports', lazy: page('Reports') },
+    { path: 'admin/reports/stored', lazy: page('StoredReports') },
+    { path: 'admin/settings', lazy: page('OrganizationSettings') },
+    { path: 'admin/settings/deliveries', lazy: page('Deliveries') },
   ];
 };
 

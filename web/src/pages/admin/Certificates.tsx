@@ -1,0 +1,140 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { must, type Schemas } from '../../api/client';
+import { useServices } from '../../app/context';
+import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
+import { formatDate } from '../../ui/format';
+import { usePageTitle } from '../../ui/usePageTitle';
+
+type Certificate = Schemas['CertificateResponse'];
+const statusTone: Record<string, string> = { valid: 'badge-success', expired: 'badge-warning', revoked: 'badge-danger' };
+
+/** Finds certificates by their id or by the learner, and revokes (with a reason) or reinstates them. */
+export function Certificates() {
+  usePageTitle('Certificates');
+  const { api } = useServices();
+  const id = useId();
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const learnerId = params.get('learner') ?? '';
+  const [typed, setTyped] = useState(query);
+  const byId = /^cer_[a-z0-9]+$/i.test(query.trim());
+
+  const one = useQuery({
+    queryKey: ['certificate', query],
+    queryFn: () => must(api.GET('/certificates/{id}', { params: { path: { id: query.trim() } } })),
+    enabled: byId,
+  });
+  const people = useQuery({
+    queryKey: ['users', 'search', query],
+    queryFn: () => must(api.GET('/users', { params: { query: { search: query.trim(), pageSize: '50', include: 'disabled' } } })),
+    enabled: Boolean(query.trim()) && !byId && !learnerId,
+  });
+  const ofLearner = useQuery({
+    queryKey: ['certificates', 'of', learnerId],
+    queryFn: () => must(api.GET('/users/{id}/certificates', { params: { path: { id: learnerId } } })),
+    enabled: Boolean(learnerId),
+  });
+
+  return (
+    <>
+      <h1>Certificates</h1>
+      <form className="card row filters" role="search" aria-label="Find certificates" onSubmit={(event) => {
+        event.preventDefault();
+        setParams(typed.trim() ? { q: typed.trim() } : {}, { replace: true });
+      }}>
+        <div className="field grow">
+          <label htmlFor={`${id}-q`}>Certificate id, or the learner’s name or e-mail</label>
+          <input id={`${id}-q`} type="search" value={typed} maxLength={100} onChange={(e) => setTyped(e.target.value)} />
+        </div>
+        <button type="submit" className="secondary">Find</button>
+      </form>
+      {byId && one.isError && <ErrorNotice error={one.error} />}
+      {byId && one.isSuccess && <CertificateList items={[one.data]} />}
+      {people.isError && <ErrorNotice error={people.error} />}
+      {people.isSuccess && people.data.items.length === 0 && <p role="status">Nobody matches “{query}”.</p>}
+      {people.isSuccess && people.data.items.length > 0 && (
+        <ul className="stack plain-list" aria-label="People found">
+          {people.data.items.map((u) => (
+            <li key={u.id} className="row">
+              <span>{u.displayName} <span className="muted">{u.email}</span></span>
+              <button type="button" className="secondary small" onClick={() => setParams({ q: query, learner: u.id }, { replace: true })}>
+                Certificates of {u.displayName}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {ofLearner.isError && <ErrorNotice error={ofLearner.error} />}
+      {ofLearner.isSuccess && ofLearner.data.items.length === 0 && <p role="status">No certificate yet.</p>}
+      {ofLearner.isSuccess && ofLearner.data.items.length > 0 && <CertificateList items={ofLearner.data.items} />}
+    </>
+  );
+}
+
+function CertificateList({ items }: { items: Certificate[] }) {
+  return (
+    <ul className="cards" aria-label="Certificates found">
+      {items.map((c) => <CertificateCard key={c.id} certificate={c} />)}
+    </ul>
+  );
+}
+
+function CertificateCard({ certificate: c }: { certificate: Certificate }) {
+  const { api } = useServices();
+  const client = useQueryClient();
+  const id = useId();
+  const [revoking, setRevoking] = useState(false);
+  const [reason, setReason] = useState('');
+  const refresh = () => {
+    setRevoking(false);
+    setReason('');
+    void client.invalidateQueries({ queryKey: ['certificate'] });
+    void client.invalidateQueries({ queryKey: ['certificates'] });
+  };
+  const path = { params: { path: { id: c.id } } };
+  const revoke = useMutation({ mutationFn: () => must(api.POST('/certificates/{id}/revoke', { ...path, body: { reason } })), onSuccess: refresh });
+  const reinstate = useMutation({ mutationFn: () => must(api.POST('/certificates/{id}/reinstate', path)), onSuccess: refresh });
+  return (
+    <li className="card stack">
+      <h2 className="card-title">{c.certification}</h2>
+      <p>{c.learner} · <span className={`badge ${statusTone[c.status] ?? ''}`}>{c.status === 'valid' ? 'Valid' : c.status === 'expired' ? 'Expired' : 'Revoked'}</span></p>
+      <dl className="facts">
+        <dt>Id</dt><dd><code>{c.id}</code></dd>
+        <dt>Issued</dt><dd>{formatDate(c.issuedAt)}</dd>
+        {c.expiresAt && <><dt>Expires</dt><dd>{formatDate(c.expiresAt)}</dd></>}
+        {c.revokedAt && <><dt>Revoked</dt><dd>{formatDate(c.revokedAt)}: {c.revokedReason}</dd></>}
+      </dl>
+      <p><a href={c.verifyUrl} target="_blank" rel="noreferrer">Verification page</a></p>
+      {c.status !== 'revoked' && !revoking && (
+        <div className="row"><button type="button" className="secondary danger" onClick={() => setRevoking(true)}>Revoke…</button></div>
+      )}
+      {revoking && (
+        <form className="stack" aria-label={`Revoke the certificate of ${c.learner}`} onSubmit={(event) => {
+          event.preventDefault();
+          if (!revoke.isPending) revoke.mutate();
+        }}>
+          <div className="field">
+            <label htmlFor={`${id}-reason`}>Reason</label>
+            <textarea id={`${id}-reason`} value={reason} maxLength={500} aria-describedby={`${id}-hint ${id}-reason-error`} onChange={(e) => setReason(e.target.value)} />
+            <p className="hint" id={`${id}-hint`}>Anyone who checks the certificate sees that it is revoked, and this reason.</p>
+            <FieldError error={revoke.error} field="reason" label="The reason" id={`${id}-reason-error`} />
+          </div>
+          <div className="row">
+            <button type="submit" className="danger" disabled={revoke.isPending}>{revoke.isPending ? 'Revoking…' : 'Revoke'}</button>
+            <button type="button" className="secondary" onClick={() => setRevoking(false)}>Cancel</button>
+          </div>
+        </form>
+      )}
+      {c.status === 'revoked' && (
+        <div className="row">
+          <button type="button" className="secondary" disabled={reinstate.isPending} onClick={() => reinstate.mutate()}>
+            {reinstate.isPending ? 'Reinstating…' : 'Reinstate'}
+          </button>
+        </div>
+      )}
+      {reinstate.isError && <ErrorNotice error={reinstate.error} />}
+    </li>
+  );
+}

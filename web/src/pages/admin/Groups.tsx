@@ -1,0 +1,50 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { Link } from 'react-router';
+import { must } from '../../api/client';
+import { useServices } from '../../app/context';
+import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
+import { usePageTitle } from '../../ui/usePageTitle';
+
+/** The organization's groups (view access and assigning go by them), and a new one. */
+export function Groups() {
+  usePageTitle('Groups');
+  const { api } = useServices();
+  const client = useQueryClient();
+  const id = useId();
+  const groups = useQuery({ queryKey: ['groups'], queryFn: () => must(api.GET('/groups')) });
+  const [name, setName] = useState('');
+  const create = useMutation({
+    mutationFn: () => must(api.POST('/groups', { body: { name } })),
+    onSuccess: () => {
+      setName('');
+      void client.invalidateQueries({ queryKey: ['groups'] });
+    },
+  });
+  return (
+    <>
+      <p><Link to="/admin/people">← People</Link></p>
+      <h1>Groups</h1>
+      <form className="card row filters" aria-label="New group" onSubmit={(event) => {
+        event.preventDefault();
+        if (!create.isPending) create.mutate();
+      }}>
+        <div className="field grow">
+          <label htmlFor={`${id}-name`}>Name of the new group</label>
+          <input id={`${id}-name`} value={name} maxLength={100} aria-describedby={`${id}-name-error`} onChange={(e) => setName(e.target.value)} />
+          <FieldError error={create.error} field="name" label="The name" id={`${id}-name-error`} />
+        </div>
+        <button type="submit" disabled={create.isPending || !name.trim()}>Create group</button>
+      </form>
+      {create.isError && !(create.error as { problem?: { errors?: unknown } }).problem?.errors && <ErrorNotice error={create.error} />}
+      {create.isSuccess && <p className="alert alert-success" role="status">{create.data.name} is created.</p>}
+      {groups.isPending && <p className="muted">Loading…</p>}
+      {groups.isError && <ErrorNotice error={groups.error} onRetry={() => void groups.refetch()} />}
+      {groups.isSuccess && (
+        <ul className="cards" aria-label="Groups">
+          {groups.data.items.map((g) => <li key={g.id} className="card">{g.name}</li>)}
+        </ul>
+      )}
+    </>
+  );
+}

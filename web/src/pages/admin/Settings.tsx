@@ -1,0 +1,183 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { Link } from 'react-router';
+import { mustVersioned, type Schemas, type Versioned } from '../../api/client';
+import { ApiProblem } from '../../api/problem';
+import { useMe, useServices } from '../../app/context';
+import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
+import { usePageTitle } from '../../ui/usePageTitle';
+
+type Settings = Schemas['OrganizationSettingsResponse'];
+type SettingsInput = Schemas['OrganizationSettingsInput'];
+
+/** A Standard Webhooks secret from the browser's cryptographic random source: "whsec_" and base64 of 32 bytes. */
+function newWebhookSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return `whsec_${btoa(String.fromCharCode(...bytes))}`;
+}
+
+/** The organization's settings: the add-on, its name and colours, the Entra tenant, and the LMS connection. */
+export function OrganizationSettings() {
+  usePageTitle('Organization settings');
+  const { api } = useServices();
+  const settings = useQuery({
+    queryKey: ['org-settings'],
+    queryFn: () => mustVersioned(api.GET('/org/settings')),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+  if (settings.isPending) return <p className="muted">Loading…</p>;
+  if (settings.isError) return <ErrorNotice error={settings.error} onRetry={() => void settings.refetch()} />;
+  return (
+    <>
+      <h1>Organization settings</h1>
+      <AddOnSwitch settings={settings.data} />
+      <General settings={settings.data} />
+      <LmsConnection settings={settings.data} />
+    </>
+  );
+}
+
+/** One write of some settings with the version they were read at; what comes back becomes the page's version. */
+function useSettingsWrite(settings: Versioned<Settings>) {
+  const { api } = useServices();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SettingsInput) => mustVersioned(api.PUT('/org/settings', { body, headers: { 'If-Match': settings.etag } })),
+    onSuccess: (next) => {
+      client.setQueryData(['org-settings'], next);
+      void client.invalidateQueries({ queryKey: ['me'] });
+    },
+  });
+}
+
+function AddOnSwitch({ settings }: { settings: Versioned<Settings> }) {
+  const on = settings.data.addOns.certifications;
+  const write = useSettingsWrite(settings);
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <section className="card stack" aria-labelledby="add-on-title">
+      <h2 id="add-on-title">Certifications add-on</h2>
+      <p>The add-on is <strong>{on ? 'on' : 'off'}</strong>.</p>
+      {on && !confirming && <div className="row"><button type="button" className="secondary danger" onClick={() => setConfirming(true)}>Switch off…</button></div>}
+      {on && confirming && (
+        <div className="alert alert-warning stack" role="alertdialog" aria-label="Switch Certifications off?">
+          <p><strong>Switch Certifications off for everyone in {settings.data.name}?</strong></p>
+          <ul className="plain">
+            <li>Learners, coaches and admins see a page saying it is off; certifications, reviews, live sessions and reports cannot be opened.</li>
+            <li>LMS deliveries are refused, so the LMS keeps them and sends them again later.</li>
+            <li>Nothing is deleted: records, evidence and certificates are kept, and certificates can still be verified.</li>
+            <li>These settings stay open to super admins, to switch it on again.</li>
+          </ul>
+          <div className="row">
+            <button type="button" className="danger" disabled={write.isPending}
+              onClick={() => write.mutate({ addOns: { certifications: false } }, { onSuccess: () => setConfirming(false) })}>Switch off</button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>Keep it on</button>
+          </div>
+        </div>
+      )}
+      {!on && (
+        <div className="row">
+          <button type="button" disabled={write.isPending} onClick={() => write.mutate({ addOns: { certifications: true } })}>Switch on</button>
+        </div>
+      )}
+      {write.isError && <ErrorNotice error={write.error} />}
+    </section>
+  );
+}
+
+function General({ settings }: { settings: Versioned<Settings> }) {
+  const id = useId();
+  const s = settings.data;
+  const [name, setName] = useState(s.name);
+  const [primary, setPrimary] = useState(s.branding.primaryColor);
+  const [accent, setAccent] = useState(s.branding.accentColor);
+  const [tenant, setTenant] = useState(s.entraTenantId ?? '');
+  const write = useSettingsWrite(settings);
+  const stale = write.error instanceof ApiProblem && write.error.status === 412;
+  return (
+    <form className="card stack" aria-label="Organization" noValidate onSubmit={(event) => {
+      event.preventDefault();
+      if (!write.isPending) write.mutate({ name, branding: { primaryColor: primary, accentColor: accent }, entraTenantId: tenant });
+    }}>
+      <h2>Organization</h2>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Name</label>
+        <input id={`${id}-name`} value={name} maxLength={200} aria-describedby={`${id}-name-error`} onChange={(e) => setName(e.target.value)} />
+        <FieldError error={write.error} field="name" label="The name" id={`${id}-name-error`} />
+      </div>
+      <div className="row">
+        <div className="field">
+          <label htmlFor={`${id}-primary`}>Main colour</label>
+          <input id={`${id}-primary`} type="color" value={primary} onChange={(e) => setPrimary(e.target.value.toUpperCase())} />
+          <FieldError error={write.error} field="branding.primaryColor" label="The main colour" id={`${id}-primary-error`} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-accent`}>Accent colour</label>
+          <input id={`${id}-accent`} type="color" value={accent} onChange={(e) => setAccent(e.target.value.toUpperCase())} />
+          <FieldError error={write.error} field="branding.accentColor" label="The accent colour" id={`${id}-accent-error`} />
+        </div>
+      </div>
+      <p className="hint">The colours are used on certificates of certifications without a design of their own.</p>
+      <div className="field">
+        <label htmlFor={`${id}-tenant`}>Microsoft Entra tenant id</label>
+        <input id={`${id}-tenant`} value={tenant} aria-describedby={`${id}-tenant-hint ${id}-tenant-error`} onChange={(e) => setTenant(e.target.value)} />
+        <p className="hint" id={`${id}-tenant-hint`}>Only people signing in through this tenant are let in. Leave empty until it is set up.</p>
+        <FieldError error={write.error} field="entraTenantId" label="The tenant id" id={`${id}-tenant-error`} />
+      </div>
+      {stale && <p className="alert alert-warning" role="alert">Someone else changed the settings since you opened them. Reload the page; what you typed here is lost on reload.</p>}
+      {write.isError && !stale && !(write.error instanceof ApiProblem && write.error.problem.errors) && <ErrorNotice error={write.error} />}
+      {write.isSuccess && <p className="alert alert-success" role="status">Settings saved.</p>}
+      <div className="row"><button type="submit" disabled={write.isPending}>{write.isPending ? 'Saving…' : 'Save settings'}</button></div>
+    </form>
+  );
+}
+
+function LmsConnection({ settings }: { settings: Versioned<Settings> }) {
+  const { config } = useServices();
+  const me = useMe();
+  const write = useSettingsWrite(settings);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [copied, setCopied] = useState('');
+  const base = new URL(config.apiBaseUrl, window.location.origin).toString().replace(/\/$/, '');
+  const endpoint = `${base}/webhooks/lms/${me.organizationId}`;
+  const copy = (what: string, text: string) =>
+    void navigator.clipboard.writeText(text).then(() => setCopied(what), () => setCopied(''));
+  return (
+    <section className="card stack" aria-labelledby="lms-title">
+      <h2 id="lms-title">LMS connection</h2>
+      <p>Give your LMS this endpoint and a signing secret. It posts completions signed the Standard Webhooks way.</p>
+      <div className="field">
+        <label htmlFor="lms-endpoint">Endpoint URL</label>
+        <div className="row">
+          <input id="lms-endpoint" className="grow" readOnly value={endpoint} />
+          <button type="button" className="secondary" onClick={() => copy('endpoint', endpoint)}>Copy the endpoint</button>
+        </div>
+      </div>
+      <p>
+        {settings.data.webhookSecretSet
+          ? <>A signing secret is set{settings.data.webhookSecretHint && <> (it ends in <code>{settings.data.webhookSecretHint}</code>)</>}.</>
+          : 'No signing secret yet: the LMS cannot deliver until one is set.'}
+      </p>
+      {secret ? (
+        <div className="alert alert-success stack" role="status">
+          <p><strong>The new secret is shown only now.</strong> Copy it into your LMS; the previous one keeps working for 24 hours.</p>
+          <div className="row">
+            <input aria-label="New signing secret" className="grow" readOnly value={secret} />
+            <button type="button" className="secondary" onClick={() => copy('secret', secret)}>Copy the secret</button>
+          </div>
+        </div>
+      ) : (
+        <div className="row">
+          <button type="button" disabled={write.isPending} onClick={() => {
+            const fresh = newWebhookSecret();
+            write.mutate({ webhookSecret: fresh }, { onSuccess: () => setSecret(fresh) });
+          }}>{settings.data.webhookSecretSet ? 'Generate a new secret' : 'Generate a secret'}</button>
+        </div>
+      )}
+      {copied && <p className="muted" role="status">The {copied} is copied.</p>}
+      {write.isError && <ErrorNotice error={write.error} />}
+      <p><Link to="/admin/settings/deliveries">Recent deliveries</Link></p>
+    </section>
+  );
+}

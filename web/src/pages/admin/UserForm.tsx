@@ -1,0 +1,113 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { must, mustVersioned, type Schemas, type Versioned } from '../../api/client';
+import { ApiProblem } from '../../api/problem';
+import { useServices } from '../../app/context';
+import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
+
+type User = Schemas['UserResponse'];
+const roles = [['Learner', 'Learner'], ['Coach', 'Coach'], ['SuperAdmin', 'Super admin']] as const;
+
+/** Creates a user, or edits one read with its ETag; a save someone else made first is said, and what was typed stays. */
+export function UserForm({ user, onDone }: { user?: Versioned<User>; onDone: (saved: User) => void }) {
+  const { api } = useServices();
+  const client = useQueryClient();
+  const id = useId();
+  const groups = useQuery({ queryKey: ['groups'], queryFn: () => must(api.GET('/groups')) });
+  // Coaches are read on their own, not from the list on the page, which may be a search that finds none of them.
+  const people = useQuery({ queryKey: ['users', 'all'], queryFn: () => must(api.GET('/users', { params: { query: { pageSize: '500' } } })) });
+  const coaches = (people.data?.items ?? []).filter((c) => c.roles.includes('Coach'));
+  const u = user?.data;
+  const [displayName, setDisplayName] = useState(u?.displayName ?? '');
+  const [email, setEmail] = useState(u?.email ?? '');
+  const [chosenRoles, setRoles] = useState<string[]>(u?.roles ?? ['Learner']);
+  const [groupIds, setGroupIds] = useState<string[]>(u?.groupIds ?? []);
+  const [coachId, setCoachId] = useState(u?.coachId ?? '');
+  const [etag, setEtag] = useState(user?.etag ?? '');
+  const save = useMutation({
+    mutationFn: (ifMatch: string) => {
+      const body = { displayName, email, roles: chosenRoles, groupIds, coachId: coachId || null };
+      return u
+        ? mustVersioned(api.PUT('/users/{id}', { params: { path: { id: u.id } }, headers: { 'If-Match': ifMatch }, body }))
+        : mustVersioned(api.POST('/users', { body }));
+    },
+    onSuccess: (saved) => {
+      void client.invalidateQueries({ queryKey: ['users'] });
+      onDone(saved.data);
+    },
+  });
+  const stale = save.error instanceof ApiProblem && save.error.status === 412;
+  const toggle = (list: string[], value: string, on: boolean) => (on ? [...list, value] : list.filter((x) => x !== value));
+
+  return (
+    <form className="card stack" aria-label={u ? `Edit ${u.displayName}` : 'New user'} noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!save.isPending) save.mutate(etag);
+      }}>
+      <h2>{u ? `Edit ${u.displayName}` : 'New user'}</h2>
+      <div className="row">
+        <div className="field grow">
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input id={`${id}-name`} value={displayName} maxLength={200} aria-describedby={`${id}-name-error`} onChange={(e) => setDisplayName(e.target.value)} />
+          <FieldError error={save.error} field="displayName" label="The name" id={`${id}-name-error`} />
+        </div>
+        <div className="field grow">
+          <label htmlFor={`${id}-email`}>E-mail</label>
+          <input id={`${id}-email`} type="email" value={email} aria-describedby={`${id}-email-error`} onChange={(e) => setEmail(e.target.value)} />
+          <FieldError error={save.error} field="email" label="The e-mail" id={`${id}-email-error`} />
+        </div>
+      </div>
+      <fieldset aria-describedby={`${id}-roles-error`}>
+        <legend>Roles</legend>
+        <div className="choices">
+          {roles.map(([value, name]) => (
+            <label key={value} className="check">
+              <input type="checkbox" checked={chosenRoles.includes(value)} onChange={(e) => setRoles(toggle(chosenRoles, value, e.target.checked))} />
+              {name}
+            </label>
+          ))}
+        </div>
+        <FieldError error={save.error} field="roles" label="The roles" id={`${id}-roles-error`} />
+      </fieldset>
+      <fieldset aria-describedby={`${id}-groups-error`}>
+        <legend>Groups</legend>
+        {groups.isError && <ErrorNotice error={groups.error} onRetry={() => void groups.refetch()} />}
+        {groups.isSuccess && groups.data.items.length === 0 && <p className="muted">No groups yet.</p>}
+        <div className="choices">
+          {(groups.data?.items ?? []).map((g) => (
+            <label key={g.id} className="check">
+              <input type="checkbox" checked={groupIds.includes(g.id)} onChange={(e) => setGroupIds(toggle(groupIds, g.id, e.target.checked))} />
+              {g.name}
+            </label>
+          ))}
+        </div>
+        <FieldError error={save.error} field="groupIds" label="The groups" id={`${id}-groups-error`} />
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-coach`}>Coach</label>
+        <select id={`${id}-coach`} value={coachId} aria-describedby={`${id}-coach-error`} onChange={(e) => setCoachId(e.target.value)}>
+          <option value="">No coach</option>
+          {coaches.filter((c) => c.id !== u?.id).map((c) => <option key={c.id} value={c.id}>{c.displayName}</option>)}
+        </select>
+        <FieldError error={save.error} field="coachId" label="The coach" id={`${id}-coach-error`} />
+      </div>
+      {stale && (
+        <div className="alert alert-warning" role="alert">
+          Someone else changed this user since you opened it; what you typed is still here.{' '}
+          <button type="button" onClick={() => {
+            if (!u) return;
+            void mustVersioned(api.GET('/users/{id}', { params: { path: { id: u.id } } })).then((fresh) => {
+              setEtag(fresh.etag);
+              save.mutate(fresh.etag);
+            });
+          }}>Save mine over theirs</button>
+        </div>
+      )}
+      {save.isError && !stale && !(save.error instanceof ApiProblem && save.error.problem.errors) && <ErrorNotice error={save.error} />}
+      <div className="row">
+        <button type="submit" disabled={save.isPending}>{save.isPending ? 'Saving…' : u ? 'Save user' : 'Create user'}</button>
+      </div>
+    </form>
+  );
+}
