@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { mustVersioned, type Schemas, type Versioned } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
@@ -38,12 +38,13 @@ export function OrganizationSettings() {
   );
 }
 
-/** One write of some settings with the version they were read at; what comes back becomes the page's version. */
+/** One write of some settings with the version they were read at (or a newer one given); what comes back becomes the page's version. */
 function useSettingsWrite(settings: Versioned<Settings>) {
   const { api } = useServices();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: SettingsInput) => mustVersioned(api.PUT('/org/settings', { body, headers: { 'If-Match': settings.etag } })),
+    mutationFn: ({ body, ifMatch }: { body: SettingsInput; ifMatch?: string }) =>
+      mustVersioned(api.PUT('/org/settings', { body, headers: { 'If-Match': ifMatch ?? settings.etag } })),
     onSuccess: (next) => {
       client.setQueryData(['org-settings'], next);
       void client.invalidateQueries({ queryKey: ['me'] });
@@ -71,14 +72,14 @@ function AddOnSwitch({ settings }: { settings: Versioned<Settings> }) {
           </ul>
           <div className="row">
             <button type="button" className="danger" disabled={write.isPending}
-              onClick={() => write.mutate({ addOns: { certifications: false } }, { onSuccess: () => setConfirming(false) })}>Switch off</button>
+              onClick={() => write.mutate({ body: { addOns: { certifications: false } } }, { onSuccess: () => setConfirming(false) })}>Switch off</button>
             <button type="button" className="secondary" onClick={() => setConfirming(false)}>Keep it on</button>
           </div>
         </div>
       )}
       {!on && (
         <div className="row">
-          <button type="button" disabled={write.isPending} onClick={() => write.mutate({ addOns: { certifications: true } })}>Switch on</button>
+          <button type="button" disabled={write.isPending} onClick={() => write.mutate({ body: { addOns: { certifications: true } } })}>Switch on</button>
         </div>
       )}
       {write.isError && <ErrorNotice error={write.error} />}
@@ -93,12 +94,18 @@ function General({ settings }: { settings: Versioned<Settings> }) {
   const [primary, setPrimary] = useState(s.branding.primaryColor);
   const [accent, setAccent] = useState(s.branding.accentColor);
   const [tenant, setTenant] = useState(s.entraTenantId ?? '');
+  const { api } = useServices();
   const write = useSettingsWrite(settings);
   const stale = write.error instanceof ApiProblem && write.error.status === 412;
+  const [newer, setNewer] = useState<Versioned<Settings> | null>(null);
+  const body = { name, branding: { primaryColor: primary, accentColor: accent }, entraTenantId: tenant };
+  useEffect(() => {
+    if (stale) void mustVersioned(api.GET('/org/settings')).then(setNewer, () => setNewer(null));
+  }, [stale, api]);
   return (
     <form className="card stack" aria-label="Organization" noValidate onSubmit={(event) => {
       event.preventDefault();
-      if (!write.isPending) write.mutate({ name, branding: { primaryColor: primary, accentColor: accent }, entraTenantId: tenant });
+      if (!write.isPending) write.mutate({ body }, { onSuccess: () => setNewer(null) });
     }}>
       <h2>Organization</h2>
       <div className="field">
@@ -125,7 +132,19 @@ function General({ settings }: { settings: Versioned<Settings> }) {
         <p className="hint" id={`${id}-tenant-hint`}>Only people signing in through this tenant are let in. Leave empty until it is set up.</p>
         <FieldError error={write.error} field="entraTenantId" label="The tenant id" id={`${id}-tenant-error`} />
       </div>
-      {stale && <p className="alert alert-warning" role="alert">Someone else changed the settings since you opened them. Reload the page; what you typed here is lost on reload.</p>}
+      {stale && newer && (
+        <div className="alert alert-warning stack" role="alert">
+          <p><strong>Someone else saved the settings while you were editing.</strong> What you typed is still in the form; nothing of yours was saved.</p>
+          <dl className="facts">
+            <dt>Their name</dt><dd>{newer.data.name}</dd>
+            <dt>Their colours</dt><dd>{newer.data.branding.primaryColor}, {newer.data.branding.accentColor}</dd>
+            <dt>Their tenant</dt><dd>{newer.data.entraTenantId || '—'}</dd>
+          </dl>
+          <div className="row">
+            <button type="button" onClick={() => write.mutate({ body, ifMatch: newer.etag }, { onSuccess: () => setNewer(null) })}>Save mine over theirs</button>
+          </div>
+        </div>
+      )}
       {write.isError && !stale && !(write.error instanceof ApiProblem && write.error.problem.errors) && <ErrorNotice error={write.error} />}
       {write.isSuccess && <p className="alert alert-success" role="status">Settings saved.</p>}
       <div className="row"><button type="submit" disabled={write.isPending}>{write.isPending ? 'Saving…' : 'Save settings'}</button></div>
@@ -171,7 +190,7 @@ function LmsConnection({ settings }: { settings: Versioned<Settings> }) {
         <div className="row">
           <button type="button" disabled={write.isPending} onClick={() => {
             const fresh = newWebhookSecret();
-            write.mutate({ webhookSecret: fresh }, { onSuccess: () => setSecret(fresh) });
+            write.mutate({ body: { webhookSecret: fresh } }, { onSuccess: () => setSecret(fresh) });
           }}>{settings.data.webhookSecretSet ? 'Generate a new secret' : 'Generate a secret'}</button>
         </div>
       )}
