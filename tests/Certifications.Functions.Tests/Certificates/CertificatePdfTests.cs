@@ -26,6 +26,31 @@ public sealed class CertificatePdfTests
         Assert.Contains("cer_3v9pq4cz0x5gk2m7w8a1d6e4fh", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("王小明")]
+    [InlineData("山田 花子")]
+    [InlineData("José 陈美")]
+    public void Chinese_and_Japanese_names_are_drawn_in_a_font_that_has_them_and_stay_text(string learner)
+    {
+        var pdf = Render(Certificate(learner));
+
+        using var document = PdfDocument.Open(pdf);
+        var letters = document.GetPage(1).Letters;
+        var cjk = letters.Where(l => l.Value.EnumerateRunes().Any(MixedText.NeedsFallback)).ToList();
+        Assert.NotEmpty(cjk);
+        Assert.All(cjk, l => Assert.Contains("Droid Sans Fallback", l.FontName, StringComparison.Ordinal));
+        Assert.All(letters.Where(l => l.Value.All(char.IsAsciiLetter)), l => Assert.Contains("DejaVu", l.FontName, StringComparison.Ordinal));
+        Assert.Contains(learner.Replace(" ", string.Empty, StringComparison.Ordinal), PdfReading.Text(pdf).Replace(" ", string.Empty, StringComparison.Ordinal),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Runs_keep_consecutive_characters_of_one_font_together_and_spaces_with_the_run_they_are_in()
+    {
+        Assert.Equal([("Zoë ", false), ("王 小明 ", true), ("& Co", false)], MixedText.Runs("Zoë 王 小明 & Co"));
+        Assert.Equal([("𠀀𠀁", true)], MixedText.Runs("𠀀𠀁"));
+    }
+
     [Fact]
     public void It_is_one_page_with_every_font_embedded_and_under_100_kb()
     {
@@ -36,6 +61,7 @@ public sealed class CertificatePdfTests
         var fonts = document.GetPage(1).Letters.Select(l => l.FontName).Distinct().ToArray();
         Assert.NotEmpty(fonts);
         Assert.All(fonts, f => Assert.Contains("DejaVu", f, StringComparison.Ordinal));
+        Assert.DoesNotContain("Droid", Encoding.Latin1.GetString(pdf), StringComparison.Ordinal);
         Assert.DoesNotContain("/Helvetica", Encoding.Latin1.GetString(pdf), StringComparison.Ordinal);
         Assert.Equal(fonts.Length, CountOf(Encoding.Latin1.GetString(pdf), "/FontFile2"));
         Assert.True(pdf.Length < 100 * 1024, $"{pdf.Length} bytes");

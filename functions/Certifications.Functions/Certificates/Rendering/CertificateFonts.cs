@@ -5,12 +5,16 @@ namespace Certifications.Functions.Certificates.Rendering;
 
 /// <summary>
 /// The fonts certificates are drawn with, shipped inside the assembly (DejaVu, see Fonts/LICENSE.txt): Linux and
-/// Azure have no system fonts to fall back on, and DejaVu covers the accents and scripts learners' names use.
+/// Azure have no system fonts to fall back on. DejaVu covers the accents and most scripts learners' names use; Droid Sans
+/// Fallback draws Chinese and Japanese.
 /// </summary>
 public sealed class CertificateFonts : IFontResolver
 {
     public const string Serif = "Certificate Serif";
     public const string Sans = "Certificate Sans";
+
+    /// <summary>Chinese and Japanese, which DejaVu lacks (Droid Sans Fallback); see <see cref="MixedText"/>.</summary>
+    public const string Fallback = "Certificate Fallback";
 
     private static readonly Lazy<bool> Installed = new(() =>
     {
@@ -27,6 +31,7 @@ public sealed class CertificateFonts : IFontResolver
     {
         Serif => new FontResolverInfo(bold ? "DejaVuSerif-Bold" : "DejaVuSerif"),
         Sans => new FontResolverInfo("DejaVuSans", mustSimulateBold: bold, mustSimulateItalic: italic),
+        Fallback => new FontResolverInfo("DroidSansFallbackFull", mustSimulateBold: bold, mustSimulateItalic: italic),
         _ => new FontResolverInfo("DejaVuSans"),
     };
 

@@ -153,7 +153,7 @@ public static class CertificatePdf
         var brush = new XSolidBrush(color);
         foreach (var line in block.Lines)
         {
-            gfx.DrawString(line, block.Font, brush, new XRect(x, y, width, block.LineHeight), XStringFormats.TopCenter);
+            MixedText.DrawCentered(gfx, line, block.Font, brush, new XRect(x, y, width, block.LineHeight));
             y += block.LineHeight;
         }
 

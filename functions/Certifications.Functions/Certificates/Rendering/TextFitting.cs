@@ -29,7 +29,7 @@ public static class TextFitting
     public static TextBlock Fit(XGraphics measure, string text, string family, bool bold, double largest, double smallest, double width, int maxLines)
     {
         var reference = Font(family, largest, bold);
-        var full = measure.MeasureString(text, reference).Width;
+        var full = MixedText.Width(measure, text, reference);
         if (full <= width && !text.Contains('\n', StringComparison.Ordinal))
         {
             return new TextBlock([text], reference);
@@ -53,7 +53,7 @@ public static class TextFitting
     /// <summary>Greedy word wrap, each word measured once; a word wider than the line is broken between characters.</summary>
     public static IReadOnlyList<string> Wrap(XGraphics measure, string text, XFont font, double width)
     {
-        var space = measure.MeasureString(" ", font).Width;
+        var space = MixedText.Width(measure, " ", font);
         var lines = new List<string>();
         foreach (var paragraph in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
@@ -61,7 +61,7 @@ public static class TextFitting
             var used = 0.0;
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var wordWidth = measure.MeasureString(word, font).Width;
+                var wordWidth = MixedText.Width(measure, word, font);
                 var needed = line.Count == 0 ? wordWidth : used + space + wordWidth;
                 if (needed <= width)
                 {
@@ -78,7 +78,7 @@ public static class TextFitting
 
                 var rest = wordWidth > width ? BreakLongWord(measure, word, font, width, lines) : word;
                 line.Add(rest);
-                used = rest == word ? wordWidth : measure.MeasureString(rest, font).Width;
+                used = rest == word ? wordWidth : MixedText.Width(measure, rest, font);
             }
 
             if (line.Count > 0 || paragraph.Length == 0)
@@ -93,10 +93,16 @@ public static class TextFitting
     private static string BreakLongWord(XGraphics measure, string word, XFont font, double width, List<string> lines)
     {
         var rest = word;
-        while (measure.MeasureString(rest, font).Width > width && rest.Length > 1)
+        while (MixedText.Width(measure, rest, font) > width && rest.Length > 1)
         {
             var take = rest.Length - 1;
-            while (take > 1 && measure.MeasureString(rest[..take], font).Width > width)
+            while (take > 1 && MixedText.Width(measure, rest[..take], font) > width)
+            {
+                take--;
+            }
+
+            // A character outside the BMP is two chars; it is never cut in half.
+            if (take > 1 && char.IsHighSurrogate(rest[take - 1]))
             {
                 take--;
             }
