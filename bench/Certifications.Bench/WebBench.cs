@@ -20,7 +20,9 @@ public static class WebBench
     public static async Task RunAsync(int rounds, bool timeline)
     {
         var dist = Path.Combine(RepositoryRoot.Find(), "web", "dist");
-        var chunks = Directory.GetFiles(Path.Combine(dist, "assets"), "*.js").ToDictionary(p => Path.GetFileName(p), GzippedBytes, StringComparer.Ordinal);
+        var chunks = Directory.GetFiles(Path.Combine(dist, "assets"), "*.*js")
+            .Where(p => p.EndsWith(".js", StringComparison.Ordinal) || p.EndsWith(".mjs", StringComparison.Ordinal))
+            .ToDictionary(p => Path.GetFileName(p), GzippedBytes, StringComparer.Ordinal);
 
         await using var azurite = await Azurite.StartAsync(RepositoryRoot.Find(), dataFolder: null);
         await using var host = await BenchHost.StartAsync(azurite.ConnectionString, "webbench" + Guid.NewGuid().ToString("N")[..8]);
@@ -52,6 +54,9 @@ public static class WebBench
         Console.WriteLine("| who | page | API calls | scripts |");
         Console.WriteLine("|---|---|---|---|");
         var carla = accounts.TokenFor(users.Single(u => u.DisplayName == "Carla Coach"));
+        var ada = accounts.TokenFor(users.Single(u => u.DisplayName == "Ada Admin"));
+        var certification = await FirstCertificationAsync(host.BaseUrl, ada);
+        var adminScripts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (who, token, path, ready) in new[]
         {
             ("Lena", lenaToken, "/", "ul[aria-label='My certifications'] li"),
@@ -61,12 +66,33 @@ public static class WebBench
             ("Carla", carla, "/coach/reviews", "h1"),
             ("Carla", carla, "/coach/team", "h1"),
             ("Carla", carla, "/coach/schedule", "h1"),
+            ("Ada", ada, "/admin/catalog", "ul[aria-label='Certifications'] li"),
+            ("Ada", ada, $"/admin/certifications/{certification}", "form[aria-label='Certification']"),
+            ("Ada", ada, $"/admin/certifications/{certification}/design", "canvas"),
+            ("Ada", ada, $"/admin/certifications/{certification}/records", "h1"),
+            ("Ada", ada, "/admin/people", "table"),
+            ("Ada", ada, "/admin/people/groups", "h1"),
+            ("Ada", ada, "/admin/people/import", "h1"),
+            ("Ada", ada, "/admin/certificates", "h1"),
+            ("Ada", ada, "/admin/reports", "h1"),
+            ("Ada", ada, "/admin/reports/stored", "h1"),
+            ("Ada", ada, "/admin/settings", "h1"),
+            ("Ada", ada, "/admin/settings/deliveries", "h1"),
         })
         {
             var (calls, scripts) = await CountAsync(browser, host.BaseUrl, token, path, ready);
+            if (who == "Ada")
+            {
+                adminScripts.UnionWith(scripts.Where(s => !homeScripts.Contains(s)));
+            }
+
             var named = scripts.Select(s => s.Split('-')[0]);
             Console.WriteLine(MarkdownRow.Of($"{who}", $"{path}", $"{calls.Count} ({string.Join(", ", calls)})", $"{string.Join(", ", named)}"));
         }
+
+        Console.WriteLine(string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"admin routes, beyond the first load: {adminScripts.Sum(n => chunks[n]) / 1024.0:F1} KB gzipped ({string.Join(", ", adminScripts.Order())})"));
 
         Console.WriteLine();
         Console.WriteLine("## Time to the learner's home content (ms): the app beside a bare page fetching the same JSON");
@@ -106,6 +132,14 @@ public static class WebBench
         }
     }
 
+    private static async Task<string> FirstCertificationAsync(string baseUrl, string token)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(baseUrl + "/api/") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var all = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("certifications"))!["items"]!.AsArray();
+        return all[0]!["id"]!.GetValue<string>();
+    }
+
     private static async Task<IPage> SignedInPageAsync(IBrowser browser, string baseUrl, string token)
     {
         var context = await browser.NewContextAsync(new() { BaseURL = baseUrl });
@@ -128,7 +162,7 @@ public static class WebBench
             {
                 calls.Add(url.AbsolutePath[4..]);
             }
-            else if (url.AbsolutePath.EndsWith(".js", StringComparison.Ordinal))
+            else if (url.AbsolutePath.EndsWith(".js", StringComparison.Ordinal) || url.AbsolutePath.EndsWith(".mjs", StringComparison.Ordinal))
             {
                 scripts.Add(Path.GetFileName(url.AbsolutePath));
             }

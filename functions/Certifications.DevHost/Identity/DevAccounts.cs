@@ -47,6 +47,13 @@ public sealed class DevAccounts(DirectoryRepository directory, OrganizationProvi
         return bound;
     }
 
+    /// <summary>
+    /// A token for a development account nobody is bound to yet, in the organization's tenant: who opens an invitation
+    /// link signs in with one, and accepting binds it.
+    /// </summary>
+    public string TokenForNewAccount(string organizationId) =>
+        tokens.Issue(new SignInIdentity(TenantOf(organizationId), "new_" + Guid.NewGuid().ToString("N")));
+
     /// <summary>A token for a bound user's development account.</summary>
     public string TokenFor(User user, TimeSpan? lifetime = null) =>
         tokens.Issue(user.SignIn ?? new SignInIdentity(TenantOf(user.OrganizationId), user.Id), lifetime);

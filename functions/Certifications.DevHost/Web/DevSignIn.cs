@@ -27,6 +27,13 @@ public sealed class DevSignIn(DevAccounts accounts, OrganizationRepository organ
         offered = [.. users.Select(u => (u, names[u.OrganizationId]))];
     }
 
+    /// <summary>A fresh, unbound account per organization, for accepting an invitation.</summary>
+    public sealed record NewAccount(string OrganizationId, string OrganizationName, string Token);
+
+    public IReadOnlyList<NewAccount> NewAccounts() =>
+        [.. offered.Select(o => (o.User.OrganizationId, o.OrganizationName)).Distinct()
+            .Select(o => new NewAccount(o.OrganizationId, o.OrganizationName, accounts.TokenForNewAccount(o.OrganizationId)))];
+
     public IReadOnlyList<Account> Accounts() =>
         [.. offered.Select(o => new Account(
             o.User.Id, o.User.DisplayName, o.User.Email, o.User.OrganizationId, o.OrganizationName, o.User.Roles, accounts.TokenFor(o.User)))];

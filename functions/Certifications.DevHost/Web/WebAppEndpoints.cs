@@ -19,7 +19,8 @@ public static class WebAppEndpoints
     public static void Map(WebApplication app, string distFolder)
     {
         app.MapGet("/config.json", () => Results.Json(new { signIn = "dev", apiBaseUrl = "/api" }, ApiJson.Options));
-        app.MapGet("/dev/sign-in", (DevSignIn signIn) => Results.Json(new { accounts = signIn.Accounts() }, ApiJson.Options));
+        app.MapGet(
+            "/dev/sign-in", (DevSignIn signIn) => Results.Json(new { accounts = signIn.Accounts(), newAccounts = signIn.NewAccounts() }, ApiJson.Options));
 
         if (!Directory.Exists(distFolder))
         {
@@ -38,7 +39,7 @@ public static class WebAppEndpoints
                 headers.CacheControl = context.File.Name == "index.html" ? "no-cache" : "public, max-age=31536000, immutable";
             },
         });
-        app.MapFallback(async context =>
+        RequestDelegate page = async context =>
         {
             if (context.Request.Path.StartsWithSegments("/api") || !HttpMethods.IsGet(context.Request.Method))
             {
@@ -53,7 +54,11 @@ public static class WebAppEndpoints
             response.Headers.XContentTypeOptions = "nosniff";
             response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             await response.SendFileAsync(files.GetFileInfo("index.html"), context.RequestAborted).ConfigureAwait(false);
-        });
+        };
+        app.MapFallback(page);
+
+        // The fallback leaves paths that look like files to the static files; an invitation's token has dots but is a page.
+        app.MapGet("/invitations/{token}", page);
     }
 
     public static Task NotFound(HttpContext context) =>

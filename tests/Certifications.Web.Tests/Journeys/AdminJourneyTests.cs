@@ -62,6 +62,59 @@ public sealed class AdminJourneyTests(WebAppFixture fixture)
     });
 
     [Fact]
+    public Task Ada_invites_Ingrid_who_follows_the_link_in_her_email_signs_in_and_accepts_and_is_then_herself() =>
+        fixture.JourneyAsync(async () =>
+    {
+        var email = $"ingrid.odegard.{Guid.NewGuid():N}@northwind.example";
+        var ada = await fixture.NewPageAsync();
+        await ada.SignInAsync("Ada Admin", "/admin/people");
+        await ada.GetByRole(AriaRole.Button, new() { Name = "New user" }).ClickAsync();
+        var form = ada.GetByRole(AriaRole.Form, new() { Name = "New user" });
+        await form.GetByLabel("Name").FillAsync("Ingrid Ødegård");
+        await form.GetByLabel("E-mail").FillAsync("not an address");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
+        await Assertions.Expect(form.GetByText("is not an e-mail address", new() { Exact = false })).ToBeVisibleAsync();
+        await form.GetByLabel("E-mail").FillAsync(email);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
+        await Assertions.Expect(ada.GetByRole(AriaRole.Status).Filter(new() { HasText = "Ingrid Ødegård is saved." })).ToBeVisibleAsync();
+
+        var link = await InvitationLinkAsync(email);
+        var ingrid = await fixture.NewPageAsync();
+        await ingrid.GotoAsync(link);
+        await ingrid.GetByRole(AriaRole.Button, new() { Name = "Sign in as someone new at Northwind Traders" }).ClickAsync();
+        await ingrid.GetByRole(AriaRole.Button, new() { Name = "Accept the invitation" }).ClickAsync();
+        await Assertions.Expect(ingrid.GetByRole(AriaRole.Status)).ToContainTextAsync("Welcome, Ingrid Ødegård.");
+        await ingrid.CheckPageAsync(fixture, "invitation-accepted");
+        await ingrid.GetByRole(AriaRole.Link, new() { Name = "Go to my certifications" }).ClickAsync();
+        await Assertions.Expect(ingrid.GetByText("Ingrid Ødegård · Northwind Traders")).ToBeVisibleAsync();
+
+        // The link is used up: opening it again says so instead of binding a second account.
+        await ingrid.GotoAsync(link);
+        await ingrid.GetByRole(AriaRole.Button, new() { Name = "Accept the invitation" }).ClickAsync();
+        await Assertions.Expect(ingrid.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+    });
+
+    private async Task<string> InvitationLinkAsync(string email)
+    {
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            foreach (var file in Directory.Exists(fixture.Outbox) ? Directory.GetFiles(fixture.Outbox, "*.eml") : [])
+            {
+                var message = await MimeKit.MimeMessage.LoadAsync(file);
+                if (message.To.Mailboxes.Any(m => m.Address == email)
+                    && Regex.Match(message.TextBody ?? string.Empty, @"https?://\S+/invitations/\S+") is { Success: true } found)
+                {
+                    return found.Value;
+                }
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"No invitation to {email} in the outbox.");
+    }
+
+    [Fact]
     public Task Ada_finds_Sofias_certificate_by_her_name_revokes_it_with_a_reason_that_its_verification_shows_and_reinstates_it() =>
         fixture.JourneyAsync(async () =>
     {

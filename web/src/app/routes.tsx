@@ -31,7 +31,8 @@ const admin = (): RouteObject[] => {
     { path: 'admin/certifications/:id', lazy: page('CertificationEditor') },
     { path: 'admin/certifications/:id/design', lazy: page('CertificateDesigner') },
     { path: 'admin/certifications/:id/records', lazy: page('LearningRecords') },
-    { path: 'admin/enrollments/:id', lazy: page('EnrollmentDetail') },
+    // The coach's view of a record, with the admin's part (workflow, withdraw) added when opened from here.
+    { path: 'admin/enrollments/:id', lazy: async () => ({ Component: (await import('../pages/coach/ReviewSubmission')).ReviewSubmission }) },
     { path: 'admin/people', lazy: page('People') },
     { path: 'admin/people/groups', lazy: page('Groups') },
     { path: 'admin/people/import', lazy: page('ImportUsers') },

@@ -7,6 +7,13 @@ import { useServices } from '../app/context';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { usePageTitle } from '../ui/usePageTitle';
 
+/** An account nobody is bound to yet: who follows an invitation link signs in with it, and accepting makes it theirs. */
+interface NewAccount {
+  organizationId: string;
+  organizationName: string;
+  token: string;
+}
+
 interface DevAccount {
   id: string;
   displayName: string;
@@ -47,25 +54,37 @@ function DevAccounts({ returnTo }: { returnTo: string }) {
         throw new Unreachable();
       }
       if (!response.ok) throw new Unreachable();
-      return ((await response.json()) as { accounts: DevAccount[] }).accounts;
+      return (await response.json()) as { accounts: DevAccount[]; newAccounts: NewAccount[] };
     },
   });
   if (accounts.isPending) return <p className="muted">Loading the demo users…</p>;
   if (accounts.isError) return <ErrorNotice error={accounts.error} onRetry={() => void accounts.refetch()} />;
 
-  const organizations = [...new Set(accounts.data.map((a) => a.organizationName))];
-  const signIn = (account: DevAccount) => {
+  const organizations = [...new Set(accounts.data.accounts.map((a) => a.organizationName))];
+  const signIn = (account: { token: string }) => {
     rememberDevToken(account.token);
     window.location.assign(returnTo);
   };
+  const invited = returnTo.startsWith('/invitations/');
   return (
     <>
       <p>This is the local dev host: pick who you are. In Azure, people sign in with Microsoft Entra ID.</p>
+      {invited && (
+        <section className="card stack" aria-labelledby="new-person">
+          <h2 id="new-person">Opening an invitation?</h2>
+          <p>Sign in with an account nobody uses yet; accepting the invitation makes it yours.</p>
+          <div className="row">
+            {accounts.data.newAccounts.map((account) => (
+              <button key={account.organizationId} type="button" onClick={() => signIn(account)}>Sign in as someone new at {account.organizationName}</button>
+            ))}
+          </div>
+        </section>
+      )}
       {organizations.map((organization) => (
         <section key={organization} aria-labelledby={`org-${organization}`}>
           <h2 id={`org-${organization}`}>{organization}</h2>
           <ul className="signin-list">
-            {accounts.data
+            {accounts.data.accounts
               .filter((a) => a.organizationName === organization)
               .map((account) => (
                 <li key={account.id}>

@@ -11,4 +11,3 @@ export { People } from './People';
 export { Reports } from './Reports';
 export { OrganizationSettings } from './Settings';
 export { StoredReports } from './StoredReports';
-export { ReviewSubmission as EnrollmentDetail } from '../coach/ReviewSubmission';
