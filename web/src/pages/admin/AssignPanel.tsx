@@ -3,10 +3,10 @@ import { useId, useState } from 'react';
 import { must } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { useServices } from '../../app/context';
-import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
+import { CheckboxGroup } from '../../ui/CheckboxGroup';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { AssignmentFields, AssignmentResult, dueAt } from '../shared/AssignmentFields';
 import type { Certification } from './certificationDraft';
-
-const resultWords: Record<string, string> = { Created: 'assigned', AlreadyEnrolled: 'already enrolled' };
 
 /** Assigns a published certification to learners and groups, with a due date and a message, then says what happened to each learner. */
 export function AssignPanel({ certification, onClose }: { certification: Certification; onClose: () => void }) {
@@ -26,8 +26,7 @@ export function AssignPanel({ certification, onClose }: { certification: Certifi
         params: { path: { id: certification.id } },
         body: {
           learnerIds, groupIds,
-          // The end of the chosen day where the admin is.
-          dueDate: dueDate ? new Date(`${dueDate}T23:59:59`).toISOString() : null,
+          dueDate: dueAt(dueDate),
           message: message || null,
         },
       })),
@@ -37,7 +36,6 @@ export function AssignPanel({ certification, onClose }: { certification: Certifi
   const wanted = search.trim().toLocaleLowerCase();
   const shown = wanted ? learners.filter((u) => `${u.displayName} ${u.email}`.toLocaleLowerCase().includes(wanted)) : learners;
   const names = new Map((users.data?.items ?? []).map((u) => [u.id, u.displayName]));
-  const toggle = (list: string[], value: string, on: boolean) => (on ? [...list, value] : list.filter((x) => x !== value));
 
   return (
     <section className="card stack" aria-labelledby={`${id}-title`}>
@@ -47,47 +45,20 @@ export function AssignPanel({ certification, onClose }: { certification: Certifi
         event.preventDefault();
         if (!assign.isPending) assign.mutate();
       }}>
-        <fieldset aria-describedby={`${id}-groups-error`}>
-          <legend>Groups</legend>
-          {groups.isPending && <p className="muted">Loading…</p>}
-          <div className="choices">
-            {(groups.data?.items ?? []).map((g) => (
-              <label key={g.id} className="check">
-                <input type="checkbox" checked={groupIds.includes(g.id)} onChange={(e) => setGroupIds(toggle(groupIds, g.id, e.target.checked))} />
-                {g.name}
-              </label>
-            ))}
-          </div>
-          <FieldError error={assign.error} field="groupIds" label="The groups" id={`${id}-groups-error`} />
-        </fieldset>
-        <fieldset aria-describedby={`${id}-learners-error`}>
-          <legend>Learners</legend>
-          <div className="field">
-            <label htmlFor={`${id}-search`}>Find a learner</label>
-            <input id={`${id}-search`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-          </div>
-          {users.isPending && <p className="muted">Loading…</p>}
-          <div className="choices scroll-list">
-            {shown.slice(0, 100).map((u) => (
-              <label key={u.id} className="check">
-                <input type="checkbox" checked={learnerIds.includes(u.id)} onChange={(e) => setLearnerIds(toggle(learnerIds, u.id, e.target.checked))} />
-                {u.displayName}
-              </label>
-            ))}
-          </div>
-          {shown.length > 100 && <p className="hint">{shown.length - 100} more: narrow the search.</p>}
-          <FieldError error={assign.error} field="learnerIds" label="The learners" id={`${id}-learners-error`} />
-        </fieldset>
+        {groups.isPending && <p className="muted">Loading…</p>}
+        <CheckboxGroup legend="Groups" items={groups.data?.items ?? []} chosen={groupIds} onChange={setGroupIds}
+          error={assign.error} field="groupIds" label="The groups" />
         <div className="field">
-          <label htmlFor={`${id}-due`}>Due date</label>
-          <input id={`${id}-due`} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} aria-describedby={`${id}-due-error`} />
-          <FieldError error={assign.error} field="dueDate" label="The due date" id={`${id}-due-error`} />
+          <label htmlFor={`${id}-search`}>Find a learner</label>
+          <input id={`${id}-search`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-message`}>Message</label>
-          <textarea id={`${id}-message`} value={message} onChange={(e) => setMessage(e.target.value)} aria-describedby={`${id}-message-error`} />
-          <FieldError error={assign.error} field="message" label="The message" id={`${id}-message-error`} />
+        {users.isPending && <p className="muted">Loading…</p>}
+        <div className="scroll-list">
+          <CheckboxGroup legend="Learners" items={shown.slice(0, 100).map((u) => ({ id: u.id, name: u.displayName }))} chosen={learnerIds}
+            onChange={setLearnerIds} error={assign.error} field="learnerIds" label="The learners" />
         </div>
+        {shown.length > 100 && <p className="hint">{shown.length - 100} more: narrow the search.</p>}
+        <AssignmentFields dueDate={dueDate} message={message} onDueDate={setDueDate} onMessage={setMessage} error={assign.error} />
         {assign.isError && !(assign.error instanceof ApiProblem && assign.error.problem.errors) && <ErrorNotice error={assign.error} />}
         <div className="row">
           <button type="submit" disabled={assign.isPending || (learnerIds.length === 0 && groupIds.length === 0)}>
@@ -96,23 +67,7 @@ export function AssignPanel({ certification, onClose }: { certification: Certifi
           <button type="button" className="secondary" onClick={onClose}>Close</button>
         </div>
       </form>
-      {assign.isSuccess && (
-        <div role="status" className="stack">
-          <p className="alert alert-success">
-            {assign.data.created} assigned, {assign.data.alreadyEnrolled} already enrolled
-            {assign.data.skippedNotInTeam.length > 0 && <>, {assign.data.skippedNotInTeam.length} skipped</>}.
-          </p>
-          <ul aria-label="Result per learner">
-            {assign.data.results.map((line) => (
-              <li key={line.learnerId}>
-                {names.get(line.learnerId) ?? line.learnerId}: {resultWords[line.result] ?? line.result}
-                {line.dueDateAdded && ' (due date added)'}
-              </li>
-            ))}
-            {assign.data.skippedNotInTeam.map((learnerId) => <li key={learnerId}>{names.get(learnerId) ?? learnerId}: skipped, not in your team</li>)}
-          </ul>
-        </div>
-      )}
+      {assign.isSuccess && <AssignmentResult report={assign.data} names={names} />}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { must, mustVersioned, type Versioned } from '../../api/client';
 import { useServices } from '../../app/context';
+import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate } from '../../ui/format';
 import { AssignPanel } from './AssignPanel';
@@ -101,26 +102,17 @@ function ViewAccess({ certification, onWritten }: { certification: Versioned<Cer
     );
   }
   return (
-    <fieldset className="stack" aria-describedby={`${id}-hint`}>
-      <legend>View access</legend>
+    <div className="stack">
       <p className="hint" id={`${id}-hint`}>Learners in any of these groups can discover it and enroll themselves. Assigned learners need no view access.</p>
       {groups.isPending && <p className="muted">Loading groups…</p>}
       {groups.isError && <ErrorNotice error={groups.error} onRetry={() => void groups.refetch()} />}
-      {groups.isSuccess && groups.data.items.length === 0 && <p>There are no groups yet; create them under People.</p>}
-      <div className="choices">
-        {(groups.data?.items ?? []).map((g) => (
-          <label key={g.id} className="check">
-            <input type="checkbox" checked={chosen.includes(g.id)}
-              onChange={(e) => setChosen(e.target.checked ? [...chosen, g.id] : chosen.filter((x) => x !== g.id))} />
-            {g.name}
-          </label>
-        ))}
-      </div>
+      <CheckboxGroup legend="View access" items={groups.data?.items ?? []} chosen={chosen} onChange={setChosen} error={save.error} field="groupIds"
+        label="The groups" empty={groups.isSuccess ? 'There are no groups yet; create them under People.' : undefined} />
       {save.isError && <ErrorNotice error={save.error} />}
       <div className="row">
         <button type="button" disabled={save.isPending} onClick={() => save.mutate()}>{save.isPending ? 'Saving…' : 'Save view access'}</button>
         <button type="button" className="secondary" onClick={() => setOpen(false)}>Cancel</button>
       </div>
-    </fieldset>
+    </div>
   );
 }

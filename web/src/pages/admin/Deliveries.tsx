@@ -1,18 +1,18 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { must } from '../../api/client';
 import { useServices } from '../../app/context';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
+import { Pager, usePageTrail } from '../../ui/Pager';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 /** What the LMS delivered lately, newest first, and what each delivery did. */
 export function Deliveries() {
   usePageTitle('LMS deliveries');
   const { api } = useServices();
-  const [trail, setTrail] = useState<string[]>([]);
-  const token = trail.at(-1);
+  const trail = usePageTrail();
+  const token = trail.token;
   const deliveries = useQuery({
     queryKey: ['lms-deliveries', token],
     queryFn: () => must(api.GET('/webhooks/lms/deliveries', { params: { query: { pageSize: '25', ...(token && { continuationToken: token }) } } })),
@@ -23,7 +23,7 @@ export function Deliveries() {
       <p><Link to="/admin/settings">← Organization settings</Link></p>
       <div className="row spread">
         <h1>LMS deliveries</h1>
-        <button type="button" className="secondary" disabled={deliveries.isFetching} onClick={() => { setTrail([]); void deliveries.refetch(); }}>Refresh</button>
+        <button type="button" className="secondary" disabled={deliveries.isFetching} onClick={() => { trail.reset(); void deliveries.refetch(); }}>Refresh</button>
       </div>
       <p className="hint">Deliveries with a valid signature, newest first. A delivery sent again with the same webhook-id is listed once.</p>
       {deliveries.isPending && <p className="muted">Loading…</p>}
@@ -48,11 +48,7 @@ export function Deliveries() {
         </div>
       )}
       {deliveries.isSuccess && (
-        <nav className="row" aria-label="Pages">
-          <button type="button" className="secondary" disabled={trail.length === 0} onClick={() => setTrail(trail.slice(0, -1))}>Newer</button>
-          <button type="button" className="secondary" disabled={!deliveries.data.continuationToken}
-            onClick={() => deliveries.data.continuationToken && setTrail([...trail, deliveries.data.continuationToken])}>Older</button>
-        </nav>
+        <Pager trail={trail} nextToken={deliveries.data.continuationToken} previousLabel="Newer" nextLabel="Older" />
       )}
     </>
   );

@@ -6,6 +6,7 @@ import { useServices } from '../../app/context';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate } from '../../ui/format';
 import { ProgressBar, StatusBadge } from '../../ui/Status';
+import { Pager, usePageTrail } from '../../ui/Pager';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 const statuses = [
@@ -26,8 +27,8 @@ export function LearningRecords() {
   const search = params.get('search') ?? '';
   const [typed, setTyped] = useState(search);
   // Tokens of the pages before this one, so Previous goes back without the API keeping state.
-  const [trail, setTrail] = useState<string[]>([]);
-  const token = trail.at(-1);
+  const trail = usePageTrail();
+  const token = trail.token;
 
   const records = useQuery({
     queryKey: ['learning-records', id, status, source, overdue, search, token],
@@ -50,7 +51,7 @@ export function LearningRecords() {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
     else next.delete(name);
-    setTrail([]);
+    trail.reset();
     setParams(next, { replace: true });
   };
 
@@ -123,11 +124,7 @@ export function LearningRecords() {
               </table>
             </div>
           )}
-          <nav className="row" aria-label="Pages">
-            <button type="button" className="secondary" disabled={trail.length === 0} onClick={() => setTrail(trail.slice(0, -1))}>Previous page</button>
-            <button type="button" className="secondary" disabled={!records.data.continuationToken}
-              onClick={() => records.data.continuationToken && setTrail([...trail, records.data.continuationToken])}>Next page</button>
-          </nav>
+          <Pager trail={trail} nextToken={records.data.continuationToken} />
         </>
       )}
     </>

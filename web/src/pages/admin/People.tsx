@@ -5,6 +5,7 @@ import { must, mustVersioned, type Schemas, type Versioned } from '../../api/cli
 import { useServices } from '../../app/context';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate } from '../../ui/format';
+import { Pager, usePageTrail } from '../../ui/Pager';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { UserForm } from './UserForm';
 
@@ -19,10 +20,10 @@ export function People() {
   const [params, setParams] = useSearchParams();
   const search = params.get('search') ?? '';
   const [typed, setTyped] = useState(search);
-  const [trail, setTrail] = useState<string[]>([]);
+  const trail = usePageTrail();
   const [editing, setEditing] = useState<Versioned<User> | 'new' | null>(null);
   const [notice, setNotice] = useState('');
-  const token = trail.at(-1);
+  const token = trail.token;
   const users = useQuery({
     queryKey: ['users', 'page', search, token],
     queryFn: () =>
@@ -54,7 +55,7 @@ export function People() {
       <form className="card row filters" role="search" aria-label="Find people"
         onSubmit={(event) => {
           event.preventDefault();
-          setTrail([]);
+          trail.reset();
           setParams(typed.trim() ? { search: typed.trim() } : {}, { replace: true });
         }}>
         <div className="field grow">
@@ -85,11 +86,7 @@ export function People() {
         </div>
       )}
       {users.isSuccess && (
-        <nav className="row" aria-label="Pages">
-          <button type="button" className="secondary" disabled={trail.length === 0} onClick={() => setTrail(trail.slice(0, -1))}>Previous page</button>
-          <button type="button" className="secondary" disabled={!users.data.continuationToken}
-            onClick={() => users.data.continuationToken && setTrail([...trail, users.data.continuationToken])}>Next page</button>
-        </nav>
+        <Pager trail={trail} nextToken={users.data.continuationToken} />
       )}
     </>
   );

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { must, mustVersioned, type Schemas, type Versioned } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { useServices } from '../../app/context';
+import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 
 type User = Schemas['UserResponse'];
@@ -37,7 +38,6 @@ export function UserForm({ user, onDone }: { user?: Versioned<User>; onDone: (sa
     },
   });
   const stale = save.error instanceof ApiProblem && save.error.status === 412;
-  const toggle = (list: string[], value: string, on: boolean) => (on ? [...list, value] : list.filter((x) => x !== value));
 
   return (
     <form className="card stack" aria-label={u ? `Edit ${u.displayName}` : 'New user'} noValidate
@@ -58,32 +58,11 @@ export function UserForm({ user, onDone }: { user?: Versioned<User>; onDone: (sa
           <FieldError error={save.error} field="email" label="The e-mail" id={`${id}-email-error`} />
         </div>
       </div>
-      <fieldset aria-describedby={`${id}-roles-error`}>
-        <legend>Roles</legend>
-        <div className="choices">
-          {roles.map(([value, name]) => (
-            <label key={value} className="check">
-              <input type="checkbox" checked={chosenRoles.includes(value)} onChange={(e) => setRoles(toggle(chosenRoles, value, e.target.checked))} />
-              {name}
-            </label>
-          ))}
-        </div>
-        <FieldError error={save.error} field="roles" label="The roles" id={`${id}-roles-error`} />
-      </fieldset>
-      <fieldset aria-describedby={`${id}-groups-error`}>
-        <legend>Groups</legend>
-        {groups.isError && <ErrorNotice error={groups.error} onRetry={() => void groups.refetch()} />}
-        {groups.isSuccess && groups.data.items.length === 0 && <p className="muted">No groups yet.</p>}
-        <div className="choices">
-          {(groups.data?.items ?? []).map((g) => (
-            <label key={g.id} className="check">
-              <input type="checkbox" checked={groupIds.includes(g.id)} onChange={(e) => setGroupIds(toggle(groupIds, g.id, e.target.checked))} />
-              {g.name}
-            </label>
-          ))}
-        </div>
-        <FieldError error={save.error} field="groupIds" label="The groups" id={`${id}-groups-error`} />
-      </fieldset>
+      <CheckboxGroup legend="Roles" items={roles.map(([value, name]) => ({ id: value, name }))} chosen={chosenRoles} onChange={setRoles}
+        error={save.error} field="roles" label="The roles" />
+      {groups.isError && <ErrorNotice error={groups.error} onRetry={() => void groups.refetch()} />}
+      <CheckboxGroup legend="Groups" items={groups.data?.items ?? []} chosen={groupIds} onChange={setGroupIds} error={save.error} field="groupIds"
+        label="The groups" empty={groups.isSuccess ? 'No groups yet.' : undefined} />
       <div className="field">
         <label htmlFor={`${id}-coach`}>Coach</label>
         <select id={`${id}-coach`} value={coachId} aria-describedby={`${id}-coach-error`} onChange={(e) => setCoachId(e.target.value)}>

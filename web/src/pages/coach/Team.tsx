@@ -4,9 +4,11 @@ import { Link } from 'react-router';
 import { must, type Schemas } from '../../api/client';
 import { useServices } from '../../app/context';
 import { queries } from '../../app/queries';
-import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
+import { CheckboxGroup } from '../../ui/CheckboxGroup';
+import { ErrorNotice } from '../../ui/ErrorNotice';
 import { ProgressBar, Standing } from '../../ui/Status';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { AssignmentFields, AssignmentResult, dueAt } from '../shared/AssignmentFields';
 
 type Certification = Schemas['ListResponseOfTeamCertificationRecords']['items'][number];
 
@@ -77,8 +79,7 @@ function Assign({ certification }: { certification: Certification }) {
         body: {
           learnerIds: chosen,
           groupIds: null,
-          // The end of the chosen day where the viewer is.
-          dueDate: dueDate ? new Date(`${dueDate}T23:59:59`).toISOString() : null,
+          dueDate: dueAt(dueDate),
           message: message || null,
         },
       })),
@@ -98,47 +99,14 @@ function Assign({ certification }: { certification: Certification }) {
         }}
       >
         {team.isSuccess && (
-          <fieldset aria-describedby={`${id}-learners-error`}>
-            <legend>Team members</legend>
-            <div className="choices">
-              {team.data.items.map((u) => (
-                <label key={u.id}>
-                  <input type="checkbox" checked={chosen.includes(u.id)}
-                    onChange={(e) => setChosen(e.target.checked ? [...chosen, u.id] : chosen.filter((x) => x !== u.id))} />
-                  {u.displayName}
-                </label>
-              ))}
-            </div>
-            <FieldError error={assign.error} field="learnerIds" label="The team members" id={`${id}-learners-error`} />
-          </fieldset>
+          <CheckboxGroup legend="Team members" items={team.data.items.map((u) => ({ id: u.id, name: u.displayName }))} chosen={chosen}
+            onChange={setChosen} error={assign.error} field="learnerIds" label="The team members" />
         )}
-        <div className="field">
-          <label htmlFor={`${id}-due`}>Due date</label>
-          <input id={`${id}-due`} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} aria-describedby={`${id}-due-error`} />
-          <FieldError error={assign.error} field="dueDate" label="The due date" id={`${id}-due-error`} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-message`}>Message</label>
-          <textarea id={`${id}-message`} value={message} onChange={(e) => setMessage(e.target.value)} aria-describedby={`${id}-message-error`} />
-          <FieldError error={assign.error} field="message" label="The message" id={`${id}-message-error`} />
-        </div>
+        <AssignmentFields dueDate={dueDate} message={message} onDueDate={setDueDate} onMessage={setMessage} error={assign.error} />
         {assign.isError && !(assign.error as { problem?: { errors?: unknown } }).problem?.errors && <ErrorNotice error={assign.error} />}
         <button type="submit" disabled={assign.isPending || chosen.length === 0}>{assign.isPending ? 'Assigning…' : 'Assign'}</button>
       </form>
-      {assign.isSuccess && (
-        <div role="status">
-          <p className="alert alert-success">
-            {assign.data.created} assigned, {assign.data.alreadyEnrolled} already enrolled.
-          </p>
-          <ul>
-            {assign.data.results.map((line) => (
-              <li key={line.learnerId}>{names.get(line.learnerId) ?? line.learnerId}: {resultWords[line.result] ?? line.result}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {assign.isSuccess && <AssignmentResult report={assign.data} names={names} />}
     </section>
   );
 }
-
-const resultWords: Record<string, string> = { Created: 'assigned', AlreadyEnrolled: 'already enrolled' };
