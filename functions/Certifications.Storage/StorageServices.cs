@@ -42,6 +42,7 @@ public static class StorageServices
         services.AddSingleton<OrganizationRepository>();
         services.AddSingleton<DirectoryRepository>();
         services.AddSingleton<CertificationRepository>();
+        services.AddSingleton<CertificationCountsRepository>();
         services.AddSingleton<BrandingStore>();
         services.AddSingleton<EnrollmentRepository>();
         services.AddSingleton<EvidenceStore>();

@@ -5,6 +5,7 @@ using Certifications.Functions.Http;
 using Certifications.Functions.Http.OpenApi;
 using Certifications.Functions.Identity;
 using Certifications.Functions.Workflow;
+using Certifications.Storage.Catalog;
 using Certifications.Storage.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace Certifications.Functions.Catalog;
 
 /// <summary>The certification catalog: create, read, edit, publish, archive, view access, certificate design.</summary>
 [RequiresCertificationsAddOn]
-public sealed class CatalogFunctions(CatalogService catalog, DesignPreview preview, EnrollmentWorkflows workflows)
+public sealed class CatalogFunctions(CatalogService catalog, DesignPreview preview, EnrollmentWorkflows workflows, CertificationCountsRepository counts)
 {
     /// <summary>A design carries its logo as a data URL of up to 1 MB, so its body may be larger than others.</summary>
     private const long MaxDesignBytes = 2 * 1024 * 1024;
@@ -36,8 +37,16 @@ public sealed class CatalogFunctions(CatalogService catalog, DesignPreview previ
     public async Task<IActionResult> ListCertifications(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certifications")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var visible = await catalog.ListAsync(EndpointGate.CallerOf(request), cancellationToken);
-        return ApiResult.Ok(new ListResponse<CertificationResponse>([.. visible.Select(CertificationResponse.From)], null));
+        var caller = EndpointGate.CallerOf(request);
+        var countsTask = caller.IsSuperAdmin ? counts.ListAsync(caller.OrganizationId, cancellationToken) : null;
+        var visible = await catalog.ListAsync(caller, cancellationToken);
+        var counted = countsTask is null ? null : await countsTask;
+        return ApiResult.Ok(new ListResponse<CertificationResponse>([
+            .. visible.Select(c => CertificationResponse.From(c) with
+            {
+                Learners = counted?.GetValueOrDefault(c.Id) is { } n ? new(n.Learners, n.Overdue, n.Earned, n.CountedAt) : null,
+            }),
+        ], null));
     }
 
     [ApiResponse(200, typeof(ListResponse<CertificationResponse>))]

@@ -13,8 +13,14 @@ public sealed record CertificationResponse(
         [.. c.Criteria.Select(CriterionResponse.From)], new ViewAccessView(c.ViewAccessGroupIds), DesignResponse.From(c.Design),
         c.CreatedAt, c.UpdatedAt, c.PublishedAt, c.ArchivedAt);
 
+    /// <summary>Its learners as the last report run counted them; shown to super admins in the catalog list only.</summary>
+    public LearnerCountsView? Learners { get; init; }
+
     /// <summary>The groups whose learners may discover and self-enroll.</summary>
     public sealed record ViewAccessView(IReadOnlyList<string> GroupIds);
+
+    /// <summary>Active learners, overdue ones and those who earned it, at the time they were counted.</summary>
+    public sealed record LearnerCountsView(int Total, int Overdue, int Earned, DateTimeOffset CountedAt);
 }
 
 /// <summary>A criterion as the API shows it (kind in the contract's snake_case).</summary>

@@ -18,7 +18,8 @@ namespace Certifications.Functions.Reports;
 /// figures are counted on the same pass. Memory holds one page of records and one tally per certification.
 /// </summary>
 public sealed class ReportBuilder(
-    OrganizationRepository organizations, CertificationRepository certifications, EnrollmentRepository enrollments, ReportStore store, TimeProvider clock)
+    OrganizationRepository organizations, CertificationRepository certifications, CertificationCountsRepository counts, EnrollmentRepository enrollments,
+    ReportStore store, TimeProvider clock)
 {
     public const string ProgramCsv = "program-report.csv";
     public const string ProgramHtml = "program-report.html";
@@ -57,6 +58,11 @@ public sealed class ReportBuilder(
 
             files.Add(name);
         }
+
+        await counts.SaveAsync(
+            organizationId,
+            [.. tallies.Select(t => new CertificationCounts(t.Certification.Id, t.Total, t.Overdue, t.Count(EnrollmentStatus.Earned), now))],
+            cancellationToken).ConfigureAwait(false);
 
         var csvName = ReportStore.Name(organizationId, date, ProgramCsv);
         var csv = await store.OpenWriteAsync(csvName, CriteriaProgressCsv.ContentType, cancellationToken).ConfigureAwait(false);

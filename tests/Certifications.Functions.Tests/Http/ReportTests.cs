@@ -112,6 +112,13 @@ public class ReportTests(DevHostFixture fixture)
 
         using var coach = org.As(await org.AddUserAsync("Carla Coach", Role.Coach));
         await (await coach.GetAsync("reports/program")).Problem(HttpStatusCode.Forbidden);
+
+        // The catalog lists the run's counts beside each certification, for super admins.
+        var catalog = (await (await admin.GetAsync("certifications")).Json())["items"]!.AsArray();
+        var learners = catalog.Single(c => c!["id"]!.GetValue<string>() == certificationId)!["learners"]!;
+        Assert.Equal((7, 1, 1), (learners["total"]!.GetValue<int>(), learners["overdue"]!.GetValue<int>(), learners["earned"]!.GetValue<int>()));
+        var asCoach = (await (await coach.GetAsync("certifications")).Json())["items"]!.AsArray();
+        Assert.All(asCoach, c => Assert.Null(c!["learners"]));
     }
 
     [Fact]

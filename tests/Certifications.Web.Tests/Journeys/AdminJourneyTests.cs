@@ -177,6 +177,12 @@ public sealed class AdminJourneyTests(WebAppFixture fixture)
         await ada.GetByRole(AriaRole.Link, new() { Name = "Stored reports" }).ClickAsync();
         await Assertions.Expect(ada.GetByRole(AriaRole.Link, new() { Name = "program-report.csv" }).First).ToBeVisibleAsync();
         await ada.CheckPageAsync(fixture, "admin-stored-reports");
+
+        // The catalog shows the counts the run made.
+        await ada.GetByRole(AriaRole.Link, new() { Name = "Catalog" }).ClickAsync();
+        var listed = ada.GetByRole(AriaRole.List, new() { Name = "Certifications" }).GetByRole(AriaRole.Listitem)
+            .Filter(new() { HasText = "Erste Hilfe — 急救" });
+        await Assertions.Expect(listed).ToContainTextAsync("1 learner, 0 overdue, 1 earned");
     });
 
     [Fact]

@@ -3,13 +3,13 @@ import { Link } from 'react-router';
 import { must } from '../../api/client';
 import { useServices } from '../../app/context';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { formatDate } from '../../ui/format';
+import { formatDate, formatDateTime } from '../../ui/format';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { kindNames } from './criterionKinds';
 
 const statusTone: Record<string, string> = { Published: 'badge-success', Draft: 'badge-warning', Archived: '' };
 
-/** Every certification of the organization, drafts first, with what each asks of learners. */
+/** Every certification of the organization, drafts first, with what each asks of learners and its learners as last counted. */
 export function Catalog() {
   usePageTitle('Catalog');
   const { api } = useServices();
@@ -31,6 +31,14 @@ export function Catalog() {
             <li key={c.id} className="card stack">
               <h2 className="card-title"><Link to={`/admin/certifications/${c.id}`}>{c.title}</Link></h2>
               <p><span className={`badge ${statusTone[c.status] ?? ''}`}>{c.status}</span></p>
+              {c.status !== 'Draft' && (
+                <p>
+                  {c.learners
+                    ? <>{c.learners.total} {c.learners.total === 1 ? 'learner' : 'learners'}, {c.learners.overdue} overdue, {c.learners.earned} earned
+                      <span className="muted small"> · counted {formatDateTime(c.learners.countedAt)}</span></>
+                    : <span className="muted">Learners are counted by the next report run.</span>}
+                </p>
+              )}
               <p className="muted">
                 {c.criteria.length} criteria: {[...new Set(c.criteria.map((k) => kindNames[k.kind] ?? k.kind))].join(', ') || 'none yet'}
               </p>
