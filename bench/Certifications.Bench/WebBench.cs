@@ -95,19 +95,25 @@ public static class WebBench
             $"admin routes, beyond the first load: {adminScripts.Sum(n => chunks[n]) / 1024.0:F1} KB gzipped ({string.Join(", ", adminScripts.Order())})"));
 
         Console.WriteLine();
-        Console.WriteLine("## Time to the learner's home content (ms): the app beside a bare page fetching the same JSON");
-        Console.WriteLine("| round | app | bare | bare / app |");
-        Console.WriteLine("|---|---|---|---|");
-        var ratios = new List<double>();
-        for (var round = 1; round <= rounds; round++)
+        foreach (var returning in new[] { false, true })
         {
-            var app = await TimeAsync(browser, host.BaseUrl, lenaToken, "/", "ul[aria-label='My certifications'] li", bare: false, timeline);
-            var floor = await TimeAsync(browser, host.BaseUrl, lenaToken, "/bare-home.html", "ul#list li", bare: true, timeline);
-            ratios.Add(floor / app);
-            Console.WriteLine(MarkdownRow.Of($"{round}", $"{app:F0}", $"{floor:F0}", $"{floor / app:F2}"));
-        }
+            Console.WriteLine();
+            Console.WriteLine(returning
+                ? "## The same for a returning learner (ms): each page opened twice in its browser context first, so its files are cached"
+                : "## Time to the learner's home content (ms): the app beside a bare page fetching the same JSON, each in a new browser context");
+            Console.WriteLine("| round | app | bare | bare / app |");
+            Console.WriteLine("|---|---|---|---|");
+            var ratios = new List<double>();
+            for (var round = 1; round <= rounds; round++)
+            {
+                var app = await TimeAsync(browser, host.BaseUrl, lenaToken, "/", "ul[aria-label='My certifications'] li", bare: false, timeline, returning);
+                var floor = await TimeAsync(browser, host.BaseUrl, lenaToken, "/bare-home.html", "ul#list li", bare: true, timeline, returning);
+                ratios.Add(floor / app);
+                Console.WriteLine(MarkdownRow.Of($"{round}", $"{app:F0}", $"{floor:F0}", $"{floor / app:F2}"));
+            }
 
-        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"median bare / app: {Stats.Median(ratios):F2} (target ≥ 0.8)"));
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"median bare / app: {Stats.Median(ratios):F2} (target ≥ 0.8)"));
+        }
     }
 
     private static long GzippedBytes(string path)
@@ -175,12 +181,20 @@ public static class WebBench
     }
 
     private static async Task<double> TimeAsync(
-        IBrowser browser, string baseUrl, string token, string path, string ready, bool bare, bool timeline)
+        IBrowser browser, string baseUrl, string token, string path, string ready, bool bare, bool timeline, bool returning)
     {
         var page = await SignedInPageAsync(browser, baseUrl, token);
         if (bare)
         {
             await page.RouteAsync("**/bare-home.html", route => route.FulfillAsync(new() { ContentType = "text/html", Body = BarePage }));
+        }
+
+        // Twice, as Chromium keeps a script's compiled code once it has run it more than once.
+        for (var visit = 0; returning && visit < 2; visit++)
+        {
+            await page.GotoAsync(path);
+            await page.Locator(ready).First.WaitForAsync();
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         }
 
         var clock = Stopwatch.StartNew();
