@@ -175,7 +175,7 @@ function LmsConnection({ settings }: { settings: Versioned<Settings> }) {
       </div>
       <p>
         {settings.data.webhookSecretSet
-          ? <>A signing secret is set{settings.data.webhookSecretHint && <> (it ends in <code>{settings.data.webhookSecretHint}</code>)</>}.</>
+          ? <>A signing secret is set{settings.data.webhookSecretHint && <>: <code>{settings.data.webhookSecretHint}</code></>}.</>
           : 'No signing secret yet: the LMS cannot deliver until one is set.'}
       </p>
       {secret ? (
