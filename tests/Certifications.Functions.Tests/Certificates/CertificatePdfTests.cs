@@ -30,15 +30,19 @@ public sealed class CertificatePdfTests
     [InlineData("王小明")]
     [InlineData("山田 花子")]
     [InlineData("José 陈美")]
-    public void Chinese_and_Japanese_names_are_drawn_in_a_font_that_has_them_and_stay_text(string learner)
+    [InlineData("김민준")]
+    [InlineData("Lee 이서연")]
+    public void Chinese_Japanese_and_Korean_names_are_drawn_in_a_font_that_has_them_and_stay_text(string learner)
     {
         var pdf = Render(Certificate(learner));
 
         using var document = PdfDocument.Open(pdf);
         var letters = document.GetPage(1).Letters;
-        var cjk = letters.Where(l => l.Value.EnumerateRunes().Any(MixedText.NeedsFallback)).ToList();
-        Assert.NotEmpty(cjk);
+        var cjk = letters.Where(l => l.Value.EnumerateRunes().Any(r => MixedText.ScriptOf(r) == TextScript.Cjk)).ToList();
+        var hangul = letters.Where(l => l.Value.EnumerateRunes().Any(r => MixedText.ScriptOf(r) == TextScript.Hangul)).ToList();
+        Assert.NotEmpty(cjk.Concat(hangul));
         Assert.All(cjk, l => Assert.Contains("Droid Sans Fallback", l.FontName, StringComparison.Ordinal));
+        Assert.All(hangul, l => Assert.Contains("Nanum", l.FontName, StringComparison.Ordinal));
         Assert.All(letters.Where(l => l.Value.All(char.IsAsciiLetter)), l => Assert.Contains("DejaVu", l.FontName, StringComparison.Ordinal));
         Assert.Contains(learner.Replace(" ", string.Empty, StringComparison.Ordinal), PdfReading.Text(pdf).Replace(" ", string.Empty, StringComparison.Ordinal),
             StringComparison.Ordinal);
@@ -47,8 +51,10 @@ public sealed class CertificatePdfTests
     [Fact]
     public void Runs_keep_consecutive_characters_of_one_font_together_and_spaces_with_the_run_they_are_in()
     {
-        Assert.Equal([("Zoë ", false), ("王 小明 ", true), ("& Co", false)], MixedText.Runs("Zoë 王 小明 & Co"));
-        Assert.Equal([("𠀀𠀁", true)], MixedText.Runs("𠀀𠀁"));
+        Assert.Equal(
+            [("Zoë ", TextScript.Default), ("王 小明 ", TextScript.Cjk), ("김 민준 ", TextScript.Hangul), ("& Co", TextScript.Default)],
+            MixedText.Runs("Zoë 王 小明 김 민준 & Co"));
+        Assert.Equal([("𠀀𠀁", TextScript.Cjk)], MixedText.Runs("𠀀𠀁"));
     }
 
     [Fact]
@@ -62,6 +68,7 @@ public sealed class CertificatePdfTests
         Assert.NotEmpty(fonts);
         Assert.All(fonts, f => Assert.Contains("DejaVu", f, StringComparison.Ordinal));
         Assert.DoesNotContain("Droid", Encoding.Latin1.GetString(pdf), StringComparison.Ordinal);
+        Assert.DoesNotContain("Nanum", Encoding.Latin1.GetString(pdf), StringComparison.Ordinal);
         Assert.DoesNotContain("/Helvetica", Encoding.Latin1.GetString(pdf), StringComparison.Ordinal);
         Assert.Equal(fonts.Length, CountOf(Encoding.Latin1.GetString(pdf), "/FontFile2"));
         Assert.True(pdf.Length < 100 * 1024, $"{pdf.Length} bytes");

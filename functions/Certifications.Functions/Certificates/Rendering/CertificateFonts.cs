@@ -6,7 +6,7 @@ namespace Certifications.Functions.Certificates.Rendering;
 /// <summary>
 /// The fonts certificates are drawn with, shipped inside the assembly (DejaVu, see Fonts/LICENSE.txt): Linux and
 /// Azure have no system fonts to fall back on. DejaVu covers the accents and most scripts learners' names use; Droid Sans
-/// Fallback draws Chinese and Japanese.
+/// Fallback draws Chinese and Japanese, Nanum Square Korean.
 /// </summary>
 public sealed class CertificateFonts : IFontResolver
 {
@@ -15,6 +15,9 @@ public sealed class CertificateFonts : IFontResolver
 
     /// <summary>Chinese and Japanese, which DejaVu lacks (Droid Sans Fallback); see <see cref="MixedText"/>.</summary>
     public const string Fallback = "Certificate Fallback";
+
+    /// <summary>Korean, which neither DejaVu nor the fallback has (Nanum Square).</summary>
+    public const string Hangul = "Certificate Hangul";
 
     private static readonly Lazy<bool> Installed = new(() =>
     {
@@ -32,6 +35,7 @@ public sealed class CertificateFonts : IFontResolver
         Serif => new FontResolverInfo(bold ? "DejaVuSerif-Bold" : "DejaVuSerif"),
         Sans => new FontResolverInfo("DejaVuSans", mustSimulateBold: bold, mustSimulateItalic: italic),
         Fallback => new FontResolverInfo("DroidSansFallbackFull", mustSimulateBold: bold, mustSimulateItalic: italic),
+        Hangul => new FontResolverInfo("NanumSquareR", mustSimulateBold: bold, mustSimulateItalic: italic),
         _ => new FontResolverInfo("DejaVuSans"),
     };
 
