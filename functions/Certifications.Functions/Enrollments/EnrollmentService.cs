@@ -120,13 +120,17 @@ public sealed class EnrollmentService(
             return Error.Forbidden("Only coaches have a team.");
         }
 
-        var visible = catalog.ListAsync(caller, cancellationToken);
+        // The catalog's visibility rule is applied here to the team's lists read below, not through CatalogService.ListAsync,
+        // which would read the team and every member's list a second time.
+        var ownTask = enrollments.AllLearnerCertificationIdsAsync(caller.OrganizationId, caller.Id, cancellationToken);
         var team = await directory.TeamAsync(caller.OrganizationId, caller.Id, cancellationToken).ConfigureAwait(false);
         var found = new ConcurrentBag<Domain.Enrollments.Enrollment>();
+        var teamIds = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(team, cancellationToken, async (member, ct) =>
         {
             foreach (var certificationId in await enrollments.AllLearnerCertificationIdsAsync(caller.OrganizationId, member.Id, ct).ConfigureAwait(false))
             {
+                teamIds[certificationId] = true;
                 if (await enrollments.GetAsync(caller.OrganizationId, certificationId, member.Id, ct).ConfigureAwait(false) is { Value.IsActive: true } e)
                 {
                     found.Add(e.Value);
@@ -134,11 +138,20 @@ public sealed class EnrollmentService(
             }
         }).ConfigureAwait(false);
 
+        var own = new HashSet<string>(await ownTask.ConfigureAwait(false), StringComparer.Ordinal);
+        var visible = new List<Certification>();
+        await foreach (var c in certifications.ListAsync(caller.OrganizationId, cancellationToken).ConfigureAwait(false))
+        {
+            if (c.Status == CertificationStatus.Published && CatalogAccess.CanSee(caller, c, own.Contains(c.Id), teamIds.ContainsKey(c.Id)))
+            {
+                visible.Add(c);
+            }
+        }
+
         var now = clock.GetUtcNow();
         var byCertification = found.ToLookup(e => e.CertificationId, StringComparer.Ordinal);
         return Result<IReadOnlyList<TeamCertificationRecords>>.Ok([
-            .. (await visible.ConfigureAwait(false))
-                .Where(c => c.Status == CertificationStatus.Published)
+            .. visible
                 .OrderBy(c => c.Title, StringComparer.CurrentCulture)
                 .Select(c => new TeamCertificationRecords(c.Id, c.Title, [
                     .. byCertification[c.Id]
