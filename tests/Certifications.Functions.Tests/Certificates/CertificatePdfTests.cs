@@ -177,6 +177,22 @@ public sealed class CertificatePdfTests
         Assert.False(CertificatePdf.Fits(Design() with { Body = manyLines }, sample, hasLogo: true));
     }
 
+    [Fact]
+    public void A_body_without_the_learner_placeholder_that_fits_stays_above_the_footer_with_the_name_drawn_above_it()
+    {
+        // The name is drawn whether or not the body places it; the space it takes is counted either way.
+        var sample = Certificate("Zoë Ångström-Núñez");
+        var design = Enumerable.Range(1, 40).Reverse()
+            .Select(n => Design() with { Body = "Awarded for " + string.Concat(Enumerable.Repeat("\nwith distinction", n)) })
+            .First(d => CertificatePdf.Fits(d, sample, hasLogo: false));
+        var footerTop = CertificateLayout.PageSize(design.Orientation).Height - 150;
+
+        using var document = PdfDocument.Open(Render(sample, design));
+        var page = document.GetPage(1);
+        var lowestBodyLine = page.GetWords().Where(w => w.Text == "distinction").Min(w => w.BoundingBox.Bottom);
+        Assert.True(page.Height - lowestBodyLine <= footerTop, $"the body reaches {page.Height - lowestBodyLine:F0} pt; the footer starts at {footerTop} pt");
+    }
+
     internal static byte[] Render(Certificate certificate, CertificateDesign? design = null, byte[]? logo = null)
     {
         using var output = new MemoryStream();

@@ -80,11 +80,11 @@ public sealed record CertificateLayout
             var font = TextFitting.Font(CertificateFonts.Sans, size);
             before = beforeText is null ? TextBlock.Empty(font) : new TextBlock(TextFitting.Wrap(measure, beforeText, font, contentWidth), font);
             after = new TextBlock(TextFitting.Wrap(measure, afterText, font, contentWidth), font);
-            fits = BlockHeight(before, name, after, beforeText is not null, GapFor(size)) <= available;
+            fits = BlockHeight(before, name, after, GapFor(size)) <= available;
         }
 
         var gap = GapFor(before.Font.Size);
-        var block = BlockHeight(before, name, after, beforeText is not null, gap);
+        var block = BlockHeight(before, name, after, gap);
         var idLine = TextFitting.Fit(
             measure, $"Certificate {certificate.Id} · verify at {verifyUrl}", CertificateFonts.Sans, bold: false, 7.5, 5, contentWidth, maxLines: 1);
 
@@ -110,6 +110,8 @@ public sealed record CertificateLayout
 
     private static double GapFor(double bodySize) => bodySize * 0.8;
 
-    private static double BlockHeight(TextBlock before, TextBlock name, TextBlock after, bool named, double gap) =>
-        (named ? before.Height + gap + name.Height + gap : 0) + after.Height;
+    // As the page draws it: the text before the name (maybe none), the name, the text after, with a gap after the first two. The
+    // name is drawn even when the body does not place it, so it always counts.
+    private static double BlockHeight(TextBlock before, TextBlock name, TextBlock after, double gap) =>
+        before.Height + gap + name.Height + gap + after.Height;
 }
