@@ -6,10 +6,12 @@ namespace Certifications.Bench;
 /// <summary>The dev host as the benchmarks run it: port 0, quiet, on the Azurite they started.</summary>
 public static class BenchHost
 {
-    public static Task<DevHostApp> StartAsync(string storageConnectionString, string taskHub) =>
+    /// <summary>With <paramref name="webFolder"/>, the host serves that folder at / instead of web/dist.</summary>
+    public static Task<DevHostApp> StartAsync(string storageConnectionString, string taskHub, string? webFolder = null) =>
         DevHostApp.StartAsync([], new DevHostSettings
         {
             Port = 0,
+            WebFolder = webFolder,
             Settings = new Dictionary<string, string?>
             {
                 ["Storage:ConnectionString"] = storageConnectionString,

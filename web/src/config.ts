@@ -9,11 +9,55 @@ export interface AppConfig {
   apiScope?: string;
 }
 
-export async function loadConfig(): Promise<AppConfig> {
+const remembered = 'certifications.config';
+
+async function fetchConfig(): Promise<AppConfig> {
   // Preloaded by index.html; the server marks it no-cache, so a deploy's change is seen on the next load.
   const response = await fetch('/config.json');
   if (!response.ok) {
     throw new Error(`The app's settings (/config.json) could not be read: ${response.status}`);
   }
   return (await response.json()) as AppConfig;
+}
+
+/**
+ * The app's settings. A browser that has run the app starts at once with the copy it kept, as the settings change only
+ * with a deploy; /config.json is still read, and if it says something else the copy is replaced and the page reloads.
+ */
+export async function loadConfig(): Promise<AppConfig> {
+  const fresh = fetchConfig();
+  const kept = readKept();
+  if (!kept) {
+    const config = await fresh;
+    keep(config);
+    return config;
+  }
+  void fresh.then(
+    (config) => {
+      if (JSON.stringify(config) === JSON.stringify(kept)) return;
+      keep(config);
+      window.location.reload();
+    },
+    // The kept copy stands in; a server that cannot be reached shows itself on the first API call.
+    () => undefined,
+  );
+  return kept;
+}
+
+function readKept(): AppConfig | null {
+  try {
+    const raw = localStorage.getItem(remembered);
+    return raw ? (JSON.parse(raw) as AppConfig) : null;
+  } catch {
+    // Storage can be switched off or hold something unreadable; the file is then the only source.
+    return null;
+  }
+}
+
+function keep(config: AppConfig): void {
+  try {
+    localStorage.setItem(remembered, JSON.stringify(config));
+  } catch {
+    // Without storage every load reads the file, as before.
+  }
 }

@@ -10,19 +10,15 @@ import { queries } from './queries';
 export function SignedInLayout() {
   const { api, auth } = useServices();
   const location = useLocation();
-  const [signedIn, setSignedIn] = useState<boolean | null>(null);
-
+  // Checked once per load; a session that ends later is caught by the API's 401.
+  const [signedIn] = useState(() => auth.signedIn());
   useEffect(() => {
-    void auth.token().then((token) => {
-      if (token) setSignedIn(true);
-      else auth.signIn(location.pathname + location.search);
-    });
-    // Checked once per load; a session that ends later is caught by the API's 401.
+    if (!signedIn) auth.signIn(location.pathname + location.search);
   }, []);
 
-  const me = useQuery({ ...queries.me(api), enabled: signedIn === true });
+  const me = useQuery({ ...queries.me(api), enabled: signedIn });
 
-  if (signedIn !== true || me.isPending) {
+  if (!signedIn || me.isPending) {
     return <p className="muted" style={{ padding: '1rem' }}>Loading…</p>;
   }
   if (me.isError) {

@@ -14,3 +14,26 @@ export const queries = {
   teamRecords: (api: Api) => ({ queryKey: ['team-records'], queryFn: () => must(api.GET('/me/team/learning-records')) }),
   myCertificates: (api: Api) => ({ queryKey: ['my-certificates'], queryFn: () => must(api.GET('/me/certificates')) }),
 };
+
+export type Query = { queryKey: string[]; queryFn: () => Promise<unknown> };
+
+/** What each signed-in page reads beyond /me on its first render, by its path. */
+export const pageReads = {
+  '/': (api: Api): Query[] => [queries.myAssignments(api)],
+  '/discover': (api: Api): Query[] => [queries.discover(api)],
+  '/certificates': (api: Api): Query[] => [queries.myCertificates(api)],
+  '/coach/team': (api: Api): Query[] => [queries.teamRecords(api)],
+};
+
+/** The pages one opens signed out: signing in, and accepting an invitation. */
+const signedOutPaths = /^\/(sign-in|invitations\/)/;
+
+/**
+ * What the page at path reads on its first load, started before React so it arrives beside the scripts: /me for
+ * every signed-in page (its layout waits for it), and the page's own reads from the table.
+ */
+export function firstReads(api: Api, path: string): Query[] {
+  if (signedOutPaths.test(path)) return [];
+  const reads = (pageReads as Record<string, ((api: Api) => Query[]) | undefined>)[path];
+  return [queries.me(api), ...(reads?.(api) ?? [])];
+}

@@ -10,14 +10,14 @@ import { EnrollmentPage } from '../pages/learner/EnrollmentPage';
 import { Home } from '../pages/learner/Home';
 import { LiveSessions } from '../pages/sessions/LiveSessions';
 import { SessionPage } from '../pages/sessions/SessionPage';
-import { queries } from './queries';
+import { pageReads, type Query } from './queries';
 import { SignedInLayout } from './SignedInLayout';
 
 /** Coach pages are their own chunks: learners never download them. */
 const coach = (start: Start, api: Api): RouteObject[] => [
   { path: 'coach/reviews', lazy: async () => ({ Component: (await import('../pages/coach/ReviewQueue')).ReviewQueue }) },
   { path: 'coach/reviews/:id', lazy: async () => ({ Component: (await import('../pages/coach/ReviewSubmission')).ReviewSubmission }) },
-  { path: 'coach/team', loader: start(queries.teamRecords(api)), lazy: async () => ({ Component: (await import('../pages/coach/Team')).Team }) },
+  { path: 'coach/team', loader: start(...pageReads['/coach/team'](api)), lazy: async () => ({ Component: (await import('../pages/coach/Team')).Team }) },
   { path: 'coach/schedule', lazy: async () => ({ Component: (await import('../pages/coach/Schedule')).Schedule }) },
 ];
 
@@ -44,11 +44,12 @@ const admin = (): RouteObject[] => {
   ];
 };
 
-type Query = { queryKey: string[]; queryFn: () => Promise<unknown> };
 type Start = (...wanted: Query[]) => () => null;
 
 export function createRouter(client: QueryClient, api: Api) {
-  // Loaders start a page's data without waiting for it, so it comes in beside /me; the pages render as they arrive.
+  // A page's first load has its reads started before React (main.ts). A loader is left only where the page's own chunk
+  // is still to be fetched, so that going there within the app reads its data beside fetching the chunk. Other routes
+  // have none: a route with a loader renders only once the loader has run, one more turn before the first paint.
   const start: Start = (...wanted) => () => {
     for (const query of wanted) void client.prefetchQuery(query);
     return null;
@@ -59,12 +60,11 @@ export function createRouter(client: QueryClient, api: Api) {
     {
       path: '/',
       element: <SignedInLayout />,
-      loader: start(queries.me(api)),
       children: [
-        { index: true, element: <Home />, loader: start(queries.myAssignments(api)) },
-        { path: 'discover', element: <Discover />, loader: start(queries.discover(api)) },
+        { index: true, element: <Home /> },
+        { path: 'discover', element: <Discover /> },
         { path: 'enrollments/:id', element: <EnrollmentPage /> },
-        { path: 'certificates', element: <Certificates />, loader: start(queries.myCertificates(api)) },
+        { path: 'certificates', element: <Certificates /> },
         { path: 'live-sessions', element: <LiveSessions /> },
         { path: 'live-sessions/:id', element: <SessionPage /> },
         ...coach(start, api),

@@ -15,20 +15,24 @@ function expiryOf(token: string): number {
   return typeof exp === 'number' ? exp : 0;
 }
 
+/** The token kept for this tab, or null once it has run out. */
+function keptToken(): string | null {
+  const raw = sessionStorage.getItem(key);
+  if (!raw) return null;
+  const session = JSON.parse(raw) as StoredSession;
+  if (session.expiresAt * 1000 <= Date.now()) {
+    sessionStorage.removeItem(key);
+    return null;
+  }
+  return session.token;
+}
+
 /** The dev host's sign-in: a token picked on /sign-in, kept for this tab only. */
 export function devAuth(): Auth {
   return {
     kind: 'dev',
-    token: () => {
-      const raw = sessionStorage.getItem(key);
-      if (!raw) return Promise.resolve(null);
-      const session = JSON.parse(raw) as StoredSession;
-      if (session.expiresAt * 1000 <= Date.now()) {
-        sessionStorage.removeItem(key);
-        return Promise.resolve(null);
-      }
-      return Promise.resolve(session.token);
-    },
+    signedIn: () => keptToken() !== null,
+    token: () => Promise.resolve(keptToken()),
     signIn: (returnTo) => {
       sessionStorage.removeItem(key);
       window.location.assign(`/sign-in?returnTo=${encodeURIComponent(returnTo)}`);

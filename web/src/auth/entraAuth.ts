@@ -34,6 +34,7 @@ export async function entraAuth(config: AppConfig): Promise<Auth> {
 
   return {
     kind: 'entra',
+    signedIn: () => account() !== null,
     token: async () => {
       const signedIn = account();
       if (!signedIn) return null;

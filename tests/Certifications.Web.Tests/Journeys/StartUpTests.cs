@@ -1,0 +1,52 @@
+using Certifications.Web.Tests.Fixtures;
+using Microsoft.Playwright;
+
+namespace Certifications.Web.Tests.Journeys;
+
+/// <summary>How the app starts: with the settings it kept, following a deploy that changes them, and saying when it cannot.</summary>
+[Collection(WebAppCollection.Name)]
+public sealed class StartUpTests(WebAppFixture fixture)
+{
+    [Fact]
+    public Task A_deploy_that_changes_the_settings_is_followed_on_the_next_load() => fixture.JourneyAsync(async () =>
+    {
+        var lena = await fixture.NewPageAsync();
+        await lena.SignInAsync("Lena Learner");
+        await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "My certifications", Level = 1 })).ToBeVisibleAsync();
+
+        // A returning visitor starts with the settings the browser kept: a settings file that does not answer holds nothing up.
+        await lena.RouteAsync("**/config.json", _ => Task.Delay(Timeout.Infinite));
+        await lena.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "My certifications", Level = 1 })).ToBeVisibleAsync();
+        await lena.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors });
+
+        // The next deploy says Entra signs people in, but leaves out the client id: the app must stop and say why.
+        await lena.RouteAsync("**/config.json", route => route.FulfillAsync(new()
+        {
+            ContentType = "application/json",
+            Body = """{ "signIn": "entra", "apiBaseUrl": "/api" }""",
+        }));
+        await lena.ReloadAsync();
+
+        await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "Certifications could not start" })).ToBeVisibleAsync();
+        await Assertions.Expect(lena.GetByRole(AriaRole.Alert)).ToContainTextAsync("config.json needs clientId and apiScope");
+
+        // Fixed by the deploy after it: one more load and Lena is home again, still signed in.
+        await lena.UnrouteAllAsync();
+        await lena.GetByRole(AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
+        await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "My certifications", Level = 1 })).ToBeVisibleAsync();
+    });
+
+    [Fact]
+    public Task Settings_that_cannot_be_read_on_a_first_visit_are_explained_with_a_way_to_try_again() => fixture.JourneyAsync(async () =>
+    {
+        var visitor = await fixture.NewPageAsync();
+        await visitor.RouteAsync("**/config.json", route => route.FulfillAsync(new() { Status = 503 }));
+        await visitor.GotoAsync("/");
+
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Alert)).ToContainTextAsync("The app's settings (/config.json) could not be read: 503");
+        await visitor.UnrouteAllAsync();
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Certifications" })).ToBeVisibleAsync();
+    });
+}
