@@ -36,7 +36,11 @@ public static class WebAppEndpoints
             {
                 var headers = context.Context.Response.Headers;
                 headers.XContentTypeOptions = "nosniff";
-                headers.CacheControl = context.File.Name == "index.html" ? "no-cache" : "public, max-age=31536000, immutable";
+                // As staticwebapp.config.json has it: only the hashed assets are kept for good; pages are asked for again on
+                // each load, so a deploy is seen at once.
+                headers.CacheControl = context.Context.Request.Path.StartsWithSegments("/assets")
+                    ? "public, max-age=31536000, immutable"
+                    : "no-cache";
             },
         });
         RequestDelegate page = async context =>
