@@ -45,6 +45,7 @@ public sealed class StartUpTests(WebAppFixture fixture)
         await visitor.GotoAsync("/");
 
         await Assertions.Expect(visitor.GetByRole(AriaRole.Alert)).ToContainTextAsync("The app's settings (/config.json) could not be read: 503");
+        await visitor.CheckPageAsync(fixture, "could-not-start");
         await visitor.UnrouteAllAsync();
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
         await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Certifications" })).ToBeVisibleAsync();
