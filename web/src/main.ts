@@ -27,8 +27,24 @@ async function start(): Promise<void> {
     // HTML made them leave later).
     (await import('./app/start')).startApp(root, { api, auth, config }, client);
   } catch (error) {
-    (await import('./app/start')).showStartFailure(root, error);
+    showStartFailure(root, error);
   }
+}
+
+/** What a person sees when the app cannot start, with a way to try again; drawn without React, which may be what failed to load. */
+function showStartFailure(root: HTMLElement, error: unknown): void {
+  const heading = document.createElement('h1');
+  heading.textContent = 'Certifications could not start';
+  const reason = document.createElement('p');
+  reason.setAttribute('role', 'alert');
+  reason.textContent = error instanceof Error ? error.message : String(error);
+  const retry = document.createElement('button');
+  retry.type = 'button';
+  retry.textContent = 'Try again';
+  retry.addEventListener('click', () => window.location.reload());
+  const page = document.createElement('main');
+  page.append(heading, reason, retry);
+  root.replaceChildren(page);
 }
 
 void start();

@@ -50,4 +50,22 @@ public sealed class StartUpTests(WebAppFixture fixture)
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
         await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Certifications" })).ToBeVisibleAsync();
     });
+
+    [Fact]
+    public Task When_the_app_itself_cannot_be_fetched_the_page_says_so_and_tries_again() => fixture.JourneyAsync(async () =>
+    {
+        var lena = await fixture.NewPageAsync();
+        await lena.SignInAsync("Lena Learner");
+        await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "My certifications", Level = 1 })).ToBeVisibleAsync();
+
+        // The network drops between the page and the rest of the app: the chunk with React and the pages never arrives.
+        await lena.RouteAsync("**/assets/start-*.js", route => route.AbortAsync("internetdisconnected"));
+        await lena.ReloadAsync();
+        await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "Certifications could not start" })).ToBeVisibleAsync();
+        await Assertions.Expect(lena.GetByRole(AriaRole.Alert)).Not.ToBeEmptyAsync();
+
+        await lena.UnrouteAllAsync();
+        await lena.GetByRole(AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
+        await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "My certifications", Level = 1 })).ToBeVisibleAsync();
+    });
 }

@@ -12,14 +12,3 @@ export function startApp(root: HTMLElement, services: AppServices, client: Query
     </StrictMode>,
   );
 }
-
-/** What a person sees when the app cannot start, with a way to try again. */
-export function showStartFailure(root: HTMLElement, error: unknown): void {
-  createRoot(root).render(
-    <main>
-      <h1>Certifications could not start</h1>
-      <p role="alert">{error instanceof Error ? error.message : String(error)}</p>
-      <button type="button" onClick={() => window.location.reload()}>Try again</button>
-    </main>,
-  );
-}
