@@ -1,15 +1,22 @@
 import { createApi } from './api/client';
-import { createQueryClient } from './app/queryClient';
-import { firstReads } from './app/queries';
+import { FirstReads, firstReads } from './app/queries';
 import type { Auth } from './auth/auth';
 import { devAuth } from './auth/devAuth';
 import { loadConfig } from './config';
+import { homeFirstPaint } from './firstPaint/homeFirstPaint';
 import './styles/tokens.css';
 import './styles/app.css';
 
 /**
- * Start-up without React: the page's first reads go out as soon as the settings and the token are known, and React and
- * the pages are fetched and compiled while they are on their way, instead of before them.
+ * How long the learner's home waits for its reads before React is fetched anyway (ms). Fetching and compiling React
+ * while the reads are out slows them on a small machine (measured: docs/performance.md); a slow API must still not
+ * keep the page blank, so after this React comes and says "Loading…".
+ */
+const headStart = 300;
+
+/**
+ * Start-up without React: the page's first reads go out as soon as the settings and the token are known; the learner's
+ * home is drawn from them at once; then React and the pages are fetched and take over.
  */
 async function start(): Promise<void> {
   const root = document.getElementById('root')!;
@@ -18,14 +25,19 @@ async function start(): Promise<void> {
     // MSAL is loaded only where Entra signs people in, so the dev build never ships it on first load.
     const auth: Auth = config.signIn === 'entra' ? await (await import('./auth/entraAuth')).entraAuth(config) : devAuth();
     const api = createApi(config.apiBaseUrl, auth);
-    const client = createQueryClient();
+    const path = window.location.pathname;
     // Only for someone signed in: without a token the API's 401 would send the sign-in page to sign in.
-    if (auth.signedIn()) {
-      for (const query of firstReads(api, window.location.pathname)) void client.prefetchQuery(query);
+    const signedIn = auth.signedIn();
+    const reads = new FirstReads(signedIn ? firstReads(api, path) : []);
+    if (signedIn && path === '/') {
+      let reactHasRoot = false;
+      const drawn = homeFirstPaint(api, reads, auth).then((draw) => {
+        if (!reactHasRoot) draw?.(root);
+      });
+      await Promise.race([drawn, new Promise((resolve) => setTimeout(resolve, headStart))]);
+      reactHasRoot = true;
     }
-    // Imported only now, so fetching and compiling it does not hold the reads back (measured: preloading it from the
-    // HTML made them leave later).
-    (await import('./app/start')).startApp(root, { api, auth, config }, client);
+    (await import('./app/start')).startApp(root, { api, auth, config }, reads);
   } catch (error) {
     showStartFailure(root, error);
   }

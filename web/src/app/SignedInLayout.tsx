@@ -4,6 +4,7 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { AddOnOff } from '../pages/AddOnOff';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { MeContext, hasRole, useServices, type Me } from './context';
+import { mainNavigation, whoText } from './navigation';
 import { queries } from './queries';
 
 /** Every page of a signed-in person: who they are, what they may open, and the page itself. */
@@ -40,9 +41,6 @@ export function SignedInLayout() {
 
 function TopBar({ me }: { me: Me }) {
   const { auth } = useServices();
-  const learner = hasRole(me, 'Learner');
-  const coach = hasRole(me, 'Coach');
-  const admin = hasRole(me, 'SuperAdmin');
   return (
     <header className="topbar">
       <a className="skip" href="#main">Skip to content</a>
@@ -50,23 +48,13 @@ function TopBar({ me }: { me: Me }) {
         <NavLink to="/" className="brand">Certifications</NavLink>
         <nav aria-label="Main">
           <ul className="nav">
-            {learner && <li><NavLink to="/" end>My certifications</NavLink></li>}
-            {learner && <li><NavLink to="/discover">Discover</NavLink></li>}
-            {learner && <li><NavLink to="/certificates">My certificates</NavLink></li>}
-            {coach && <li><NavLink to="/coach/reviews">Review queue</NavLink></li>}
-            {coach && <li><NavLink to="/coach/team">My team</NavLink></li>}
-            {(learner || coach) && <li><NavLink to="/live-sessions">Live sessions</NavLink></li>}
-            {admin && <li><NavLink to="/admin/catalog">Catalog</NavLink></li>}
-            {admin && <li><NavLink to="/admin/people">People</NavLink></li>}
-            {admin && <li><NavLink to="/admin/certificates">Certificates</NavLink></li>}
-            {admin && <li><NavLink to="/admin/reports">Reports</NavLink></li>}
-            {admin && <li><NavLink to="/admin/settings">Settings</NavLink></li>}
+            {mainNavigation(me).map((item) => (
+              <li key={item.to}><NavLink to={item.to} end={item.end}>{item.label}</NavLink></li>
+            ))}
           </ul>
         </nav>
         <div className="who">
-          <span>
-            {me.user.displayName} · {me.organizationName}
-          </span>
+          <span>{whoText(me)}</span>
           <button type="button" className="secondary" onClick={() => auth.signOut()}>Sign out</button>
         </div>
       </div>

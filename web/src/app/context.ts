@@ -1,9 +1,10 @@
 import { createContext, useContext } from 'react';
-import type { Api, Schemas } from '../api/client';
+import type { Api } from '../api/client';
 import type { Auth } from '../auth/auth';
 import type { AppConfig } from '../config';
+import type { Me } from './me';
 
-export type Me = Schemas['MeResponse'];
+export { hasRole, type Me } from './me';
 
 /** What every page needs: the API client, the sign-in, the app's settings. */
 export interface AppServices {
@@ -26,8 +27,4 @@ export function useMe(): Me {
   const me = useContext(MeContext);
   if (!me) throw new Error('useMe outside the signed-in layout');
   return me;
-}
-
-export function hasRole(me: Me, role: 'Learner' | 'Coach' | 'SuperAdmin'): boolean {
-  return (me.user.roles as string[]).includes(role);
 }

@@ -37,3 +37,32 @@ export function firstReads(api: Api, path: string): Query[] {
   const reads = (pageReads as Record<string, ((api: Api) => Query[]) | undefined>)[path];
   return [queries.me(api), ...(reads?.(api) ?? [])];
 }
+
+/** A read started before React, by its query key; the app's cache takes it over when React starts. */
+export interface StartedRead {
+  queryKey: string[];
+  data: Promise<unknown>;
+}
+
+/** The first load's reads once started: the first paint waits for them by query, and the app's cache is filled from them. */
+export class FirstReads {
+  private readonly started = new Map<string, StartedRead>();
+
+  constructor(wanted: Query[]) {
+    for (const query of wanted) {
+      const data = query.queryFn();
+      // Whoever needs it handles a failure: the page shows it once its query finds it; no unhandled rejection before.
+      data.catch(() => undefined);
+      this.started.set(JSON.stringify(query.queryKey), { queryKey: query.queryKey, data });
+    }
+  }
+
+  /** The started read of query, typed as the query's own, or undefined when this load did not start it. */
+  of<T>(query: { queryKey: string[]; queryFn: () => Promise<T> }): Promise<T> | undefined {
+    return this.started.get(JSON.stringify(query.queryKey))?.data as Promise<T> | undefined;
+  }
+
+  all(): StartedRead[] {
+    return [...this.started.values()];
+  }
+}

@@ -1,11 +1,19 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import type { AppServices } from './context';
+import type { FirstReads } from './queries';
+import { createQueryClient } from './queryClient';
 
-/** Renders the app into root, with the cache the start-up has already begun to fill. */
-export function startApp(root: HTMLElement, services: AppServices, client: QueryClient): void {
+/**
+ * Renders the app into root. The reads the start-up began become the cache's first entries, so a page finds its data
+ * arrived or arriving; React's first render replaces whatever the start-up drew.
+ */
+export function startApp(root: HTMLElement, services: AppServices, reads: FirstReads): void {
+  const client = createQueryClient();
+  for (const read of reads.all()) {
+    void client.prefetchQuery({ queryKey: read.queryKey, queryFn: () => read.data, retry: false });
+  }
   createRoot(root).render(
     <StrictMode>
       <App services={services} client={client} />

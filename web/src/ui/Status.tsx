@@ -1,22 +1,21 @@
 import { formatDate } from './format';
+import { criteriaMetText, progressPercent, statusBadgeClass } from './standing';
 
 /** An enrollment's status in the product's words, coloured by what it asks of the viewer. */
 export function StatusBadge({ status, name }: { status: string; name: string }) {
-  const tone =
-    status === 'Earned' ? 'badge-success' : status === 'NotEarned' ? 'badge-danger' : status === 'Submitted' ? 'badge-warning' : '';
-  return <span className={`badge ${tone}`}>{name}</span>;
+  return <span className={statusBadgeClass(status)}>{name}</span>;
 }
 
 /** How many criteria are met, as a bar with its numbers for assistive technology. */
 export function ProgressBar({ met, total, label }: { met: number; total: number; label: string }) {
-  const percent = total === 0 ? 0 : Math.round((met / total) * 100);
+  const percent = progressPercent(met, total);
   return (
     <div>
       <div className="bar" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={total} aria-valuenow={met}
-        aria-valuetext={`${met} of ${total} criteria met`}>
+        aria-valuetext={criteriaMetText(met, total)}>
         <span style={{ width: `${percent}%` }} />
       </div>
-      <p className="muted">{met} of {total} criteria met</p>
+      <p className="muted">{criteriaMetText(met, total)}</p>
     </div>
   );
 }

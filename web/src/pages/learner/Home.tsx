@@ -4,10 +4,14 @@ import { hasRole, useMe, useServices } from '../../app/context';
 import { queries } from '../../app/queries';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate } from '../../ui/format';
+import { enrollmentSourceText } from '../../ui/standing';
 import { ProgressBar, Standing } from '../../ui/Status';
 import { usePageTitle } from '../../ui/usePageTitle';
 
-/** My certifications: everything I am assigned or enrolled in, soonest due first. */
+/**
+ * My certifications: everything I am assigned or enrolled in, soonest due first. Its first load is drawn once before
+ * React (firstPaint/homeFirstPaint.ts) with the same markup; a browser test keeps the two the same.
+ */
 export function Home() {
   usePageTitle('My certifications');
   const me = useMe();
@@ -34,10 +38,10 @@ export function Home() {
                 <Link to={`/enrollments/${item.enrollmentId}`}>{item.certification.title}</Link>
               </h2>
               <Standing status={item.status} statusName={item.statusName} overdue={item.overdue}>
-                <span className="muted">{item.source === 'Assigned' ? 'Assigned to you' : 'You enrolled'}</span>
+                <span className="muted">{enrollmentSourceText(item.source)}</span>
               </Standing>
               <ProgressBar met={Number(item.progress.met)} total={Number(item.progress.total)} label={`Progress in ${item.certification.title}`} />
-              {item.dueDate && <p className="muted">Due {formatDate(item.dueDate)}</p>}
+              {item.dueDate && <p className="muted">{`Due ${formatDate(item.dueDate)}`}</p>}
               {item.message && <p>{item.message}</p>}
             </li>
           ))}

@@ -1,0 +1,124 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Certifications.Web.Tests.Fixtures;
+using Microsoft.Playwright;
+
+namespace Certifications.Web.Tests.Journeys;
+
+/// <summary>
+/// The learner's home is drawn before React arrives, from the first load's reads; when React takes over, what the learner
+/// sees and what assistive technology reads stay exactly the same.
+/// </summary>
+[Collection(WebAppCollection.Name)]
+public sealed class FirstPaintTests(WebAppFixture fixture)
+{
+    /// <summary>
+    /// The page's markup as a person and a screen reader meet it: elements, attributes (classes in any order) and text,
+    /// text nodes as they are split (a split changes how the text is laid out by a pixel). React Router's data-discover
+    /// marker is left out; it is its own bookkeeping, not something anyone sees.
+    /// </summary>
+    private const string Markup = """
+        () => {
+          const root = document.getElementById('root');
+          const attributes = (e) => [...e.attributes]
+            .filter((a) => a.name !== 'data-discover')
+            .map((a) => [a.name, a.name === 'class' ? a.value.split(/\s+/).filter(Boolean).sort().join(' ') : a.value])
+            .filter(([name, value]) => !(name === 'class' && value === ''))
+            .sort((x, y) => (x[0] < y[0] ? -1 : 1))
+            .map(([name, value]) => ` ${name}="${value}"`).join('');
+          const walk = (n) => n.nodeType === Node.TEXT_NODE ? JSON.stringify(n.data)
+            : n.nodeType === Node.ELEMENT_NODE ? `<${n.localName}${attributes(n)}>${[...n.childNodes].map(walk).join('')}</${n.localName}>\n` : '';
+          return walk(root);
+        }
+        """;
+
+    [Fact]
+    public Task Liams_home_shows_before_React_and_does_not_change_when_React_takes_over() => fixture.JourneyAsync(async () =>
+    {
+        await AssignAsync("Gesprächsführung — 对话练习", "Bitte bis Freitag — 请在周五前完成");
+        var liam = await fixture.NewPageAsync();
+        await liam.SignInAsync("Liam Learner");
+        await Assertions.Expect(liam.GetByRole(AriaRole.Link, new() { Name = "Gesprächsführung — 对话练习" })).ToBeVisibleAsync();
+
+        // React and the pages are held back, as on a slow network: the home must come without them.
+        var release = new TaskCompletionSource();
+        await liam.RouteAsync("**/assets/start-*.js", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await liam.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
+
+        var list = liam.GetByRole(AriaRole.List, new() { Name = "My certifications" });
+        var card = list.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Gesprächsführung — 对话练习" });
+        await Assertions.Expect(card.GetByRole(AriaRole.Progressbar, new() { Name = "Progress in Gesprächsführung — 对话练习" }))
+            .ToHaveAttributeAsync("aria-valuetext", "0 of 1 criteria met");
+        await Assertions.Expect(card).ToContainTextAsync("Bitte bis Freitag — 请在周五前完成");
+        await Assertions.Expect(card).ToContainTextAsync("Assigned to you");
+        // The due date in the viewer's locale (the browser is German): 24.12.2027.
+        await Assertions.Expect(card).ToContainTextAsync("Due 24.12.2027");
+        await Assertions.Expect(liam.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Discover" }))
+            .ToBeVisibleAsync();
+        await Assertions.Expect(liam).ToHaveTitleAsync("My certifications · Certifications");
+        await liam.CheckPageAsync(fixture, "home-before-react");
+
+        var before = await liam.EvaluateAsync<string>(Markup);
+        var pixelsBefore = await liam.ScreenshotAsync();
+        await liam.EvaluateAsync("() => { window.firstMain = document.querySelector('main'); }");
+        await liam.EvaluateAsync("""
+            () => {
+              window.sawLoading = false;
+              new MutationObserver(() => { if (document.body.textContent.includes('Loading…')) window.sawLoading = true; })
+                .observe(document.body, { childList: true, subtree: true, characterData: true });
+            }
+            """);
+
+        release.SetResult();
+        await liam.WaitForFunctionAsync("() => !window.firstMain.isConnected");
+
+        Assert.Equal(before, await liam.EvaluateAsync<string>(Markup));
+        Assert.Equal(pixelsBefore, await liam.ScreenshotAsync());
+        Assert.False(await liam.EvaluateAsync<bool>("() => window.sawLoading"), "React's first render showed Loading… over the drawn home");
+
+        // React now runs the page: a link goes there without loading the page again.
+        await liam.EvaluateAsync("() => { window.samePage = true; }");
+        await liam.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Discover" }).ClickAsync();
+        await Assertions.Expect(liam.GetByRole(AriaRole.Heading, new() { Name = "Discover", Level = 1 })).ToBeVisibleAsync();
+        Assert.True(await liam.EvaluateAsync<bool>("() => window.samePage === true"));
+    });
+
+    [Fact]
+    public Task The_home_drawn_before_React_can_already_sign_out() => fixture.JourneyAsync(async () =>
+    {
+        var lena = await fixture.NewPageAsync(390);
+        await lena.SignInAsync("Lena Learner");
+        await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "My certifications", Level = 1 })).ToBeVisibleAsync();
+
+        var release = new TaskCompletionSource();
+        await lena.RouteAsync("**/assets/start-*.js", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await lena.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
+        await lena.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await Assertions.Expect(lena).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in$"));
+        release.SetResult();
+        await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Certifications" })).ToBeVisibleAsync();
+    });
+
+    /// <summary>A published certification of one content criterion, assigned by Ada to Liam with a due date and a message.</summary>
+    private async Task AssignAsync(string title, string message)
+    {
+        using var admin = fixture.ApiAs("Ada Admin");
+        var liam = fixture.DemoUsers.Single(u => u.DisplayName == "Liam Learner");
+        var criteria = new[] { new { kind = "content", title = "Den Leitfaden lesen — 阅读指南" } };
+        var created = JsonNode.Parse(await (await admin.PostAsJsonAsync("certifications", new { title, criteria })).Content.ReadAsStringAsync())!;
+        var id = created["id"]!.GetValue<string>();
+        (await admin.PostAsync($"certifications/{id}/publish", null)).EnsureSuccessStatusCode();
+        var due = new DateTimeOffset(2027, 12, 24, 9, 0, 0, TimeSpan.Zero);
+        var assignment = new { learnerIds = new[] { liam.Id }, dueDate = due, message };
+        (await admin.PostAsJsonAsync($"certifications/{id}/assignments", assignment)).EnsureSuccessStatusCode();
+    }
+}

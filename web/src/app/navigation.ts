@@ -1,0 +1,40 @@
+import { hasRole, type Me } from './me';
+
+/** One link of the top bar's main navigation; end: it is the current page only on its own path, not below it. */
+export interface NavItem {
+  to: string;
+  label: string;
+  end?: boolean;
+}
+
+/** The top bar's links a person sees, by their roles; the React top bar and the first paint both draw these. */
+export function mainNavigation(me: Me): NavItem[] {
+  const learner = hasRole(me, 'Learner');
+  const coach = hasRole(me, 'Coach');
+  const admin = hasRole(me, 'SuperAdmin');
+  const items: [boolean, NavItem][] = [
+    [learner, { to: '/', label: 'My certifications', end: true }],
+    [learner, { to: '/discover', label: 'Discover' }],
+    [learner, { to: '/certificates', label: 'My certificates' }],
+    [coach, { to: '/coach/reviews', label: 'Review queue' }],
+    [coach, { to: '/coach/team', label: 'My team' }],
+    [learner || coach, { to: '/live-sessions', label: 'Live sessions' }],
+    [admin, { to: '/admin/catalog', label: 'Catalog' }],
+    [admin, { to: '/admin/people', label: 'People' }],
+    [admin, { to: '/admin/certificates', label: 'Certificates' }],
+    [admin, { to: '/admin/reports', label: 'Reports' }],
+    [admin, { to: '/admin/settings', label: 'Settings' }],
+  ];
+  return items.filter(([shown]) => shown).map(([, item]) => item);
+}
+
+/** Whether a link is the current page, as React Router's NavLink decides it. */
+export function isCurrent(item: NavItem, path: string): boolean {
+  if (item.to === '/') return item.end ? path === '/' : true;
+  return item.end ? path === item.to : path === item.to || path.startsWith(item.to + '/');
+}
+
+/** The person and their organization, as the top bar names them. */
+export function whoText(me: Me): string {
+  return `${me.user.displayName} · ${me.organizationName}`;
+}
