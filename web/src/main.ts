@@ -3,6 +3,7 @@ import { FirstReads, firstReads } from './app/queries';
 import type { Auth } from './auth/auth';
 import { devAuth } from './auth/devAuth';
 import { loadConfig } from './config';
+import { el } from './firstPaint/dom';
 import { homeFirstPaint } from './firstPaint/homeFirstPaint';
 import './styles/tokens.css';
 import './styles/app.css';
@@ -45,18 +46,10 @@ async function start(): Promise<void> {
 
 /** What a person sees when the app cannot start, with a way to try again; drawn without React, which may be what failed to load. */
 function showStartFailure(root: HTMLElement, error: unknown): void {
-  const heading = document.createElement('h1');
-  heading.textContent = 'Certifications could not start';
-  const reason = document.createElement('p');
-  reason.setAttribute('role', 'alert');
-  reason.textContent = error instanceof Error ? error.message : String(error);
-  const retry = document.createElement('button');
-  retry.type = 'button';
-  retry.textContent = 'Try again';
+  const retry = el('button', { type: 'button' }, 'Try again');
   retry.addEventListener('click', () => window.location.reload());
-  const page = document.createElement('main');
-  page.append(heading, reason, retry);
-  root.replaceChildren(page);
+  const reason = el('p', { role: 'alert' }, error instanceof Error ? error.message : String(error));
+  root.replaceChildren(el('main', {}, el('h1', {}, 'Certifications could not start'), reason, retry));
 }
 
 void start();
