@@ -29,13 +29,14 @@ export const pageReads = {
 const signedOutPaths = /^\/(sign-in|invitations\/)/;
 
 /**
- * What the page at path reads on its first load, started before React so it arrives beside the scripts: /me for
- * every signed-in page (its layout waits for it), and the page's own reads from the table.
+ * What the page at path reads on its first load, started before React so it arrives beside the scripts: the page's own
+ * reads from the table and /me, which every signed-in page's layout waits for. The page's own go first: they are the
+ * slower to answer (the learner's home: ~16 ms against ~6 ms for /me on the dev host).
  */
 export function firstReads(api: Api, path: string): Query[] {
   if (signedOutPaths.test(path)) return [];
   const reads = (pageReads as Record<string, ((api: Api) => Query[]) | undefined>)[path];
-  return [queries.me(api), ...(reads?.(api) ?? [])];
+  return [...(reads?.(api) ?? []), queries.me(api)];
 }
 
 /** A read started before React, by its query key; the app's cache takes it over when React starts. */
