@@ -108,6 +108,29 @@ public sealed class FirstPaintTests(WebAppFixture fixture)
         await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Certifications" })).ToBeVisibleAsync();
     });
 
+    [Fact]
+    public Task When_the_home_is_slow_to_answer_React_comes_anyway_and_says_it_is_loading() => fixture.JourneyAsync(async () =>
+    {
+        var lena = await fixture.NewPageAsync();
+        await lena.SignInAsync("Lena Learner");
+        await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "My certifications", Level = 1 })).ToBeVisibleAsync();
+
+        // The list is slow to answer: the page must not stay blank while it waits.
+        var answer = new TaskCompletionSource();
+        await lena.RouteAsync("**/api/me/assignments*", async route =>
+        {
+            await answer.Task;
+            await route.ContinueAsync();
+        });
+        await lena.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(lena.GetByText("Loading…")).ToBeVisibleAsync();
+        await Assertions.Expect(lena.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToBeVisibleAsync();
+
+        answer.SetResult();
+        await Assertions.Expect(lena.GetByText("Loading…")).ToBeHiddenAsync();
+        await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "My certifications", Level = 1 })).ToBeVisibleAsync();
+    });
+
     /// <summary>A published certification of one content criterion, assigned by Ada to Liam with a due date and a message.</summary>
     private async Task AssignAsync(string title, string message)
     {
