@@ -19,6 +19,18 @@ public static class PageChecks
         await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"), new() { Timeout = 20_000 });
     }
 
+    /// <summary>Holds back every request matching url, as a slow network would, until the returned source is set.</summary>
+    public static async Task<TaskCompletionSource> HoldBackAsync(this IPage page, string url)
+    {
+        var release = new TaskCompletionSource();
+        await page.RouteAsync(url, async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        return release;
+    }
+
     /// <summary>Runs axe-core on the page as it is; serious and critical violations fail the test, naming the rule and the element.</summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {

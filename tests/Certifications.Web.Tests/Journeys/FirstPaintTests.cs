@@ -41,12 +41,7 @@ public sealed class FirstPaintTests(WebAppFixture fixture)
         await Assertions.Expect(liam.GetByRole(AriaRole.Link, new() { Name = "Gesprächsführung — 对话练习" })).ToBeVisibleAsync();
 
         // React and the pages are held back, as on a slow network: the home must come without them.
-        var release = new TaskCompletionSource();
-        await liam.RouteAsync("**/assets/start-*.js", async route =>
-        {
-            await release.Task;
-            await route.ContinueAsync();
-        });
+        var release = await liam.HoldBackAsync("**/assets/start-*.js");
         await liam.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
 
         var list = liam.GetByRole(AriaRole.List, new() { Name = "My certifications" });
@@ -94,12 +89,7 @@ public sealed class FirstPaintTests(WebAppFixture fixture)
         await lena.SignInAsync("Lena Learner");
         await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "My certifications", Level = 1 })).ToBeVisibleAsync();
 
-        var release = new TaskCompletionSource();
-        await lena.RouteAsync("**/assets/start-*.js", async route =>
-        {
-            await release.Task;
-            await route.ContinueAsync();
-        });
+        var release = await lena.HoldBackAsync("**/assets/start-*.js");
         await lena.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
         await lena.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
@@ -116,12 +106,7 @@ public sealed class FirstPaintTests(WebAppFixture fixture)
         await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "My certifications", Level = 1 })).ToBeVisibleAsync();
 
         // The list is slow to answer: the page must not stay blank while it waits.
-        var answer = new TaskCompletionSource();
-        await lena.RouteAsync("**/api/me/assignments*", async route =>
-        {
-            await answer.Task;
-            await route.ContinueAsync();
-        });
+        var answer = await lena.HoldBackAsync("**/api/me/assignments*");
         await lena.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(lena.GetByText("Loading…")).ToBeVisibleAsync();
         await Assertions.Expect(lena.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToBeVisibleAsync();
