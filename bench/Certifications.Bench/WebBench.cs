@@ -25,6 +25,18 @@ public static class WebBench
             .ToDictionary(p => Path.GetFileName(p), GzippedBytes, StringComparer.Ordinal);
 
         var site = await WebFloors.BuildSiteAsync();
+        try
+        {
+            await MeasureAsync(site, chunks, rounds, timeline);
+        }
+        finally
+        {
+            Directory.Delete(site, recursive: true);
+        }
+    }
+
+    private static async Task MeasureAsync(string site, Dictionary<string, long> chunks, int rounds, bool timeline)
+    {
         await using var azurite = await Azurite.StartAsync(RepositoryRoot.Find(), dataFolder: null);
         await using var host = await BenchHost.StartAsync(azurite.ConnectionString, "webbench" + Guid.NewGuid().ToString("N")[..8], site);
         var users = await host.Services.GetRequiredService<DemoOrganizations>().SeedAsync();
@@ -120,8 +132,6 @@ public static class WebBench
                 System.Globalization.CultureInfo.InvariantCulture,
                 $"median bare / app: {Stats.Median(ratios):F2} (target ≥ 0.8); median bare / React floor: {Stats.Median(floorRatios):F2}"));
         }
-
-        Directory.Delete(site, recursive: true);
     }
 
     private const string AppHome = "ul[aria-label='My certifications'] li";

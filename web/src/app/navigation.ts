@@ -28,10 +28,10 @@ export function mainNavigation(me: Me): NavItem[] {
   return items.filter(([shown]) => shown).map(([, item]) => item);
 }
 
-/** Whether a link is the current page, as React Router's NavLink decides it. */
-export function isCurrent(item: NavItem, path: string): boolean {
-  if (item.to === '/') return item.end ? path === '/' : true;
-  return item.end ? path === item.to : path === item.to || path.startsWith(item.to + '/');
+/** Whether a link to `to` is the current page at path, as React Router's NavLink decides it. */
+export function isCurrent(to: string, end: boolean | undefined, path: string): boolean {
+  const below = to.endsWith('/') ? to : `${to}/`;
+  return path === to || (!end && path.startsWith(below));
 }
 
 /** The person and their organization, as the top bar names them. */

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/query-core';
 import { Unreachable } from '../api/problem';
 
-/** The app's one cache of server state, made before React so the first reads can start without it. */
+/** The app's one cache of server state; startApp fills it first with the reads the start-up began. */
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {

@@ -37,9 +37,9 @@ export async function homeFirstPaint(api: Api, reads: FirstReads, auth: Auth): P
 function topBar(me: Me, auth: Auth): HTMLElement {
   const path = window.location.pathname;
   const link = (to: string, end: boolean | undefined, text: string, className?: string) => {
-    const current = isCurrent({ to, label: text, end }, path);
+    const current = isCurrent(to, end, path);
     const classes = [className, current ? 'active' : undefined].filter(Boolean).join(' ');
-    return el('a', { ...(current ? { 'aria-current': 'page' } : {}), ...(classes ? { class: classes } : {}), href: to }, text);
+    return el('a', { 'aria-current': current ? 'page' : undefined, class: classes || undefined, href: to }, text);
   };
   const signOut = el('button', { type: 'button', class: 'secondary' }, 'Sign out');
   signOut.addEventListener('click', () => auth.signOut());
