@@ -21,7 +21,7 @@ public sealed class WebDeploymentTests
     [Fact]
     public async Task Config_json_names_the_api_and_entra_and_the_headers_allow_only_the_app_its_api_and_sign_in()
     {
-        var dist = Directory.CreateTempSubdirectory("web-dist-").FullName;
+        var dist = BuiltDist();
         var (code, output) = await RunAsync(dist, new()
         {
             ["API_URL"] = "https://func-cert.azurewebsites.net/",
@@ -42,19 +42,57 @@ public sealed class WebDeploymentTests
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.Contains("connect-src 'self' https://func-cert.azurewebsites.net https://login.microsoftonline.com", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        // The start-up script and stylesheet inside index.html run because the build hashed them, and nothing else inline does.
+        Assert.Contains($"script-src 'self' {ScriptHash};", csp, StringComparison.Ordinal);
+        Assert.Contains($"style-src 'self' {StyleHash};", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", swa["globalHeaders"]!["X-Content-Type-Options"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task A_missing_setting_stops_the_deploy_and_names_it()
     {
-        var dist = Directory.CreateTempSubdirectory("web-dist-").FullName;
+        var dist = BuiltDist();
 
         var (code, output) = await RunAsync(dist, new() { ["API_URL"] = "https://func-cert.azurewebsites.net" });
 
         Assert.NotEqual(0, code);
         Assert.Contains("WEB_CLIENT_ID", output, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(dist, "config.json")));
+    }
+
+    [Theory]
+    [InlineData(null, "csp-hashes.json is missing; run `npm run build` first")]
+    [InlineData("""{ "script-src": ["'unsafe-inline'"] }""", "lists 'unsafe-inline' for script-src, which is not a sha256 hash source")]
+    public async Task A_dist_without_the_builds_hashes_stops_the_deploy_and_says_why(string? hashes, string reason)
+    {
+        var dist = Directory.CreateTempSubdirectory("web-dist-").FullName;
+        if (hashes is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(dist, "csp-hashes.json"), hashes);
+        }
+
+        var (code, output) = await RunAsync(dist, new()
+        {
+            ["API_URL"] = "https://func-cert.azurewebsites.net/",
+            ["WEB_CLIENT_ID"] = "11111111-2222-3333-4444-555555555555",
+            ["API_SCOPE"] = "api://certifications/access_as_user",
+        });
+
+        Assert.NotEqual(0, code);
+        Assert.Contains(reason, output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dist, "staticwebapp.config.json")));
+    }
+
+    private const string ScriptHash = "'sha256-cL6Y8UszbI5uOsBXYTfadSg3mcgJbNruumsv/F7sR2U='";
+    private const string StyleHash = "'sha256-ZGoIjbTIP4XJ5S3n7tYG8MFAkDUzFwz/RaXSTVC6Lg4='";
+
+    /// <summary>A dist folder as the web app's build leaves it for the deploy: with the hashes of index.html's inline script and style.</summary>
+    private static string BuiltDist()
+    {
+        var dist = Directory.CreateTempSubdirectory("web-dist-").FullName;
+        File.WriteAllText(
+            Path.Combine(dist, "csp-hashes.json"), $$"""{ "script-src": ["{{ScriptHash}}"], "style-src": ["{{StyleHash}}"] }""");
+        return dist;
     }
 
     private static async Task<(int Code, string Output)> RunAsync(string dist, Dictionary<string, string> environment)

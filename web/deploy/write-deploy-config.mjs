@@ -2,7 +2,8 @@
 //   dist/config.json              — where the API is and how people sign in (read by the app at start);
 //   dist/staticwebapp.config.json — deep links fall back to index.html; CSP and security headers.
 // Run after `npm run build`: node deploy/write-deploy-config.mjs
-import { writeFileSync } from 'node:fs';
+// The CSP allows the start-up script and stylesheet inside index.html by the hashes the build wrote (dist/csp-hashes.json).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +18,25 @@ function required(name) {
   return value;
 }
 
+function inlineHashes() {
+  const path = join(dist, 'csp-hashes.json');
+  if (!existsSync(path)) {
+    console.error(`write-deploy-config: ${path} is missing; run \`npm run build\` first.`);
+    process.exit(1);
+  }
+  const hashes = JSON.parse(readFileSync(path, 'utf8'));
+  const of = (directive) => {
+    const listed = hashes[directive] ?? [];
+    const bad = listed.find((hash) => !/^'sha256-[A-Za-z0-9+/]{43}='$/.test(hash));
+    if (bad !== undefined) {
+      console.error(`write-deploy-config: csp-hashes.json lists ${bad} for ${directive}, which is not a sha256 hash source.`);
+      process.exit(1);
+    }
+    return ["'self'", ...listed].join(' ');
+  };
+  return { script: of('script-src'), style: of('style-src') };
+}
+
 const apiUrl = required('API_URL').replace(/\/$/, '');
 const config = {
   signIn: 'entra',
@@ -26,12 +46,13 @@ const config = {
   apiScope: required('API_SCOPE'),
 };
 
+const inline = inlineHashes();
 const apiOrigin = new URL(apiUrl).origin;
 const login = 'https://login.microsoftonline.com';
 const policy = [
   "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
+  `script-src ${inline.script}`,
+  `style-src ${inline.style}`,
   "img-src 'self' data: blob:",
   `connect-src 'self' ${apiOrigin} ${login}`,
   `frame-src ${login}`,

@@ -7,15 +7,10 @@ namespace Certifications.DevHost.Web;
 
 /// <summary>
 /// Serves the built web app (web/dist) beside /api, as the Static Web App does in Azure: hashed assets cached for good,
-/// index.html for every deep link, /config.json saying "dev sign-in", and the dev sign-in accounts.
+/// index.html for every deep link with its Content-Security-Policy, /config.json saying "dev sign-in", and the dev sign-in accounts.
 /// </summary>
 public static class WebAppEndpoints
 {
-    /// <summary>What the browser may load: the app's own files and API, nothing inline, no framing.</summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "
-        + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
     public static void Map(WebApplication app, string distFolder)
     {
         app.MapGet("/config.json", () => Results.Json(new { signIn = "dev", apiBaseUrl = "/api" }, ApiJson.Options));
@@ -29,6 +24,7 @@ public static class WebAppEndpoints
         }
 
         var files = new PhysicalFileProvider(distFolder);
+        var policy = WebAppPolicy.For(distFolder);
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
@@ -54,7 +50,7 @@ public static class WebAppEndpoints
             var response = context.Response;
             response.ContentType = "text/html; charset=utf-8";
             response.Headers.CacheControl = "no-cache";
-            response.Headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
+            response.Headers[HeaderNames.ContentSecurityPolicy] = policy;
             response.Headers.XContentTypeOptions = "nosniff";
             response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             await response.SendFileAsync(files.GetFileInfo("index.html"), context.RequestAborted).ConfigureAwait(false);

@@ -19,14 +19,19 @@ public static class PageChecks
         await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"), new() { Timeout = 20_000 });
     }
 
-    /// <summary>Holds back every request matching url, as a slow network would, until the returned source is set.</summary>
-    public static async Task<TaskCompletionSource> HoldBackAsync(this IPage page, string url)
+    /// <summary>Holds back every request matching the glob url, as a slow network would, until the returned source is set.</summary>
+    public static Task<TaskCompletionSource> HoldBackAsync(this IPage page, string url) => HoldBackAsync(hold => page.RouteAsync(url, hold));
+
+    /// <summary>Holds back every request whose URL the predicate picks, until the returned source is set.</summary>
+    public static Task<TaskCompletionSource> HoldBackAsync(this IPage page, Func<string, bool> url) => HoldBackAsync(hold => page.RouteAsync(url, hold));
+
+    private static async Task<TaskCompletionSource> HoldBackAsync(Func<Func<IRoute, Task>, Task> route)
     {
         var release = new TaskCompletionSource();
-        await page.RouteAsync(url, async route =>
+        await route(async held =>
         {
             await release.Task;
-            await route.ContinueAsync();
+            await held.ContinueAsync();
         });
         return release;
     }
@@ -64,9 +69,26 @@ public static class PageChecks
         await page.SetViewportSizeAsync(original.Width, original.Height);
     }
 
+    /// <summary>
+    /// Keeps what the Content-Security-Policy refused on the page. The start-up script and the stylesheet are inside
+    /// index.html, allowed by their hashes: a stale hash would leave the page unstyled while its roles and names still read.
+    /// </summary>
+    public const string RecordPolicyViolations = """
+        window.policyViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.policyViolations.push(`${e.violatedDirective} refused ${e.blockedURI}`));
+        """;
+
+    /// <summary>The browser refused nothing the page holds or loads.</summary>
+    public static async Task AssertNothingRefusedAsync(this IPage page)
+    {
+        var refused = await page.EvaluateAsync<string[]>("() => window.policyViolations ?? []");
+        Assert.True(refused.Length == 0, $"{page.Url}: {string.Join("\n", refused)}");
+    }
+
     /// <summary>Every check a page gets once its content is there.</summary>
     public static async Task CheckPageAsync(this IPage page, WebAppFixture fixture, string name)
     {
+        await page.AssertNothingRefusedAsync();
         await page.AssertAccessibleAsync();
         await page.AssertNoSidewaysScrollAsync();
         await page.ScreenshotAsync(fixture, name);

@@ -84,6 +84,7 @@ public sealed class WebAppFixture : IAsyncLifetime
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(20_000);
+        await context.AddInitScriptAsync(PageChecks.RecordPolicyViolations);
         return await context.NewPageAsync();
     }
 
