@@ -12,7 +12,7 @@ export interface AppConfig {
 const remembered = 'certifications.config';
 
 async function fetchConfig(): Promise<AppConfig> {
-  // Preloaded by index.html; the server marks it no-cache, so a deploy's change is seen on the next load.
+  // The server marks it no-cache, so a deploy's change is seen on the next load.
   const response = await fetch('/config.json');
   if (!response.ok) {
     throw new Error(`The app's settings (/config.json) could not be read: ${response.status}`);
@@ -20,28 +20,43 @@ async function fetchConfig(): Promise<AppConfig> {
   return (await response.json()) as AppConfig;
 }
 
+/** The app's settings, and how to follow a deploy that changes them. */
+export interface LoadedConfig {
+  config: AppConfig;
+  /**
+   * Reads /config.json again, once, when the settings came from the kept copy, and reloads the page if a deploy changed
+   * them. Called once the page's first reads are out (on the learner's home, once it is drawn), so a browser that has run
+   * the app does nothing more before them; and when the app cannot start, as the kept copy may be what stops it.
+   */
+  followDeploys: () => void;
+}
+
 /**
  * The app's settings. A browser that has run the app starts at once with the copy it kept, as the settings change only
- * with a deploy; /config.json is still read, and if it says something else the copy is replaced and the page reloads.
+ * with a deploy; a browser without one reads /config.json first.
  */
-export async function loadConfig(): Promise<AppConfig> {
-  const fresh = fetchConfig();
+export async function loadConfig(): Promise<LoadedConfig> {
   const kept = readKept();
   if (!kept) {
-    const config = await fresh;
+    const config = await fetchConfig();
     keep(config);
-    return config;
+    return { config, followDeploys: () => undefined };
   }
-  void fresh.then(
-    (config) => {
-      if (JSON.stringify(config) === JSON.stringify(kept)) return;
-      keep(config);
-      window.location.reload();
-    },
-    // The kept copy stands in; a server that cannot be reached shows itself on the first API call.
-    () => undefined,
-  );
-  return kept;
+  let followed = false;
+  const followDeploys = () => {
+    if (followed) return;
+    followed = true;
+    void fetchConfig().then(
+      (config) => {
+        if (JSON.stringify(config) === JSON.stringify(kept)) return;
+        keep(config);
+        window.location.reload();
+      },
+      // The kept copy stands in; a server that cannot be reached shows itself on the first API call.
+      () => undefined,
+    );
+  };
+  return { config: kept, followDeploys };
 }
 
 function readKept(): AppConfig | null {

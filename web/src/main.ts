@@ -21,8 +21,11 @@ const headStart = 300;
  */
 async function start(): Promise<void> {
   const root = document.getElementById('root')!;
+  let followDeploys = () => {};
   try {
-    const config = await loadConfig();
+    const loaded = await loadConfig();
+    const config = loaded.config;
+    followDeploys = loaded.followDeploys;
     // MSAL is loaded only where Entra signs people in, so the dev build never ships it on first load.
     const auth: Auth = config.signIn === 'entra' ? await (await import('./auth/entraAuth')).entraAuth(config) : devAuth();
     const api = createApi(config.apiBaseUrl, auth);
@@ -38,9 +41,11 @@ async function start(): Promise<void> {
       await Promise.race([drawn, new Promise((resolve) => setTimeout(resolve, headStart))]);
       reactHasRoot = true;
     }
+    followDeploys();
     (await import('./app/start')).startApp(root, { api, auth, config }, reads);
   } catch (error) {
     showStartFailure(root, error);
+    followDeploys();
   }
 }
 
