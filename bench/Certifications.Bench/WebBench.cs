@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using Certifications.DevHost;
 using Certifications.DevHost.Demo;
 using Certifications.DevHost.Identity;
@@ -22,7 +23,12 @@ public static class WebBench
         var dist = Path.Combine(RepositoryRoot.Find(), "web", "dist");
         var chunks = Directory.GetFiles(Path.Combine(dist, "assets"), "*.*js")
             .Where(p => p.EndsWith(".js", StringComparison.Ordinal) || p.EndsWith(".mjs", StringComparison.Ordinal))
-            .ToDictionary(p => Path.GetFileName(p), GzippedBytes, StringComparer.Ordinal);
+            .ToDictionary(p => Path.GetFileName(p), p => Gzipped(File.ReadAllBytes(p)), StringComparer.Ordinal);
+
+        // The start-up is inside index.html (web/build/inlineStart.ts): it is on every first load, though no request names it.
+        var page = await File.ReadAllTextAsync(Path.Combine(dist, "index.html"));
+        var inline = Regex.Match(page, "<script type=\"module\">(.*?)</script>", RegexOptions.Singleline);
+        chunks[InlineStartUp] = Gzipped(System.Text.Encoding.UTF8.GetBytes(inline.Groups[1].Value));
 
         var site = await WebFloors.BuildSiteAsync();
         try
@@ -51,6 +57,7 @@ public static class WebBench
 
         // First load: every script the learner's home page fetches, the entry and the chunks it imports at start.
         var (_, homeScripts) = await CountAsync(browser, host.BaseUrl, lenaToken, "/", "ul[aria-label='My certifications'] li");
+        homeScripts.Add(InlineStartUp);
         Console.WriteLine("## Gzipped JavaScript (budget: 150 KB on first load)");
         Console.WriteLine("| file | gzipped KB | on the learner's first load |");
         Console.WriteLine("|---|---|---|");
@@ -113,16 +120,22 @@ public static class WebBench
             Console.WriteLine();
             Console.WriteLine(returning
                 ? "## The same for a returning learner (ms): each page opened twice in its browser context first, so its files are cached"
-                : "## Time to the learner's home content (ms), each page in a new browser context: the app, the React floor, the bare page");
+                : "## Time to the learner's home content (ms), each page in a new browser context, signed in, nothing in its HTTP cache");
             Console.WriteLine("| round | app | React floor | bare | bare / app | bare / React floor |");
             Console.WriteLine("|---|---|---|---|---|---|");
             var ratios = new List<double>();
             var floorRatios = new List<double>();
             for (var round = 1; round <= rounds; round++)
             {
-                var app = await TimeAsync(browser, host.BaseUrl, lenaToken, "/", AppHome, timeline, returning);
-                var react = await TimeAsync(browser, host.BaseUrl, lenaToken, WebFloors.ReactPath, FloorHome, timeline, returning);
-                var bare = await TimeAsync(browser, host.BaseUrl, lenaToken, WebFloors.BarePath, FloorHome, timeline, returning);
+                // Each round starts with another of the three, so none always follows the same work in the browser.
+                var times = new double[Pages.Length];
+                for (var turn = 0; turn < Pages.Length; turn++)
+                {
+                    var which = (round - 1 + turn) % Pages.Length;
+                    times[which] = await TimeAsync(browser, host.BaseUrl, lenaToken, Pages[which].Path, Pages[which].Ready, timeline, returning);
+                }
+
+                var (app, react, bare) = (times[0], times[1], times[2]);
                 ratios.Add(bare / app);
                 floorRatios.Add(bare / react);
                 Console.WriteLine(MarkdownRow.Of($"{round}", $"{app:F0}", $"{react:F0}", $"{bare:F0}", $"{bare / app:F2}", $"{bare / react:F2}"));
@@ -134,15 +147,22 @@ public static class WebBench
         }
     }
 
+    /// <summary>The pages timed in each round: the app, the React floor, the bare page.</summary>
+    private static readonly (string Path, string Ready)[] Pages = [("/", AppHome), (WebFloors.ReactPath, FloorHome), (WebFloors.BarePath, FloorHome)];
+
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
+
+    private const string InlineStartUp = "index.html (the start-up, inline)";
+
     private const string AppHome = "ul[aria-label='My certifications'] li";
     private const string FloorHome = "ul#list li";
 
-    private static long GzippedBytes(string path)
+    private static long Gzipped(byte[] bytes)
     {
         using var output = new MemoryStream();
         using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
         {
-            gzip.Write(File.ReadAllBytes(path));
+            gzip.Write(bytes);
         }
 
         return output.Length;
@@ -167,12 +187,18 @@ public static class WebBench
         return all[0]!["id"]!.GetValue<string>();
     }
 
+    /// <summary>
+    /// A new browser context holding what signing in leaves in a browser: the tab's token, and the app's settings, which
+    /// every page of the app keeps, the sign-in page included. Its HTTP cache is empty.
+    /// </summary>
     private static async Task<IPage> SignedInPageAsync(IBrowser browser, string baseUrl, string token)
     {
         var context = await browser.NewContextAsync(new() { BaseURL = baseUrl });
+        var settings = await (await context.APIRequest.GetAsync("/config.json")).TextAsync();
         var expires = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
         await context.AddInitScriptAsync(
-            $"sessionStorage.setItem('certifications.dev-session', JSON.stringify({{ token: '{token}', expiresAt: {expires} }}));");
+            $"sessionStorage.setItem('certifications.dev-session', JSON.stringify({{ token: '{token}', expiresAt: {expires} }}));"
+            + $"localStorage.setItem('certifications.config', {System.Text.Json.JsonSerializer.Serialize(settings)});");
         return await context.NewPageAsync();
     }
 
@@ -223,6 +249,9 @@ public static class WebBench
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         }
 
+        // A browser someone opens a link in is not busy starting itself: the new context's processes, and the last visit's
+        // scripts, finish before the timed load rather than inside it.
+        await Task.Delay(Settle);
         var shown = page.WaitForConsoleMessageAsync(new() { Predicate = m => m.Text.StartsWith("shown ", StringComparison.Ordinal) });
         await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Commit });
         var elapsed = double.Parse((await shown).Text["shown ".Length..], System.Globalization.CultureInfo.InvariantCulture);
