@@ -10,7 +10,7 @@ type OutputAsset = Extract<OutputBundle[string], { type: 'asset' }>;
  * The file written beside the built app with the hashes of what index.html holds inline, for the hosts that serve it to
  * allow exactly that in their Content-Security-Policy (the dev host, and deploy/write-deploy-config.mjs).
  */
-export const inlineHashesFile = 'csp-hashes.json';
+const inlineHashesFile = 'csp-hashes.json';
 
 /** Where the inline start-up leaves what the other chunks import from it. */
 const handOver = 'Symbol.for("certifications.start")';
