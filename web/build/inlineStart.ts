@@ -91,9 +91,12 @@ function asset(bundle: OutputBundle, fileName: string): OutputAsset {
  * entry while it is a file, but inside index.html it would mean a file beside whatever page was opened.
  */
 function absoluteImports(entry: OutputChunk, base: string): string {
+  if (entry.imports.length > 0) {
+    throw new Error(`inline-start: the entry imports ${entry.imports.join(', ')} at start, so the page would wait for files again.`);
+  }
   let code = entry.code;
   const folder = entry.fileName.slice(0, entry.fileName.lastIndexOf('/') + 1);
-  for (const imported of [...entry.imports, ...entry.dynamicImports]) {
+  for (const imported of entry.dynamicImports) {
     const relative = `./${imported.slice(folder.length)}`;
     if (!imported.startsWith(folder) || !code.includes(relative)) {
       throw new Error(`inline-start: the entry imports ${imported}, but not as ${relative}.`);
