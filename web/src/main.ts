@@ -3,6 +3,7 @@ import { FirstReads, firstReads } from './app/queries';
 import type { Auth } from './auth/auth';
 import { devAuth } from './auth/devAuth';
 import { loadConfig } from './config';
+import { carryFocus } from './firstPaint/carryFocus';
 import { el } from './firstPaint/dom';
 import { homeFirstPaint } from './firstPaint/homeFirstPaint';
 import './styles/tokens.css';
@@ -36,7 +37,9 @@ async function start(): Promise<void> {
     if (signedIn && path === '/') {
       let reactHasRoot = false;
       const drawn = homeFirstPaint(api, reads, auth).then((draw) => {
-        if (!reactHasRoot) draw?.(root);
+        if (reactHasRoot || !draw) return;
+        draw(root);
+        carryFocus(root);
       });
       await Promise.race([drawn, new Promise((resolve) => setTimeout(resolve, headStart))]);
       reactHasRoot = true;

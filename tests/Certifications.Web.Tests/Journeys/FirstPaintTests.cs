@@ -129,6 +129,28 @@ public sealed class FirstPaintTests(WebAppFixture fixture)
     });
 
     [Fact]
+    public Task Focus_in_the_home_drawn_before_React_stays_on_the_same_link_when_React_takes_over() => fixture.JourneyAsync(async () =>
+    {
+        var lena = await fixture.NewPageAsync();
+        await lena.SignInAsync("Lena Learner");
+        await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "My certifications", Level = 1 })).ToBeVisibleAsync();
+
+        var release = await lena.HoldBackAsync("**/assets/start-*.js");
+        await lena.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
+        var discover = lena.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Discover" });
+        await discover.FocusAsync();
+        await lena.EvaluateAsync("() => { window.firstMain = document.querySelector('main'); }");
+
+        release.SetResult();
+        await lena.WaitForFunctionAsync("() => !window.firstMain.isConnected");
+
+        // The keyboard user is where they were, on React's own link now: Enter goes to Discover.
+        await Assertions.Expect(discover).ToBeFocusedAsync();
+        await lena.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "Discover certifications", Level = 1 })).ToBeVisibleAsync();
+    });
+
+    [Fact]
     public Task When_the_home_is_slow_to_answer_React_comes_anyway_and_says_it_is_loading() => fixture.JourneyAsync(async () =>
     {
         var lena = await fixture.NewPageAsync();

@@ -52,6 +52,21 @@ public sealed class StartUpTests(WebAppFixture fixture)
     });
 
     [Fact]
+    public Task The_tab_shows_the_apps_icon() => fixture.JourneyAsync(async () =>
+    {
+        var visitor = await fixture.NewPageAsync();
+        await visitor.GotoAsync("/");
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Certifications" })).ToBeVisibleAsync();
+
+        var icon = await visitor.Locator("link[rel='icon']").GetAttributeAsync("href");
+        var answer = await visitor.APIRequest.GetAsync(icon!);
+
+        Assert.Equal(200, answer.Status);
+        Assert.Equal("image/svg+xml", answer.Headers["content-type"]);
+        Assert.Contains("<title>Certifications</title>", await answer.TextAsync(), StringComparison.Ordinal);
+    });
+
+    [Fact]
     public Task When_the_app_itself_cannot_be_fetched_the_page_says_so_and_tries_again() => fixture.JourneyAsync(async () =>
     {
         var lena = await fixture.NewPageAsync();
