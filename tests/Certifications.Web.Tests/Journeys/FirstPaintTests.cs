@@ -85,9 +85,7 @@ public sealed class FirstPaintTests(WebAppFixture fixture)
     [Fact]
     public Task The_home_drawn_before_React_can_already_sign_out() => fixture.JourneyAsync(async () =>
     {
-        var lena = await fixture.NewPageAsync(390);
-        await lena.SignInAsync("Lena Learner");
-        await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "My certifications", Level = 1 })).ToBeVisibleAsync();
+        var lena = await LenaAtHomeAsync(390);
 
         var release = await lena.HoldBackAsync("**/assets/start-*.js");
         await lena.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
@@ -131,9 +129,7 @@ public sealed class FirstPaintTests(WebAppFixture fixture)
     [Fact]
     public Task Focus_in_the_home_drawn_before_React_stays_on_the_same_link_when_React_takes_over() => fixture.JourneyAsync(async () =>
     {
-        var lena = await fixture.NewPageAsync();
-        await lena.SignInAsync("Lena Learner");
-        await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "My certifications", Level = 1 })).ToBeVisibleAsync();
+        var lena = await LenaAtHomeAsync();
 
         var release = await lena.HoldBackAsync("**/assets/start-*.js");
         await lena.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
@@ -153,9 +149,7 @@ public sealed class FirstPaintTests(WebAppFixture fixture)
     [Fact]
     public Task When_the_home_is_slow_to_answer_React_comes_anyway_and_says_it_is_loading() => fixture.JourneyAsync(async () =>
     {
-        var lena = await fixture.NewPageAsync();
-        await lena.SignInAsync("Lena Learner");
-        await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "My certifications", Level = 1 })).ToBeVisibleAsync();
+        var lena = await LenaAtHomeAsync();
 
         // The list is slow to answer: the page must not stay blank while it waits.
         var answer = await lena.HoldBackAsync("**/api/me/assignments*");
@@ -167,6 +161,15 @@ public sealed class FirstPaintTests(WebAppFixture fixture)
         await Assertions.Expect(lena.GetByText("Loading…")).ToBeHiddenAsync();
         await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "My certifications", Level = 1 })).ToBeVisibleAsync();
     });
+
+    /// <summary>A new page, as wide as asked, where Lena has signed in and sees her home.</summary>
+    private async Task<IPage> LenaAtHomeAsync(int width = 1280)
+    {
+        var lena = await fixture.NewPageAsync(width);
+        await lena.SignInAsync("Lena Learner");
+        await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "My certifications", Level = 1 })).ToBeVisibleAsync();
+        return lena;
+    }
 
     /// <summary>A published certification of one content criterion, assigned by Ada to the learner with a due date and a message.</summary>
     private async Task AssignAsync(string learner, string title, string message)
