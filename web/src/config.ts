@@ -24,9 +24,9 @@ async function fetchConfig(): Promise<AppConfig> {
 export interface LoadedConfig {
   config: AppConfig;
   /**
-   * Reads /config.json again, once, when the settings came from the kept copy, and reloads the page if a deploy changed
-   * them. Called once the page's first reads are out (on the learner's home, once it is drawn), so a browser that has run
-   * the app does nothing more before them; and when the app cannot start, as the kept copy may be what stops it.
+   * Reads /config.json again when the settings came from the kept copy, and reloads the page if a deploy changed them.
+   * Called once the start-up has handed over to React, so a browser that has run the app does nothing more before its
+   * first reads; or once it has failed, as the kept copy may be what stops it.
    */
   followDeploys: () => void;
 }
@@ -42,10 +42,7 @@ export async function loadConfig(): Promise<LoadedConfig> {
     keep(config);
     return { config, followDeploys: () => undefined };
   }
-  let followed = false;
-  const followDeploys = () => {
-    if (followed) return;
-    followed = true;
+  const followDeploys = () =>
     void fetchConfig().then(
       (config) => {
         if (JSON.stringify(config) === JSON.stringify(kept)) return;
@@ -55,7 +52,6 @@ export async function loadConfig(): Promise<LoadedConfig> {
       // The kept copy stands in; a server that cannot be reached shows itself on the first API call.
       () => undefined,
     );
-  };
   return { config: kept, followDeploys };
 }
 

@@ -44,10 +44,10 @@ async function start(): Promise<void> {
       await Promise.race([drawn, new Promise((resolve) => setTimeout(resolve, headStart))]);
       reactHasRoot = true;
     }
-    followDeploys();
     (await import('./app/start')).startApp(root, { api, auth, config }, reads);
   } catch (error) {
     showStartFailure(root, error);
+  } finally {
     followDeploys();
   }
 }
