@@ -27,7 +27,12 @@ public static class WebBench
 
         // The start-up is inside index.html (web/build/inlineStart.ts): it is on every first load, though no request names it.
         var page = await File.ReadAllTextAsync(Path.Combine(dist, "index.html"));
-        var inline = Regex.Match(page, "<script type=\"module\">(.*?)</script>", RegexOptions.Singleline);
+        var inline = Regex.Match(page, "<script>(.*?)</script>", RegexOptions.Singleline);
+        if (!inline.Success)
+        {
+            throw new InvalidOperationException("index.html holds no inline start-up script; was web/ built?");
+        }
+
         chunks[InlineStartUp] = Gzipped(System.Text.Encoding.UTF8.GetBytes(inline.Groups[1].Value));
 
         var site = await WebFloors.BuildSiteAsync();

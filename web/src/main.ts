@@ -17,11 +17,20 @@ import './styles/app.css';
 const headStart = 300;
 
 /**
+ * The element the app draws into, once the page has been parsed: the built start-up runs from the page's head (see
+ * build/inlineStart.ts), before the parser has reached it.
+ */
+function appRoot(): Promise<HTMLElement> {
+  const found = () => document.getElementById('root')!;
+  if (document.readyState !== 'loading') return Promise.resolve(found());
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(found()), { once: true }));
+}
+
+/**
  * Start-up without React: the page's first reads go out as soon as the settings and the token are known; the learner's
  * home is drawn from them at once; then React and the pages are fetched and take over.
  */
 async function start(): Promise<void> {
-  const root = document.getElementById('root')!;
   let followDeploys = () => {};
   try {
     const loaded = await loadConfig();
@@ -33,20 +42,24 @@ async function start(): Promise<void> {
     const path = window.location.pathname;
     // Only for someone signed in: without a token the API's 401 would send the sign-in page to sign in.
     const signedIn = auth.signedIn();
-    const reads = new FirstReads(signedIn ? firstReads(api, path) : []);
+    const reads = new FirstReads(signedIn ? firstReads(api, path) : { now: [], next: [] });
     if (signedIn && path === '/') {
       let reactHasRoot = false;
-      const drawn = homeFirstPaint(api, reads, auth).then((draw) => {
+      const drawn = homeFirstPaint(api, reads, auth).then(async (draw) => {
+        const root = await appRoot();
         if (reactHasRoot || !draw) return;
-        draw(root);
+        const finished = draw(root);
         carryFocus(root);
+        await finished;
       });
       await Promise.race([drawn, new Promise((resolve) => setTimeout(resolve, headStart))]);
       reactHasRoot = true;
     }
-    (await import('./app/start')).startApp(root, { api, auth, config }, reads);
+    reads.startAll();
+    const { startApp } = await import('./app/start');
+    startApp(await appRoot(), { api, auth, config }, reads);
   } catch (error) {
-    showStartFailure(root, error);
+    showStartFailure(await appRoot(), error);
   } finally {
     followDeploys();
   }

@@ -55,6 +55,8 @@ public sealed class FirstPaintTests(WebAppFixture fixture)
         await Assertions.Expect(liam.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Discover" }))
             .ToBeVisibleAsync();
         await Assertions.Expect(liam).ToHaveTitleAsync("My certifications · Certifications");
+        // The top bar names Liam once /me has answered, which the drawing waits for before React may take over.
+        await Assertions.Expect(liam.GetByRole(AriaRole.Banner)).ToContainTextAsync("Liam Learner · Northwind Traders");
         await liam.CheckPageAsync(fixture, "home-before-react");
 
         var before = await liam.EvaluateAsync<string>(Markup);
@@ -83,6 +85,49 @@ public sealed class FirstPaintTests(WebAppFixture fixture)
     });
 
     [Fact]
+    public Task Olgas_home_shows_from_her_list_before_her_details_and_her_coach_links_join_in_their_places() => fixture.JourneyAsync(async () =>
+    {
+        const string title = "Brandschutz — 防火 — Пожарная безопасность";
+        await AssignAsync("Olga Learner", title, "Vor dem Audit.", "Otto Admin");
+        using var admin = fixture.ApiAs("Otto Admin");
+        var id = fixture.DemoUsers.Single(u => u.DisplayName == "Olga Learner").Id;
+        var olgaAsShown = JsonNode.Parse(await admin.GetStringAsync($"users/{id}"))!;
+        await SetRolesAsync(admin, id, olgaAsShown, "Learner", "Coach");
+        try
+        {
+            var olga = await fixture.NewPageAsync(390);
+            await olga.SignInAsync("Olga Learner");
+            await Assertions.Expect(olga.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+
+            // Who she is answers late, and React is held back: her list must show without either.
+            var react = await olga.HoldBackAsync("**/assets/start-*.js");
+            var details = await olga.HoldBackAsync(url => new Uri(url).AbsolutePath == "/api/me");
+            await olga.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
+            await Assertions.Expect(olga.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+            var main = olga.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link);
+            await Assertions.Expect(main).ToHaveTextAsync(["My certifications", "Discover", "My certificates", "Live sessions"]);
+            await Assertions.Expect(olga.GetByRole(AriaRole.Banner)).Not.ToContainTextAsync("Olga Learner");
+
+            details.SetResult();
+            await Assertions.Expect(olga.GetByRole(AriaRole.Banner)).ToContainTextAsync("Olga Learner · Contoso Academy");
+            string[] links = ["My certifications", "Discover", "My certificates", "Review queue", "My team", "Live sessions"];
+            await Assertions.Expect(main).ToHaveTextAsync(links);
+            await olga.CheckPageAsync(fixture, "home-before-react-coach-too");
+
+            await olga.EvaluateAsync("() => { window.firstMain = document.querySelector('main'); }");
+            react.SetResult();
+            await olga.WaitForFunctionAsync("() => !window.firstMain.isConnected");
+            await Assertions.Expect(main).ToHaveTextAsync(links);
+            await main.Filter(new() { HasText = "Review queue" }).ClickAsync();
+            await Assertions.Expect(olga.GetByRole(AriaRole.Heading, new() { Name = "Review queue", Level = 1 })).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await SetRolesAsync(admin, id, olgaAsShown, "Learner");
+        }
+    });
+
+    [Fact]
     public Task The_home_drawn_before_React_can_already_sign_out() => fixture.JourneyAsync(async () =>
     {
         var lena = await LenaAtHomeAsync(390);
@@ -104,6 +149,8 @@ public sealed class FirstPaintTests(WebAppFixture fixture)
         var zoe = await fixture.NewPageAsync();
         await zoe.SignInAsync("Zoë Ångström-Núñez");
         await Assertions.Expect(zoe.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+        // The home shows before React: its files may still be coming, and they are not the reload's.
+        await zoe.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         // Every file but the page itself is held back, as on a first visit after a deploy over a slow network: the
         // start-up and the stylesheet are inside the page, so the home's reads are the first requests and it shows from them.
@@ -171,10 +218,23 @@ public sealed class FirstPaintTests(WebAppFixture fixture)
         return lena;
     }
 
-    /// <summary>A published certification of one content criterion, assigned by Ada to the learner with a due date and a message.</summary>
-    private async Task AssignAsync(string learner, string title, string message)
+    /// <summary>The user's roles set by their organization's admin, every other field as it was shown before.</summary>
+    private static async Task SetRolesAsync(HttpClient admin, string id, JsonNode shown, params string[] roles)
     {
-        using var admin = fixture.ApiAs("Ada Admin");
+        var user = new
+        {
+            email = shown["email"]!.GetValue<string>(),
+            displayName = shown["displayName"]!.GetValue<string>(),
+            roles,
+            groupIds = shown["groupIds"],
+        };
+        (await admin.PutAsJsonAsync($"users/{id}", user)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A published certification of one content criterion, assigned by the admin to the learner with a due date and a message.</summary>
+    private async Task AssignAsync(string learner, string title, string message, string adminName = "Ada Admin")
+    {
+        using var admin = fixture.ApiAs(adminName);
         var person = fixture.DemoUsers.Single(u => u.DisplayName == learner);
         var criteria = new[] { new { kind = "content", title = "Den Leitfaden lesen — 阅读指南" } };
         var created = JsonNode.Parse(await (await admin.PostAsJsonAsync("certifications", new { title, criteria })).Content.ReadAsStringAsync())!;

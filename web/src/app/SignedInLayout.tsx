@@ -48,7 +48,7 @@ function TopBar({ me }: { me: Me }) {
         <NavLink to="/" className="brand">Certifications</NavLink>
         <nav aria-label="Main">
           <ul className="nav">
-            {mainNavigation(me).map((item) => (
+            {mainNavigation(me.user.roles).map((item) => (
               <li key={item.to}><NavLink to={item.to} end={item.end}>{item.label}</NavLink></li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import { hasRole, type Me } from './me';
+import type { Me } from './me';
 
 /** One link of the top bar's main navigation; end: it is the current page only on its own path, not below it. */
 export interface NavItem {
@@ -8,10 +8,10 @@ export interface NavItem {
 }
 
 /** The top bar's links a person sees, by their roles; the React top bar and the first paint both draw these. */
-export function mainNavigation(me: Me): NavItem[] {
-  const learner = hasRole(me, 'Learner');
-  const coach = hasRole(me, 'Coach');
-  const admin = hasRole(me, 'SuperAdmin');
+export function mainNavigation(roles: readonly string[]): NavItem[] {
+  const learner = roles.includes('Learner');
+  const coach = roles.includes('Coach');
+  const admin = roles.includes('SuperAdmin');
   const items: [boolean, NavItem][] = [
     [learner, { to: '/', label: 'My certifications', end: true }],
     [learner, { to: '/discover', label: 'Discover' }],

@@ -28,15 +28,25 @@ export const pageReads = {
 /** The pages one opens signed out: signing in, and accepting an invitation. */
 const signedOutPaths = /^\/(sign-in|invitations\/)/;
 
+/** The reads a page's first load starts at once, and those it starts once the first have answered. */
+export interface FirstReadPlan {
+  now: Query[];
+  next: Query[];
+}
+
 /**
  * What the page at path reads on its first load, started before React so it arrives beside the scripts: the page's own
  * reads from the table and /me, which every signed-in page's layout waits for. The page's own go first: they are the
  * slower to answer (the learner's home: ~16 ms against ~6 ms for /me on the dev host).
+ *
+ * The learner's home is drawn from its list alone, before /me has answered (firstPaint/homeFirstPaint.ts), so there /me
+ * waits for the list instead of sharing the server with it: side by side, the list came 10 to 15 ms later on the dev
+ * host (docs/performance.md).
  */
-export function firstReads(api: Api, path: string): Query[] {
-  if (signedOutPaths.test(path)) return [];
-  const reads = (pageReads as Record<string, ((api: Api) => Query[]) | undefined>)[path];
-  return [...(reads?.(api) ?? []), queries.me(api)];
+export function firstReads(api: Api, path: string): FirstReadPlan {
+  if (signedOutPaths.test(path)) return { now: [], next: [] };
+  const reads = (pageReads as Record<string, ((api: Api) => Query[]) | undefined>)[path]?.(api) ?? [];
+  return path === '/' ? { now: reads, next: [queries.me(api)] } : { now: [...reads, queries.me(api)], next: [] };
 }
 
 /** A read started before React, by its query key; the app's cache takes it over when React starts. */
@@ -48,14 +58,19 @@ export interface StartedRead {
 /** The first load's reads once started: the first paint waits for them by query, and the app's cache is filled from them. */
 export class FirstReads {
   private readonly started = new Map<string, StartedRead>();
+  private readonly hurry: () => void;
 
-  constructor(wanted: Query[]) {
-    for (const query of wanted) {
-      const data = query.queryFn();
-      // Whoever needs it handles a failure: the page shows it once its query finds it; no unhandled rejection before.
-      data.catch(() => undefined);
-      this.started.set(JSON.stringify(query.queryKey), { queryKey: query.queryKey, data });
-    }
+  constructor(plan: FirstReadPlan) {
+    const now = plan.now.map((query) => this.start(query, query.queryFn()));
+    let hurry = () => {};
+    const answeredOrHurried = Promise.race([Promise.allSettled(now), new Promise<void>((resolve) => (hurry = resolve))]);
+    this.hurry = hurry;
+    for (const query of plan.next) this.start(query, answeredOrHurried.then(() => query.queryFn()));
+  }
+
+  /** Starts the reads still waiting for the first ones: React is taking over and needs them all. */
+  startAll(): void {
+    this.hurry();
   }
 
   /** The started read of query, typed as the query's own, or undefined when this load did not start it. */
@@ -65,5 +80,12 @@ export class FirstReads {
 
   all(): StartedRead[] {
     return [...this.started.values()];
+  }
+
+  private start(query: Query, data: Promise<unknown>): Promise<unknown> {
+    // Whoever needs it handles a failure: the page shows it once its query finds it; no unhandled rejection before.
+    data.catch(() => undefined);
+    this.started.set(JSON.stringify(query.queryKey), { queryKey: query.queryKey, data });
+    return data;
   }
 }

@@ -6,14 +6,19 @@ const focusable = 'a[href], button, input, select, textarea, [tabindex]';
  * so the control at the same place among the focusable ones is the same control.
  */
 export function carryFocus(root: HTMLElement): void {
-  const drawn = [...root.querySelectorAll<HTMLElement>(focusable)];
+  const controls = () => [...root.querySelectorAll<HTMLElement>(focusable)];
+  let drawn = controls();
   let focused: HTMLElement | null = null;
   const remember = (event: FocusEvent) => {
     focused = event.target instanceof HTMLElement ? event.target : null;
   };
   root.addEventListener('focusin', remember);
   const observer = new MutationObserver(() => {
-    if (drawn.some((element) => element.isConnected)) return;
+    // Still the drawn page, completed since (the top bar filled in): count its controls again.
+    if (drawn.some((element) => element.isConnected)) {
+      drawn = controls();
+      return;
+    }
     observer.disconnect();
     root.removeEventListener('focusin', remember);
     const at = focused ? drawn.indexOf(focused) : -1;
@@ -22,5 +27,5 @@ export function carryFocus(root: HTMLElement): void {
     if (at < 0 || (focusNow && focusNow !== document.body)) return;
     root.querySelectorAll<HTMLElement>(focusable)[at]?.focus();
   });
-  observer.observe(root, { childList: true });
+  observer.observe(root, { childList: true, subtree: true });
 }

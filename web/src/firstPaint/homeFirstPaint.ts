@@ -10,51 +10,84 @@ import { el } from './dom';
 type Assignments = Schemas['ListResponseOfAssignmentListItem'];
 type Assignment = Assignments['items'][number];
 
+/** Draws the home into root; resolves once the top bar shows who is signed in, so React takes over a finished page. */
+export type HomeDrawing = (root: HTMLElement) => Promise<void>;
+
 /**
  * The learner's home drawn without React from the first load's reads, so it shows as soon as they arrive rather than
  * after React has been fetched and compiled. It is the markup the signed-in layout and Home draw for the same data (a
  * browser test compares the two), and React's first render replaces it. Resolves to nothing when this page is not one
  * to draw so, someone who is not a learner, the add-on switched off or a read that failed: React shows those.
+ *
+ * It is drawn once the list is in, with the top bar's name and any links beyond a learner's filled in when /me answers,
+ * a moment later (see firstReads). An empty list may belong to someone who is no learner, whom React sends elsewhere,
+ * so then the drawing waits for /me.
  */
-export async function homeFirstPaint(api: Api, reads: FirstReads, auth: Auth): Promise<((root: HTMLElement) => void) | null> {
+export async function homeFirstPaint(api: Api, reads: FirstReads, auth: Auth): Promise<HomeDrawing | null> {
   const me = reads.of(queries.me(api));
   const list = reads.of(queries.myAssignments(api));
   if (!me || !list) return null;
-  let answers: [Me, Assignments];
+  const person = me.then(
+    (answer) => (answer.certificationsEnabled && hasRole(answer, 'Learner') ? answer : null),
+    () => null,
+  );
+  let assignments: Assignments;
   try {
-    answers = await Promise.all([me, list]);
+    assignments = await list;
   } catch {
     return null;
   }
-  const [person, assignments] = answers;
-  if (!person.certificationsEnabled || !hasRole(person, 'Learner')) return null;
-  return (root) => {
+  if (assignments.items.length === 0 && !(await person)) return null;
+  return async (root) => {
     document.title = 'My certifications · Certifications';
-    root.replaceChildren(topBar(person, auth), main(assignments.items));
+    const bar = topBar(auth);
+    root.replaceChildren(bar.element, main(assignments.items));
+    const known = await person;
+    if (known) bar.fill(known);
   };
 }
 
-function topBar(me: Me, auth: Auth): HTMLElement {
+/** The top bar as a learner's, with Sign out; fill completes it for the person once /me has answered. */
+function topBar(auth: Auth): { element: HTMLElement; fill: (me: Me) => void } {
   const path = window.location.pathname;
-  const link = (to: string, end: boolean | undefined, text: string, className?: string) => {
-    const current = isCurrent(to, end, path);
-    const classes = [className, current ? 'active' : undefined].filter(Boolean).join(' ');
-    return el('a', { 'aria-current': current ? 'page' : undefined, class: classes || undefined, href: to }, text);
-  };
+  const item = (to: string, end: boolean | undefined, text: string) => el('li', {}, link(to, end, text, path));
+  const nav = el('ul', { class: 'nav' }, ...mainNavigation(['Learner']).map((i) => item(i.to, i.end, i.label)));
+  const who = el('span', {});
   const signOut = el('button', { type: 'button', class: 'secondary' }, 'Sign out');
   signOut.addEventListener('click', () => auth.signOut());
-  return el(
+  const element = el(
     'header',
     { class: 'topbar' },
     el('a', { class: 'skip', href: '#main' }, 'Skip to content'),
     el(
       'div',
       { class: 'topbar-inner' },
-      link('/', undefined, 'Certifications', 'brand'),
-      el('nav', { 'aria-label': 'Main' }, el('ul', { class: 'nav' }, ...mainNavigation(me).map((item) => el('li', {}, link(item.to, item.end, item.label))))),
-      el('div', { class: 'who' }, el('span', {}, whoText(me)), signOut),
+      link('/', undefined, 'Certifications', path, 'brand'),
+      el('nav', { 'aria-label': 'Main' }, nav),
+      el('div', { class: 'who' }, who, signOut),
     ),
   );
+  const fill = (me: Me) => {
+    who.textContent = whoText(me);
+    // The links drawn stay where they are, so one a keyboard user is on keeps focus; a coach's or admin's go in between.
+    const drawn = new Map([...nav.children].map((li) => [li.querySelector('a')!.getAttribute('href'), li]));
+    let next: Element | null = nav.firstElementChild;
+    for (const wanted of mainNavigation(me.user.roles)) {
+      const existing = drawn.get(wanted.to);
+      if (existing) {
+        next = existing.nextElementSibling;
+      } else {
+        nav.insertBefore(item(wanted.to, wanted.end, wanted.label), next);
+      }
+    }
+  };
+  return { element, fill };
+}
+
+function link(to: string, end: boolean | undefined, text: string, path: string, className?: string): HTMLElement {
+  const current = isCurrent(to, end, path);
+  const classes = [className, current ? 'active' : undefined].filter(Boolean).join(' ');
+  return el('a', { 'aria-current': current ? 'page' : undefined, class: classes || undefined, href: to }, text);
 }
 
 function main(items: Assignment[]): HTMLElement {
