@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parseAst, type Plugin } from 'vite';
+import { build, parseAst, type Plugin, type Rollup } from 'vite';
 
 // Vite does not export the bundle's types; they are what its generateBundle hook is given.
 type OutputBundle = Parameters<Extract<NonNullable<Plugin['generateBundle']>, (...args: never[]) => unknown>>[1];
@@ -11,6 +11,12 @@ type OutputAsset = Extract<OutputBundle[string], { type: 'asset' }>;
  * allow exactly that in their Content-Security-Policy (the dev host, and deploy/write-deploy-config.mjs).
  */
 const inlineHashesFile = 'csp-hashes.json';
+
+/**
+ * The script index.html runs first, built on its own: it sends the page's first reads while the start-up script is
+ * still being compiled (src/firstPaint/earlyReads.ts).
+ */
+const earlyEntry = 'src/firstPaint/earlyReads.ts';
 
 /** Where the inline start-up leaves what the other chunks import from it. */
 const handOver = 'Symbol.for("certifications.start")';
@@ -30,6 +36,7 @@ const handOver = 'Symbol.for("certifications.start")';
  */
 export function inlineStart(): Plugin {
   let base = '/';
+  let root = '.';
   return {
     name: 'certifications:inline-start',
     apply: 'build',
@@ -39,21 +46,23 @@ export function inlineStart(): Plugin {
     config: () => ({ build: { cssCodeSplit: false } }),
     configResolved(config) {
       base = config.base;
+      root = config.root;
     },
     generateBundle: {
       // Last: after Vite has written index.html's tags and filled in the entry's preload lists.
       order: 'post',
-      handler(_options, bundle) {
+      async handler(_options, bundle) {
         const page = asset(bundle, 'index.html');
         const entry = Object.values(bundle).find((file): file is OutputChunk => file.type === 'chunk' && file.isEntry);
         if (!entry) throw new Error('inline-start: the build has no entry chunk.');
 
         const { code, exported } = handingOverExports(absoluteImports(entry, base));
+        const early = rawText(await earlyScript(root), 'script');
         const script = rawText(classicScript(code), 'script');
         let html = replaceOnce(
           String(page.source),
           `<script type="module" crossorigin src="${base}${entry.fileName}"></script>`,
-          `<script>${script}</script>`,
+          `<script>${early}</script><script>${script}</script>`,
         );
         if (exported.length > 0) {
           entry.code = `export const { ${exported.join(', ')} } = globalThis[${handOver}];\n`;
@@ -77,11 +86,30 @@ export function inlineStart(): Plugin {
         this.emitFile({
           type: 'asset',
           fileName: inlineHashesFile,
-          source: JSON.stringify({ 'script-src': [hashOf(script)], 'style-src': styles.map(hashOf) }, null, 2) + '\n',
+          source: JSON.stringify({ 'script-src': [hashOf(early), hashOf(script)], 'style-src': styles.map(hashOf) }, null, 2) + '\n',
         });
       },
     },
   };
+}
+
+/** The early script as one classic script of its own, with everything it imports inside it. */
+async function earlyScript(root: string): Promise<string> {
+  const built = await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    publicDir: false,
+    build: {
+      write: false,
+      target: 'es2022',
+      lib: { entry: earlyEntry, formats: ['iife'], name: 'certificationsEarlyReads' },
+    },
+  });
+  const outputs = (Array.isArray(built) ? built : [built]) as Rollup.RollupOutput[];
+  const chunks = outputs.flatMap((output) => output.output).filter((file) => file.type === 'chunk');
+  if (chunks.length !== 1) throw new Error(`inline-start: ${earlyEntry} should build into one script, not ${chunks.length}.`);
+  return chunks[0]!.code.trim();
 }
 
 function asset(bundle: OutputBundle, fileName: string): OutputAsset {

@@ -36,7 +36,7 @@ export interface LoadedConfig {
  * with a deploy; a browser without one reads /config.json first.
  */
 export async function loadConfig(): Promise<LoadedConfig> {
-  const kept = readKept();
+  const kept = keptConfig();
   if (!kept) {
     const config = await fetchConfig();
     keep(config);
@@ -55,7 +55,8 @@ export async function loadConfig(): Promise<LoadedConfig> {
   return { config: kept, followDeploys };
 }
 
-function readKept(): AppConfig | null {
+/** The settings this browser kept from an earlier load, or null. */
+export function keptConfig(): AppConfig | null {
   try {
     const raw = localStorage.getItem(remembered);
     return raw ? (JSON.parse(raw) as AppConfig) : null;

@@ -166,8 +166,11 @@ public sealed class FirstPaintTests(WebAppFixture fixture)
         Assert.Equal(["/"], requested.TakeWhile(path => path != "/api/me/assignments"));
         await zoe.AssertNothingRefusedAsync();
 
-        // Once the files come, React takes over the same page.
+        // Once the files come, React takes over the same page, with the answer the page's first script asked for: the
+        // list is asked for once.
         files.SetResult();
+        await zoe.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Single(requested, path => path == "/api/me/assignments");
         await zoe.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Discover" }).ClickAsync();
         await Assertions.Expect(zoe.GetByRole(AriaRole.Heading, new() { Name = "Discover", Level = 1 })).ToBeVisibleAsync();
         await zoe.AssertNothingRefusedAsync();

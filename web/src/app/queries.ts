@@ -1,4 +1,5 @@
 import { must, type Api } from '../api/client';
+import { apiReads, firstReadPlan, pageReads, type ReadName } from './firstReadPlan';
 
 /**
  * The queries a page's first render needs, defined once: the page reads them with useQuery and its route's loader
@@ -8,7 +9,7 @@ export const queries = {
   me: (api: Api) => ({ queryKey: ['me'], queryFn: () => must(api.GET('/me')) }),
   myAssignments: (api: Api) => ({
     queryKey: ['my-assignments'],
-    queryFn: () => must(api.GET('/me/assignments', { params: { query: { pageSize: '100' } } })),
+    queryFn: () => must(api.GET(apiReads.myAssignments.path, { params: { query: apiReads.myAssignments.query } })),
   }),
   discover: (api: Api) => ({ queryKey: ['discover'], queryFn: () => must(api.GET('/me/discover')) }),
   teamRecords: (api: Api) => ({ queryKey: ['team-records'], queryFn: () => must(api.GET('/me/team/learning-records')) }),
@@ -17,36 +18,22 @@ export const queries = {
 
 export type Query = { queryKey: string[]; queryFn: () => Promise<unknown> };
 
-/** What each signed-in page reads beyond /me on its first render, by its path. */
-export const pageReads = {
-  '/': (api: Api): Query[] => [queries.myAssignments(api)],
-  '/discover': (api: Api): Query[] => [queries.discover(api)],
-  '/certificates': (api: Api): Query[] => [queries.myCertificates(api)],
-  '/coach/team': (api: Api): Query[] => [queries.teamRecords(api)],
-};
-
-/** The pages one opens signed out: signing in, and accepting an invitation. */
-const signedOutPaths = /^\/(sign-in|invitations\/)/;
+/** The queries of what the page at path reads beyond /me on its first render (firstReadPlan.ts). */
+export function pageQueries(api: Api, path: string): Query[] {
+  return (pageReads[path] ?? []).map((name) => queries[name](api));
+}
 
 /** The reads a page's first load starts at once, and those it starts once the first have answered. */
-export interface FirstReadPlan {
+export interface FirstReadQueries {
   now: Query[];
   next: Query[];
 }
 
-/**
- * What the page at path reads on its first load, started before React so it arrives beside the scripts: the page's own
- * reads from the table and /me, which every signed-in page's layout waits for. The page's own go first: they are the
- * slower to answer (the learner's home: ~16 ms against ~6 ms for /me on the dev host).
- *
- * The learner's home is drawn from its list alone, before /me has answered (firstPaint/homeFirstPaint.ts), so there /me
- * waits for the list instead of sharing the server with it: side by side, the list came 10 to 15 ms later on the dev
- * host (docs/performance.md).
- */
-export function firstReads(api: Api, path: string): FirstReadPlan {
-  if (signedOutPaths.test(path)) return { now: [], next: [] };
-  const reads = (pageReads as Record<string, ((api: Api) => Query[]) | undefined>)[path]?.(api) ?? [];
-  return path === '/' ? { now: reads, next: [queries.me(api)] } : { now: [...reads, queries.me(api)], next: [] };
+/** The queries of the page's first load, in the order and grouping of firstReadPlan. */
+export function firstReads(api: Api, path: string): FirstReadQueries {
+  const plan = firstReadPlan(path);
+  const of = (names: readonly ReadName[]) => names.map((name) => queries[name](api));
+  return { now: of(plan.now), next: of(plan.next) };
 }
 
 /** A read started before React, by its query key; the app's cache takes it over when React starts. */
@@ -60,7 +47,7 @@ export class FirstReads {
   private readonly started = new Map<string, StartedRead>();
   private readonly hurry: () => void;
 
-  constructor(plan: FirstReadPlan) {
+  constructor(plan: FirstReadQueries) {
     const now = plan.now.map((query) => this.start(query, query.queryFn()));
     let hurry = () => {};
     const answeredOrHurried = Promise.race([Promise.allSettled(now), new Promise<void>((resolve) => (hurry = resolve))]);

@@ -10,14 +10,14 @@ import { EnrollmentPage } from '../pages/learner/EnrollmentPage';
 import { Home } from '../pages/learner/Home';
 import { LiveSessions } from '../pages/sessions/LiveSessions';
 import { SessionPage } from '../pages/sessions/SessionPage';
-import { pageReads, type Query } from './queries';
+import { pageQueries, type Query } from './queries';
 import { SignedInLayout } from './SignedInLayout';
 
 /** Coach pages are their own chunks: learners never download them. */
 const coach = (start: Start, api: Api): RouteObject[] => [
   { path: 'coach/reviews', lazy: async () => ({ Component: (await import('../pages/coach/ReviewQueue')).ReviewQueue }) },
   { path: 'coach/reviews/:id', lazy: async () => ({ Component: (await import('../pages/coach/ReviewSubmission')).ReviewSubmission }) },
-  { path: 'coach/team', loader: start(...pageReads['/coach/team'](api)), lazy: async () => ({ Component: (await import('../pages/coach/Team')).Team }) },
+  { path: 'coach/team', loader: start(...pageQueries(api, '/coach/team')), lazy: async () => ({ Component: (await import('../pages/coach/Team')).Team }) },
   { path: 'coach/schedule', lazy: async () => ({ Component: (await import('../pages/coach/Schedule')).Schedule }) },
 ];
 

@@ -16,7 +16,7 @@ function expiryOf(token: string): number {
 }
 
 /** The token kept for this tab, or null once it has run out. */
-function keptToken(): string | null {
+export function keptToken(): string | null {
   const raw = sessionStorage.getItem(key);
   if (!raw) return null;
   const session = JSON.parse(raw) as StoredSession;
