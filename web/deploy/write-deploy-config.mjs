@@ -2,7 +2,7 @@
 //   dist/config.json              — where the API is and how people sign in (read by the app at start);
 //   dist/staticwebapp.config.json — deep links fall back to index.html; CSP and security headers.
 // Run after `npm run build`: node deploy/write-deploy-config.mjs
-// The CSP allows the start-up script and stylesheet inside index.html by the hashes the build wrote (dist/csp-hashes.json).
+// The CSP allows the scripts and the stylesheet inside index.html by the hashes the build wrote (dist/csp-hashes.json).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

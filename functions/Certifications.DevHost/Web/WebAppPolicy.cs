@@ -4,12 +4,12 @@ using System.Text.RegularExpressions;
 namespace Certifications.DevHost.Web;
 
 /// <summary>
-/// The web app's Content-Security-Policy: its own files and API, and of inline code only the start-up script and the
-/// stylesheet the build put in index.html, by the hashes it wrote beside them (web/build/inlineStart.ts).
+/// The web app's Content-Security-Policy: its own files and API, and of inline code only the scripts and the stylesheet
+/// the build put in index.html, by the hashes it wrote beside them (web/build/inlineStart.ts).
 /// </summary>
 public static partial class WebAppPolicy
 {
-    /// <summary>The file the web app's build writes into dist/ with the hashes of index.html's inline script and style.</summary>
+    /// <summary>The file the web app's build writes into dist/ with the hashes of index.html's inline scripts and style.</summary>
     public const string HashesFile = "csp-hashes.json";
 
     /// <summary>The policy for the app built in <paramref name="distFolder"/>; read once, when the host starts.</summary>

@@ -3,18 +3,19 @@ import { apiReads, firstReadPlan, pageReads, type ReadName } from './firstReadPl
 
 /**
  * The queries a page's first render needs, defined once: the page reads them with useQuery and its route's loader
- * starts them the moment the route is chosen, side by side with /me, instead of one after the other.
+ * starts them the moment the route is chosen, side by side with /me, instead of one after the other. Their paths are
+ * those of firstReadPlan.ts, which the early script sends before the app has started.
  */
 export const queries = {
-  me: (api: Api) => ({ queryKey: ['me'], queryFn: () => must(api.GET('/me')) }),
+  me: (api: Api) => ({ queryKey: ['me'], queryFn: () => must(api.GET(apiReads.me.path)) }),
   myAssignments: (api: Api) => ({
     queryKey: ['my-assignments'],
     queryFn: () => must(api.GET(apiReads.myAssignments.path, { params: { query: apiReads.myAssignments.query } })),
   }),
-  discover: (api: Api) => ({ queryKey: ['discover'], queryFn: () => must(api.GET('/me/discover')) }),
-  teamRecords: (api: Api) => ({ queryKey: ['team-records'], queryFn: () => must(api.GET('/me/team/learning-records')) }),
-  myCertificates: (api: Api) => ({ queryKey: ['my-certificates'], queryFn: () => must(api.GET('/me/certificates')) }),
-};
+  discover: (api: Api) => ({ queryKey: ['discover'], queryFn: () => must(api.GET(apiReads.discover.path)) }),
+  teamRecords: (api: Api) => ({ queryKey: ['team-records'], queryFn: () => must(api.GET(apiReads.teamRecords.path)) }),
+  myCertificates: (api: Api) => ({ queryKey: ['my-certificates'], queryFn: () => must(api.GET(apiReads.myCertificates.path)) }),
+} satisfies Record<ReadName, (api: Api) => Query>;
 
 export type Query = { queryKey: string[]; queryFn: () => Promise<unknown> };
 

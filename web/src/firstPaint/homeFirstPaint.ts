@@ -20,8 +20,8 @@ export type HomeDrawing = (root: HTMLElement) => Promise<void>;
  * to draw so, someone who is not a learner, the add-on switched off or a read that failed: React shows those.
  *
  * It is drawn once the list is in, with the top bar's name and any links beyond a learner's filled in when /me answers,
- * a moment later (see firstReads). An empty list may belong to someone who is no learner, whom React sends elsewhere,
- * so then the drawing waits for /me.
+ * a moment later (app/firstReadPlan.ts). An empty list may belong to someone who is no learner, whom React sends
+ * elsewhere, so then the drawing waits for /me.
  */
 export async function homeFirstPaint(api: Api, reads: FirstReads, auth: Auth): Promise<HomeDrawing | null> {
   const me = reads.of(queries.me(api));
