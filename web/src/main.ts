@@ -43,8 +43,9 @@ async function start(): Promise<void> {
     // Only for someone signed in: without a token the API's 401 would send the sign-in page to sign in.
     const signedIn = auth.signedIn();
     const reads = new FirstReads(signedIn ? firstReads(api, path) : { now: [], next: [] });
+    // Until React has the page, the home is drawn whenever its list arrives, even after React was sent for.
+    let reactHasRoot = false;
     if (signedIn && path === '/') {
-      let reactHasRoot = false;
       const drawn = homeFirstPaint(api, reads, auth).then(async (draw) => {
         const root = await appRoot();
         if (reactHasRoot || !draw) return;
@@ -53,11 +54,12 @@ async function start(): Promise<void> {
         await finished;
       });
       await Promise.race([drawn, new Promise((resolve) => setTimeout(resolve, headStart))]);
-      reactHasRoot = true;
     }
     reads.startAll();
     const { startApp } = await import('./app/start');
-    startApp(await appRoot(), { api, auth, config }, reads);
+    const root = await appRoot();
+    reactHasRoot = true;
+    startApp(root, { api, auth, config }, reads);
   } catch (error) {
     showStartFailure(await appRoot(), error);
   } finally {

@@ -212,6 +212,30 @@ public sealed class FirstPaintTests(WebAppFixture fixture)
         await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "My certifications", Level = 1 })).ToBeVisibleAsync();
     });
 
+    [Fact]
+    public Task A_list_that_answers_after_React_was_sent_for_still_shows_before_React_arrives() => fixture.JourneyAsync(async () =>
+    {
+        const string title = "Kundengespräche — 顧客対応";
+        await AssignAsync("Lena Learner", title, "Im neuen Jahr.");
+        var lena = await LenaAtHomeAsync();
+        await Assertions.Expect(lena.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+
+        // Both slow: the list past the start-up's wait, so React is sent for, and React's files longer still.
+        var answer = await lena.HoldBackAsync("**/api/me/assignments*");
+        var react = await lena.HoldBackAsync("**/assets/start-*.js");
+        var reactAsked = lena.WaitForRequestAsync("**/assets/start-*.js");
+        await lena.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
+        await reactAsked;
+
+        answer.SetResult();
+        await Assertions.Expect(lena.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+        await Assertions.Expect(lena.GetByRole(AriaRole.Banner)).ToContainTextAsync("Lena Learner");
+
+        react.SetResult();
+        await lena.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Discover" }).ClickAsync();
+        await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "Discover certifications", Level = 1 })).ToBeVisibleAsync();
+    });
+
     /// <summary>A new page, as wide as asked, where Lena has signed in and sees her home.</summary>
     private async Task<IPage> LenaAtHomeAsync(int width = 1280)
     {
