@@ -76,6 +76,7 @@ public static class AppServices
         services.AddSingleton<CertificateLinks>();
         services.AddSingleton<CertificateRendering>();
         services.AddSingleton<CertificateService>();
+        services.AddSingleton<Images.ImageIntake>();
         services.AddSingleton<DesignPreview>();
         services.AddSingleton<LiveSessions.LiveSessionService>();
         services.AddSingleton<LiveSessions.CoachReportUpload>();

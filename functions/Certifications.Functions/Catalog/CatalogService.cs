@@ -135,18 +135,13 @@ public sealed class CatalogService(
         Caller caller, string id, CertificateDesignInput input, string? ifMatch, CancellationToken cancellationToken) =>
         ChangeAsync(caller, id, ifMatch, async c =>
         {
-            var validated = input.Validate(c.Design);
-            if (!validated.IsSuccess)
+            var draft = await preview.DraftAsync(c, input, caller.Organization.Name, cancellationToken).ConfigureAwait(false);
+            if (!draft.IsSuccess)
             {
-                return validated.Error!;
+                return draft.Error!;
             }
 
-            var (design, newLogo) = validated.Value;
-            if (preview.CheckFits(design, hasLogo: newLogo is not null || design.LogoBlob is not null, c, caller.Organization.Name) is { } tooLong)
-            {
-                return tooLong;
-            }
-
+            var (design, newLogo, _) = draft.Value;
             if (newLogo is not null)
             {
                 design = design with { LogoBlob = await branding.SaveLogoAsync(c.OrganizationId, c.Id, newLogo, cancellationToken).ConfigureAwait(false) };

@@ -3,13 +3,20 @@ using Certifications.Domain.Certificates;
 using Certifications.Domain.Common;
 using Certifications.Domain.Policies;
 using Certifications.Functions.Certificates.Rendering;
+using Certifications.Functions.Images;
 using Certifications.Storage.Catalog;
 using Certifications.Storage.Certificates;
+using Microsoft.Extensions.Logging;
 
 namespace Certifications.Functions.Certificates;
 
+/// <summary>A design checked and drawn as it would be saved: its new logo already normalised, and its sample PDF.</summary>
+public sealed record DesignDraft(CertificateDesign Design, LogoImage? NewLogo, byte[] SamplePdf);
+
 /// <summary>A certification's certificate drawn with sample data, exactly as the renderer will draw the real ones.</summary>
-public sealed class DesignPreview(CertificationRepository certifications, CertificateFiles files, CertificateLinks links, TimeProvider clock)
+public sealed partial class DesignPreview(
+    CertificationRepository certifications, CertificateFiles files, CertificateLinks links, ImageIntake images, TimeProvider clock,
+    ILogger<DesignPreview> logger)
 {
     /// <summary>The saved design.</summary>
     public async Task<Result<byte[]>> RenderAsync(Caller caller, string certificationId, CancellationToken cancellationToken)
@@ -22,7 +29,7 @@ public sealed class DesignPreview(CertificationRepository certifications, Certif
 
         var certification = found.Value;
         var logo = await files.LogoAsync(certification.Design.LogoBlob, cancellationToken).ConfigureAwait(false);
-        return Render(caller, certification, certification.Design, logo);
+        return Draw(caller.Organization.Name, certification, certification.Design, logo);
     }
 
     /// <summary>A design being edited, drawn without saving it: the designer's live preview. It is checked exactly as saving checks it.</summary>
@@ -34,18 +41,45 @@ public sealed class DesignPreview(CertificationRepository certifications, Certif
             return found.Error!;
         }
 
-        var certification = found.Value;
+        var draft = await DraftAsync(found.Value, input, caller.Organization.Name, cancellationToken).ConfigureAwait(false);
+        return draft.IsSuccess ? draft.Value.SamplePdf : draft.Error!;
+    }
+
+    /// <summary>
+    /// The one check a design passes before it is previewed or saved: valid fields, a logo decoded once and normalised,
+    /// text that fits one page, and the real renderer drawing it. A design that saves is a design that renders.
+    /// </summary>
+    public async Task<Result<DesignDraft>> DraftAsync(
+        Certification certification, CertificateDesignInput input, string organizationName, CancellationToken cancellationToken)
+    {
         var validated = input.Validate(certification.Design);
         if (!validated.IsSuccess)
         {
             return validated.Error!;
         }
 
-        var (design, newLogo) = validated.Value;
+        var (design, upload) = validated.Value;
+        LogoImage? newLogo = null;
+        if (upload is not null)
+        {
+            var normalised = images.Normalise(upload, "logo");
+            if (!normalised.IsSuccess)
+            {
+                return normalised.Error!;
+            }
+
+            newLogo = normalised.Value;
+        }
+
         var logo = newLogo?.Bytes ?? await files.LogoAsync(design.LogoBlob, cancellationToken).ConfigureAwait(false);
-        return CheckFits(design, logo is not null, certification, caller.Organization.Name) is { } tooLong
-            ? tooLong
-            : Render(caller, certification, design, logo);
+        var sample = Sample(certification, organizationName);
+        if (!CertificatePdf.Fits(design, sample, logo is not null))
+        {
+            return Error.Invalid("body", "is too long for one page: shorten it or use fewer line breaks.");
+        }
+
+        var drawn = Draw(organizationName, certification, design, logo);
+        return drawn.IsSuccess ? new DesignDraft(design, newLogo, drawn.Value) : drawn.Error!;
     }
 
     private async Task<Result<Certification>> FindAsync(Caller caller, string certificationId, CancellationToken cancellationToken)
@@ -60,17 +94,27 @@ public sealed class DesignPreview(CertificationRepository certifications, Certif
             : Error.NotFound("The certification");
     }
 
-    private byte[] Render(Caller caller, Certification certification, CertificateDesign design, byte[]? logo)
+    private Result<byte[]> Draw(string organizationName, Certification certification, CertificateDesign design, byte[]? logo)
     {
-        var sample = CertificateWording.Sample(certification, caller.Organization.Name, clock.GetUtcNow());
+        var sample = Sample(certification, organizationName);
         using var output = new MemoryStream();
-        CertificatePdf.Render(new CertificateContent(sample, design, logo, links.Verify(sample.Id), links.Scan(sample.Id)), output);
+        try
+        {
+            CertificatePdf.Render(new CertificateContent(sample, design, logo, links.Verify(sample.Id), links.Scan(sample.Id)), output);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or InvalidDataException)
+        {
+            // A design the renderer cannot draw is refused here, where a person can fix it, not when a learner earns it.
+            LogUndrawable(e, certification.Id);
+            return Error.Invalid("certificateDesign", "cannot be drawn as a certificate; try another logo or shorter text.");
+        }
+
         return output.ToArray();
     }
 
-    /// <summary>Null when the design fits one page with sample data; otherwise the error to answer with.</summary>
-    public Error? CheckFits(CertificateDesign design, bool hasLogo, Certification certification, string organizationName) =>
-        CertificatePdf.Fits(design, CertificateWording.Sample(certification, organizationName, clock.GetUtcNow()), hasLogo)
-            ? null
-            : Error.Invalid("body", "is too long for one page: shorten it or use fewer line breaks.");
+    private Certificate Sample(Certification certification, string organizationName) =>
+        CertificateWording.Sample(certification, organizationName, clock.GetUtcNow());
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The design of certification {CertificationId} could not be drawn")]
+    private partial void LogUndrawable(Exception exception, string certificationId);
 }

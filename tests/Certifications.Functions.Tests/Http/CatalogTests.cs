@@ -190,4 +190,49 @@ public sealed class CatalogTests(DevHostFixture fixture)
         Assert.EndsWith(".png", design["certificateDesign"]!["logo"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("portrait", design["certificateDesign"]!["orientation"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_design_with_a_16_bit_interlaced_logo_saves_normalised_and_its_certificate_is_drawn()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        var id = await org.PublishedCertificationAsync();
+        using var admin = org.AsAdmin();
+        var logo = Images.PngFiles.Blank(120, 40, bitDepth: 16, colorType: 6, interlaced: true);
+
+        var saved = await admin.PutAsJsonAsync(
+            $"certifications/{id}/certificate-design", DesignWithLogo("data:image/png;base64," + Convert.ToBase64String(logo)));
+        saved.EnsureSuccessStatusCode();
+
+        var preview = await admin.GetAsync($"certifications/{id}/certificate-design/preview");
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Equal("application/pdf", preview.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("Zoë Ångström-Núñez", Certificates.PdfReading.Text(await preview.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_logo_that_inflates_past_its_size_is_refused_on_save_and_preview_and_changes_nothing()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        var id = await org.PublishedCertificationAsync();
+        using var admin = org.AsAdmin();
+        var bomb = Images.PngFiles.Png(1000, 1000, 8, 0, interlaced: false, inflatedBytes: 200L * 1024 * 1024);
+        var design = DesignWithLogo("data:image/png;base64," + Convert.ToBase64String(bomb));
+
+        var onSave = await (await admin.PutAsJsonAsync($"certifications/{id}/certificate-design", design)).Problem(HttpStatusCode.BadRequest);
+        var onPreview = await (await admin.PostAsJsonAsync($"certifications/{id}/certificate-design/preview", design)).Problem(HttpStatusCode.BadRequest);
+
+        Assert.Contains("decompression bomb", onSave["errors"]!["logo"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("decompression bomb", onPreview["errors"]!["logo"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null((await (await admin.GetAsync($"certifications/{id}")).Json())["certificateDesign"]!["logo"]);
+    }
+
+    private static object DesignWithLogo(string logo) => new
+    {
+        heading = "Certificate",
+        body = "{{learner}} earned {{certification}}",
+        primaryColor = "#112233",
+        accentColor = "#445566",
+        logo,
+        orientation = "landscape",
+    };
 }
