@@ -38,6 +38,7 @@ public static class StorageServices
                 "Secrets__KeyVaultKeyUri (or, in Development, Secrets__LocalKeyFile) is required to protect webhook secrets."),
         });
         services.AddSingleton<SecretProtector>();
+        services.AddSingleton<DirectoryKeyMigration>();
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<OrganizationRepository>();
         services.AddSingleton<DirectoryRepository>();

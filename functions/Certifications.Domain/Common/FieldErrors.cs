@@ -40,7 +40,8 @@ public sealed class FieldErrors
         }
         else if (trimmed.AsSpan().IndexOfAny(multiline ? TextRules.ControlsOutsideLines : TextRules.Controls) >= 0)
         {
-            Add(field, multiline ? "must not contain control characters other than line breaks and tabs." : "must be one line without control characters.");
+            Add(field, multiline ? "must not contain control or invisible formatting characters other than line breaks and tabs."
+                : "must be one line without control or invisible formatting characters.");
         }
 
         return trimmed;

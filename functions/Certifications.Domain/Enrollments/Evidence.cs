@@ -21,6 +21,7 @@ public sealed record EvidenceFile(string Name, string ContentType, long Size, st
     public static string? Refuses(string name) =>
         name.Length > EvidenceItem.MaxFileNameLength
             ? $"'{name[..40]}…' is a file name longer than {EvidenceItem.MaxFileNameLength} characters; rename the file."
-        : !Common.TextRules.IsSingleLine(name) ? "A file name holds control characters; rename the file."
+        : !Common.TextRules.IsSingleLine(name)
+            ? "A file name holds control or invisible formatting characters (such as a right-to-left override); rename the file."
         : null;
 }

@@ -82,10 +82,10 @@ public sealed record UserInput
             return null;
         }
 
-        if (trimmed.Length > 254 || !MailAddress.TryCreate(trimmed, out var parsed) || parsed.Address != trimmed
+        if (trimmed.Length > 254 || !TextRules.IsSingleLine(trimmed) || !MailAddress.TryCreate(trimmed, out var parsed) || parsed.Address != trimmed
             || !trimmed.Contains('.', StringComparison.Ordinal))
         {
-            errors.Add("email", $"'{trimmed}' is not an e-mail address.");
+            errors.Add("email", $"'{TextRules.Excerpt(trimmed)}' is not an e-mail address.");
             return null;
         }
 

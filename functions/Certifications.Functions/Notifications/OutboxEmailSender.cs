@@ -18,6 +18,7 @@ public sealed class OutboxEmailSender(IOptions<EmailOptions> options, TimeProvid
         }
     }
 
-    private static string Sanitize(string address) =>
+    /// <summary>The address as it appears in the file name: characters a file system may refuse become '_'.</summary>
+    public static string Sanitize(string address) =>
         string.Concat(address.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' or '@' ? c : '_'));
 }

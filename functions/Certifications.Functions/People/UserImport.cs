@@ -76,25 +76,41 @@ public sealed class UserImport(DirectoryService users, DirectoryRepository direc
         Domain.Organizations.Organization organization, IReadOnlyList<ParsedRow> parsed, CancellationToken cancellationToken)
     {
         var organizationId = organization.Id;
+
+        // Every row is checked before anything is looked up: a cell that is no e-mail address is that row's error, never a key.
+        var outcomes = new ImportRow?[parsed.Count];
+        for (var i = 0; i < parsed.Count; i++)
+        {
+            if (Unaddressable(parsed[i]) is { } error)
+            {
+                outcomes[i] = Failed(parsed[i], error);
+            }
+        }
+
+        var addressable = parsed.Where((_, i) => outcomes[i] is null).ToArray();
         var references = await users.ReferencesAsync(organizationId, null, cancellationToken).ConfigureAwait(false);
-        var emails = parsed.Select(r => r.Email).Concat(parsed.Select(r => r.Coach).Where(c => c?.Contains('@', StringComparison.Ordinal) == true))
+        var emails = addressable.Select(r => r.Email)
+            .Concat(addressable.Select(r => r.Coach).Where(c => c?.Contains('@', StringComparison.Ordinal) == true))
             .OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
         var idsByEmail = new Dictionary<string, string>(
             await directory.FindUserIdsByEmailAsync(organizationId, emails, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
         string? CoachIdOf(ParsedRow row) =>
             row.Coach is { } coach && coach.Contains('@', StringComparison.Ordinal) ? idsByEmail.GetValueOrDefault(coach) ?? coach : row.Coach;
-        var named = await directory.GetUsersAsync(organizationId, parsed.Select(CoachIdOf).OfType<string>(), cancellationToken).ConfigureAwait(false);
+        var named = await directory.GetUsersAsync(organizationId, addressable.Select(CoachIdOf).OfType<string>(), cancellationToken).ConfigureAwait(false);
         var coaches = named.Values.Where(u => u.IsCoach).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         var rowReferences = references with { Coaches = coaches };
 
-        var outcomes = new ImportRow?[parsed.Count];
-        var invitations = new List<MimeKit.MimeMessage>();
         var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var newEmails = parsed.Where(r => r.Email is not null && !idsByEmail.ContainsKey(r.Email)).Select(r => r.Email!).ToHashSet(StringComparer.Ordinal);
+        var newEmails = addressable.Where(r => r.Email is not null && !idsByEmail.ContainsKey(r.Email)).Select(r => r.Email!).ToHashSet(StringComparer.Ordinal);
         var pending = new List<int>();
         for (var i = 0; i < parsed.Count; i++)
         {
             var row = parsed[i];
+            if (outcomes[i] is not null)
+            {
+                continue;
+            }
+
             if (row.Email is { } email && !firstLineOf.TryAdd(email, row.Line))
             {
                 outcomes[i] = Failed(row, [$"email: {email} is on line {firstLineOf[email]} already."]);
@@ -136,6 +152,7 @@ public sealed class UserImport(DirectoryService users, DirectoryRepository direc
             }
 
             var written = await directory.CreateUsersAsync([.. creates.Select(c => c.User)], cancellationToken).ConfigureAwait(false);
+            var invitations = new List<MimeKit.MimeMessage>();
             foreach (var ((index, user, invitation), result) in creates.Zip(written))
             {
                 outcomes[index] = result.IsSuccess ? new ImportRow(parsed[index].Line, user.Email, "created", user.Id, null) : Failed(
@@ -153,6 +170,8 @@ public sealed class UserImport(DirectoryService users, DirectoryRepository direc
                 newEmails.Remove(parsed[index].Email ?? string.Empty);
             }
 
+            // Sent as each round lands: a user the report calls created has had their invitation, even if a later round fails.
+            await mail.SendAsync(invitations, cancellationToken).ConfigureAwait(false);
             pending = lastRound ? [] : [.. pending.Except(ready)];
             foreach (var failed in ready.Where(i => outcomes[i]?.Result == "failed"))
             {
@@ -160,9 +179,20 @@ public sealed class UserImport(DirectoryService users, DirectoryRepository direc
             }
         }
 
-        // Sent once the rows have landed: a new user is only invited once they exist.
-        await mail.SendAsync(invitations, cancellationToken).ConfigureAwait(false);
         return [.. outcomes.Select(o => o!)];
+    }
+
+    /// <summary>The row's e-mail or coach e-mail is no address: nothing of the row may be looked up.</summary>
+    private static Error? Unaddressable(ParsedRow row)
+    {
+        var errors = new FieldErrors();
+        UserInput.NormalizeEmail(errors, row.RawEmail);
+        if (row.Coach is { } coach && coach.Contains('@', StringComparison.Ordinal) && UserInput.NormalizeEmail(new FieldErrors(), coach) is null)
+        {
+            errors.Add("coach", $"'{TextRules.Excerpt(coach)}' is not an e-mail address.");
+        }
+
+        return errors.Any ? errors.ToError() : null;
     }
 
     private static ImportRow Failed(ParsedRow row, Error error) =>

@@ -3,14 +3,16 @@ using Microsoft.Extensions.Logging;
 
 namespace Certifications.Storage.Common;
 
-/// <summary>Creates every table and container once at start-up, so no request pays for "create if not exists".</summary>
-public sealed partial class StorageInitializer(StorageAccount storage, ILogger<StorageInitializer> logger) : IHostedService
+/// <summary>Creates every table and container once at start-up, so no request pays for "create if not exists", and moves old data forward.</summary>
+public sealed partial class StorageInitializer(
+    StorageAccount storage, People.DirectoryKeyMigration directoryKeys, ILogger<StorageInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var tables = TableNames.All.Select(name => storage.Table(name).CreateIfNotExistsAsync(cancellationToken));
         var containers = ContainerNames.All.Select(name => storage.Container(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         await Task.WhenAll(tables.Concat<Task>(containers)).ConfigureAwait(false);
+        await directoryKeys.RunAsync(cancellationToken).ConfigureAwait(false);
         LogReady(logger, TableNames.All.Count, ContainerNames.All.Count);
     }
 

@@ -12,20 +12,26 @@ namespace Certifications.Storage.People;
 internal static class DirectoryKeys
 {
     public const string UserPrefix = "user|";
-    public const string EmailPrefix = "email|";
+    public const string EmailPrefix = "mail|";
     public const string GroupPrefix = "group|";
-    public const string GroupNamePrefix = "groupname|";
+    public const string GroupNamePrefix = "gname|";
+
+    /// <summary>Index rows written before keys were encoded (raw text); <see cref="DirectoryKeyMigration"/> moves them.</summary>
+    public const string LegacyEmailPrefix = "email|";
+
+    public const string LegacyGroupNamePrefix = "groupname|";
     public const string MemberPrefix = "member|";
     public const string ExternalIdPrefix = "external|";
     public const string AdminPrefix = "admin|";
 
     public static string User(string id) => UserPrefix + id;
 
-    public static string Email(string email) => EmailPrefix + email;
+    /// <summary>An e-mail may hold '/', '#', '?' or '\\' (RFC 5322 allows them), so the key is its encoding.</summary>
+    public static string Email(string email) => EmailPrefix + RowKeys.Encode(email);
 
     public static string Group(string id) => GroupPrefix + id;
 
-    public static string GroupName(string name) => GroupNamePrefix + name.Trim().ToLowerInvariant();
+    public static string GroupName(string name) => GroupNamePrefix + RowKeys.Encode(name.Trim().ToLowerInvariant());
 
     public static string Member(string groupId, string userId) => $"{MemberPrefix}{groupId}|{userId}";
 

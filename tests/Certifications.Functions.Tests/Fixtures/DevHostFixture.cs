@@ -87,7 +87,10 @@ public sealed class DevHostFixture : IAsyncLifetime
 
     /// <summary>The e-mails the dev host wrote to its outbox for one address.</summary>
     public IEnumerable<MimeKit.MimeMessage> MailsTo(string email) =>
-        Directory.Exists(Outbox) ? Directory.GetFiles(Outbox, $"*{email}*.eml").Select(f => MimeKit.MimeMessage.Load(f)) : [];
+        Directory.Exists(Outbox)
+            ? Directory.GetFiles(Outbox, $"*{Notifications.OutboxEmailSender.Sanitize(email)}*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+                .Where(m => m.To.Mailboxes.Any(to => string.Equals(to.Address, email, StringComparison.OrdinalIgnoreCase)))
+            : [];
 
     public async Task DisposeAsync()
     {
