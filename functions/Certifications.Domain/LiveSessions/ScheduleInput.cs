@@ -35,10 +35,7 @@ public sealed record ScheduleInput(
         }
 
         var minutes = DurationMinutes ?? (int)ScheduleRules.DefaultLength.TotalMinutes;
-        if (minutes is < MinMinutes or > MaxMinutes)
-        {
-            errors.Add("durationMinutes", $"must be {MinMinutes} to {MaxMinutes}.");
-        }
+        errors.RequireRange("durationMinutes", minutes, MinMinutes, MaxMinutes);
 
         if (StartsAt is null)
         {
@@ -47,6 +44,10 @@ public sealed record ScheduleInput(
         else if (mode == LiveSessionMode.Sync ? StartsAt < now : StartsAt.Value.UtcDateTime.Date < now.UtcDateTime.Date)
         {
             errors.Add("startsAt", "is in the past.");
+        }
+        else if (StartsAt.Value - now > TimeRanges.CalendarHorizon)
+        {
+            errors.Add("startsAt", $"must be within {(int)TimeRanges.CalendarHorizon.TotalDays} days from now.");
         }
 
         if (errors.Any)

@@ -63,9 +63,9 @@ public static class EnrollmentPolicy
         }
 
         var errors = new FieldErrors();
-        if (dueDate is not null && dueDate <= now)
+        if (dueDate is { } due)
         {
-            errors.Add("dueDate", "must be in the future.");
+            errors.RequireAhead("dueDate", due, now, TimeRanges.PlanningHorizon);
         }
 
         message = errors.RequireText("message", message, MaxMessageLength, required: false, multiline: true);

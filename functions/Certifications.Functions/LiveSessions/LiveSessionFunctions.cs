@@ -53,10 +53,9 @@ public sealed class LiveSessionFunctions(LiveSessionService sessions, CoachRepor
     public async Task<IActionResult> LiveSessionAvailability(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "live-sessions/availability")] HttpRequest request, CancellationToken cancellationToken)
     {
-        DateOnly? date = DateOnly.TryParseExact(request.Query["date"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-        int? minutes = int.TryParse(request.Query["durationMinutes"], CultureInfo.InvariantCulture, out var m) ? m : null;
-        return (await sessions.AvailabilityAsync(EndpointGate.CallerOf(request), request.Query["coachId"], date, minutes, cancellationToken))
-            .ToHttp(starts => ApiResult.Ok(new AvailabilityResponse(date, minutes ?? (int)ScheduleRules.DefaultLength.TotalMinutes, starts)));
+        var query = new AvailabilityQuery(request.Query["date"], request.Query["durationMinutes"]);
+        return (await sessions.AvailabilityAsync(EndpointGate.CallerOf(request), request.Query["coachId"], query, cancellationToken))
+            .ToHttp(a => ApiResult.Ok(new AvailabilityResponse(a.Date, (int)a.Length.TotalMinutes, a.Starts)));
     }
 
     [ApiResponse(200, typeof(LiveSessionResponse))]

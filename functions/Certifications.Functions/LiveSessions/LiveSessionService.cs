@@ -124,17 +124,19 @@ public sealed class LiveSessionService(
     }
 
     /// <summary>The starts on a UTC date, within working hours, at which the coach could take a session of this length.</summary>
-    public async Task<Result<IReadOnlyList<DateTimeOffset>>> AvailabilityAsync(
-        Caller caller, string? coachId, DateOnly? date, int? minutes, CancellationToken cancellationToken)
+    public async Task<Result<(DateOnly Date, TimeSpan Length, IReadOnlyList<DateTimeOffset> Starts)>> AvailabilityAsync(
+        Caller caller, string? coachId, AvailabilityQuery query, CancellationToken cancellationToken)
     {
         if (!caller.IsCoach && !caller.IsSuperAdmin)
         {
             return Error.Forbidden("Only coaches and admins look up coaches' availability.");
         }
 
-        if (date is null)
+        var now = clock.GetUtcNow();
+        var asked = query.Validate(now);
+        if (!asked.IsSuccess)
         {
-            return Error.Invalid("date", "is required (yyyy-MM-dd).");
+            return asked.Error!;
         }
 
         var coach = (await directory.GetUserAsync(caller.OrganizationId, coachId ?? caller.Id, cancellationToken).ConfigureAwait(false))?.Value;
@@ -143,13 +145,13 @@ public sealed class LiveSessionService(
             return Error.NotFound("The coach");
         }
 
-        var length = TimeSpan.FromMinutes(minutes ?? ScheduleRules.DefaultLength.TotalMinutes);
-        var dayStart = new DateTimeOffset(date.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var (date, length) = asked.Value;
+        var dayStart = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var calendar = await sessions.CalendarAsync(
             caller.OrganizationId, coach.Id, dayStart.AddDays(-1), dayStart.AddDays(2), cancellationToken).ConfigureAwait(false);
-        var now = clock.GetUtcNow();
-        return Result<IReadOnlyList<DateTimeOffset>>.Ok(
-            [.. ScheduleRules.FreeStarts(Booked(calendar), dayStart + Day.From, dayStart + Day.To, length, Grid).Where(s => s >= now)]);
+        IReadOnlyList<DateTimeOffset> starts =
+            [.. ScheduleRules.FreeStarts(Booked(calendar), dayStart + Day.From, dayStart + Day.To, length, Grid).Where(s => s >= now)];
+        return (date, length, starts);
     }
 
     /// <summary>The caller's sessions as coach and as learner (someone can be both), soonest first.</summary>
@@ -157,6 +159,20 @@ public sealed class LiveSessionService(
         Caller caller, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var errors = new FieldErrors();
+        foreach (var (field, value) in new[] { ("from", from), ("to", to) })
+        {
+            if (value is { } at)
+            {
+                errors.RequireNear(field, at, now, TimeRanges.PlanningHorizon);
+            }
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
         var (start, end) = (from ?? now.AddDays(-1), to ?? now.AddDays(60));
         var asLearner = await sessions.ForUserAsync(caller.OrganizationId, caller.Id, asCoach: false, start, end, cancellationToken).ConfigureAwait(false);
         var asCoach = caller.IsCoach

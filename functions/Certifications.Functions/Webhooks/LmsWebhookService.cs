@@ -83,7 +83,7 @@ public sealed class LmsWebhookService(
             return Error.Invalid("webhook-id", $"must be at most {RowKeys.MaxSourceLength} characters.");
         }
 
-        var payload = Parse(body);
+        var payload = Parse(body, clock.GetUtcNow());
         if (!payload.IsSuccess)
         {
             return payload.Error!;
@@ -180,7 +180,7 @@ public sealed class LmsWebhookService(
             ? await organizations.UserIdByEmailAsync(organizationId, email.Trim().ToLowerInvariant(), cancellationToken).ConfigureAwait(false)
             : await directory.FindUserIdByExternalIdAsync(organizationId, learner.ExternalId!, cancellationToken).ConfigureAwait(false);
 
-    private static Result<LmsWebhookPayload> Parse(byte[] body)
+    private static Result<LmsWebhookPayload> Parse(byte[] body, DateTimeOffset now)
     {
         LmsWebhookPayload? payload;
         try
@@ -207,9 +207,10 @@ public sealed class LmsWebhookService(
             errors.Add("learner", "needs an email or an externalId.");
         }
 
-        if (payload?.Score is < 0 or > 100)
+        errors.RequireRange("score", payload?.Score, 0, 100);
+        if (payload?.CompletedAt is { } completedAt)
         {
-            errors.Add("score", "must be 0 to 100.");
+            errors.RequirePast("completedAt", completedAt, now);
         }
 
         return errors.Any ? errors.ToError() : payload!;

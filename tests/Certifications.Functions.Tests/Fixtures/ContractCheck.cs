@@ -21,7 +21,8 @@ public sealed class ContractCheck(HttpMessageHandler inner) : DelegatingHandler(
 
     private static readonly Lazy<(JsonObject Document, JsonObject Definitions, List<(Regex Path, string Template)> Paths)> Contract = new(Load);
 
-    private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
+    // Lazy: GetOrAdd may run its factory twice at once, and the schema library refuses a second registration of one address.
+    private static readonly ConcurrentDictionary<string, Lazy<JsonSchema>> Schemas = new(StringComparer.Ordinal);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -89,11 +90,11 @@ public sealed class ContractCheck(HttpMessageHandler inner) : DelegatingHandler(
         return $"the body does not match {name}: {string.Join(" | ", errors)}";
     }
 
-    private static JsonSchema SchemaOf(string name) => Schemas.GetOrAdd(name, n =>
+    private static JsonSchema SchemaOf(string name) => Schemas.GetOrAdd(name, n => new Lazy<JsonSchema>(() =>
     {
         var root = new JsonObject { ["$defs"] = Contract.Value.Definitions.DeepClone(), ["$ref"] = "#/$defs/" + n };
         return JsonSchema.FromText(root.ToJsonString(), baseUri: new Uri("https://contract.test/" + Uri.EscapeDataString(n)));
-    });
+    })).Value;
 
     private static (JsonObject, JsonObject, List<(Regex, string)>) Load()
     {

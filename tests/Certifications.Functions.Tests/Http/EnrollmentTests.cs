@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Certifications.Domain.Enrollments;
@@ -42,6 +43,24 @@ public sealed class EnrollmentTests(DevHostFixture fixture)
         await (await learner.PostAsync($"certifications/{id}/enrollments", null)).Problem(HttpStatusCode.Forbidden);
 
         Assert.Empty((await (await learner.GetAsync("me/assignments")).Json())["items"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("9999-12-31T00:00:00Z")]
+    [InlineData("0001-01-01T00:00:00Z")]
+    public async Task A_due_date_out_of_range_is_400_naming_it_and_enrolls_nobody(string dueDate)
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        var id = await org.PublishedCertificationAsync("Safety Basics");
+        var liam = await org.AddUserAsync("Liam Learner");
+        using var admin = org.AsAdmin();
+
+        var problem = await (await admin.PostAsJsonAsync(
+            $"certifications/{id}/assignments", new { learnerIds = new[] { liam.Id }, dueDate = DateTimeOffset.Parse(dueDate, CultureInfo.InvariantCulture) }))
+            .Problem(HttpStatusCode.BadRequest);
+
+        Assert.NotNull(problem["errors"]!["dueDate"]);
+        Assert.Empty((await (await org.As(liam).GetAsync("me/assignments")).Json())["items"]!.AsArray());
     }
 
     [Fact]

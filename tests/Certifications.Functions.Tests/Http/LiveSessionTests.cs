@@ -156,6 +156,39 @@ public class LiveSessionTests(DevHostFixture fixture)
         Assert.Equal("Rated", rated["state"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("date=0001-01-01", "date")]
+    [InlineData("date=9999-12-31", "date")]
+    [InlineData("date=2026-02-30", "date")]
+    [InlineData("durationMinutes=-2147483648", "durationMinutes")]
+    [InlineData("durationMinutes=0", "durationMinutes")]
+    [InlineData("durationMinutes=-20", "durationMinutes")]
+    [InlineData("durationMinutes=twenty", "durationMinutes")]
+    public async Task Availability_out_of_range_is_400_naming_the_field(string query, string field)
+    {
+        using var s = await EnrolledAsync();
+        var date = query.StartsWith("date=", StringComparison.Ordinal) ? string.Empty : $"&date={Tomorrow(0, 0):yyyy-MM-dd}";
+
+        var problem = await (await s.AsCoach.GetAsync($"live-sessions/availability?{query}{date}")).Problem(HttpStatusCode.BadRequest);
+
+        Assert.NotNull(problem["errors"]![field]);
+    }
+
+    [Fact]
+    public async Task A_session_at_the_end_of_time_or_years_ahead_is_400_and_nothing_is_booked()
+    {
+        using var s = await EnrolledAsync();
+
+        var endOfTime = await (await ScheduleAsync(s, new DateTimeOffset(9999, 12, 31, 23, 50, 0, TimeSpan.Zero))).Problem(HttpStatusCode.BadRequest);
+        var twoYears = await (await ScheduleAsync(s, DateTimeOffset.UtcNow.AddYears(2))).Problem(HttpStatusCode.BadRequest);
+        var farWindow = await (await s.AsCoach.GetAsync("live-sessions?from=0001-01-01T00:00:00Z")).Problem(HttpStatusCode.BadRequest);
+
+        Assert.NotNull(endOfTime["errors"]!["startsAt"]);
+        Assert.NotNull(twoYears["errors"]!["startsAt"]);
+        Assert.NotNull(farWindow["errors"]!["from"]);
+        Assert.Empty((await (await s.AsCoach.GetAsync("live-sessions")).Json())["items"]!.AsArray());
+    }
+
     private static MultipartFormDataContent RatingForm(string fileName, byte[] file) => new()
     {
         { new StringContent(System.Text.Json.JsonSerializer.Serialize(Rating(4, 4, 4))), "rating" },

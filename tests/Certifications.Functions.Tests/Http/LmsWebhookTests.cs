@@ -194,6 +194,22 @@ public class LmsWebhookTests(DevHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_completion_dated_in_the_future_or_at_the_start_of_time_is_400_and_applies_nothing()
+    {
+        using var s = await ScenarioAsync();
+        byte[] At(DateTimeOffset when) =>
+            JsonBody(new { type = "activity.completed", learner = new { email = s.Learner.Email }, activityId = "guide", completedAt = when });
+
+        var future = await (await DeliverAsync(s, "msg_future", At(new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero))))
+            .Problem(HttpStatusCode.BadRequest);
+        var ancient = await (await DeliverAsync(s, "msg_ancient", At(DateTimeOffset.MinValue))).Problem(HttpStatusCode.BadRequest);
+
+        Assert.NotNull(future["errors"]!["completedAt"]);
+        Assert.NotNull(ancient["errors"]!["completedAt"]);
+        Assert.Equal("NotStarted", (await s.DetailAsync())["criteria"]![0]!["state"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_webhook_id_too_long_for_a_key_is_400_and_applies_nothing()
     {
         using var s = await ScenarioAsync();
