@@ -43,7 +43,7 @@ public sealed class DevAccounts(DirectoryRepository directory, OrganizationProvi
 
         _ = await directory.BindIdentityAsync(identity, current.Value, cancellationToken).ConfigureAwait(false);
         var bound = current.Value with { SignIn = identity };
-        _ = (await directory.UpdateUserAsync(current.Value, bound, current.ETag, cancellationToken).ConfigureAwait(false)).Value;
+        _ = (await directory.UpdateUserAsync(current.Value, bound, current.ETag, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
         return bound;
     }
 

@@ -35,6 +35,29 @@ public sealed record User
 
     public bool IsSuperAdmin => Roles.Contains(Role.SuperAdmin);
 
+    /// <summary>Someone who can run the organization now: a super admin who is not disabled.</summary>
+    public bool IsActiveSuperAdmin => IsSuperAdmin && IsActive;
+
+    /// <summary>Whether this change takes away the last thing that made the user an active super admin (their role, or being enabled).</summary>
+    public bool StopsBeingActiveSuperAdmin(User after) => IsActiveSuperAdmin && !after.IsActiveSuperAdmin;
+
+    /// <summary>
+    /// The user after an admin's edit: a pending invitation goes with the address it was sent to, so a changed e-mail
+    /// voids it (the caller sends a new one to the new address); how they sign in and whether they are disabled stay.
+    /// </summary>
+    public User Edited(User edited) => edited with
+    {
+        SignIn = SignIn,
+        DisabledAt = DisabledAt,
+        Invitation = SignIn is null && edited.Email != Email ? null : Invitation,
+    };
+
+    /// <summary>Disabled: a link not yet used stops working with them (enabling sends a fresh one).</summary>
+    public User Disabled(DateTimeOffset at) => this with { DisabledAt = at, Invitation = SignIn is null ? null : Invitation };
+
+    /// <summary>Enabled again; one who never signed in needs a new invitation, which the caller sends.</summary>
+    public User Enabled() => this with { DisabledAt = null };
+
     public bool IsCoach => Roles.Contains(Role.Coach);
 
     public bool IsLearner => Roles.Contains(Role.Learner);

@@ -62,7 +62,7 @@ public sealed class DirectoryService(
         }
 
         var (invited, message) = Invite(current.Value, caller.Organization.Name);
-        var written = await directory.UpdateUserAsync(current.Value, invited, current.ETag, cancellationToken).ConfigureAwait(false);
+        var written = await directory.UpdateUserAsync(current.Value, invited, current.ETag, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!written.IsSuccess)
         {
             return written.Error!;
@@ -103,7 +103,7 @@ public sealed class DirectoryService(
             return bound.Error!;
         }
 
-        var written = await directory.UpdateUserAsync(current.Value, accepted.Value, current.ETag, cancellationToken).ConfigureAwait(false);
+        var written = await directory.UpdateUserAsync(current.Value, accepted.Value, current.ETag, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!written.IsSuccess)
         {
             await directory.UnbindIdentityAsync(identity, CancellationToken.None).ConfigureAwait(false);
@@ -138,9 +138,22 @@ public sealed class DirectoryService(
             return current;
         }
 
-        var changed = current.Value with { DisabledAt = disabled ? clock.GetUtcNow() : null };
+        var changed = disabled ? current.Value.Disabled(clock.GetUtcNow()) : current.Value.Enabled();
+        MimeKit.MimeMessage? invitation = null;
+        if (!disabled && changed.SignIn is null)
+        {
+            // Disabling voided the link they had; enabling someone who never signed in sends a fresh one.
+            (changed, invitation) = Invite(changed, caller.Organization.Name);
+        }
+
+        var keepsAdmin = await KeepsAnAdminAsync(current.Value, changed, cancellationToken).ConfigureAwait(false);
+        if (!keepsAdmin.IsSuccess)
+        {
+            return keepsAdmin.Error!;
+        }
+
         await directory.SetIdentityDisabledAsync(changed, disabled, cancellationToken).ConfigureAwait(false);
-        var written = await directory.UpdateUserAsync(current.Value, changed, current.ETag, cancellationToken).ConfigureAwait(false);
+        var written = await directory.UpdateUserAsync(current.Value, changed, current.ETag, keepsAdmin.Value, cancellationToken).ConfigureAwait(false);
         if (!written.IsSuccess)
         {
             await directory.SetIdentityDisabledAsync(current.Value, !disabled, CancellationToken.None).ConfigureAwait(false);
@@ -148,7 +161,28 @@ public sealed class DirectoryService(
         }
 
         callers.Forget(caller.OrganizationId);
+        if (invitation is not null)
+        {
+            await mail.SendAsync([invitation], cancellationToken).ConfigureAwait(false);
+        }
+
         return new Versioned<User>(changed, written.Value);
+    }
+
+    /// <summary>
+    /// Null when the change leaves the user an active super admin or was not one; otherwise another active super admin
+    /// whose row the write is conditional on, or a conflict: an organization is never left without someone to run it.
+    /// </summary>
+    private async Task<Result<AdminWitness?>> KeepsAnAdminAsync(User before, User after, CancellationToken cancellationToken)
+    {
+        if (!before.StopsBeingActiveSuperAdmin(after))
+        {
+            return Result<AdminWitness?>.Ok(null);
+        }
+
+        return await directory.OtherActiveAdminAsync(before.OrganizationId, before.Id, cancellationToken).ConfigureAwait(false) is { } witness
+            ? witness
+            : Error.Conflict($"{before.DisplayName} is the organization's only active super admin; make someone else a super admin first.");
     }
 
     public async Task<Result<Versioned<User>>> GetUserAsync(Caller caller, string userId, CancellationToken cancellationToken)
@@ -195,7 +229,7 @@ public sealed class DirectoryService(
         }
 
         var references = await ReferencesAsync(caller.OrganizationId, input.CoachId, cancellationToken).ConfigureAwait(false);
-        return await UpdateAsync(current, current.ETag, input, references, cancellationToken).ConfigureAwait(false);
+        return await UpdateAsync(caller.Organization, current, current.ETag, input, references, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Result<Group>> CreateGroupAsync(Caller caller, GroupInput input, CancellationToken cancellationToken)
@@ -272,9 +306,13 @@ public sealed class DirectoryService(
         return (invited, invitations.Compose(invited, organizationName, Invitation.LinkToken(invited, secret)));
     }
 
-    /// <summary>Replaces the user's fields, or says why not; used by PUT /users/{id} and by each known row of an import.</summary>
+    /// <summary>
+    /// Replaces the user's fields, or says why not; used by PUT /users/{id} and by each known row of an import. A pending
+    /// invitation is voided by a changed e-mail and a new one goes to the new address.
+    /// </summary>
     internal async Task<Result<Versioned<User>>> UpdateAsync(
-        Versioned<User> current, string etag, UserInput input, References references, CancellationToken cancellationToken)
+        Domain.Organizations.Organization organization, Versioned<User> current, string etag, UserInput input, References references,
+        CancellationToken cancellationToken)
     {
         var edited = input.ToUser(current.Value.Id, current.Value.OrganizationId, current.Value.CreatedAt, references.GroupIds, references.Coaches);
         if (!edited.IsSuccess)
@@ -282,15 +320,31 @@ public sealed class DirectoryService(
             return edited.Error!;
         }
 
-        // What an admin does not write stays: how the user signs in, their invitation, whether they are disabled.
-        var user = edited.Value with { SignIn = current.Value.SignIn, Invitation = current.Value.Invitation, DisabledAt = current.Value.DisabledAt };
-        var written = await directory.UpdateUserAsync(current.Value, user, etag, cancellationToken).ConfigureAwait(false);
+        var user = current.Value.Edited(edited.Value);
+        MimeKit.MimeMessage? invitation = null;
+        if (current.Value.Invitation is not null && user.Invitation is null && user.IsActive)
+        {
+            (user, invitation) = Invite(user, organization.Name);
+        }
+
+        var keepsAdmin = await KeepsAnAdminAsync(current.Value, user, cancellationToken).ConfigureAwait(false);
+        if (!keepsAdmin.IsSuccess)
+        {
+            return keepsAdmin.Error!;
+        }
+
+        var written = await directory.UpdateUserAsync(current.Value, user, etag, keepsAdmin.Value, cancellationToken).ConfigureAwait(false);
         if (!written.IsSuccess)
         {
             return written.Error!;
         }
 
         callers.Forget(current.Value.OrganizationId);
+        if (invitation is not null)
+        {
+            await mail.SendAsync([invitation], cancellationToken).ConfigureAwait(false);
+        }
+
         return new Versioned<User>(user, written.Value);
     }
 

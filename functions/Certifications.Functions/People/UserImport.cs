@@ -119,7 +119,7 @@ public sealed class UserImport(DirectoryService users, DirectoryRepository direc
                 && await directory.GetUserAsync(organizationId, existingId, cancellationToken).ConfigureAwait(false) is { } current)
             {
                 var updated = await users.UpdateAsync(
-                    current, current.ETag, row.ToInput(references, CoachIdOf(row)), rowReferences, cancellationToken).ConfigureAwait(false);
+                    organization, current, current.ETag, row.ToInput(references, CoachIdOf(row)), rowReferences, cancellationToken).ConfigureAwait(false);
                 outcomes[i] = updated.IsSuccess ? new ImportRow(
                     row.Line, updated.Value.Value.Email, "updated", updated.Value.Value.Id, null) : Failed(row, updated.Error!);
             }

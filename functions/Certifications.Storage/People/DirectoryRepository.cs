@@ -108,6 +108,28 @@ public sealed class DirectoryRepository(StorageAccount storage)
         return [.. (await GetUsersAsync(organizationId, ids, cancellationToken).ConfigureAwait(false)).Values.Where(u => u.IsSuperAdmin && u.IsActive)];
     }
 
+    /// <summary>
+    /// Another active super admin than <paramref name="userId"/>, with the version of their index row; null when there is
+    /// none. A change that takes a super admin away is written on the condition that this row is unchanged, and every
+    /// such change touches the admin row of the one it takes away: two admins removing each other at once cannot both land.
+    /// </summary>
+    public async Task<AdminWitness?> OtherActiveAdminAsync(string organizationId, string userId, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.AdminPrefix} and RowKey lt {DirectoryKeys.End(DirectoryKeys.AdminPrefix)}");
+        var rows = new Dictionary<string, ETag>(StringComparer.Ordinal);
+        await foreach (var pointer in table.QueryAsync<PointerEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (pointer.TargetId != userId)
+            {
+                rows[pointer.TargetId] = pointer.ETag;
+            }
+        }
+
+        var users = await GetUsersAsync(organizationId, rows.Keys, cancellationToken).ConfigureAwait(false);
+        return users.Values.Where(u => u.IsActiveSuperAdmin).Select(u => new AdminWitness(u.Id, rows[u.Id].ToString())).FirstOrDefault();
+    }
+
     /// <summary>The ids of the members of the given groups.</summary>
     public async Task<IReadOnlySet<string>> MemberIdsAsync(string organizationId, IEnumerable<string> groupIds, CancellationToken cancellationToken = default)
     {
@@ -203,13 +225,30 @@ public sealed class DirectoryRepository(StorageAccount storage)
     }
 
     /// <summary>Replaces the user (conditional on its ETag) and moves its e-mail and membership rows in the same transaction.</summary>
-    public Task<Result<string>> UpdateUserAsync(User before, User after, string? etag, CancellationToken cancellationToken = default)
+    public Task<Result<string>> UpdateUserAsync(
+        User before, User after, string? etag, AdminWitness? keepsAdmin = null, CancellationToken cancellationToken = default)
     {
         var org = after.OrganizationId;
         var actions = new List<TableTransactionAction>
         {
             new(TableTransactionActionType.UpdateReplace, UserEntity.From(after), TableWrites.IfMatch(etag)),
         };
+        if (before.StopsBeingActiveSuperAdmin(after))
+        {
+            if (keepsAdmin is null)
+            {
+                throw new InvalidOperationException("Taking away a super admin needs another active one as witness.");
+            }
+
+            actions.Add(new(TableTransactionActionType.UpdateMerge, Pointer(org, DirectoryKeys.Admin(keepsAdmin.UserId), keepsAdmin.UserId),
+                TableWrites.IfMatch(keepsAdmin.ETag)));
+            if (after.IsSuperAdmin)
+            {
+                // Disabled, not demoted: their admin row stays, and is touched so a concurrent removal that counted on them fails.
+                actions.Add(new(TableTransactionActionType.UpdateMerge, Pointer(org, DirectoryKeys.Admin(after.Id), after.Id), ETag.All));
+            }
+        }
+
         if (before.Email != after.Email)
         {
             actions.Add(new(TableTransactionActionType.Delete, Pointer(org, DirectoryKeys.Email(before.Email), after.Id), ETag.All));
@@ -377,3 +416,6 @@ public sealed class DirectoryRepository(StorageAccount storage)
         }
     }
 }
+
+/// <summary>An active super admin who stays when another is taken away, and the version of their index row.</summary>
+public sealed record AdminWitness(string UserId, string ETag);

@@ -115,6 +115,46 @@ public sealed partial class EntraSignInTests(DevHostFixture fixture) : IAsyncLif
         await (await admin.PostAsync($"users/{user}/invitation", null)).Problem(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task Correcting_a_pending_users_email_voids_the_link_sent_to_the_old_address_and_invites_the_new_one()
+    {
+        var (org, tenant) = await OrganizationOnTenantAsync();
+        using var admin = org.AsAdmin();
+        var (user, mistyped) = await InviteAsync(admin, "mark.mistyped", "Mark Mistyped");
+        var corrected = $"mark.corrected-{org.Id}@test.example";
+
+        var read = await admin.GetAsync($"users/{user}");
+        var put = new HttpRequestMessage(HttpMethod.Put, $"users/{user}")
+        {
+            Content = JsonContent.Create(new { email = corrected, displayName = "Mark Corrected", roles = new[] { "SuperAdmin" } }),
+        };
+        put.Headers.IfMatch.Add(read.Headers.ETag!);
+        (await admin.SendAsync(put)).EnsureSuccessStatusCode();
+        using var stranger = org.Client(Token(tenant, "oid-whoever-got-the-typo", ClientId));
+        using var mark = org.Client(Token(tenant, "oid-mark", ClientId));
+
+        await (await stranger.PostAsync($"invitations/{mistyped}/accept", null)).Problem(HttpStatusCode.NotFound);
+        var fresh = LinkIn(Assert.Single(fixture.MailsTo(corrected)).TextBody ?? string.Empty);
+        (await mark.PostAsync($"invitations/{fresh}/accept", null)).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task Disabling_a_pending_user_voids_their_link_and_enabling_sends_a_fresh_one()
+    {
+        var (org, tenant) = await OrganizationOnTenantAsync();
+        using var admin = org.AsAdmin();
+        var (user, first) = await InviteAsync(admin, "dora.disabled", "Dora Disabled");
+
+        (await admin.DeleteAsync($"users/{user}")).EnsureSuccessStatusCode();
+        (await admin.PostAsync($"users/{user}/enable", null)).EnsureSuccessStatusCode();
+        using var dora = org.Client(Token(tenant, "oid-dora", ClientId));
+
+        await (await dora.PostAsync($"invitations/{first}/accept", null)).Problem(HttpStatusCode.NotFound);
+        var second = LinkIn(fixture.MailsTo($"dora.disabled-{org.Id}@test.example").Select(m => m.TextBody ?? string.Empty)
+            .Single(b => !b.Contains(first, StringComparison.Ordinal)));
+        (await dora.PostAsync($"invitations/{second}/accept", null)).EnsureSuccessStatusCode();
+    }
+
     /// <summary>An organization on a tenant of its own, whose admin is bound to an account of it.</summary>
     private async Task<(Org Org, string Tenant)> OrganizationOnTenantAsync()
     {

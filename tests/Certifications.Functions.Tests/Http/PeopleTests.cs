@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Certifications.Domain.People;
 using Certifications.Functions.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Certifications.Functions.Tests.Http;
 
@@ -241,5 +242,55 @@ public sealed class PeopleTests(DevHostFixture fixture)
         Assert.Equal(2, first["items"]!.AsArray().Count);
         Assert.Single(second["items"]!.AsArray());
         await (await admin.GetAsync("users?pageSize=501")).Problem(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task The_only_super_admin_cannot_demote_themselves_and_the_organization_keeps_one()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        using var admin = org.AsAdmin();
+
+        var problem = await (await PutUserAsync(admin, org.Admin.Id, new { email = org.Admin.Email, displayName = "Ada Admin", roles = new[] { "Learner" } }))
+            .Problem(HttpStatusCode.Conflict);
+
+        Assert.Contains("only active super admin", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("SuperAdmin", (await (await admin.GetAsync($"users/{org.Admin.Id}")).Json())["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_super_admin_may_step_down_when_another_is_active()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        await org.AddUserAsync("Bea Backup", Role.SuperAdmin);
+        using var admin = org.AsAdmin();
+
+        var demoted = await PutUserAsync(admin, org.Admin.Id, new { email = org.Admin.Email, displayName = "Ada Admin", roles = new[] { "Coach" } });
+
+        Assert.Equal(HttpStatusCode.OK, demoted.StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_super_admins_disabling_each_other_at_once_leave_one_active()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var org = await TestOrganization.CreateAsync(fixture.Host);
+            var bea = await org.AddUserAsync("Bea Backup", Role.SuperAdmin);
+            using var ada = org.AsAdmin();
+            using var asBea = org.As(bea);
+
+            var answers = await Task.WhenAll(ada.DeleteAsync($"users/{bea.Id}"), asBea.DeleteAsync($"users/{org.Admin.Id}"));
+
+            Assert.Contains(answers, a => !a.IsSuccessStatusCode);
+            var admins = await Task.WhenAll(new[] { org.Admin.Id, bea.Id }.Select(async id =>
+                await fixture.Host.Services.GetRequiredService<Storage.People.DirectoryRepository>().GetUserAsync(org.Id, id)));
+            Assert.Contains(admins, a => a!.Value.IsActiveSuperAdmin);
+        }
+    }
+
+    private static Task<HttpResponseMessage> PutUserAsync(HttpClient admin, string id, object user)
+    {
+        var put = new HttpRequestMessage(HttpMethod.Put, $"users/{id}") { Content = JsonContent.Create(user) };
+        return admin.SendAsync(put);
     }
 }
