@@ -76,6 +76,10 @@ public sealed class DevHostApp : IAsyncDisposable
 
         var port = builder.Configuration.GetValue("DevHost:Port", settings.Port);
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+
+        // A page on any other name that resolves to 127.0.0.1 (DNS rebinding) could read /dev/sign-in's tokens; only the
+        // loopback names are answered.
+        builder.Services.AddHostFiltering(options => options.AllowedHosts = ["localhost", "127.0.0.1"]);
         builder.Services.AddCertificationsApp(builder.Configuration);
         builder.Services.AddSingleton<DevTokens>();
         builder.Services.AddSingleton<DevAccounts>();
@@ -96,6 +100,7 @@ public sealed class DevHostApp : IAsyncDisposable
         settings.Services?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseHostFiltering();
         app.UseMiddleware<UnhandledErrors>();
         var routes = HttpTriggers.Map(app);
         Web.WebAppEndpoints.Map(app, settings.WebFolder ?? Path.Combine(RepositoryRoot.Find(), "web", "dist"));

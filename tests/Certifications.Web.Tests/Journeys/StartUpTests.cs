@@ -7,6 +7,30 @@ namespace Certifications.Web.Tests.Journeys;
 [Collection(WebAppCollection.Name)]
 public sealed class StartUpTests(WebAppFixture fixture)
 {
+    [Theory]
+    [InlineData("/%5Cevil.example/x")]
+    [InlineData("/%09/evil.example")]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    public Task Signing_in_never_sends_the_person_off_site_whatever_returnTo_says(string returnTo) => fixture.JourneyAsync(async () =>
+    {
+        var lena = await fixture.NewPageAsync();
+        var offSite = new List<string>();
+        lena.Request += (_, request) =>
+        {
+            if (request.IsNavigationRequest && !request.Url.StartsWith(fixture.Host.BaseUrl, StringComparison.Ordinal))
+            {
+                offSite.Add(request.Url);
+            }
+        };
+
+        await lena.SignInAsync("Lena Learner", "/sign-in?returnTo=" + returnTo);
+
+        await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "My certifications", Level = 1 })).ToBeVisibleAsync();
+        Assert.StartsWith(fixture.Host.BaseUrl, lena.Url, StringComparison.Ordinal);
+        Assert.Empty(offSite);
+    });
+
     [Fact]
     public Task A_deploy_that_changes_the_settings_is_followed_on_the_next_load() => fixture.JourneyAsync(async () =>
     {

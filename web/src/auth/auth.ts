@@ -11,6 +11,14 @@ export interface Auth {
 }
 
 /** Where a person was, so signing in again brings them back; only paths of this app are accepted. */
-export function safeReturnTo(value: string | null): string {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+export function safeReturnTo(value: string | null, origin: string = window.location.origin): string {
+  // Resolved as the browser will resolve it: "/\\evil.example" and "/\t/evil.example" look like paths but lead off-site.
+  if (!value) return '/';
+  let url: URL;
+  try {
+    url = new URL(value, origin);
+  } catch {
+    return '/';
+  }
+  return url.origin === origin ? url.pathname + url.search + url.hash : '/';
 }

@@ -4,7 +4,7 @@ import {
   type AccountInfo,
 } from '@azure/msal-browser';
 import type { AppConfig } from '../config';
-import type { Auth } from './auth';
+import { safeReturnTo, type Auth } from './auth';
 
 /** Sign-in with Microsoft Entra ID: MSAL in the browser, a token for the API's scope, redirects rather than pop-ups. */
 export async function entraAuth(config: AppConfig): Promise<Auth> {
@@ -24,7 +24,7 @@ export async function entraAuth(config: AppConfig): Promise<Auth> {
   const redirected = await msal.handleRedirectPromise();
   if (redirected?.account) {
     msal.setActiveAccount(redirected.account);
-    const returnTo = typeof redirected.state === 'string' ? redirected.state : '/';
+    const returnTo = safeReturnTo(typeof redirected.state === 'string' ? redirected.state : null);
     if (returnTo !== window.location.pathname + window.location.search) {
       window.history.replaceState(null, '', returnTo);
     }
