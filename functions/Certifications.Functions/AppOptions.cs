@@ -5,4 +5,10 @@ public sealed class AppOptions
 {
     /// <summary>Where people reach the app (links in e-mails and on certificates).</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";
+
+    /// <summary>
+    /// Whether the last X-Forwarded-For hop names the client: true behind the platform's front end, which appends the
+    /// address it saw; false where clients connect directly (the dev host), as the header is then whatever they sent.
+    /// </summary>
+    public bool TrustForwardedFor { get; set; }
 }

@@ -56,6 +56,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         APPLICATIONINSIGHTS_CONNECTION_STRING: insightsConnectionString
         APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
         PublicBaseUrl: empty(publicBaseUrl) ? 'https://${appName}.azurewebsites.net' : publicBaseUrl
+        // The front end appends the address it saw to X-Forwarded-For: per-client limits key on it.
+        TrustForwardedFor: 'true'
       }, appSettings)): { name: setting.key, value: setting.value }]
     }
   }

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using Certifications.Domain.People;
+using Certifications.Functions.Certificates;
 using Certifications.Functions.Tests.Certificates;
 using Certifications.Functions.Tests.Fixtures;
 using Certifications.Storage.Common;
@@ -209,6 +210,37 @@ public class CertificateTests(DevHostFixture fixture)
 
         await last.Problem(HttpStatusCode.TooManyRequests);
         Assert.Equal("60", last.Headers.GetValues("Retry-After").Single());
+    }
+
+    [Fact]
+    public async Task A_client_that_varies_x_forwarded_for_is_limited_where_no_front_end_vouches_for_it()
+    {
+        await using var direct = await fixture.StartHostAsync(new Dictionary<string, string?> { ["TrustForwardedFor"] = "false" });
+        using var client = new HttpClient { BaseAddress = new Uri(direct.BaseUrl + "/api/") };
+        HttpResponseMessage last = null!;
+        for (var i = 0; i <= VerificationRateLimit.PermitsPerMinute; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "verify/cer_00000000000000000000000000");
+            request.Headers.Add("X-Forwarded-For", $"198.51.100.{i % 250}");
+            last = await client.SendAsync(request);
+        }
+
+        await last.Problem(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task Verification_counts_one_client_whatever_port_or_earlier_hops_it_sends()
+    {
+        var address = $"203.0.113.{Random.Shared.Next(1, 250)}";
+        HttpResponseMessage last = null!;
+        for (var i = 0; i <= VerificationRateLimit.PermitsPerMinute; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "verify/cer_00000000000000000000000000");
+            request.Headers.Add("X-Forwarded-For", $"10.0.{i}.1, {address}:{40000 + i}");
+            last = await fixture.Anonymous.SendAsync(request);
+        }
+
+        await last.Problem(HttpStatusCode.TooManyRequests);
     }
 
     [Fact]
