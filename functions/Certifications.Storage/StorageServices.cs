@@ -41,6 +41,7 @@ public static class StorageServices
         services.AddSingleton<DirectoryKeyMigration>();
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<OrganizationRepository>();
+        services.AddSingleton<TenantClaims>();
         services.AddSingleton<DirectoryRepository>();
         services.AddSingleton<CertificationRepository>();
         services.AddSingleton<CertificationCountsRepository>();

@@ -17,6 +17,9 @@ public sealed record OrganizationSettingsInput
     /// <summary>Write-only: a new secret replaces the old; absent keeps it; empty string removes it.</summary>
     public string? WebhookSecret { get; init; }
 
+    /// <summary>True stops the replaced secret at once, instead of at the end of its overlap (a leaked secret).</summary>
+    public bool? RevokePreviousWebhookSecret { get; init; }
+
     public sealed record AddOnsInput
     {
         public bool? Certifications { get; init; }
@@ -32,8 +35,12 @@ public sealed record OrganizationSettingsInput
     /// <summary>How long a replaced webhook secret keeps working.</summary>
     public static readonly TimeSpan SecretOverlap = TimeSpan.FromHours(24);
 
-    /// <summary>Applies the input to the organization, or says every field that is wrong.</summary>
-    public Result<Organization> ApplyTo(Organization organization, DateTimeOffset now)
+    /// <summary>
+    /// Applies the input to the organization, or says every field that is wrong. A tenant can be named only by someone
+    /// signed in with one of its accounts (<paramref name="callerTenantId"/>): otherwise any organization could claim
+    /// another company's tenant and invite its employees.
+    /// </summary>
+    public Result<Organization> ApplyTo(Organization organization, DateTimeOffset now, string? callerTenantId)
     {
         var errors = new FieldErrors();
         var name = errors.RequireText("name", Name ?? organization.Name, 200);
@@ -66,11 +73,21 @@ public sealed record OrganizationSettingsInput
             {
                 errors.Add("entraTenantId", "must be the tenant's id, a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47.");
             }
+            else if (EntraTenantId.Length == 0 && organization.EntraTenantId is not null)
+            {
+                errors.Add("entraTenantId", "cannot be removed: nobody could sign in any more, you included.");
+            }
         }
 
         if (errors.Any)
         {
             return errors.ToError();
+        }
+
+        if (tenant is not null && !string.Equals(tenant, organization.EntraTenantId, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(tenant, callerTenantId, StringComparison.OrdinalIgnoreCase))
+        {
+            return Error.Forbidden("Only a super admin signed in with an account of that tenant can name it; sign in with one, then set it.");
         }
 
         var (previous, previousUntil) = (organization.PreviousWebhookSecret, organization.PreviousWebhookSecretExpiresAt);
@@ -81,6 +98,11 @@ public sealed record OrganizationSettingsInput
         else if (secret != organization.WebhookSecret && organization.WebhookSecret is { } replaced)
         {
             (previous, previousUntil) = (replaced, now + SecretOverlap);
+        }
+
+        if (RevokePreviousWebhookSecret == true)
+        {
+            (previous, previousUntil) = (null, null);
         }
 
         return organization with

@@ -10,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Certifications.Functions.Organizations;
 
 /// <summary>GET/PUT /org/settings: the organization's name, add-ons, branding and webhook secret.</summary>
-public sealed class OrganizationFunctions(OrganizationService organizations)
+public sealed class OrganizationFunctions(OrganizationService organizations, TimeProvider clock)
 {
     [ApiResponse(200, typeof(OrganizationSettingsResponse))]
     [Function(nameof(GetOrganizationSettings))]
@@ -18,7 +18,7 @@ public sealed class OrganizationFunctions(OrganizationService organizations)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "org/settings")] HttpRequest request, CancellationToken cancellationToken)
     {
         var result = await organizations.GetAsync(EndpointGate.CallerOf(request), cancellationToken);
-        return result.ToHttp(o => ApiResult.Ok(OrganizationSettingsResponse.From(o.Value), o.PublicETag));
+        return result.ToHttp(o => ApiResult.Ok(OrganizationSettingsResponse.From(o.Value, clock.GetUtcNow()), o.PublicETag));
     }
 
     [ApiRequest(typeof(OrganizationSettingsInput))]
@@ -30,8 +30,8 @@ public sealed class OrganizationFunctions(OrganizationService organizations)
         var caller = EndpointGate.CallerOf(request);
         var result = await request.ReadJsonAsync<OrganizationSettingsInput>(async () =>
                 await organizations.GetAsync(caller, cancellationToken) is { IsSuccess: true } shown ? OrganizationSettingsResponse.From(
-                    shown.Value.Value) : null)
+                    shown.Value.Value, clock.GetUtcNow()) : null)
             .BindAsync(input => organizations.UpdateAsync(caller, input, request.IfMatch(), cancellationToken));
-        return result.ToHttp(o => ApiResult.Ok(OrganizationSettingsResponse.From(o.Value), o.PublicETag));
+        return result.ToHttp(o => ApiResult.Ok(OrganizationSettingsResponse.From(o.Value, clock.GetUtcNow()), o.PublicETag));
     }
 }

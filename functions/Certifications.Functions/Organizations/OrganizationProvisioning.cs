@@ -9,7 +9,8 @@ namespace Certifications.Functions.Organizations;
 /// Creates a tenant with its first super admin. Tenants are provisioned by operations (the dev host's demo data,
 /// tests, a sign-up flow later), not through the tenant-scoped API.
 /// </summary>
-public sealed class OrganizationProvisioning(OrganizationRepository organizations, DirectoryRepository directory, TimeProvider clock)
+public sealed class OrganizationProvisioning(
+    OrganizationRepository organizations, TenantClaims tenants, DirectoryRepository directory, TimeProvider clock)
 {
     /// <summary>Creates the organization and its admin; with fixed ids a second call finds them and changes nothing.</summary>
     public async Task<(Domain.Organizations.Organization Organization, User Admin)> ProvisionAsync(
@@ -28,6 +29,11 @@ public sealed class OrganizationProvisioning(OrganizationRepository organization
         var existing = await organizations.GetAsync(organization.Id, cancellationToken).ConfigureAwait(false);
         if (existing is null)
         {
+            if (entraTenantId is not null && !await tenants.ClaimAsync(entraTenantId, organization.Id, cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidOperationException($"Entra tenant {entraTenantId} belongs to another organization.");
+            }
+
             _ = (await organizations.CreateAsync(organization, cancellationToken).ConfigureAwait(false)).Value;
         }
 

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Certifications.DevHost.Identity;
+using Certifications.Functions.Organizations;
 using Certifications.Functions.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Certifications.Functions.Tests.Http;
 
@@ -79,5 +82,59 @@ public sealed class OrganizationSettingsTests(DevHostFixture fixture)
         (await admin.PutAsJsonAsync("org/settings", new { name = "On", addOns = new { certifications = true } })).EnsureSuccessStatusCode();
 
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("certifications")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_tenant_can_be_named_only_by_an_admin_signed_in_from_it()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        using var admin = org.AsAdmin();
+
+        var problem = await (await admin.PutAsJsonAsync("org/settings", new { entraTenantId = Guid.NewGuid().ToString() }))
+            .Problem(HttpStatusCode.Forbidden);
+
+        Assert.Contains("signed in with an account of that tenant", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(DevAccounts.TenantOf(org.Id), (await (await admin.GetAsync("org/settings")).Json())["entraTenantId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_tenant_belongs_to_one_organization()
+    {
+        var first = await TestOrganization.CreateAsync(fixture.Host);
+        var provisioning = fixture.Host.Services.GetRequiredService<OrganizationProvisioning>();
+
+        var second = await Assert.ThrowsAsync<InvalidOperationException>(() => provisioning.ProvisionAsync(
+            "Second", $"admin-{Guid.NewGuid():N}@test.example", "Sam Second", certificationsEnabled: true, entraTenantId: DevAccounts.TenantOf(first.Id)));
+
+        Assert.Contains("belongs to another organization", second.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_tenant_cannot_be_removed_as_nobody_could_sign_in_after()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        using var admin = org.AsAdmin();
+
+        var problem = await (await admin.PutAsJsonAsync("org/settings", new { entraTenantId = string.Empty })).Problem(HttpStatusCode.BadRequest);
+
+        Assert.NotNull(problem["errors"]!["entraTenantId"]);
+        (await admin.GetAsync("org/settings")).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task The_previous_secret_can_be_revoked_at_once_and_the_settings_say_until_when_it_works()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        using var admin = org.AsAdmin();
+        var next = "whsec_" + Convert.ToBase64String(Enumerable.Range(40, 32).Select(i => (byte)i).ToArray());
+        (await admin.PutAsJsonAsync("org/settings", new { webhookSecret = Secret })).EnsureSuccessStatusCode();
+
+        var replaced = await (await admin.PutAsJsonAsync("org/settings", new { webhookSecret = next })).Json();
+        var revoked = await (await admin.PutAsJsonAsync("org/settings", new { revokePreviousWebhookSecret = true })).Json();
+
+        var until = replaced["previousWebhookSecretWorksUntil"]!.GetValue<DateTimeOffset>();
+        Assert.InRange(until, DateTimeOffset.UtcNow.AddHours(23), DateTimeOffset.UtcNow.AddHours(25));
+        Assert.Null(revoked["previousWebhookSecretWorksUntil"]);
+        Assert.True(revoked["webhookSecretSet"]!.GetValue<bool>());
     }
 }

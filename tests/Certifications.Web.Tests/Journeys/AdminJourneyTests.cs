@@ -220,6 +220,31 @@ public sealed class AdminJourneyTests(WebAppFixture fixture)
     });
 
     [Fact]
+    public Task Ada_sees_until_when_the_replaced_secret_works_and_revokes_it_at_once() => fixture.JourneyAsync(async () =>
+    {
+        using (var api = fixture.ApiAs("Ada Admin"))
+        {
+            foreach (var seed in new[] { 1, 2 })
+            {
+                var secret = "whsec_" + Convert.ToBase64String(Enumerable.Range(seed, 32).Select(i => (byte)i).ToArray());
+                (await api.PutAsJsonAsync("org/settings", new { webhookSecret = secret })).EnsureSuccessStatusCode();
+            }
+        }
+
+        var ada = await fixture.NewPageAsync();
+        await ada.SignInAsync("Ada Admin", "/admin/settings");
+        await Assertions.Expect(ada.GetByText(new Regex("^The previous secret keeps working until "))).ToBeVisibleAsync();
+        await ada.GetByRole(AriaRole.Button, new() { Name = "Revoke the previous secret now…" }).ClickAsync();
+        var confirm = ada.GetByRole(AriaRole.Alertdialog, new() { Name = "Revoke the previous secret now?" });
+        await Assertions.Expect(confirm).ToContainTextAsync("Deliveries signed with it are refused");
+        await ada.CheckPageAsync(fixture, "admin-settings-revoke");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Revoke it" }).ClickAsync();
+
+        await Assertions.Expect(ada.GetByText(new Regex("^The previous secret keeps working until "))).ToBeHiddenAsync();
+        await Assertions.Expect(ada.GetByText(new Regex("^A signing secret is set"))).ToBeVisibleAsync();
+    });
+
+    [Fact]
     public Task Ada_generates_a_webhook_secret_copies_it_and_sees_the_LMSs_signed_delivery_in_the_list() =>
         fixture.JourneyAsync(async () =>
     {

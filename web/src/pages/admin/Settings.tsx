@@ -5,6 +5,7 @@ import { mustVersioned, type Schemas, type Versioned } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { useMe, useServices } from '../../app/context';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
+import { formatDateTime } from '../../ui/format';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 type Settings = Schemas['OrganizationSettingsResponse'];
@@ -93,12 +94,11 @@ function General({ settings }: { settings: Versioned<Settings> }) {
   const [name, setName] = useState(s.name);
   const [primary, setPrimary] = useState(s.branding.primaryColor);
   const [accent, setAccent] = useState(s.branding.accentColor);
-  const [tenant, setTenant] = useState(s.entraTenantId ?? '');
   const { api } = useServices();
   const write = useSettingsWrite(settings);
   const stale = write.error instanceof ApiProblem && write.error.status === 412;
   const [newer, setNewer] = useState<Versioned<Settings> | null>(null);
-  const body = { name, branding: { primaryColor: primary, accentColor: accent }, entraTenantId: tenant };
+  const body = { name, branding: { primaryColor: primary, accentColor: accent } };
   useEffect(() => {
     if (stale) void mustVersioned(api.GET('/org/settings')).then(setNewer, () => setNewer(null));
   }, [stale, api]);
@@ -128,9 +128,11 @@ function General({ settings }: { settings: Versioned<Settings> }) {
       <p className="hint">The colours are used on certificates of certifications without a design of their own.</p>
       <div className="field">
         <label htmlFor={`${id}-tenant`}>Microsoft Entra tenant id</label>
-        <input id={`${id}-tenant`} value={tenant} aria-describedby={`${id}-tenant-hint ${id}-tenant-error`} onChange={(e) => setTenant(e.target.value)} />
-        <p className="hint" id={`${id}-tenant-hint`}>Only people signing in through this tenant are let in. Leave empty until it is set up.</p>
-        <FieldError error={write.error} field="entraTenantId" label="The tenant id" id={`${id}-tenant-error`} />
+        <input id={`${id}-tenant`} readOnly value={s.entraTenantId ?? ''} aria-describedby={`${id}-tenant-hint`} />
+        <p className="hint" id={`${id}-tenant-hint`}>
+          Only people signing in through this tenant are let in. A tenant belongs to one organization and is named by someone signed in
+          from it, so moving to another one is done with us, not here.
+        </p>
       </div>
       {stale && newer && (
         <div className="alert alert-warning stack" role="alert">
@@ -149,6 +151,30 @@ function General({ settings }: { settings: Versioned<Settings> }) {
       {write.isSuccess && <p className="alert alert-success" role="status">Settings saved.</p>}
       <div className="row"><button type="submit" disabled={write.isPending}>{write.isPending ? 'Saving…' : 'Save settings'}</button></div>
     </form>
+  );
+}
+
+/** The replaced secret's overlap, and a way to end it at once (a leaked secret must not keep working for a day). */
+function PreviousSecret({ settings, until }: { settings: Versioned<Settings>; until: string }) {
+  const write = useSettingsWrite(settings);
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <div className="stack">
+      <p>The previous secret keeps working until {formatDateTime(until)}, so the LMS can move to the new one.</p>
+      {!confirming ? (
+        <div className="row"><button type="button" className="secondary danger" onClick={() => setConfirming(true)}>Revoke the previous secret now…</button></div>
+      ) : (
+        <div className="alert alert-warning stack" role="alertdialog" aria-label="Revoke the previous secret now?">
+          <p><strong>Revoke the previous secret now?</strong> Deliveries signed with it are refused from now on; the LMS must use the new one.</p>
+          <div className="row">
+            <button type="button" className="danger" disabled={write.isPending}
+              onClick={() => write.mutate({ body: { revokePreviousWebhookSecret: true } }, { onSuccess: () => setConfirming(false) })}>Revoke it</button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>Keep it until then</button>
+          </div>
+        </div>
+      )}
+      {write.isError && <ErrorNotice error={write.error} />}
+    </div>
   );
 }
 
@@ -178,9 +204,10 @@ function LmsConnection({ settings }: { settings: Versioned<Settings> }) {
           ? <>A signing secret is set{settings.data.webhookSecretHint && <>: <code>{settings.data.webhookSecretHint}</code></>}.</>
           : 'No signing secret yet: the LMS cannot deliver until one is set.'}
       </p>
+      {settings.data.previousWebhookSecretWorksUntil && <PreviousSecret settings={settings} until={settings.data.previousWebhookSecretWorksUntil} />}
       {secret ? (
         <div className="alert alert-success stack" role="status">
-          <p><strong>The new secret is shown only now.</strong> Copy it into your LMS; the previous one keeps working for 24 hours.</p>
+          <p><strong>The new secret is shown only now.</strong> Copy it into your LMS; the previous one keeps working for 24 hours, unless you revoke it.</p>
           <div className="row">
             <input aria-label="New signing secret" className="grow" readOnly value={secret} />
             <button type="button" className="secondary" onClick={() => copy('secret', secret)}>Copy the secret</button>
