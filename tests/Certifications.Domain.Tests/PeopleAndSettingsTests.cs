@@ -1,3 +1,4 @@
+using Certifications.Domain.Common;
 using Certifications.Domain.Organizations;
 using Certifications.Domain.People;
 
@@ -5,6 +6,9 @@ namespace Certifications.Domain.Tests;
 
 public sealed class PeopleAndSettingsTests
 {
+    /// <summary>The caller's sign-in tenant where the test names no tenant.</summary>
+    private const string? NoTenant = null;
+
     private static readonly HashSet<string> Groups = ["grp_sales"];
     private static readonly HashSet<string> Coaches = ["usr_coach"];
 
@@ -79,10 +83,10 @@ public sealed class PeopleAndSettingsTests
     {
         var valid = "whsec_" + Convert.ToBase64String(new byte[32]);
 
-        Assert.True(new OrganizationSettingsInput { Name = "N", WebhookSecret = valid }.ApplyTo(Build.Organization(), Build.Now).IsSuccess);
+        Assert.True(new OrganizationSettingsInput { Name = "N", WebhookSecret = valid }.ApplyTo(Build.Organization(), Build.Now, NoTenant).IsSuccess);
         Assert.Contains(
             "webhookSecret", new OrganizationSettingsInput { Name = "N", WebhookSecret = "hunter2" }.ApplyTo(
-            Build.Organization(), Build.Now).Error!.Fields!.Keys);
+            Build.Organization(), Build.Now, NoTenant).Error!.Fields!.Keys);
     }
 
     [Fact]
@@ -90,8 +94,8 @@ public sealed class PeopleAndSettingsTests
     {
         var organization = Build.Organization() with { WebhookSecret = "whsec_" + Convert.ToBase64String(new byte[32]) };
 
-        Assert.Equal(organization.WebhookSecret, new OrganizationSettingsInput { Name = "N" }.ApplyTo(organization, Build.Now).Value.WebhookSecret);
-        Assert.Null(new OrganizationSettingsInput { Name = "N", WebhookSecret = "" }.ApplyTo(organization, Build.Now).Value.WebhookSecret);
+        Assert.Equal(organization.WebhookSecret, new OrganizationSettingsInput { Name = "N" }.ApplyTo(organization, Build.Now, NoTenant).Value.WebhookSecret);
+        Assert.Null(new OrganizationSettingsInput { Name = "N", WebhookSecret = "" }.ApplyTo(organization, Build.Now, NoTenant).Value.WebhookSecret);
     }
 
     [Fact]
@@ -101,14 +105,14 @@ public sealed class PeopleAndSettingsTests
         var fresh = "whsec_" + Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray());
         var organization = Build.Organization() with { WebhookSecret = old };
 
-        var rotated = new OrganizationSettingsInput { WebhookSecret = fresh }.ApplyTo(organization, Build.Now).Value;
+        var rotated = new OrganizationSettingsInput { WebhookSecret = fresh }.ApplyTo(organization, Build.Now, NoTenant).Value;
 
         Assert.Equal([fresh, old], rotated.WebhookSecretsAt(Build.Now.AddHours(23)));
         Assert.Equal([fresh], rotated.WebhookSecretsAt(Build.Now.AddHours(24)));
         Assert.Equal(
-            [fresh, old], new OrganizationSettingsInput { WebhookSecret = fresh }.ApplyTo(rotated, Build.Now.AddHours(1)).Value.WebhookSecretsAt(
+            [fresh, old], new OrganizationSettingsInput { WebhookSecret = fresh }.ApplyTo(rotated, Build.Now.AddHours(1), NoTenant).Value.WebhookSecretsAt(
             Build.Now.AddHours(2)));
-        Assert.Empty(new OrganizationSettingsInput { WebhookSecret = "" }.ApplyTo(rotated, Build.Now).Value.WebhookSecretsAt(Build.Now));
+        Assert.Empty(new OrganizationSettingsInput { WebhookSecret = "" }.ApplyTo(rotated, Build.Now, NoTenant).Value.WebhookSecretsAt(Build.Now));
     }
 
     [Fact]
@@ -116,11 +120,11 @@ public sealed class PeopleAndSettingsTests
     {
         var organization = Build.Organization() with { Name = "Northwind", CertificationsEnabled = true };
 
-        var switchedOff = new OrganizationSettingsInput { AddOns = new() { Certifications = false } }.ApplyTo(organization, Build.Now).Value;
+        var switchedOff = new OrganizationSettingsInput { AddOns = new() { Certifications = false } }.ApplyTo(organization, Build.Now, NoTenant).Value;
 
         Assert.Equal("Northwind", switchedOff.Name);
         Assert.False(switchedOff.CertificationsEnabled);
-        Assert.Contains("name", new OrganizationSettingsInput { Name = " " }.ApplyTo(organization, Build.Now).Error!.Fields!.Keys);
+        Assert.Contains("name", new OrganizationSettingsInput { Name = " " }.ApplyTo(organization, Build.Now, NoTenant).Error!.Fields!.Keys);
     }
 
     [Fact]
@@ -132,5 +136,30 @@ public sealed class PeopleAndSettingsTests
 
         Assert.True(hint.Length < 12);
         Assert.DoesNotContain(secret[6..^4], hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tenant_is_named_only_from_inside_it_and_never_removed()
+    {
+        var tenant = Guid.NewGuid().ToString();
+        var organization = Build.Organization() with { EntraTenantId = Guid.NewGuid().ToString() };
+
+        Assert.Equal(ErrorKind.Forbidden, new OrganizationSettingsInput { EntraTenantId = tenant }.ApplyTo(organization, Build.Now, NoTenant).Error!.Kind);
+        Assert.Equal(tenant, new OrganizationSettingsInput { EntraTenantId = tenant }.ApplyTo(organization, Build.Now, tenant).Value.EntraTenantId);
+        Assert.Contains(
+            "entraTenantId", new OrganizationSettingsInput { EntraTenantId = string.Empty }.ApplyTo(organization, Build.Now, NoTenant).Error!.Fields!.Keys);
+    }
+
+    [Fact]
+    public void The_previous_secret_can_be_revoked_before_its_overlap_ends()
+    {
+        var old = "whsec_" + Convert.ToBase64String(new byte[32]);
+        var fresh = "whsec_" + Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray());
+        var organization = Build.Organization() with { WebhookSecret = old };
+        var rotated = new OrganizationSettingsInput { WebhookSecret = fresh }.ApplyTo(organization, Build.Now, NoTenant).Value;
+
+        var revoked = new OrganizationSettingsInput { RevokePreviousWebhookSecret = true }.ApplyTo(rotated, Build.Now.AddMinutes(5), NoTenant).Value;
+
+        Assert.Equal([fresh], revoked.WebhookSecretsAt(Build.Now.AddMinutes(6)));
     }
 }

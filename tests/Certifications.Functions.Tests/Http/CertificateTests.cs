@@ -231,7 +231,7 @@ public class CertificateTests(DevHostFixture fixture)
     [Fact]
     public async Task Verification_counts_one_client_whatever_port_or_earlier_hops_it_sends()
     {
-        var address = $"203.0.113.{Random.Shared.Next(1, 250)}";
+        var address = $"198.18.{Random.Shared.Next(0, 255)}.{Random.Shared.Next(1, 255)}";
         HttpResponseMessage last = null!;
         for (var i = 0; i <= VerificationRateLimit.PermitsPerMinute; i++)
         {
