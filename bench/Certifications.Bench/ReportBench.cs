@@ -61,7 +61,7 @@ internal static class ReportBench
         else
         {
             var storage = new StorageAccount(Options.Create(new StorageOptions { ConnectionString = connection }));
-            var records = new EnrollmentRepository(storage).ActiveAsync(Org, certificationId);
+            var records = new EnrollmentRepository(storage, new Certifications.Storage.Delivery.UndeliveredAwards(storage), TimeProvider.System).ActiveAsync(Org, certificationId);
             await using var output = new CountingStream();
             items = await CriteriaProgressCsv.WriteAsync(
                 output, Certification(0) with { Id = certificationId }, records, DateTimeOffset.UtcNow, CancellationToken.None);
@@ -108,7 +108,7 @@ internal static class ReportBench
     {
         var storage = new StorageAccount(Options.Create(new StorageOptions { ConnectionString = connection }));
         await storage.Tables.CreateTableIfNotExistsAsync(TableNames.Enrollments);
-        var repository = new EnrollmentRepository(storage);
+        var repository = new EnrollmentRepository(storage, new Certifications.Storage.Delivery.UndeliveredAwards(storage), TimeProvider.System);
         var now = DateTimeOffset.UtcNow;
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(

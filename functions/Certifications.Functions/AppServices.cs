@@ -76,6 +76,8 @@ public static class AppServices
         services.AddSingleton<CertificateLinks>();
         services.AddSingleton<CertificateRendering>();
         services.AddSingleton<CertificateService>();
+        services.AddSingleton<CertificateDelivery>();
+        services.AddSingleton<DeliverySweep>();
         services.AddSingleton<Images.ImageIntake>();
         services.AddSingleton<DesignPreview>();
         services.AddSingleton<LiveSessions.LiveSessionService>();

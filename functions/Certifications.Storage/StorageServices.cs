@@ -50,6 +50,8 @@ public static class StorageServices
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<CertificateRepository>();
         services.AddSingleton<CertificateFiles>();
+        services.AddSingleton<DesignVersions>();
+        services.AddSingleton<Delivery.UndeliveredAwards>();
         services.AddSingleton<BlobLinks>();
         services.AddSingleton<Reports.ReportStore>();
         services.AddSingleton<LiveSessions.LiveSessionRepository>();

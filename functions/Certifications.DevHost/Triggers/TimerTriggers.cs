@@ -20,6 +20,20 @@ internal sealed partial class TimerTriggers(IServiceProvider services, TimeProvi
 
     private async Task RunScheduleAsync(Trigger trigger, CancellationToken stoppingToken)
     {
+        if (trigger.RunOnStartup)
+        {
+            // As the Functions host does: once when the host starts, then on the schedule.
+            await Task.Yield();
+            try
+            {
+                await InvokeAsync(trigger.Method, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(e, trigger.Function);
+            }
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = clock.GetUtcNow();
@@ -64,7 +78,8 @@ internal sealed partial class TimerTriggers(IServiceProvider services, TimeProvi
             if (method.GetParameters().Select(p => p.GetCustomAttribute<TimerTriggerAttribute>()).FirstOrDefault(a => a is not null) is { } attribute)
             {
                 yield return new Trigger(
-                    method.GetCustomAttribute<FunctionAttribute>()!.Name, CronExpression.Parse(attribute.Schedule, CronFormat.IncludeSeconds), method);
+                    method.GetCustomAttribute<FunctionAttribute>()!.Name, CronExpression.Parse(attribute.Schedule, CronFormat.IncludeSeconds), method,
+                    attribute.RunOnStartup);
             }
         }
     }
@@ -72,5 +87,5 @@ internal sealed partial class TimerTriggers(IServiceProvider services, TimeProvi
     [LoggerMessage(Level = LogLevel.Error, Message = "Timer function {Function} failed")]
     private partial void LogFailed(Exception e, string function);
 
-    private sealed record Trigger(string Function, CronExpression Schedule, MethodInfo Method);
+    private sealed record Trigger(string Function, CronExpression Schedule, MethodInfo Method, bool RunOnStartup);
 }

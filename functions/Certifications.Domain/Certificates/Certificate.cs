@@ -48,7 +48,15 @@ public sealed record Certificate
     /// <summary>When the expiry sweep marked it expired (the status is expired from <see cref="ExpiresAt"/> on regardless).</summary>
     public DateTimeOffset? ExpiredAt { get; init; }
 
+    /// <summary>Why the last render could not draw it (a person must fix the design, then render it again); null otherwise.</summary>
+    public string? RenderFailure { get; init; }
+
+    public DateTimeOffset? RenderFailedAt { get; init; }
+
     public bool IsRendered => PdfBlob is not null && PdfSha256 is not null;
+
+    /// <summary>Whether the learner has what they earned: the PDF drawn and sent.</summary>
+    public bool IsDelivered => IsRendered && DeliveredAt is not null;
 
     /// <summary>What a verifier is told at <paramref name="now"/>: revocation wins over expiry.</summary>
     public CertificateStatus StatusAt(DateTimeOffset now) =>

@@ -65,6 +65,12 @@ public sealed record Enrollment
 
     public bool AllCriteriaMet => Criteria.Count > 0 && Criteria.All(c => c.State == CriterionState.Met);
 
+    /// <summary>
+    /// Whether the record has everything a certificate needs from the learner: from here on, its workflow owes them one
+    /// (after an approval where the certification asks for it). The delivery sweep watches every such record.
+    /// </summary>
+    public bool AwaitsAward => IsActive && AllCriteriaMet && EarnedAt is null;
+
     /// <summary>Whether a reviewer has something to do here: work to assess, a review-type criterion, or an approval.</summary>
     public bool AwaitsReviewer =>
         IsActive && EarnedAt is null

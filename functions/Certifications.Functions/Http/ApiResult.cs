@@ -47,4 +47,7 @@ public sealed class ApiResult(int status, object? body, string contentType = "ap
         new(StatusCodes.Status201Created, body) { Location = location, ETag = etag };
 
     public static ApiResult NoContent() => new(StatusCodes.Status204NoContent, null);
+
+    /// <summary>Taken, and done in the background (a render).</summary>
+    public static ApiResult Accepted(object body) => new(StatusCodes.Status202Accepted, body);
 }

@@ -101,6 +101,26 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
         }
     }
 
+    /// <summary>
+    /// The delivery sweep's wake-up for a record it found owed a certificate: signalled if its workflow runs, started
+    /// again if it ended (even when it ended as earned: the certificate of the award may never have been written).
+    /// </summary>
+    public async Task ResumeAsync(DurableTaskClient durable, Enrollment enrollment, CancellationToken cancellationToken)
+    {
+        seen.Remove(SeenKey(enrollment.Id));
+        if (await IsRunningAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false))
+        {
+            await RaiseAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        LogRestarted(enrollment.Id);
+        if (!await TryStartAsync(durable, enrollment, canOnlyWait: false, cancellationToken).ConfigureAwait(false))
+        {
+            await RaiseAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public Task SignalAsync(DurableTaskClient durable, IEnumerable<Enrollment> enrollments, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(enrollments, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (e, ct) => await SignalAsync(durable, e, ct).ConfigureAwait(false));

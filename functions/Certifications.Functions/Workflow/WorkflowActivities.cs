@@ -7,6 +7,7 @@ using Certifications.Functions.Notifications;
 using Certifications.Storage.Catalog;
 using Certifications.Storage.Certificates;
 using Certifications.Storage.Common;
+using Certifications.Storage.Delivery;
 using Certifications.Storage.Enrollments;
 using Certifications.Storage.People;
 using Microsoft.Azure.Functions.Worker;
@@ -20,8 +21,8 @@ namespace Certifications.Functions.Workflow;
 /// </summary>
 public sealed class WorkflowActivities(
     EnrollmentRepository enrollments, CertificationRepository certifications, CallerDirectory organizations,
-    DirectoryRepository directory, CertificateRepository certificates, WorkflowEmail email, IEmailSender mail,
-    TimeProvider clock, ILogger<WorkflowActivities> logger)
+    DirectoryRepository directory, CertificateRepository certificates, DesignVersions designs, UndeliveredAwards undelivered,
+    WorkflowEmail email, IEmailSender mail, TimeProvider clock, ILogger<WorkflowActivities> logger)
 {
     /// <summary>
     /// Reads the record and takes the step the rules call for that needs no waiting: asks for approval, or issues the
@@ -121,12 +122,20 @@ public sealed class WorkflowActivities(
             logger.LogInformation("Certificate {CertificateId} issued for enrollment {EnrollmentId}", certificateId, earned.Id);
         }
 
-        if (!existing.IsRendered)
+        if (!existing.IsDelivered)
         {
-            await certificates.WriteRenderRequestAsync(
-                new CertificateRenderRequest(existing, certification.Design, earned.LearnerEmail), cancellationToken).ConfigureAwait(false);
+            // Watched until the renderer has drawn and sent it; the record's own row goes only once this one is there.
+            await undelivered.WatchAsync(existing, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
 
+        if (!existing.IsRendered)
+        {
+            var version = await designs.SaveAsync(earned.OrganizationId, certification.Id, certification.Design, cancellationToken).ConfigureAwait(false);
+            await certificates.WriteRenderRequestAsync(
+                new CertificateRenderRequest(existing, earned.LearnerEmail) { DesignVersion = version }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await undelivered.ForgetEnrollmentAsync(earned.OrganizationId, earned.Id, cancellationToken).ConfigureAwait(false);
         return new WorkflowView(WorkflowNext.Done, earned.DueDate, earned.ApprovalRequestedAt);
     }
 

@@ -27,6 +27,19 @@ public sealed class CertificateFiles(StorageAccount storage)
     public async Task<bool> PdfExistsAsync(string name, CancellationToken cancellationToken = default) =>
         (await pdfs.GetBlobClient(name).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
 
+    /// <summary>The PDF's bytes (a few dozen KB), to attach to the e-mail; null when it is not there.</summary>
+    public async Task<byte[]?> ReadPdfAsync(string name, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return (await pdfs.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content.ToArray();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The PDF as a stream straight from storage; null when it is not there.</summary>
     public async Task<Stream?> OpenPdfAsync(string name, CancellationToken cancellationToken = default)
     {

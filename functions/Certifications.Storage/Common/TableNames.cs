@@ -13,8 +13,11 @@ public static class TableNames
     public const string WebhookDeliveries = "WebhookDeliveries";
     public const string LiveSessions = "LiveSessions";
 
+    /// <summary>What was earned and is not delivered yet: the delivery sweep's index.</summary>
+    public const string Undelivered = "Undelivered";
+
     public static IReadOnlyList<string> All { get; } =
-        [Organizations, Directory, Identities, Certifications, Enrollments, LearnerEnrollments, Certificates, WebhookDeliveries, LiveSessions];
+        [Organizations, Directory, Identities, Certifications, Enrollments, LearnerEnrollments, Certificates, WebhookDeliveries, LiveSessions, Undelivered];
 }
 
 /// <summary>The blob containers the app keeps, created at start-up.</summary>

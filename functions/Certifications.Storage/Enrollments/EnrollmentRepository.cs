@@ -9,7 +9,7 @@ using Certifications.Storage.Common;
 namespace Certifications.Storage.Enrollments;
 
 /// <summary>Learning records, and each learner's assignment list that points at them.</summary>
-public sealed class EnrollmentRepository(StorageAccount storage)
+public sealed class EnrollmentRepository(StorageAccount storage, Delivery.UndeliveredAwards undelivered, TimeProvider clock)
 {
     /// <summary>The most operations one entity-group transaction may hold.</summary>
     public const int MaxBatch = 100;
@@ -186,6 +186,12 @@ public sealed class EnrollmentRepository(StorageAccount storage)
     /// </summary>
     public async Task<Result<string>> UpdateAsync(Versioned<Enrollment> before, Enrollment after, CancellationToken cancellationToken = default)
     {
+        if (after.AwaitsAward && !before.Value.AwaitsAward)
+        {
+            // Watched before the write that makes it owed: if the signal that should follow is lost, the sweep still sees it.
+            await undelivered.WatchAsync(after, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
         var added = HistoryEntity.Added(before.Value, after);
         return await SubmitAsync(
             new(TableTransactionActionType.UpdateReplace, EnrollmentEntity.From(after), TableWrites.IfMatch(before.ETag)), added, cancellationToken)

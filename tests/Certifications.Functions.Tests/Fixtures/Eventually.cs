@@ -16,4 +16,14 @@ public static class Eventually
             await Task.Delay(200);
         }
     }
+
+    /// <summary>The first value <paramref name="find"/> gives that is not null, polling up to a deadline.</summary>
+    public static async Task<T> ValueAsync<T>(Func<Task<T?>> find, string what, int seconds = 60)
+        where T : class
+    {
+        T? found = null;
+        await WaitUntilAsync(async () => (found = await find()) is not null, what, seconds);
+        return found!;
+    }
+
 }

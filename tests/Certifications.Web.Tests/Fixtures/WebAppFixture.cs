@@ -97,6 +97,18 @@ public sealed class WebAppFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>Gives a Northwind certification a logo that is no image, as a design saved before logos were checked could have.</summary>
+    public async Task BreakDesignAsync(string certificationId)
+    {
+        var organizationId = DemoUsers.First(u => u.DisplayName == "Ada Admin").OrganizationId;
+        var name = $"{organizationId}/{certificationId}/logo-broken.png";
+        await Host.Services.GetRequiredService<Storage.Common.StorageAccount>().Container(Storage.Common.ContainerNames.Branding).GetBlobClient(name)
+            .UploadAsync(BinaryData.FromBytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]), overwrite: true);
+        var repository = Host.Services.GetRequiredService<Storage.Catalog.CertificationRepository>();
+        var current = (await repository.GetAsync(organizationId, certificationId))!;
+        _ = (await repository.UpdateAsync(current.Value with { Design = current.Value.Design with { LogoBlob = name } }, current.ETag)).Value;
+    }
+
     /// <summary>Runs a journey; when it fails, every open page is saved as failure-N.png first, to see what the person saw.</summary>
     public async Task JourneyAsync(Func<Task> journey)
     {

@@ -220,6 +220,57 @@ public sealed class AdminJourneyTests(WebAppFixture fixture)
     });
 
     [Fact]
+    public Task Ada_sees_a_certificate_that_could_not_be_drawn_fixes_the_design_and_renders_it_again() => fixture.JourneyAsync(async () =>
+    {
+        using var ada = fixture.ApiAs("Ada Admin");
+        using var lena = fixture.ApiAs("Lena Learner");
+        var title = "Broken Seal " + Guid.NewGuid().ToString("N")[..6];
+        var created = await (await ada.PostAsJsonAsync("certifications", new
+        {
+            title,
+            requireApproval = false,
+            criteria = new[] { new { kind = "content", title = "Read the guide" } },
+        })).Content.ReadFromJsonAsync<JsonObject>();
+        var certificationId = created!["id"]!.GetValue<string>();
+        var criterionId = created["criteria"]![0]!["id"]!.GetValue<string>();
+        (await ada.PostAsync($"certifications/{certificationId}/publish", null)).EnsureSuccessStatusCode();
+        await fixture.BreakDesignAsync(certificationId);
+        var lenaId = fixture.DemoUsers.Single(u => u.DisplayName == "Lena Learner").Id;
+        (await ada.PostAsJsonAsync($"certifications/{certificationId}/assignments", new { learnerIds = new[] { lenaId } })).EnsureSuccessStatusCode();
+        var enrollmentId = Domain.Enrollments.EnrollmentIds.For(certificationId, lenaId);
+        (await lena.PostAsync($"enrollments/{enrollmentId}/criteria/{criterionId}/complete", null)).EnsureSuccessStatusCode();
+
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync("Ada Admin", "/admin/certificates");
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Certificates that need attention" });
+        var row = table.GetByRole(AriaRole.Row).Filter(new() { HasText = title });
+        await page.ReloadAsync();
+        await Assertions.Expect(row).ToContainTextAsync("Could not be drawn", new() { Timeout = 30_000 });
+        await page.CheckPageAsync(fixture, "admin-certificates-attention");
+
+        (await ada.PutAsJsonAsync($"certifications/{certificationId}/certificate-design", new
+        {
+            heading = "Certificate of Achievement",
+            body = "This certifies that {{learner}} has earned {{certification}} on {{date}}.",
+            primaryColor = "#1F3A5F",
+            accentColor = "#C9A227",
+        })).EnsureSuccessStatusCode();
+        await row.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Render again") }).ClickAsync();
+
+        await Assertions.Expect(row).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        bool rendered;
+        do
+        {
+            await Task.Delay(200);
+            rendered = (await (await lena.GetAsync("me/certificates")).Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray()
+                .Any(c => c!["certification"]!.GetValue<string>() == title && c["downloadUrl"] is not null);
+        }
+        while (!rendered && DateTimeOffset.UtcNow < deadline);
+        Assert.True(rendered, "Lena's certificate was not rendered after Render again");
+    });
+
+    [Fact]
     public Task Ada_sees_until_when_the_replaced_secret_works_and_revokes_it_at_once() => fixture.JourneyAsync(async () =>
     {
         using (var api = fixture.ApiAs("Ada Admin"))

@@ -40,6 +40,7 @@ export function Certificates() {
   return (
     <>
       <h1>Certificates</h1>
+      <NeedAttention />
       <form className="card row filters" role="search" aria-label="Find certificates" onSubmit={(event) => {
         event.preventDefault();
         setParams(typed.trim() ? { q: typed.trim() } : {}, { replace: true });
@@ -136,5 +137,66 @@ function CertificateCard({ certificate: c }: { certificate: Certificate }) {
       )}
       {reinstate.isError && <ErrorNotice error={reinstate.error} />}
     </li>
+  );
+}
+
+type Attention = Schemas['CertificateAttention'];
+const problemWords: Record<string, string> = {
+  'render-failed': 'Could not be drawn',
+  'no-pdf': 'No PDF yet',
+  'not-sent': 'Not e-mailed yet',
+};
+
+/** Certificates that have not reached their learners: why, and "Render again" once the design is fixed. */
+function NeedAttention() {
+  const { api } = useServices();
+  const client = useQueryClient();
+  const [asked, setAsked] = useState<string[]>([]);
+  const attention = useQuery({
+    queryKey: ['certificates', 'attention'],
+    queryFn: () => must(api.GET('/certificates/attention')),
+    // While a render asked for is on its way, the list follows it until the certificate has left.
+    refetchInterval: asked.length > 0 ? 2000 : false,
+  });
+  const again = useMutation({
+    mutationFn: (id: string) => must(api.POST('/certificates/{id}/render', { params: { path: { id } } })),
+    onSuccess: (_, id) => {
+      setAsked((list) => [...list, id]);
+      void client.invalidateQueries({ queryKey: ['certificates', 'attention'] });
+    },
+  });
+  if (attention.isError) return <ErrorNotice error={attention.error} onRetry={() => void attention.refetch()} />;
+  const items: Attention[] = attention.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <section className="card stack alert-warning" aria-labelledby="attention-title">
+      <h2 id="attention-title">Need attention</h2>
+      <p>These certificates were earned but have not reached their learners. Fix what the reason names (often the design), then render again.</p>
+      <div className="table-scroll">
+        <table aria-label="Certificates that need attention">
+          <thead><tr><th scope="col">Learner</th><th scope="col">Certification</th><th scope="col">Earned</th><th scope="col">What is wrong</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id}>
+                <td>{item.learner}</td>
+                <td>{item.certification}</td>
+                <td>{formatDate(item.issuedAt)}</td>
+                <td>
+                  <strong>{problemWords[item.problem] ?? item.problem}</strong>
+                  {item.reason && <p className="hint">{item.reason}</p>}
+                </td>
+                <td>
+                  {asked.includes(item.id) && item.problem !== 'render-failed'
+                    ? <span role="status">Rendering again…</span>
+                    : <button type="button" className="secondary" disabled={again.isPending}
+                      aria-label={`Render again: ${item.learner}, ${item.certification}`} onClick={() => again.mutate(item.id)}>Render again</button>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {again.isError && <ErrorNotice error={again.error} />}
+    </section>
   );
 }

@@ -1,0 +1,100 @@
+using Certifications.Domain.Certificates;
+using Certifications.Domain.Common;
+using Certifications.Domain.Policies;
+using Certifications.Storage.Catalog;
+using Certifications.Storage.Certificates;
+using Certifications.Storage.Common;
+using Certifications.Storage.Delivery;
+using Certifications.Storage.People;
+
+namespace Certifications.Functions.Certificates;
+
+/// <summary>
+/// Certificates that have not reached their learner: which ones need a person (no PDF, not sent, or a design that
+/// could not be drawn), and asking the renderer again, with the certification's design as it is now.
+/// </summary>
+public sealed class CertificateDelivery(
+    CertificateRepository certificates, CertificationRepository certifications, DesignVersions designs, UndeliveredAwards undelivered,
+    DirectoryRepository directory, TimeProvider clock)
+{
+    /// <summary>A certificate this young is still on its way; it is listed once it is late, or at once when drawing it failed.</summary>
+    public static readonly TimeSpan OnItsWay = TimeSpan.FromMinutes(2);
+
+    /// <summary>The organization's certificates that need attention, oldest first.</summary>
+    public async Task<Result<IReadOnlyList<CertificateAttention>>> AttentionAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        if (!caller.IsSuperAdmin)
+        {
+            return Error.Forbidden("Only a super admin sees the certificates that need attention.");
+        }
+
+        var now = clock.GetUtcNow();
+        var rows = await undelivered.CertificatesAsync(caller.OrganizationId, cancellationToken).ConfigureAwait(false);
+        var found = await Task.WhenAll(rows.Select(async row => (row, record: await certificates.GetAsync(row.Id, cancellationToken).ConfigureAwait(false))))
+            .ConfigureAwait(false);
+        return Result<IReadOnlyList<CertificateAttention>>.Ok([.. found
+            .Where(f => f.record is { Value: { RevokedAt: null, IsDelivered: false } c } && c.OrganizationId == caller.OrganizationId
+                && (c.RenderFailure is not null || now - f.row.Since >= OnItsWay))
+            .Select(f => CertificateAttention.Of(f.record!.Value, f.row.Since))]);
+    }
+
+    /// <summary>A super admin's "render again": after a fix, the certificate is drawn with the design as it is now, and sent.</summary>
+    public async Task<Result<Certificate>> RenderAgainAsync(Caller caller, string certificateId, CancellationToken cancellationToken)
+    {
+        if (!caller.IsSuperAdmin)
+        {
+            return Error.Forbidden("Only a super admin renders certificates again.");
+        }
+
+        var found = await certificates.GetAsync(certificateId, cancellationToken).ConfigureAwait(false);
+        if (found is null || found.Value.OrganizationId != caller.OrganizationId)
+        {
+            return Error.NotFound("The certificate");
+        }
+
+        if (found.Value.IsDelivered)
+        {
+            return Error.Conflict("This certificate was drawn and sent already; there is nothing to render again.");
+        }
+
+        var requested = await RequestAsync(found, cancellationToken).ConfigureAwait(false);
+        return requested is null ? Error.Conflict("The learner or the certification of this certificate no longer exists.") : requested;
+    }
+
+    /// <summary>
+    /// Clears a recorded failure and writes a fresh render request naming the certification's current design; null when
+    /// there is nobody or nothing left to draw it for. The renderer's checks make a request written twice harmless.
+    /// </summary>
+    public async Task<Certificate?> RequestAsync(Versioned<Certificate> found, CancellationToken cancellationToken)
+    {
+        var certificate = found.Value;
+        var learner = await directory.GetUserAsync(certificate.OrganizationId, certificate.LearnerId, cancellationToken).ConfigureAwait(false);
+        var certification = await certifications.GetAsync(certificate.OrganizationId, certificate.CertificationId, cancellationToken).ConfigureAwait(false);
+        if (learner is null || certification is null)
+        {
+            return null;
+        }
+
+        if (certificate.RenderFailure is not null)
+        {
+            certificate = certificate with { RenderFailure = null, RenderFailedAt = null };
+            _ = (await certificates.UpdateAsync(certificate, found.ETag, cancellationToken).ConfigureAwait(false)).Value;
+        }
+
+        await undelivered.WatchAsync(certificate, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var version = await designs.SaveAsync(certificate.OrganizationId, certificate.CertificationId, certification.Value.Design, cancellationToken)
+            .ConfigureAwait(false);
+        await certificates.WriteRenderRequestAsync(
+            new CertificateRenderRequest(certificate, learner.Value.Email) { DesignVersion = version }, cancellationToken).ConfigureAwait(false);
+        return certificate;
+    }
+}
+
+/// <summary>A certificate that has not reached its learner, and why.</summary>
+public sealed record CertificateAttention(
+    string Id, string EnrollmentId, string Certification, string Learner, DateTimeOffset IssuedAt, DateTimeOffset Since, string Problem, string? Reason)
+{
+    public static CertificateAttention Of(Certificate c, DateTimeOffset since) => new(
+        c.Id, c.EnrollmentId, c.CertificationTitle, c.LearnerName, c.IssuedAt, since,
+        c.RenderFailure is not null ? "render-failed" : !c.IsRendered ? "no-pdf" : "not-sent", c.RenderFailure);
+}
