@@ -61,7 +61,7 @@ internal static class ReportBench
         else
         {
             var storage = new StorageAccount(Options.Create(new StorageOptions { ConnectionString = connection }));
-            var records = new EnrollmentRepository(storage, new Certifications.Storage.Delivery.UndeliveredAwards(storage), TimeProvider.System).ActiveAsync(Org, certificationId);
+            var records = Repository(storage).ActiveAsync(Org, certificationId);
             await using var output = new CountingStream();
             items = await CriteriaProgressCsv.WriteAsync(
                 output, Certification(0) with { Id = certificationId }, records, DateTimeOffset.UtcNow, CancellationToken.None);
@@ -103,12 +103,15 @@ internal static class ReportBench
         })],
     };
 
+    private static EnrollmentRepository Repository(StorageAccount storage) =>
+        new(storage, new Certifications.Storage.Delivery.UndeliveredAwards(storage), TimeProvider.System);
+
     /// <summary>Writes N records in batches of 100, 8 batches at a time; states vary so every kind of row appears.</summary>
     private static async Task SeedAsync(string connection, Certification certification, int size)
     {
         var storage = new StorageAccount(Options.Create(new StorageOptions { ConnectionString = connection }));
         await storage.Tables.CreateTableIfNotExistsAsync(TableNames.Enrollments);
-        var repository = new EnrollmentRepository(storage, new Certifications.Storage.Delivery.UndeliveredAwards(storage), TimeProvider.System);
+        var repository = Repository(storage);
         var now = DateTimeOffset.UtcNow;
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(
