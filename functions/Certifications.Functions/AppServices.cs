@@ -71,6 +71,7 @@ public static class AppServices
         services.AddSingleton<ProgressAnswer>();
         services.AddSingleton<EvidenceUpload>();
         services.AddSingleton<EvidenceFiles>();
+        services.AddSingleton<Progress.AbandonedUploads>();
         services.AddSingleton<ReviewQueue>();
         services.AddSingleton<LmsWebhookService>();
         services.AddSingleton<CertificateLinks>();

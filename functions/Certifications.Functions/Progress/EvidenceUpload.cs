@@ -10,7 +10,8 @@ namespace Certifications.Functions.Progress;
 
 /// <summary>
 /// Reads a multipart evidence hand-in (a "text" field and files), streaming each file straight to Blob Storage
-/// within size and type limits. Whatever went up before a limit was hit is taken down again.
+/// within size and type limits. Whatever went up before a limit was hit, or before the connection was cut, is taken down
+/// again; files stay pending until their hand-in is recorded (<see cref="AbandonedUploads"/> takes what a dead host left).
 /// </summary>
 public sealed class EvidenceUpload(EvidenceStore store)
 {
@@ -85,11 +86,21 @@ public sealed class EvidenceUpload(EvidenceStore store)
                 ? TooLarge()
                 : Error.Invalid("The multipart body could not be read: " + e.Message);
         }
+        catch
+        {
+            // The connection was cut (or anything else went wrong) halfway: what went up is taken down before the error goes on.
+            await DiscardAsync(files, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
 
         return new EvidenceItem { Id = evidenceId, Text = string.IsNullOrWhiteSpace(text) ? null : text.Trim(), Files = files, AddedAt = now };
     }
 
     public Task DiscardAsync(EvidenceItem evidence, CancellationToken cancellationToken) => DiscardAsync(evidence.Files, cancellationToken);
+
+    /// <summary>The hand-in is recorded: its files are no longer pending, so no cleanup ever takes them.</summary>
+    public Task CommitAsync(EvidenceItem evidence, CancellationToken cancellationToken) =>
+        store.CommitAsync(evidence.Files.Select(f => f.BlobName), cancellationToken);
 
     private Task DiscardAsync(IEnumerable<EvidenceFile> files, CancellationToken cancellationToken) =>
         store.DeleteAsync(files.Select(f => f.BlobName), cancellationToken);

@@ -62,6 +62,10 @@ public sealed class ProgressFunctions(ProgressService progress, EvidenceUpload e
             // Refused after the files went up: take them down again, so a refused request leaves nothing behind.
             await evidence.DiscardAsync(uploaded.Value, CancellationToken.None);
         }
+        else
+        {
+            await evidence.CommitAsync(uploaded.Value, CancellationToken.None);
+        }
 
         return await answer.ForAsync(durable, result, cancellationToken);
     }

@@ -229,6 +229,28 @@ public sealed class EnrollmentRepository(StorageAccount storage, Delivery.Undeli
         }
     }
 
+    /// <summary>Whether a hand-in of this id is recorded on the enrollment: its history rows of hand-ins are read, one partition range.</summary>
+    public async Task<bool> HasEvidenceAsync(string organizationId, string enrollmentId, string evidenceId, CancellationToken cancellationToken = default)
+    {
+        if (!EnrollmentIds.TryParse(enrollmentId, out var certificationId, out var learnerId))
+        {
+            return false;
+        }
+
+        var first = $"{learnerId}|{HistoryEntity.EvidenceKind}|";
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {EnrollmentEntity.Partition(organizationId, certificationId)} and RowKey ge {first} and RowKey lt {first[..^1] + "}"}");
+        await foreach (var row in table.QueryAsync<HistoryEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.Data.Contains(evidenceId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Puts the certification on the learner's assignment list; idempotent, so a retry heals a missed write.</summary>
     public Task AddToLearnerListAsync(string organizationId, string learnerId, string certificationId, CancellationToken cancellationToken = default) =>
         learnerIndex.UpsertEntityAsync(
