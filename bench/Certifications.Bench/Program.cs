@@ -16,6 +16,19 @@ using Certifications.Storage.People;
 //        dotnet run -c Release --project bench/Certifications.Bench -- --report [--sizes 10000,100000]
 //        dotnet run -c Release --project bench/Certifications.Bench -- --import [--rows 5000 --rounds 3]
 //        dotnet run -c Release --project bench/Certifications.Bench -- --web [--rounds 9 --timeline]
+//        dotnet run -c Release --project bench/Certifications.Bench -- --chaos [--enrollments 100 --seed 1]
+if (args is ["--chaos-host", var chaosStorage, var chaosPort, var chaosOutbox, var chaosKey, var chaosSecrets])
+{
+    await ChaosBench.HostAsync(chaosStorage, int.Parse(chaosPort, CultureInfo.InvariantCulture), chaosOutbox, chaosKey, chaosSecrets);
+    return;
+}
+
+if (args.Contains("--chaos"))
+{
+    Environment.ExitCode = await ChaosBench.RunAsync(Option("--enrollments", 100), Option("--seed", Environment.TickCount));
+    return;
+}
+
 if (args.Contains("--report-measure"))
 {
     var at = Array.IndexOf(args, "--report-measure");

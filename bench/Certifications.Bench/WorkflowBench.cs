@@ -23,8 +23,8 @@ namespace Certifications.Bench;
 /// </summary>
 public static class WorkflowBench
 {
-    private const string Secret = "whsec_QmVuY2htYXJrU2VjcmV0MDEyMzQ1Njc4OWFiY2RlZg==";
-    private static readonly string[] Activities = ["bench-reading", "bench-quiz", "bench-simulation"];
+    internal const string Secret = "whsec_QmVuY2htYXJrU2VjcmV0MDEyMzQ1Njc4OWFiY2RlZg==";
+    internal static readonly string[] Activities = ["bench-reading", "bench-quiz", "bench-simulation"];
 
     public static async Task RunAsync(int enrollments, int clients, int rounds)
     {
@@ -231,6 +231,20 @@ public static class WorkflowBench
         var id = created!["id"]!.GetValue<string>();
         (await http.PostAsync($"certifications/{id}/publish", null)).EnsureSuccessStatusCode();
         return (organization.Id, id, learners, token);
+    }
+
+    /// <summary>An organization with <paramref name="count"/> learners assigned a certification of three LMS activities; their e-mails.</summary>
+    internal static async Task<(string Organization, string Certification, string[] Emails)> SeedAndAssignAsync(DevHostApp host, int count)
+    {
+        var (organizationId, certificationId, learners, adminToken) = await SeedAsync(host, count);
+        using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl + "/api/") };
+        using var assign = new HttpRequestMessage(HttpMethod.Post, $"certifications/{certificationId}/assignments")
+        {
+            Content = JsonContent.Create(new { learnerIds = learners }),
+        };
+        assign.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        (await http.SendAsync(assign)).EnsureSuccessStatusCode();
+        return (organizationId, certificationId, [.. Enumerable.Range(0, count).Select(Email)]);
     }
 
     private static string Email(int i) => $"learner{i}@bench.example";

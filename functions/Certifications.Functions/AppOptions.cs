@@ -11,4 +11,7 @@ public sealed class AppOptions
     /// address it saw; false where clients connect directly (the dev host), as the header is then whatever they sent.
     /// </summary>
     public bool TrustForwardedFor { get; set; }
+
+    /// <summary>How long the delivery sweep leaves what is owed to the pipeline before it steps in (shorter in the fault bench).</summary>
+    public TimeSpan DeliverySweepGrace { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -26,6 +26,7 @@ public sealed class Azurite : IAsyncDisposable
         this.process = process;
         this.pidFile = pidFile;
         this.throwawayFolder = throwawayFolder;
+        Ports = [blobPort, queuePort, tablePort];
         ConnectionString =
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
             $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
@@ -34,8 +35,15 @@ public sealed class Azurite : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    /// <summary>Starts Azurite; with <paramref name="dataFolder"/> data persists there, otherwise only until it stops.</summary>
-    public static async Task<Azurite> StartAsync(string repositoryRoot, string? dataFolder, CancellationToken cancellationToken = default)
+    /// <summary>The blob, queue and table ports, to start the same storage again.</summary>
+    public IReadOnlyList<int> Ports { get; }
+
+    /// <summary>
+    /// Starts Azurite; with <paramref name="dataFolder"/> data persists there, otherwise only until it stops. With the
+    /// <paramref name="ports"/> (blob, queue, table) of one stopped before, it is the same storage started again.
+    /// </summary>
+    public static async Task<Azurite> StartAsync(
+        string repositoryRoot, string? dataFolder, CancellationToken cancellationToken = default, IReadOnlyList<int>? ports = null)
     {
         var script = Path.Combine(repositoryRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
@@ -49,7 +57,7 @@ public sealed class Azurite : IAsyncDisposable
         var pidFile = Path.Combine(dataFolder, "azurite.pid");
         await StopOrphanAsync(pidFile).ConfigureAwait(false);
 
-        int[] ports = [FreePort(), FreePort(), FreePort()];
+        ports ??= [FreePort(), FreePort(), FreePort()];
         var start = new ProcessStartInfo("node")
         {
             RedirectStandardOutput = true,

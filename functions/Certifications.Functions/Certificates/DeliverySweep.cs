@@ -5,6 +5,7 @@ using Certifications.Storage.Delivery;
 using Certifications.Storage.Enrollments;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Certifications.Functions.Certificates;
 
@@ -12,14 +13,13 @@ namespace Certifications.Functions.Certificates;
 /// Finds what was earned and not delivered, from the index alone, and resumes each: a record that awaits its award has
 /// its workflow signalled (or started again, if it has ended); a certificate without its PDF or e-mail is requested
 /// again. Everything it does is what the pipeline would have done, so running it twice, or beside the pipeline, changes
-/// nothing twice. A row is left alone for <see cref="Grace"/> after it was written or last nudged.
+/// nothing twice. A row is left alone for <see cref="AppOptions.DeliverySweepGrace"/> (ten minutes: long enough for the
+/// pipeline to finish on its own) after it was written or last nudged.
 /// </summary>
 public sealed partial class DeliverySweep(
     UndeliveredAwards undelivered, EnrollmentRepository enrollments, CertificationRepository certifications, CertificateRepository certificates,
-    CertificateDelivery delivery, EnrollmentWorkflows workflows, TimeProvider clock, ILogger<DeliverySweep> logger)
+    CertificateDelivery delivery, EnrollmentWorkflows workflows, IOptions<AppOptions> options, TimeProvider clock, ILogger<DeliverySweep> logger)
 {
-    /// <summary>Long enough for the pipeline to finish on its own (a render takes well under a second), short enough that nobody waits an hour.</summary>
-    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(10);
 
     /// <summary>What one sweep did.</summary>
     public sealed record Outcome(int Resumed, int Dropped, int Waiting);
@@ -30,7 +30,7 @@ public sealed partial class DeliverySweep(
         var (resumed, dropped, waiting) = (0, 0, 0);
         await foreach (var row in undelivered.AllAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (now - (row.NudgedAt ?? row.Since) < (grace ?? Grace))
+            if (now - (row.NudgedAt ?? row.Since) < (grace ?? options.Value.DeliverySweepGrace))
             {
                 waiting++;
                 continue;

@@ -27,6 +27,10 @@ public sealed class CertificateEmail(MailMessages mail, CertificateLinks links)
             FileName = FileName(certificate),
         };
         message.Body = new Multipart("mixed") { message.Body!, attachment };
+
+        // One Message-ID per award: a retry after a crash between sending and recording it sends the same message, which
+        // mail systems and clients recognise as one.
+        message.MessageId = $"{certificate.Id}.{certificate.IssuedAt.ToUnixTimeSeconds()}.delivered@certifications";
         return message;
     }
 
