@@ -92,7 +92,9 @@ public sealed class CertificateService(
         FindVisibleAsync(caller, certificateId, cancellationToken).BindAsync(async found =>
             found.Value.PdfBlob is { } blob && await files.OpenPdfAsync(blob, cancellationToken).ConfigureAwait(false) is { } pdf
                 ? Result<(Certificate, Stream)>.Ok((found.Value, pdf))
-                : Error.Conflict("The certificate's PDF is still being rendered; try again in a few seconds."));
+                : Error.Conflict(found.Value.RenderFailure is null
+                    ? "The certificate's PDF is still being rendered; try again in a few seconds."
+                    : "The certificate's PDF could not be drawn yet; your organization's super admins see why and can render it again."));
 
     public Task<Result<Certificate>> RevokeAsync(Caller caller, string certificateId, RevokeInput input, CancellationToken cancellationToken) =>
         ChangeAsync(

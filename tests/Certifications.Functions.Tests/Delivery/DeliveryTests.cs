@@ -58,7 +58,8 @@ public sealed class DeliveryTests(DevHostFixture fixture)
             .FirstOrDefault(i => i!["id"]!.GetValue<string>() == id), "the failed render in the attention list");
         Assert.Equal("render-failed", listed["problem"]!.GetValue<string>());
         Assert.Contains("render it again", listed["reason"]!.GetValue<string>(), StringComparison.Ordinal);
-        await (await s.AsAdmin.GetAsync($"certificates/{id}/pdf")).Problem(HttpStatusCode.Conflict);
+        var notYet = await (await s.AsLearner.GetAsync($"certificates/{id}/pdf")).Problem(HttpStatusCode.Conflict);
+        Assert.Contains("could not be drawn", notYet["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         await (await s.AsCoach.GetAsync("certificates/attention")).Problem(HttpStatusCode.Forbidden);
 
         // The admin fixes the design and renders it again.
