@@ -52,6 +52,7 @@ public static class StorageServices
         services.AddSingleton<CertificateFiles>();
         services.AddSingleton<DesignVersions>();
         services.AddSingleton<Delivery.UndeliveredAwards>();
+        services.AddSingleton<Delivery.UndeliveredBackfill>();
         services.AddSingleton<BlobLinks>();
         services.AddSingleton<Reports.ReportStore>();
         services.AddSingleton<LiveSessions.LiveSessionRepository>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Azure;
 using Azure.Storage.Blobs;
@@ -12,23 +13,39 @@ namespace Certifications.Storage.Catalog;
 /// </summary>
 public sealed class DesignVersions(StorageAccount storage)
 {
+    private const int MaxRemembered = 10_000;
+
     private readonly BlobContainerClient branding = storage.Container(ContainerNames.Branding);
+
+    // Versions this process has stored or found stored: a version never changes, so each is written once, not per award.
+    private readonly ConcurrentDictionary<string, bool> stored = new(StringComparer.Ordinal);
 
     /// <summary>Stores the design (once: the same design is the same blob) and answers its version.</summary>
     public async Task<string> SaveAsync(string organizationId, string certificationId, CertificateDesign design, CancellationToken cancellationToken = default)
     {
         var json = BinaryData.FromString(StorageJson.Write(design));
         var version = Convert.ToHexStringLower(SHA256.HashData(json.ToMemory().Span))[..20];
-        var blob = branding.GetBlobClient(Name(organizationId, certificationId, version));
+        var name = Name(organizationId, certificationId, version);
+        if (stored.ContainsKey(name))
+        {
+            return version;
+        }
+
         try
         {
-            await blob.UploadAsync(json, overwrite: false, cancellationToken).ConfigureAwait(false);
+            await branding.GetBlobClient(name).UploadAsync(json, overwrite: false, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            // Stored before: a version never changes.
+            // Stored before (by another instance, or before a restart).
         }
 
+        if (stored.Count >= MaxRemembered)
+        {
+            stored.Clear();
+        }
+
+        stored[name] = true;
         return version;
     }
 

@@ -49,6 +49,15 @@ public sealed class CertificateRepository(StorageAccount storage)
         }
     }
 
+    /// <summary>Every certificate, page by page: for one-time work across the whole table (a migration), never per request.</summary>
+    public async IAsyncEnumerable<Certificate> AllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entity in table.QueryAsync<CertificateEntity>(maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return entity.ToCertificate();
+        }
+    }
+
     /// <summary>The request that the certificate renderer picks up; same name for the same certificate, so retries overwrite.</summary>
     public async Task WriteRenderRequestAsync(CertificateRenderRequest request, CancellationToken cancellationToken = default) =>
         await requests.GetBlobClient(CertificateRenderRequest.BlobName(request.Certificate.Id))

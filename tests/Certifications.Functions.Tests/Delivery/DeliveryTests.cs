@@ -1,12 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Certifications.Domain.Catalog;
+using Certifications.Domain.Certificates;
 using Certifications.Domain.Progress;
 using Certifications.Functions.Certificates;
 using Certifications.Functions.Tests.Fixtures;
 using Certifications.Storage.Catalog;
+using Certifications.Storage.Certificates;
 using Certifications.Storage.Common;
+using Certifications.Storage.Delivery;
 using Certifications.Storage.Enrollments;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -78,6 +82,32 @@ public sealed class DeliveryTests(DevHostFixture fixture)
         await Eventually.WaitUntilAsync(async () => (await (await s.AsAdmin.GetAsync("certificates/attention")).Json())["items"]!.AsArray()
             .All(i => i!["id"]!.GetValue<string>() != id), "the attention list to let it go");
         await (await s.AsAdmin.PostAsync($"certificates/{id}/render", null)).Problem(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_certificate_issued_before_the_index_and_never_drawn_is_put_into_it_once()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        var services = fixture.Host.Services;
+        var certificate = new Certificate
+        {
+            Id = Certificate.NewId(),
+            OrganizationId = org.Id,
+            OrganizationName = "Test Org",
+            EnrollmentId = "enr_legacy",
+            CertificationId = "crt_legacy",
+            CertificationTitle = "Legacy",
+            LearnerId = "usr_legacy",
+            LearnerName = "Lena Legacy",
+            IssuedAt = DateTimeOffset.UtcNow.AddDays(-3),
+        };
+        await services.GetRequiredService<CertificateRepository>().SaveAsync(certificate);
+        await new TableClient(fixture.StorageConnectionString, TableNames.Undelivered).DeleteEntityAsync("~migrations", "undelivered-backfilled");
+
+        await services.GetRequiredService<UndeliveredBackfill>().RunAsync(CancellationToken.None);
+
+        var watched = await services.GetRequiredService<UndeliveredAwards>().CertificatesAsync(org.Id);
+        Assert.Equal(certificate.Id, Assert.Single(watched).Id);
     }
 
     [Fact]
