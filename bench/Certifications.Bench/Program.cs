@@ -11,7 +11,7 @@ using Certifications.Storage.People;
 
 // The API's read paths under load, side by side with a bare endpoint doing the same Table reads on the same Azurite.
 // Usage: dotnet run -c Release --project bench/Certifications.Bench [-- --learners 200 --clients 16 --seconds 10]
-//        dotnet run -c Release --project bench/Certifications.Bench -- --workflow [--enrollments 200 --clients 16 --rounds 5]
+//        dotnet run -c Release --project bench/Certifications.Bench -- --workflow [--enrollments 200 --clients 16 --rounds 5 --settled-start]
 //        dotnet run -c Release --project bench/Certifications.Bench -- --render [--seconds 2 --rounds 9 --public-url https://certs.northwind.com]
 //        dotnet run -c Release --project bench/Certifications.Bench -- --report [--sizes 10000,100000]
 //        dotnet run -c Release --project bench/Certifications.Bench -- --import [--rows 5000 --rounds 3]
@@ -73,6 +73,7 @@ if (args.Contains("--import"))
 
 if (args.Contains("--workflow"))
 {
+    WorkflowBench.SettledStart = args.Contains("--settled-start");
     await WorkflowBench.RunAsync(Option("--enrollments", 200), Option("--clients", 16), Option("--rounds", 5));
     return;
 }

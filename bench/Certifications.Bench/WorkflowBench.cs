@@ -26,6 +26,9 @@ public static class WorkflowBench
     internal const string Secret = "whsec_QmVuY2htYXJrU2VjcmV0MDEyMzQ1Njc4OWFiY2RlZg==";
     internal static readonly string[] Activities = ["bench-reading", "bench-quiz", "bench-simulation"];
 
+    /// <summary>With --settled-start, the app's completions wait until every workflow has started, as the floor's events do.</summary>
+    public static bool SettledStart { get; set; }
+
     public static async Task RunAsync(int enrollments, int clients, int rounds)
     {
         await using var azurite = await Azurite.StartAsync(RepositoryRoot.Find(), dataFolder: null);
@@ -101,6 +104,21 @@ public static class WorkflowBench
         {
             assign.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
             (await http.SendAsync(assign)).EnsureSuccessStatusCode();
+        }
+
+        if (SettledStart)
+        {
+            // As the floor does: the completions come once every workflow has started, not while 200 starts are queued.
+            var durable = host.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>();
+            await Parallel.ForEachAsync(learners, new ParallelOptions { MaxDegreeOfParallelism = clients }, async (learner, ct) =>
+            {
+                var instance = Domain.Enrollments.EnrollmentIds.For(certificationId, learner);
+                while ((await durable.GetInstanceAsync(instance, ct))?.RuntimeStatus
+                    is null or Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Pending)
+                {
+                    await Task.Delay(50, ct);
+                }
+            });
         }
 
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = clients }, async (i, ct) =>
