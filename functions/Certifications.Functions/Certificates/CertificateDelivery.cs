@@ -20,6 +20,12 @@ public sealed class CertificateDelivery(
     /// <summary>A certificate this young is still on its way; it is listed once it is late, or at once when drawing it failed.</summary>
     public static readonly TimeSpan OnItsWay = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How many are listed at most, oldest first: a design that fails draws every certificate of its certification into
+    /// the list, and one fix and "render again" at a time is what a person does with it.
+    /// </summary>
+    public const int MaxListed = 500;
+
     /// <summary>The organization's certificates that need attention, oldest first.</summary>
     public async Task<Result<IReadOnlyList<CertificateAttention>>> AttentionAsync(Caller caller, CancellationToken cancellationToken)
     {
@@ -29,13 +35,15 @@ public sealed class CertificateDelivery(
         }
 
         var now = clock.GetUtcNow();
-        var rows = await undelivered.CertificatesAsync(caller.OrganizationId, cancellationToken).ConfigureAwait(false);
-        var found = await Task.WhenAll(rows.Select(async row => (row, record: await certificates.GetAsync(row.Id, cancellationToken).ConfigureAwait(false))))
-            .ConfigureAwait(false);
-        return Result<IReadOnlyList<CertificateAttention>>.Ok([.. found
-            .Where(f => f.record is { Value: { RevokedAt: null, IsDelivered: false } c } && c.OrganizationId == caller.OrganizationId
-                && (c.RenderFailure is not null || now - f.row.Since >= OnItsWay))
-            .Select(f => CertificateAttention.Of(f.record!.Value, f.row.Since))]);
+        var rows = (await undelivered.CertificatesAsync(caller.OrganizationId, cancellationToken).ConfigureAwait(false)).Take(MaxListed).ToArray();
+        var found = new Versioned<Certificate>?[rows.Length];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, rows.Length), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (i, ct) => found[i] = await certificates.GetAsync(rows[i].Id, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return Result<IReadOnlyList<CertificateAttention>>.Ok([.. rows.Zip(found)
+            .Where(f => f.Second is { Value: { RevokedAt: null, IsDelivered: false } c } && c.OrganizationId == caller.OrganizationId
+                && (c.RenderFailure is not null || now - f.First.Since >= OnItsWay))
+            .Select(f => CertificateAttention.Of(f.Second!.Value, f.First.Since))]);
     }
 
     /// <summary>A super admin's "render again": after a fix, the certificate is drawn with the design as it is now, and sent.</summary>

@@ -1,3 +1,4 @@
+using Certifications.Domain.Progress;
 using Certifications.Functions.Workflow;
 using Certifications.Storage.Catalog;
 using Certifications.Storage.Certificates;
@@ -58,8 +59,8 @@ public sealed partial class DeliverySweep(
         return new Outcome(resumed, dropped, waiting);
     }
 
-    /// <summary>True when the workflow was woken; false when the row watches nothing any more (and is dropped).</summary>
-    private async Task<bool> ResumeEnrollmentAsync(UndeliveredAward row, DurableTaskClient durable, CancellationToken cancellationToken)
+    /// <summary>True when the workflow was woken; false when the row watches nothing any more (and is dropped); null when it waits as it should.</summary>
+    private async Task<bool?> ResumeEnrollmentAsync(UndeliveredAward row, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var record = await enrollments.GetAsync(row.OrganizationId, row.CertificationId, row.LearnerId, cancellationToken).ConfigureAwait(false);
         var certification = await certifications.GetAsync(row.OrganizationId, row.CertificationId, cancellationToken).ConfigureAwait(false);
@@ -76,8 +77,15 @@ public sealed partial class DeliverySweep(
             return false;
         }
 
+        // Waiting for an approval is the workflow's job as long as it runs (it reminds the approvers); nothing is lost.
+        if (WorkflowSteps.Next(record!.Value, certification!.Value) == WorkflowNext.WaitForApproval
+            && await workflows.IsRunningAsync(durable, row.Id, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
         LogResumedEnrollment(row.Id);
-        await workflows.ResumeAsync(durable, record!.Value, cancellationToken).ConfigureAwait(false);
+        await workflows.ResumeAsync(durable, record.Value, cancellationToken).ConfigureAwait(false);
         return true;
     }
 

@@ -150,7 +150,8 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
 
     private static bool NeedsWorkflow(Enrollment enrollment) => enrollment.IsActive && (enrollment.EarnedAt is null || enrollment.CertificateId is null);
 
-    private async Task<bool> IsRunningAsync(DurableTaskClient durable, string instanceId, CancellationToken cancellationToken)
+    /// <summary>Whether the enrollment's workflow is running (or about to), as the engine says now.</summary>
+    public async Task<bool> IsRunningAsync(DurableTaskClient durable, string instanceId, CancellationToken cancellationToken)
     {
         var running = await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is
         {

@@ -50,6 +50,22 @@ public sealed class DeliveryTests(DevHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_record_waiting_for_its_approval_with_its_workflow_running_is_left_to_it()
+    {
+        using var s = await WorkflowScenario.CreateAsync(fixture.Host, requireApproval: true, OneContentCriterion);
+        await s.SelfEnrollAsync();
+        (await s.CompleteAsync("Read the guide")).EnsureSuccessStatusCode();
+        await s.WaitUntilAsync(d => d["approval"]!.GetValue<string>() == "Awaiting", "an approval request");
+        var services = fixture.Host.Services;
+
+        await services.GetRequiredService<DeliverySweep>().SweepAsync(
+            services.GetRequiredService<DurableTaskClient>(), CancellationToken.None, grace: TimeSpan.Zero);
+
+        var row = await new TableClient(fixture.StorageConnectionString, TableNames.Undelivered).GetEntityAsync<TableEntity>(s.Org.Id, "enr|" + s.EnrollmentId);
+        Assert.False(row.Value.ContainsKey("NudgedAt"), "the sweep woke a workflow that was waiting as it should");
+    }
+
+    [Fact]
     public async Task A_certificate_whose_design_cannot_be_drawn_is_listed_and_rendered_again_after_the_fix()
     {
         using var s = await WorkflowScenario.CreateAsync(fixture.Host, requireApproval: false, OneContentCriterion);
