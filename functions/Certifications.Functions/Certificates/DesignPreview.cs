@@ -102,7 +102,7 @@ public sealed partial class DesignPreview(
         {
             CertificatePdf.Render(new CertificateContent(sample, design, logo, links.Verify(sample.Id), links.Scan(sample.Id)), output);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or InvalidDataException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             // A design the renderer cannot draw is refused here, where a person can fix it, not when a learner earns it.
             LogUndrawable(e, certification.Id);
