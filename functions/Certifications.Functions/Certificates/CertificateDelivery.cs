@@ -1,3 +1,4 @@
+using Certifications.Domain.Catalog;
 using Certifications.Domain.Certificates;
 using Certifications.Domain.Common;
 using Certifications.Domain.Policies;
@@ -90,11 +91,16 @@ public sealed class CertificateDelivery(
         }
 
         await undelivered.WatchAsync(certificate, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        var version = await designs.SaveAsync(certificate.OrganizationId, certificate.CertificationId, certification.Value.Design, cancellationToken)
-            .ConfigureAwait(false);
-        await certificates.WriteRenderRequestAsync(
-            new CertificateRenderRequest(certificate, learner.Value.Email) { DesignVersion = version }, cancellationToken).ConfigureAwait(false);
+        await RequestRenderAsync(certificate, certification.Value.Design, learner.Value.Email, cancellationToken).ConfigureAwait(false);
         return certificate;
+    }
+
+    /// <summary>The one way a render is asked for: the design stored as a version, and a request that names it.</summary>
+    public async Task RequestRenderAsync(Certificate certificate, CertificateDesign design, string learnerEmail, CancellationToken cancellationToken)
+    {
+        var version = await designs.SaveAsync(certificate.OrganizationId, certificate.CertificationId, design, cancellationToken).ConfigureAwait(false);
+        await certificates.WriteRenderRequestAsync(
+            new CertificateRenderRequest(certificate, learnerEmail) { DesignVersion = version }, cancellationToken).ConfigureAwait(false);
     }
 }
 

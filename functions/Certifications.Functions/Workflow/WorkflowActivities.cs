@@ -2,6 +2,7 @@ using Certifications.Domain.Certificates;
 using Certifications.Domain.Enrollments;
 using Certifications.Domain.People;
 using Certifications.Domain.Progress;
+using Certifications.Functions.Certificates;
 using Certifications.Functions.Identity;
 using Certifications.Functions.Notifications;
 using Certifications.Storage.Catalog;
@@ -21,7 +22,7 @@ namespace Certifications.Functions.Workflow;
 /// </summary>
 public sealed class WorkflowActivities(
     EnrollmentRepository enrollments, CertificationRepository certifications, CallerDirectory organizations,
-    DirectoryRepository directory, CertificateRepository certificates, DesignVersions designs, UndeliveredAwards undelivered,
+    DirectoryRepository directory, CertificateRepository certificates, CertificateDelivery delivery, UndeliveredAwards undelivered,
     WorkflowEmail email, IEmailSender mail, TimeProvider clock, ILogger<WorkflowActivities> logger)
 {
     /// <summary>
@@ -130,9 +131,7 @@ public sealed class WorkflowActivities(
 
         if (!existing.IsRendered)
         {
-            var version = await designs.SaveAsync(earned.OrganizationId, certification.Id, certification.Design, cancellationToken).ConfigureAwait(false);
-            await certificates.WriteRenderRequestAsync(
-                new CertificateRenderRequest(existing, earned.LearnerEmail) { DesignVersion = version }, cancellationToken).ConfigureAwait(false);
+            await delivery.RequestRenderAsync(existing, certification.Design, earned.LearnerEmail, cancellationToken).ConfigureAwait(false);
         }
 
         await undelivered.ForgetEnrollmentAsync(earned.OrganizationId, earned.Id, cancellationToken).ConfigureAwait(false);

@@ -70,7 +70,7 @@ public sealed class UndeliveredAwards(StorageAccount storage)
     public async Task<IReadOnlyList<UndeliveredAward>> CertificatesAsync(string organizationId, CancellationToken cancellationToken = default)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {organizationId} and RowKey ge {CertificatePrefix} and RowKey lt {End(CertificatePrefix)}");
+            $"PartitionKey eq {organizationId} and RowKey ge {CertificatePrefix} and RowKey lt {RowKeys.PrefixEnd(CertificatePrefix)}");
         var rows = new List<UndeliveredAward>();
         await foreach (var entity in table.QueryAsync<UndeliveredEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -112,8 +112,6 @@ public sealed class UndeliveredAwards(StorageAccount storage)
             // Gone already.
         }
     }
-
-    private static string End(string prefix) => prefix[..^1] + "}";
 
     private sealed class UndeliveredEntity : ITableEntity
     {

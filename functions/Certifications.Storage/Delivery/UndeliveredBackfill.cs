@@ -10,13 +10,13 @@ namespace Certifications.Storage.Delivery;
 /// and the super admins' attention list see them too. Runs at start-up until a marker row says it finished: the one
 /// time the whole certificates table is read.
 /// </summary>
-public sealed partial class UndeliveredBackfill(StorageAccount storage, UndeliveredAwards undelivered, TimeProvider clock, ILogger<UndeliveredBackfill> logger)
+public sealed partial class UndeliveredBackfill(
+    StorageAccount storage, CertificateRepository certificates, UndeliveredAwards undelivered, TimeProvider clock, ILogger<UndeliveredBackfill> logger)
 {
     private const string MarkerPartition = "~migrations";
     private const string MarkerRow = "undelivered-backfilled";
 
     private readonly TableClient table = storage.Table(TableNames.Undelivered);
-    private readonly CertificateRepository certificates = new(storage);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -239,7 +239,7 @@ public sealed class EnrollmentRepository(StorageAccount storage, Delivery.Undeli
 
         var first = $"{learnerId}|{HistoryEntity.EvidenceKind}|";
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {EnrollmentEntity.Partition(organizationId, certificationId)} and RowKey ge {first} and RowKey lt {first[..^1] + "}"}");
+            $"PartitionKey eq {EnrollmentEntity.Partition(organizationId, certificationId)} and RowKey ge {first} and RowKey lt {RowKeys.PrefixEnd(first)}");
         await foreach (var row in table.QueryAsync<HistoryEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (row.Data.Contains(evidenceId, StringComparison.Ordinal))

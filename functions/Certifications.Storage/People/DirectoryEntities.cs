@@ -41,8 +41,6 @@ internal static class DirectoryKeys
     /// <summary>The index row of an LMS's id for a user: unique in the organization, found without a scan.</summary>
     public static string ExternalId(string externalId) => ExternalIdPrefix + RowKeys.Encode(externalId);
 
-    /// <summary>The first row key after every key with the prefix ('|' + 1 is '}').</summary>
-    public static string End(string prefix) => prefix[..^1] + "}";
 }
 
 /// <summary>A user row.</summary>

@@ -36,7 +36,7 @@ public sealed partial class DirectoryKeyMigration(StorageAccount storage, ILogge
     private async Task<int> MoveAsync(string legacyPrefix, Func<string, string> newKey, CancellationToken cancellationToken)
     {
         // Once per storage account: the only query across partitions, and it reads index rows alone.
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {legacyPrefix} and RowKey lt {DirectoryKeys.End(legacyPrefix)}");
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {legacyPrefix} and RowKey lt {RowKeys.PrefixEnd(legacyPrefix)}");
         var legacy = new List<PointerEntity>();
         await foreach (var row in table.QueryAsync<PointerEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {

@@ -97,7 +97,7 @@ public sealed class DirectoryRepository(StorageAccount storage)
     public async Task<IReadOnlyList<User>> AdminsAsync(string organizationId, CancellationToken cancellationToken = default)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.AdminPrefix} and RowKey lt {DirectoryKeys.End(DirectoryKeys.AdminPrefix)}");
+            $"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.AdminPrefix} and RowKey lt {RowKeys.PrefixEnd(DirectoryKeys.AdminPrefix)}");
         var ids = new List<string>();
         await foreach (var pointer in table.QueryAsync<PointerEntity>(
             filter, select: [nameof(PointerEntity.TargetId)], cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -116,7 +116,7 @@ public sealed class DirectoryRepository(StorageAccount storage)
     public async Task<AdminWitness?> OtherActiveAdminAsync(string organizationId, string userId, CancellationToken cancellationToken = default)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.AdminPrefix} and RowKey lt {DirectoryKeys.End(DirectoryKeys.AdminPrefix)}");
+            $"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.AdminPrefix} and RowKey lt {RowKeys.PrefixEnd(DirectoryKeys.AdminPrefix)}");
         var rows = new Dictionary<string, ETag>(StringComparer.Ordinal);
         await foreach (var pointer in table.QueryAsync<PointerEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -137,7 +137,7 @@ public sealed class DirectoryRepository(StorageAccount storage)
         foreach (var groupId in groupIds.Distinct(StringComparer.Ordinal))
         {
             var prefix = DirectoryKeys.Member(groupId, string.Empty);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {organizationId} and RowKey ge {prefix} and RowKey lt {DirectoryKeys.End(prefix)}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {organizationId} and RowKey ge {prefix} and RowKey lt {RowKeys.PrefixEnd(prefix)}");
             await foreach (var pointer in table.QueryAsync<PointerEntity>(
                 filter, select: [nameof(PointerEntity.TargetId)], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
@@ -304,7 +304,7 @@ public sealed class DirectoryRepository(StorageAccount storage)
     public async Task<IReadOnlyList<Group>> ListGroupsAsync(string organizationId, CancellationToken cancellationToken = default)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.GroupPrefix} and RowKey lt {DirectoryKeys.End(DirectoryKeys.GroupPrefix)}");
+            $"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.GroupPrefix} and RowKey lt {RowKeys.PrefixEnd(DirectoryKeys.GroupPrefix)}");
         var groups = new List<Group>();
         await foreach (var entity in table.QueryAsync<GroupEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -382,7 +382,7 @@ public sealed class DirectoryRepository(StorageAccount storage)
     private AsyncPageable<UserEntity> QueryUsers(string organizationId, string? coachId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.UserPrefix} and RowKey lt {DirectoryKeys.End(DirectoryKeys.UserPrefix)}");
+            $"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.UserPrefix} and RowKey lt {RowKeys.PrefixEnd(DirectoryKeys.UserPrefix)}");
         if (coachId is not null)
         {
             filter += " and " + TableClient.CreateQueryFilter($"CoachId eq {coachId}");
