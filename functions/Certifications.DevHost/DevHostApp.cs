@@ -76,6 +76,11 @@ public sealed class DevHostApp : IAsyncDisposable
 
         var port = builder.Configuration.GetValue("DevHost:Port", settings.Port);
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        if (port != 0 && string.IsNullOrWhiteSpace(builder.Configuration["PublicBaseUrl"]))
+        {
+            // Links in e-mails and on certificates lead back to this host, whichever port it was given.
+            builder.Configuration.AddInMemoryCollection([new("PublicBaseUrl", $"http://localhost:{port}")]);
+        }
 
         // A page on any other name that resolves to 127.0.0.1 (DNS rebinding) could read /dev/sign-in's tokens; only the
         // loopback names are answered.

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Net;
 using Certifications.Functions.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Certifications.Functions.Tests.DevHost;
 
@@ -22,6 +25,20 @@ public sealed class HostNameTests(DevHostFixture fixture)
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
         Assert.DoesNotContain("token", await answer.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task On_another_port_the_links_it_sends_lead_back_to_that_port()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        await using var other = await fixture.StartHostAsync(
+            new Dictionary<string, string?> { ["DevHost:Port"] = port.ToString(CultureInfo.InvariantCulture) });
+
+        Assert.Equal($"http://localhost:{port}", other.Services.GetRequiredService<IOptions<AppOptions>>().Value.PublicBaseUrl);
     }
 
     /// <summary>The dev sign-in page (the demo users and their tokens) asked for under another Host header.</summary>
