@@ -10,7 +10,8 @@ public static class BenchHost
     public static readonly string SecretsKeyFile = Path.Combine(Path.GetTempPath(), "certifications-bench-secrets-key");
 
     /// <summary>With <paramref name="webFolder"/>, the host serves that folder at / instead of web/dist.</summary>
-    public static Task<DevHostApp> StartAsync(string storageConnectionString, string taskHub, string? webFolder = null) =>
+    public static Task<DevHostApp> StartAsync(
+        string storageConnectionString, string taskHub, string? webFolder = null, Dictionary<string, string?>? extra = null) =>
         DevHostApp.StartAsync([], new DevHostSettings
         {
             Port = 0,
@@ -24,6 +25,6 @@ public static class BenchHost
                 ["DevHost:TaskHub"] = taskHub,
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Certifications"] = "Warning",
-            },
+            }.Concat(extra ?? []).ToDictionary(),
         });
 }

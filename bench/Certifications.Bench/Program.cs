@@ -11,12 +11,13 @@ using Certifications.Storage.People;
 
 // The API's read paths under load, side by side with a bare endpoint doing the same Table reads on the same Azurite.
 // Usage: dotnet run -c Release --project bench/Certifications.Bench [-- --learners 200 --clients 16 --seconds 10]
-//        dotnet run -c Release --project bench/Certifications.Bench -- --workflow [--enrollments 200 --clients 16 --rounds 5 --settled-start]
+//        dotnet run -c Release --project bench/Certifications.Bench -- --workflow [--enrollments 200 --clients 16 --rounds 5 --settled-start --trace]
 //        dotnet run -c Release --project bench/Certifications.Bench -- --render [--seconds 2 --rounds 9 --public-url https://certs.northwind.com]
 //        dotnet run -c Release --project bench/Certifications.Bench -- --report [--sizes 10000,100000]
 //        dotnet run -c Release --project bench/Certifications.Bench -- --import [--rows 5000 --rounds 3]
 //        dotnet run -c Release --project bench/Certifications.Bench -- --web [--rounds 9 --timeline]
 //        dotnet run -c Release --project bench/Certifications.Bench -- --chaos [--enrollments 100 --seed 1]
+//        dotnet run -c Release --project bench/Certifications.Bench -- --scale [--sizes 1000,20000]
 if (args is ["--chaos-host", var chaosStorage, var chaosPort, var chaosOutbox, var chaosKey, var chaosSecrets])
 {
     await ChaosBench.HostAsync(chaosStorage, int.Parse(chaosPort, CultureInfo.InvariantCulture), chaosOutbox, chaosKey, chaosSecrets);
@@ -71,9 +72,17 @@ if (args.Contains("--import"))
     return;
 }
 
+if (args.Contains("--scale"))
+{
+    var at = Array.IndexOf(args, "--sizes");
+    await ScaleBench.RunAsync(at >= 0 ? [.. args[at + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] : [1000, 20000]);
+    return;
+}
+
 if (args.Contains("--workflow"))
 {
     WorkflowBench.SettledStart = args.Contains("--settled-start");
+    WorkflowBench.Trace = args.Contains("--trace");
     await WorkflowBench.RunAsync(Option("--enrollments", 200), Option("--clients", 16), Option("--rounds", 5));
     return;
 }

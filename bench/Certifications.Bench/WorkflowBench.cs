@@ -29,16 +29,26 @@ public static class WorkflowBench
     /// <summary>With --settled-start, the app's completions wait until every workflow has started, as the floor's events do.</summary>
     public static bool SettledStart { get; set; }
 
+    /// <summary>The task hubs' storage, where the trace reads the engine's history.</summary>
+    private static string? HubStorage { get; set; }
+
+    /// <summary>With --trace, each app round prints where the last event's time went (<see cref="WorkflowTrace"/>).</summary>
+    public static bool Trace { get; set; }
+
     public static async Task RunAsync(int enrollments, int clients, int rounds)
     {
         await using var azurite = await Azurite.StartAsync(RepositoryRoot.Find(), dataFolder: null);
-        await using var host = await BenchHost.StartAsync(azurite.ConnectionString, "benchapp");
-        await using var bare = await BareWorkflow.StartAsync(azurite.ConnectionString, "benchbare");
+        // As the dev host runs: the app's data in one Azurite, the task hubs (the app's and the floor's) in another.
+        await using var hubs = await Azurite.StartAsync(RepositoryRoot.Find(), dataFolder: null);
+        HubStorage = hubs.ConnectionString;
+        await using var host = await BenchHost.StartAsync(
+            azurite.ConnectionString, "benchapp", extra: new() { [DevHost.Durable.DurableEngine.ConnectionSetting] = hubs.ConnectionString });
+        await using var bare = await BareWorkflow.StartAsync(hubs.ConnectionString, "benchbare");
 
         Console.WriteLine($"{enrollments} enrollments, 3 criteria each completed by webhook, {clients} concurrent senders.");
         // Warm-up: both task hubs take their partitions and both paths their first (slow) calls before the clock runs.
         await RunAppAsync(host, azurite.ConnectionString, 16, clients);
-        await RunBareAsync(bare, azurite.ConnectionString, 16, clients, "warm");
+        await RunBareAsync(bare, hubs.ConnectionString, 16, clients, "warm");
 
         using var requests = new HttpRequestCounter();
         var rows = new List<(Figures App, Figures Bare)>();
@@ -47,7 +57,7 @@ public static class WorkflowBench
             requests.TakeCounts();
             var app = await RunAppAsync(host, azurite.ConnectionString, enrollments, clients);
             var appRequests = requests.TakeCounts();
-            var floor = await RunBareAsync(bare, azurite.ConnectionString, enrollments, clients, $"bare{round}");
+            var floor = await RunBareAsync(bare, hubs.ConnectionString, enrollments, clients, $"bare{round}");
             var bareRequests = requests.TakeCounts();
             rows.Add((app, floor));
             Console.WriteLine(Row(round, app, floor));
@@ -127,13 +137,7 @@ public static class WorkflowBench
             {
                 var body = JsonSerializer.SerializeToUtf8Bytes(
                     new { type = "activity.completed", learner = new { email = Email(i) }, activityId = activity, score = 90 });
-                var id = $"bench-{i}-{activity}";
-                var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-                using var request = new HttpRequestMessage(HttpMethod.Post, $"webhooks/lms/{organizationId}") { Content = new ByteArrayContent(body) };
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                request.Headers.Add("webhook-id", id);
-                request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
-                request.Headers.Add("webhook-signature", WebhookSignature.Sign(Secret, id, timestamp, body));
+                using var request = SignedWebhook(organizationId, $"bench-{i}-{activity}", body);
                 (await http.SendAsync(request, ct)).EnsureSuccessStatusCode();
             }
 
@@ -151,6 +155,12 @@ public static class WorkflowBench
             CultureInfo.InvariantCulture, $"  app: all {count * 3} webhooks answered after {sent.TotalSeconds:F1} s, last record at {wall.TotalSeconds:F1} s"));
         var byLearner = learners.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var latencies = issued.Select(r => (r.At - lastEvent[byLearner[r.Key[^26..].Insert(0, "usr_")]]).TotalMilliseconds).ToArray();
+        if (Trace)
+        {
+            await WorkflowTrace.PrintAsync(
+                HubStorage!, "benchapp", issued.ToDictionary(r => r.Key, r => (lastEvent[byLearner[r.Key[^26..].Insert(0, "usr_")]], r.At)));
+        }
+
         return Figures.From(count, wall, latencies);
     }
 
@@ -266,6 +276,18 @@ public static class WorkflowBench
     }
 
     private static string Email(int i) => $"learner{i}@bench.example";
+
+    /// <summary>An LMS webhook to the organization, signed with the bench's secret the Standard Webhooks way.</summary>
+    internal static HttpRequestMessage SignedWebhook(string organizationId, string id, byte[] body)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var request = new HttpRequestMessage(HttpMethod.Post, $"webhooks/lms/{organizationId}") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add("webhook-id", id);
+        request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-signature", WebhookSignature.Sign(Secret, id, timestamp, body));
+        return request;
+    }
 
     /// <summary>One run's rate and its latency percentiles.</summary>
     private sealed record Figures(double PerSecond, double P50, double P99)

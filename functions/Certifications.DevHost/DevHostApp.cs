@@ -1,8 +1,10 @@
 using Certifications.DevHost.Durable;
+using Certifications.DevHost.Functions;
 using Certifications.DevHost.Identity;
 using Certifications.DevHost.Storage;
 using Certifications.DevHost.Triggers;
 using Certifications.Functions;
+using Certifications.Functions.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration.Memory;
@@ -15,7 +17,7 @@ public sealed record DevHostSettings
     /// <summary>7071 like `func start`; 0 picks a free port (tests).</summary>
     public int Port { get; init; } = 7071;
 
-    /// <summary>Where a started Azurite keeps its data; null gives it a throwaway folder.</summary>
+    /// <summary>Where a started Azurite keeps its data (the task hub's, in the folder of that name plus "-taskhub"); null gives throwaway folders.</summary>
     public string? AzuriteDataFolder { get; init; }
 
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
@@ -37,12 +39,12 @@ public sealed record DevHostSettings
 public sealed class DevHostApp : IAsyncDisposable
 {
     private readonly WebApplication app;
-    private readonly Azurite? azurite;
+    private readonly IReadOnlyList<Azurite> azurites;
 
-    private DevHostApp(WebApplication app, Azurite? azurite, string baseUrl, IReadOnlyList<string> routes)
+    private DevHostApp(WebApplication app, IReadOnlyList<Azurite> azurites, string baseUrl, IReadOnlyList<string> routes)
     {
         this.app = app;
-        this.azurite = azurite;
+        this.azurites = azurites;
         BaseUrl = baseUrl;
         Routes = routes;
     }
@@ -66,12 +68,21 @@ public sealed class DevHostApp : IAsyncDisposable
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults() });
         builder.Configuration.AddInMemoryCollection(settings.Settings);
 
-        Azurite? azurite = null;
+        var azurites = new List<Azurite>();
         if (string.IsNullOrWhiteSpace(builder.Configuration["Storage:ConnectionString"])
             && string.IsNullOrWhiteSpace(builder.Configuration["Storage:AccountName"]))
         {
-            azurite = await Azurite.StartAsync(RepositoryRoot.Find(), settings.AzuriteDataFolder, cancellationToken).ConfigureAwait(false);
-            builder.Configuration.AddInMemoryCollection([new("Storage:ConnectionString", azurite.ConnectionString)]);
+            // Two Azurites: the app's data, and the workflow engine's task hub. One Azurite answers on one Node thread, and
+            // under load the engine's queue and history requests waited behind the API's own, adding about a second to
+            // every award (docs/performance.md, issue #26); Azure Storage does not serialize an account's requests.
+            var root = RepositoryRoot.Find();
+            var started = await Task.WhenAll(
+                Azurite.StartAsync(root, settings.AzuriteDataFolder, cancellationToken),
+                Azurite.StartAsync(root, settings.AzuriteDataFolder is { } data ? data + "-taskhub" : null, cancellationToken)).ConfigureAwait(false);
+            azurites.AddRange(started);
+            builder.Configuration.AddInMemoryCollection([
+                new("Storage:ConnectionString", started[0].ConnectionString),
+                new(DurableEngine.ConnectionSetting, started[1].ConnectionString)]);
         }
 
         var port = builder.Configuration.GetValue("DevHost:Port", settings.Port);
@@ -86,17 +97,18 @@ public sealed class DevHostApp : IAsyncDisposable
         // loopback names are answered.
         builder.Services.AddHostFiltering(options => options.AllowedHosts = ["localhost", "127.0.0.1"]);
         builder.Services.AddCertificationsApp(builder.Configuration);
+        builder.Services.AddSingleton<FunctionActivator>();
         builder.Services.AddSingleton<DevTokens>();
         builder.Services.AddSingleton<DevAccounts>();
         builder.Services.AddSingleton<Web.DevSignIn>();
         builder.Services.AddSingleton<Demo.DemoOrganizations>();
         builder.Services.AddSingleton(sp => new DurableEngine(
             new DurableEngineOptions(
-                sp.GetRequiredService<IConfiguration>()["Storage:ConnectionString"]
+                builder.Configuration[DurableEngine.ConnectionSetting]
+                    ?? builder.Configuration["Storage:ConnectionString"]
                     ?? throw new InvalidOperationException("The dev host runs the durable engine on a storage connection string (Storage:ConnectionString)."),
-                builder.Configuration["DevHost:TaskHub"] ?? "Certifications",
-                typeof(Functions.Workflow.EnrollmentWorkflow).Assembly),
-            sp, sp.GetRequiredService<ILoggerFactory>()));
+                builder.Configuration["DevHost:TaskHub"] ?? "Certifications"),
+            sp.GetRequiredService<FunctionCatalog>(), sp.GetRequiredService<FunctionActivator>(), sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DurableEngine>());
         builder.Services.AddSingleton(sp => sp.GetRequiredService<DurableEngine>().Client);
         builder.Services.AddHostedService<BlobTriggers>();
@@ -115,7 +127,7 @@ public sealed class DevHostApp : IAsyncDisposable
         }
         catch
         {
-            if (azurite is not null)
+            foreach (var azurite in azurites)
             {
                 await azurite.DisposeAsync().ConfigureAwait(false);
             }
@@ -124,7 +136,7 @@ public sealed class DevHostApp : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new DevHostApp(app, azurite, address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal), routes);
+        return new DevHostApp(app, azurites, address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal), routes);
     }
 
     public Task WaitForShutdownAsync() => app.WaitForShutdownAsync();
@@ -133,7 +145,7 @@ public sealed class DevHostApp : IAsyncDisposable
     {
         await app.StopAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
-        if (azurite is not null)
+        foreach (var azurite in azurites)
         {
             await azurite.DisposeAsync().ConfigureAwait(false);
         }

@@ -1,6 +1,7 @@
 using Certifications.Functions.Catalog;
 using Certifications.Functions.Certificates;
 using Certifications.Functions.Enrollments;
+using Certifications.Functions.Hosting;
 using Certifications.Functions.Identity;
 using Certifications.Functions.Notifications;
 using Certifications.Functions.Organizations;
@@ -44,7 +45,7 @@ public static class AppServices
 
         services.AddSingleton(sp => new TokenValidator(sp.GetRequiredService<IOptions<AuthOptions>>(), sp.GetService<BaseConfigurationManager>()));
         services.AddSingleton<CallerDirectory>();
-        services.AddSingleton<EndpointCatalog>();
+        services.AddSingleton(FunctionCatalog.App);
         services.AddSingleton<EndpointGate>();
 
         services.AddSingleton<SmtpEmailSender>();
@@ -66,9 +67,8 @@ public static class AppServices
         services.AddSingleton<CatalogService>();
         services.AddSingleton<AssignmentService>();
         services.AddSingleton<EnrollmentService>();
-        services.AddSingleton<EnrollmentWorkflows>();
+        services.AddSingleton<WorkflowSignals>();
         services.AddSingleton<ProgressService>();
-        services.AddSingleton<ProgressAnswer>();
         services.AddSingleton<EvidenceUpload>();
         services.AddSingleton<EvidenceFiles>();
         services.AddSingleton<Progress.AbandonedUploads>();

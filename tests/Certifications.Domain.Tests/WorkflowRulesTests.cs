@@ -39,6 +39,16 @@ public class WorkflowRulesTests
     }
 
     [Fact]
+    public void A_record_needs_a_workflow_until_it_is_earned_with_its_certificate_or_withdrawn()
+    {
+        Assert.True(WorkflowSteps.NeedsWorkflow(data.Enrollment));
+        Assert.True(WorkflowSteps.NeedsWorkflow(AllMet with { Approval = ApprovalState.Awaiting }));
+        Assert.True(WorkflowSteps.NeedsWorkflow(AllMet with { EarnedAt = Build.Now }));
+        Assert.False(WorkflowSteps.NeedsWorkflow(AllMet with { EarnedAt = Build.Now, CertificateId = "cer_1" }));
+        Assert.False(WorkflowSteps.NeedsWorkflow(data.Enrollment with { WithdrawnAt = Build.Now }));
+    }
+
+    [Fact]
     public void Only_a_change_that_gives_the_workflow_something_to_do_wakes_it()
     {
         var oneMet = data.Enrollment.WithStates(CriterionState.Met, CriterionState.NotStarted, CriterionState.NotStarted, CriterionState.NotStarted);

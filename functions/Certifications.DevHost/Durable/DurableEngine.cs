@@ -1,4 +1,5 @@
-using System.Reflection;
+using Certifications.DevHost.Functions;
+using Certifications.Functions.Hosting;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask.Client;
@@ -13,29 +14,31 @@ namespace Certifications.DevHost.Durable;
 /// </summary>
 internal sealed class DurableEngine : IHostedService, IAsyncDisposable
 {
+    /// <summary>The setting naming the task hub's storage, when it is not the app's own (Storage:ConnectionString).</summary>
+    public const string ConnectionSetting = "DevHost:TaskHubConnectionString";
+
     private readonly AzureStorageOrchestrationService service;
     private readonly TaskHubWorker worker;
     private readonly CancellationTokenSource stopping = new();
 
-    public DurableEngine(DurableEngineOptions options, IServiceProvider services, ILoggerFactory loggers)
+    public DurableEngine(DurableEngineOptions options, FunctionCatalog catalog, FunctionActivator activator, ILoggerFactory loggers)
     {
         service = new AzureStorageOrchestrationService(Settings(options.ConnectionString, options.TaskHubName, options.PartitionCount, loggers));
         Client = new TaskHubDurableClient(new TaskHubClient(service, new PassThroughDataConverter(), loggers));
 
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = DurableJson.Converter }, loggers);
-        var catalog = new DurableFunctionCatalog(options.FunctionsAssembly);
         worker = new TaskHubWorker(service, loggers);
-        worker.AddTaskOrchestrations([.. catalog.Orchestrators.Select(o =>
+        worker.AddTaskOrchestrations([.. catalog.With<Orchestration>().Select(o =>
         {
-            var orchestrator = new FunctionOrchestrator(o.Method);
-            return (ObjectCreator<TaskOrchestration>)new ShimCreator<TaskOrchestration>(o.Name, () => shims.CreateOrchestration(o.Name, orchestrator));
+            var orchestrator = new FunctionOrchestrator(o.Function, activator);
+            return (ObjectCreator<TaskOrchestration>)new ShimCreator<TaskOrchestration>(
+                o.Function.Name, () => shims.CreateOrchestration(o.Function.Name, orchestrator));
         })]);
-        worker.AddTaskActivities([.. catalog.Activities.Select(a =>
+        worker.AddTaskActivities([.. catalog.With<Activity>().Select(a =>
         {
-            var activity = new FunctionActivity(a.Method, services, stopping.Token);
-            return (ObjectCreator<TaskActivity>)new ShimCreator<TaskActivity>(a.Name, () => shims.CreateActivity(a.Name, activity));
+            var activity = new FunctionActivity(a.Function, activator, stopping.Token);
+            return (ObjectCreator<TaskActivity>)new ShimCreator<TaskActivity>(a.Function.Name, () => shims.CreateActivity(a.Function.Name, activity));
         })]);
-        Functions = [.. catalog.Orchestrators.Select(o => o.Name), .. catalog.Activities.Select(a => a.Name)];
     }
 
     public DurableTaskClient Client { get; }
@@ -48,6 +51,10 @@ internal sealed class DurableEngine : IHostedService, IAsyncDisposable
             TaskHubName = taskHub,
             LoggerFactory = loggers,
             PartitionCount = partitionCount,
+
+            // As Durable Functions does (maxConcurrentActivityFunctions: ten per processor). The engine's own default of ten in
+            // all held every award for seconds under load: the work-item queue waited for a free slot, not for storage.
+            MaxConcurrentTaskActivityWorkItems = 10 * Environment.ProcessorCount,
 
             // Azurite on one machine: poll the queues often, so a signal is picked up in tens of milliseconds, not seconds.
             MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500),
@@ -63,8 +70,6 @@ internal sealed class DurableEngine : IHostedService, IAsyncDisposable
             // then retry at once, adding load just when there is most.
             PartitionTableOperationTimeout = TimeSpan.FromSeconds(10),
         };
-
-    public IReadOnlyList<string> Functions { get; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -87,5 +92,5 @@ internal sealed class DurableEngine : IHostedService, IAsyncDisposable
     }
 }
 
-/// <summary>Where the engine keeps its task hub and which assembly holds the functions.</summary>
-internal sealed record DurableEngineOptions(string ConnectionString, string TaskHubName, Assembly FunctionsAssembly, int PartitionCount = 4);
+/// <summary>Where the engine keeps its task hub.</summary>
+internal sealed record DurableEngineOptions(string ConnectionString, string TaskHubName, int PartitionCount = 4);

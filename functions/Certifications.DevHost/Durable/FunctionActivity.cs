@@ -1,40 +1,15 @@
-using System.Reflection;
-using Microsoft.Azure.Functions.Worker;
+using Certifications.DevHost.Functions;
+using Certifications.Functions.Hosting;
 using Microsoft.DurableTask;
 
 namespace Certifications.DevHost.Durable;
 
-/// <summary>An activity function run by the engine: a new instance of its class per call, in a DI scope, as the Functions host does.</summary>
-internal sealed class FunctionActivity : ITaskActivity
+/// <summary>An activity function run by the engine, through the one <see cref="FunctionActivator"/>.</summary>
+internal sealed class FunctionActivity(FunctionEntry function, FunctionActivator activator, CancellationToken stopping) : ITaskActivity
 {
-    private readonly MethodInfo method;
-    private readonly IServiceProvider services;
-    private readonly ObjectFactory? factory;
-    private readonly Func<object?, object?[]> bind;
+    public Type InputType { get; } = ((Activity)function.Trigger).InputType;
 
-    public FunctionActivity(MethodInfo method, IServiceProvider services, CancellationToken stopping)
-    {
-        this.method = method;
-        this.services = services;
-        factory = method.IsStatic ? null : ActivatorUtilities.CreateFactory(method.DeclaringType!, Type.EmptyTypes);
-        var parameters = method.GetParameters();
-        InputType = parameters.FirstOrDefault(p => p.GetCustomAttribute<ActivityTriggerAttribute>() is not null)?.ParameterType ?? typeof(object);
-        var binders = parameters.Select(p =>
-            p.GetCustomAttribute<ActivityTriggerAttribute>() is not null ? (Func<object?, object?>)(input => input)
-            : p.ParameterType == typeof(CancellationToken) ? _ => stopping
-            : throw DurableFunctionCatalog.Unbindable(method, p)).ToArray();
-        bind = input => [.. binders.Select(b => b(input))];
-        OutputType = DurableFunctionCatalog.ResultType(method);
-    }
+    public Type OutputType { get; } = FunctionActivator.ResultType(function.Method);
 
-    public Type InputType { get; }
-
-    public Type OutputType { get; }
-
-    public async Task<object?> RunAsync(TaskActivityContext context, object? input)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var instance = factory?.Invoke(scope.ServiceProvider, null);
-        return await DurableFunctionCatalog.AwaitResultAsync(method.Invoke(instance, bind(input))).ConfigureAwait(false);
-    }
+    public Task<object?> RunAsync(TaskActivityContext context, object? input) => activator.InvokeAsync(function, Invocation.Activity(input), stopping);
 }

@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Certifications.Functions.Identity;
+using Certifications.DevHost.Functions;
+using Certifications.Functions.Hosting;
 using Certifications.Storage.Common;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Certifications.DevHost.Triggers;
 
@@ -15,7 +14,8 @@ namespace Certifications.DevHost.Triggers;
 /// host does not run them again. A function that throws is retried on the next poll, five times, then given up with
 /// an error in the log (the Functions host moves it to a poison queue at that point).
 /// </summary>
-internal sealed partial class BlobTriggers(IServiceProvider services, StorageAccount storage, IConfiguration configuration, ILogger<BlobTriggers> logger)
+internal sealed partial class BlobTriggers(
+    FunctionCatalog catalog, FunctionActivator activator, StorageAccount storage, IConfiguration configuration, ILogger<BlobTriggers> logger)
     : BackgroundService
 {
     private const int MaxAttempts = 5;
@@ -51,7 +51,7 @@ internal sealed partial class BlobTriggers(IServiceProvider services, StorageAcc
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    LogPollFailed(e, trigger.Function);
+                    LogPollFailed(e, trigger.Function.Name);
                 }
             }
         }
@@ -60,12 +60,12 @@ internal sealed partial class BlobTriggers(IServiceProvider services, StorageAcc
 
     private async Task PollAsync(Trigger trigger, TableClient table, CancellationToken cancellationToken)
     {
-        var container = storage.Container(trigger.Container);
+        var container = storage.Container(trigger.Path.Container);
         var due = new List<(string Name, string ETag, Receipt? Receipt)>();
         await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var etag = blob.Properties.ETag?.ToString().Trim('"') ?? string.Empty;
-            receipts.TryGetValue(trigger.Function + "|" + blob.Name, out var receipt);
+            receipts.TryGetValue(trigger.Function.Name + "|" + blob.Name, out var receipt);
             if (receipt is null || (receipt.ETag != etag && receipt.Failures < MaxAttempts)
                 || (receipt.ETag == etag && receipt.Failures is > 0 and < MaxAttempts))
             {
@@ -84,12 +84,16 @@ internal sealed partial class BlobTriggers(IServiceProvider services, StorageAcc
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 failures++;
-                LogInvocationFailed(e, trigger.Function, blob.Name, failures, MaxAttempts);
+                LogInvocationFailed(e, trigger.Function.Name, blob.Name, failures, MaxAttempts);
             }
 
             var receipt = new Receipt(blob.ETag, failures);
-            receipts[trigger.Function + "|" + blob.Name] = receipt;
-            var entity = new TableEntity(trigger.Function, Uri.EscapeDataString(blob.Name)) { ["BlobETag"] = receipt.ETag, ["Failures"] = receipt.Failures };
+            receipts[trigger.Function.Name + "|" + blob.Name] = receipt;
+            var entity = new TableEntity(trigger.Function.Name, Uri.EscapeDataString(blob.Name))
+            {
+                ["BlobETag"] = receipt.ETag,
+                ["Failures"] = receipt.Failures,
+            };
             await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
@@ -108,32 +112,12 @@ internal sealed partial class BlobTriggers(IServiceProvider services, StorageAcc
 
         await using (content.ConfigureAwait(false))
         {
-            var instance = trigger.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(services, trigger.Method.DeclaringType!);
-            var arguments = trigger.Method.GetParameters().Select(p => p.ParameterType switch
-            {
-                var t when t == typeof(Stream) => content,
-                var t when t == typeof(string) => name,
-                var t when t == typeof(CancellationToken) => (object)cancellationToken,
-                _ => throw new NotSupportedException($"{trigger.Function}: the dev host binds a blob trigger's Stream, its name and a CancellationToken only."),
-            }).ToArray();
-            if (trigger.Method.Invoke(instance, arguments) is Task task)
-            {
-                await task.ConfigureAwait(false);
-            }
+            await activator.InvokeAsync(trigger.Function, Invocation.Blob(content, trigger.Path.Placeholders[0], name), cancellationToken)
+                .ConfigureAwait(false);
         }
     }
 
-    private static IEnumerable<Trigger> Discover()
-    {
-        foreach (var method in EndpointCatalog.FunctionMethods())
-        {
-            if (method.GetParameters().Select(p => p.GetCustomAttribute<BlobTriggerAttribute>()).FirstOrDefault(a => a is not null) is { } attribute)
-            {
-                var container = attribute.BlobPath.Split('/')[0];
-                yield return new Trigger(method.GetCustomAttribute<FunctionAttribute>()!.Name, container, method);
-            }
-        }
-    }
+    private IEnumerable<Trigger> Discover() => catalog.With<BlobPath>().Select(b => new Trigger(b.Function, b.Trigger));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Blob trigger {Function} could not list its container")]
     private partial void LogPollFailed(Exception e, string function);
@@ -141,7 +125,7 @@ internal sealed partial class BlobTriggers(IServiceProvider services, StorageAcc
     [LoggerMessage(Level = LogLevel.Error, Message = "Blob trigger {Function} failed on {Blob} (attempt {Attempt} of {MaxAttempts})")]
     private partial void LogInvocationFailed(Exception e, string function, string blob, int attempt, int maxAttempts);
 
-    private sealed record Trigger(string Function, string Container, MethodInfo Method);
+    private sealed record Trigger(FunctionEntry Function, BlobPath Path);
 
     private sealed record Receipt(string ETag, int Failures);
 }

@@ -12,6 +12,9 @@ public static class WorkflowSteps
     /// </summary>
     public static bool CanOnlyWait(Enrollment enrollment) => enrollment is { IsActive: true, EarnedAt: null, AllCriteriaMet: false };
 
+    /// <summary>Whether a record needs a running workflow at all: active, and not yet earned with its certificate written.</summary>
+    public static bool NeedsWorkflow(Enrollment enrollment) => enrollment.IsActive && (enrollment.EarnedAt is null || enrollment.CertificateId is null);
+
     /// <summary>
     /// Whether a change of the record gives its workflow anything to do. Not when the record could only wait before
     /// and can only wait after, with the same due date: the workflow would read it, find nothing to do, and wait again

@@ -4,7 +4,6 @@ using Certifications.Functions.Certificates;
 using Certifications.Functions.Http;
 using Certifications.Functions.Http.OpenApi;
 using Certifications.Functions.Identity;
-using Certifications.Functions.Workflow;
 using Certifications.Storage.Catalog;
 using Certifications.Storage.Common;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +15,7 @@ namespace Certifications.Functions.Catalog;
 
 /// <summary>The certification catalog: create, read, edit, publish, archive, view access, certificate design.</summary>
 [RequiresCertificationsAddOn]
-public sealed class CatalogFunctions(CatalogService catalog, DesignPreview preview, EnrollmentWorkflows workflows, CertificationCountsRepository counts)
+public sealed class CatalogFunctions(CatalogService catalog, DesignPreview preview, CertificationCountsRepository counts)
 {
     /// <summary>A design carries its logo as a data URL of up to 1 MB, so its body may be larger than others.</summary>
     private const long MaxDesignBytes = 2 * 1024 * 1024;
@@ -91,14 +90,7 @@ public sealed class CatalogFunctions(CatalogService catalog, DesignPreview previ
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var caller = EndpointGate.CallerOf(request);
-        var result = await catalog.ArchiveAsync(caller, id, request.IfMatch(), cancellationToken);
-        if (result.IsSuccess)
-        {
-            // Archived: the enrollments' workflows read the record again and end.
-            await workflows.SignalCertificationAsync(durable, caller.OrganizationId, id, cancellationToken);
-        }
-
-        return Answer(result);
+        return Answer(await catalog.ArchiveAsync(caller, id, request.IfMatch(), durable, cancellationToken));
     }
 
     [ApiRequest(typeof(ViewAccessInput))]

@@ -3,17 +3,19 @@ using Certifications.Domain.Common;
 using Certifications.Domain.Policies;
 using Certifications.Functions.Certificates;
 using Certifications.Functions.Identity;
+using Certifications.Functions.Workflow;
 using Certifications.Storage.Catalog;
 using Certifications.Storage.Common;
 using Certifications.Storage.Enrollments;
 using Certifications.Storage.People;
+using Microsoft.DurableTask.Client;
 
 namespace Certifications.Functions.Catalog;
 
 /// <summary>Creating, editing, publishing and finding certifications, with who may see what.</summary>
 public sealed class CatalogService(
     CertificationRepository certifications, EnrollmentRepository enrollments, DirectoryRepository directory,
-    BrandingStore branding, CallerDirectory cache, DesignPreview preview, TimeProvider clock)
+    BrandingStore branding, CallerDirectory cache, DesignPreview preview, WorkflowSignals signals, TimeProvider clock)
 {
     public async Task<Result<Versioned<Certification>>> CreateAsync(Caller caller, CertificationInput input, CancellationToken cancellationToken)
     {
@@ -112,8 +114,19 @@ public sealed class CatalogService(
     public Task<Result<Versioned<Certification>>> PublishAsync(Caller caller, string id, string? ifMatch, CancellationToken cancellationToken) =>
         ChangeAsync(caller, id, ifMatch, c => Task.FromResult(c.Publish(clock.GetUtcNow())), cancellationToken);
 
-    public Task<Result<Versioned<Certification>>> ArchiveAsync(Caller caller, string id, string? ifMatch, CancellationToken cancellationToken) =>
-        ChangeAsync(caller, id, ifMatch, c => Task.FromResult<Result<Certification>>(c.Archive(clock.GetUtcNow())), cancellationToken);
+    /// <summary>Archives it; its active records' workflows read it again and end.</summary>
+    public async Task<Result<Versioned<Certification>>> ArchiveAsync(
+        Caller caller, string id, string? ifMatch, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var archived = await ChangeAsync(caller, id, ifMatch, c => Task.FromResult<Result<Certification>>(c.Archive(clock.GetUtcNow())), cancellationToken)
+            .ConfigureAwait(false);
+        if (archived.IsSuccess)
+        {
+            await signals.ArchivedAsync(durable, caller.OrganizationId, id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return archived;
+    }
 
     public Task<Result<Versioned<Certification>>> SetViewAccessAsync(
         Caller caller, string id, ViewAccessInput input, string? ifMatch, CancellationToken cancellationToken) =>

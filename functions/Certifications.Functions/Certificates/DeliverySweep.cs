@@ -19,7 +19,7 @@ namespace Certifications.Functions.Certificates;
 /// </summary>
 public sealed partial class DeliverySweep(
     UndeliveredAwards undelivered, EnrollmentRepository enrollments, CertificationRepository certifications, CertificateRepository certificates,
-    CertificateDelivery delivery, EnrollmentWorkflows workflows, IOptions<AppOptions> options, TimeProvider clock, ILogger<DeliverySweep> logger)
+    CertificateDelivery delivery, WorkflowSignals workflows, IOptions<AppOptions> options, TimeProvider clock, ILogger<DeliverySweep> logger)
 {
 
     /// <summary>What one sweep did.</summary>

@@ -3,9 +3,11 @@ using Certifications.Domain.Common;
 using Certifications.Domain.People;
 using Certifications.Domain.Policies;
 using Certifications.Functions.Notifications;
+using Certifications.Functions.Workflow;
 using Certifications.Storage.Catalog;
 using Certifications.Storage.Enrollments;
 using Certifications.Storage.People;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace Certifications.Functions.Enrollments;
@@ -13,15 +15,15 @@ namespace Certifications.Functions.Enrollments;
 /// <summary>Assigning a certification to learners and groups: one record per learner, never two, and an e-mail to each new one.</summary>
 public sealed partial class AssignmentService(
     CertificationRepository certifications, EnrollmentRepository enrollments, DirectoryRepository directory,
-    AssignmentEmail email, IEmailSender mail, TimeProvider clock, ILogger<AssignmentService> logger)
+    AssignmentEmail email, IEmailSender mail, WorkflowSignals signals, TimeProvider clock, ILogger<AssignmentService> logger)
 {
     public const int MaxLearnersPerAssignment = 2000;
 
     /// <summary>How often a batch that raced another writer is re-read and re-decided before giving up.</summary>
     private const int WriteAttempts = 3;
 
-    public async Task<Result<(AssignmentReport Report, IReadOnlyList<Domain.Enrollments.Enrollment> Enrolled)>> AssignAsync(
-        Caller caller, string certificationId, AssignmentInput input, CancellationToken cancellationToken)
+    public async Task<Result<AssignmentReport>> AssignAsync(
+        Caller caller, string certificationId, AssignmentInput input, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         if (!caller.IsSuperAdmin && !caller.IsCoach)
         {
@@ -78,7 +80,10 @@ public sealed partial class AssignmentService(
 
         var created = ordered.Where(o => o.Result == AssignmentResult.Created).Select(o => o.Enrollment).ToArray();
         await NotifyAsync(certification.Value, created, caller.User.DisplayName, cancellationToken).ConfigureAwait(false);
-        return (AssignmentReport.From(ordered, skipped), [.. ordered.Select(o => o.Enrollment)]);
+
+        // Already-enrolled learners too: a retried request mends a workflow its first attempt did not get to start.
+        await signals.StartAsync(durable, ordered.Select(o => o.Enrollment), cancellationToken).ConfigureAwait(false);
+        return AssignmentReport.From(ordered, skipped);
     }
 
     /// <summary>The learners named directly and through groups; a coach's group members outside their team are skipped, not refused.</summary>

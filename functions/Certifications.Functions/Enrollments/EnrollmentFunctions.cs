@@ -12,7 +12,7 @@ namespace Certifications.Functions.Enrollments;
 
 /// <summary>Assignment, self-enrollment, assignment lists, learning records, progress detail and withdrawal.</summary>
 [RequiresCertificationsAddOn]
-public sealed class EnrollmentFunctions(AssignmentService assignments, EnrollmentService enrollments, EnrollmentWorkflows workflows)
+public sealed class EnrollmentFunctions(AssignmentService assignments, EnrollmentService enrollments, WorkflowSignals workflows)
 {
     [ApiRequest(typeof(AssignmentInput))]
     [ApiResponse(200, typeof(AssignmentReport))]
@@ -22,14 +22,9 @@ public sealed class EnrollmentFunctions(AssignmentService assignments, Enrollmen
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var caller = EndpointGate.CallerOf(request);
-        var result = await request.ReadJsonAsync<AssignmentInput>().BindAsync(input => assignments.AssignAsync(caller, id, input, cancellationToken));
-        if (result.IsSuccess)
-        {
-            // Already-enrolled learners too: a retried request mends a workflow its first attempt did not get to start.
-            await workflows.EnsureRunningAsync(durable, result.Value.Enrolled, cancellationToken);
-        }
-
-        return result.ToHttp(r => ApiResult.Ok(r.Report));
+        var result = await request.ReadJsonAsync<AssignmentInput>().BindAsync(
+            input => assignments.AssignAsync(caller, id, input, durable, cancellationToken));
+        return result.ToHttp(r => ApiResult.Ok(r));
     }
 
     [ApiResponse(201, typeof(SelfEnrollmentResponse))]
@@ -38,12 +33,7 @@ public sealed class EnrollmentFunctions(AssignmentService assignments, Enrollmen
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certifications/{id}/enrollments")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var result = await enrollments.SelfEnrollAsync(EndpointGate.CallerOf(request), id, cancellationToken);
-        if (result.IsSuccess)
-        {
-            await workflows.EnsureRunningAsync(durable, result.Value, cancellationToken);
-        }
-
+        var result = await enrollments.SelfEnrollAsync(EndpointGate.CallerOf(request), id, durable, cancellationToken);
         return result.ToHttp(e => ApiResult.Created(new SelfEnrollmentResponse(e.Id, e.Source, e.Status), $"/api/enrollments/{e.Id}"));
     }
 
@@ -112,12 +102,7 @@ public sealed class EnrollmentFunctions(AssignmentService assignments, Enrollmen
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "enrollments/{id}")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var result = await enrollments.WithdrawAsync(EndpointGate.CallerOf(request), id, cancellationToken);
-        if (result.IsSuccess)
-        {
-            await workflows.SignalAsync(durable, result.Value, cancellationToken);
-        }
-
+        var result = await enrollments.WithdrawAsync(EndpointGate.CallerOf(request), id, durable, cancellationToken);
         return result.ToHttp(_ => ApiResult.NoContent());
     }
 }

@@ -5,19 +5,22 @@ using Certifications.Domain.Enrollments;
 using Certifications.Domain.People;
 using Certifications.Domain.Policies;
 using Certifications.Functions.Http;
+using Certifications.Functions.Workflow;
 using Certifications.Storage.Catalog;
 using Certifications.Storage.Common;
 using Certifications.Storage.Enrollments;
 using Certifications.Storage.People;
+using Microsoft.DurableTask.Client;
 
 namespace Certifications.Functions.Enrollments;
 
 /// <summary>Self-enrollment, the learner's assignment list, learning records, progress detail and withdrawal.</summary>
 public sealed class EnrollmentService(
     CertificationRepository certifications, EnrollmentRepository enrollments, DirectoryRepository directory,
-    Catalog.CatalogService catalog, TimeProvider clock)
+    Catalog.CatalogService catalog, WorkflowSignals signals, TimeProvider clock)
 {
-    public async Task<Result<Domain.Enrollments.Enrollment>> SelfEnrollAsync(Caller caller, string certificationId, CancellationToken cancellationToken)
+    public async Task<Result<Domain.Enrollments.Enrollment>> SelfEnrollAsync(
+        Caller caller, string certificationId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var certification = await certifications.GetAsync(caller.OrganizationId, certificationId, cancellationToken).ConfigureAwait(false);
         if (certification is null)
@@ -47,6 +50,7 @@ public sealed class EnrollmentService(
         }
 
         await enrollments.AddToLearnerListAsync(caller.OrganizationId, caller.Id, certificationId, cancellationToken).ConfigureAwait(false);
+        await signals.StartAsync(durable, enrollment.Value, cancellationToken).ConfigureAwait(false);
         return enrollment;
     }
 
@@ -173,7 +177,8 @@ public sealed class EnrollmentService(
     }
 
     /// <summary>Withdraws the learner; the record is kept (history) but no longer counts. Withdrawing twice is the same as once.</summary>
-    public async Task<Result<Domain.Enrollments.Enrollment>> WithdrawAsync(Caller caller, string enrollmentId, CancellationToken cancellationToken)
+    public async Task<Result<Domain.Enrollments.Enrollment>> WithdrawAsync(
+        Caller caller, string enrollmentId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var found = await FindVisibleAsync(caller, enrollmentId, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
@@ -201,6 +206,7 @@ public sealed class EnrollmentService(
 
         await enrollments.RemoveFromLearnerListAsync(
             caller.OrganizationId, withdrawn.LearnerId, withdrawn.CertificationId, cancellationToken).ConfigureAwait(false);
+        await signals.ChangedAsync(durable, enrollment.Value, withdrawn, cancellationToken).ConfigureAwait(false);
         return withdrawn;
     }
 

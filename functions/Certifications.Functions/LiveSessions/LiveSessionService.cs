@@ -5,7 +5,6 @@ using Certifications.Domain.Policies;
 using Certifications.Domain.Progress;
 using Certifications.Functions.Notifications;
 using Certifications.Functions.Progress;
-using Certifications.Functions.Workflow;
 using Certifications.Storage.Catalog;
 using Certifications.Storage.Common;
 using Certifications.Storage.Enrollments;
@@ -22,7 +21,7 @@ namespace Certifications.Functions.LiveSessions;
 /// </summary>
 public sealed class LiveSessionService(
     LiveSessionRepository sessions, DirectoryRepository directory, CertificationRepository certifications, EnrollmentRepository enrollments,
-    ProgressService progress, EnrollmentWorkflows workflows, LiveSessionEmail email, IEmailSender mail, TimeProvider clock)
+    ProgressService progress, LiveSessionEmail email, IEmailSender mail, TimeProvider clock)
 {
     private const int Attempts = 3;
 
@@ -276,13 +275,9 @@ public sealed class LiveSessionService(
             rated = step.Value;
         }
 
-        var applied = await progress.ApplyAsSystemAsync(certification, rated.LearnerId,
-            (enrollment, current, now) => LiveSessionOutcome.ApplyTo(enrollment, current, rated, rated.CoachName, now), cancellationToken)
+        await progress.ApplyAsSystemAsync(certification, rated.LearnerId,
+            (enrollment, current, now) => LiveSessionOutcome.ApplyTo(enrollment, current, rated, rated.CoachName, now), durable, cancellationToken)
                 .ConfigureAwait(false);
-        if (applied is { IsSuccess: true, Value.WakesWorkflow: true })
-        {
-            await workflows.SignalAsync(durable, applied.Value.Enrollment, cancellationToken).ConfigureAwait(false);
-        }
 
         return rated;
     }

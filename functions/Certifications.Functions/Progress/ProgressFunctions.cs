@@ -12,16 +12,15 @@ namespace Certifications.Functions.Progress;
 
 /// <summary>The learner's own steps: get started, mark content done, hand in evidence, submit.</summary>
 [RequiresCertificationsAddOn]
-public sealed class ProgressFunctions(ProgressService progress, EvidenceUpload evidence, ProgressAnswer answer, TimeProvider clock)
+public sealed class ProgressFunctions(ProgressService progress, EvidenceUpload evidence, TimeProvider clock)
 {
     [ApiResponse(200, typeof(EnrollmentDetail))]
     [Function(nameof(StartEnrollment))]
     public async Task<IActionResult> StartEnrollment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "enrollments/{id}/start")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        await answer.ForAsync(
-            durable, await progress.AsLearnerAsync(
-            EndpointGate.CallerOf(request), id, (e, _, now) => LearnerSteps.Start(e, now), cancellationToken), cancellationToken);
+        (await progress.AsLearnerAsync(
+            EndpointGate.CallerOf(request), id, (e, _, now) => LearnerSteps.Start(e, now), durable, cancellationToken)).ToHttp(clock.GetUtcNow());
 
     [ApiResponse(200, typeof(EnrollmentDetail))]
     [Function(nameof(CompleteCriterion))]
@@ -29,8 +28,9 @@ public sealed class ProgressFunctions(ProgressService progress, EvidenceUpload e
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "enrollments/{id}/criteria/{criterionId}/complete")] HttpRequest request,
             string id, string criterionId,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        await answer.ForAsync(durable, await progress.AsLearnerAsync(
-            EndpointGate.CallerOf(request), id, (e, c, now) => LearnerSteps.CompleteContent(e, c, criterionId, now), cancellationToken), cancellationToken);
+        (await progress.AsLearnerAsync(
+            EndpointGate.CallerOf(request), id, (e, c, now) => LearnerSteps.CompleteContent(e, c, criterionId, now), durable, cancellationToken))
+            .ToHttp(clock.GetUtcNow());
 
     [ApiRequest(ContentType = "multipart/form-data", FormFields = ["text", "file"])]
     [ApiResponse(200, typeof(EnrollmentDetail))]
@@ -44,7 +44,7 @@ public sealed class ProgressFunctions(ProgressService progress, EvidenceUpload e
 
         // Check the record and criterion first, so nothing is uploaded for a hand-in that would be refused anyway.
         var precheck = await progress.AsLearnerAsync(
-            caller, id, (e, c, _) => LearnerSteps.AcceptsEvidence(e, c, criterionId).Map(_ => ProgressChange.Unchanged(e)), cancellationToken);
+            caller, id, (e, c, _) => LearnerSteps.AcceptsEvidence(e, c, criterionId).Map(_ => ProgressChange.Unchanged(e)), durable, cancellationToken);
         if (!precheck.IsSuccess)
         {
             return Problems.For(precheck.Error!);
@@ -56,7 +56,8 @@ public sealed class ProgressFunctions(ProgressService progress, EvidenceUpload e
             return Problems.For(uploaded.Error!);
         }
 
-        var result = await progress.AsLearnerAsync(caller, id, (e, c, _) => LearnerSteps.AddEvidence(e, c, criterionId, uploaded.Value), cancellationToken);
+        var result = await progress.AsLearnerAsync(
+            caller, id, (e, c, _) => LearnerSteps.AddEvidence(e, c, criterionId, uploaded.Value), durable, cancellationToken);
         if (!result.IsSuccess)
         {
             // Refused after the files went up: take them down again, so a refused request leaves nothing behind.
@@ -67,7 +68,7 @@ public sealed class ProgressFunctions(ProgressService progress, EvidenceUpload e
             await evidence.CommitAsync(uploaded.Value, CancellationToken.None);
         }
 
-        return await answer.ForAsync(durable, result, cancellationToken);
+        return result.ToHttp(clock.GetUtcNow());
     }
 
     [ApiResponse(200, typeof(EnrollmentDetail))]
@@ -75,8 +76,7 @@ public sealed class ProgressFunctions(ProgressService progress, EvidenceUpload e
     public async Task<IActionResult> SubmitEnrollment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "enrollments/{id}/submit")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        await answer.ForAsync(
-            durable, await progress.AsLearnerAsync(
-            EndpointGate.CallerOf(request), id, (e, _, now) => LearnerSteps.Submit(e, now), cancellationToken), cancellationToken);
+        (await progress.AsLearnerAsync(
+            EndpointGate.CallerOf(request), id, (e, _, now) => LearnerSteps.Submit(e, now), durable, cancellationToken)).ToHttp(clock.GetUtcNow());
 
 }

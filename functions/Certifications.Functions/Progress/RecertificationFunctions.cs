@@ -3,7 +3,6 @@ using Certifications.Functions.Enrollments;
 using Certifications.Functions.Http;
 using Certifications.Functions.Http.OpenApi;
 using Certifications.Functions.Identity;
-using Certifications.Functions.Workflow;
 using Certifications.Storage.Certificates;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +14,7 @@ namespace Certifications.Functions.Progress;
 /// <summary>A learner renews an earned certification whose certificate was revoked, has expired or expires within 30 days.</summary>
 [RequiresCertificationsAddOn]
 public sealed class RecertificationFunctions(
-    EnrollmentService enrollments, CertificateRepository certificates, ProgressService progress, EnrollmentWorkflows workflows, TimeProvider clock)
+    EnrollmentService enrollments, CertificateRepository certificates, ProgressService progress, TimeProvider clock)
 {
     [ApiResponse(200, typeof(EnrollmentDetail))]
     [Function(nameof(Recertify))]
@@ -33,13 +32,8 @@ public sealed class RecertificationFunctions(
         var certificate = visible.Value.Enrollment.Value.CertificateId is { } certificateId
             ? (await certificates.GetAsync(certificateId, cancellationToken))?.Value
             : null;
-        var result = await progress.AsLearnerAsync(caller, id, (e, c, now) => Recertification.Start(e, c, certificate, now), cancellationToken);
-        if (result is { IsSuccess: true, Value.Changed: true })
-        {
-            // The earned workflow has ended; a new one takes the renewed record from here.
-            await workflows.EnsureRunningAsync(durable, result.Value.Enrollment, cancellationToken);
-        }
-
-        return result.ToHttp(o => ApiResult.Ok(EnrollmentDetail.From(o.Enrollment, o.Certification, clock.GetUtcNow())));
+        // The earned workflow has ended; the renewed record wakes a new one (WorkflowSignals).
+        return (await progress.AsLearnerAsync(caller, id, (e, c, now) => Recertification.Start(e, c, certificate, now), durable, cancellationToken))
+            .ToHttp(clock.GetUtcNow());
     }
 }

@@ -14,7 +14,7 @@ namespace Certifications.Functions.Reviews;
 
 /// <summary>The review queue, review decisions on criteria, and approval decisions.</summary>
 [RequiresCertificationsAddOn]
-public sealed class ReviewFunctions(ReviewQueue queue, ProgressService progress, ProgressAnswer answer)
+public sealed class ReviewFunctions(ReviewQueue queue, ProgressService progress, TimeProvider clock)
 {
     [ApiResponse(200, typeof(ListResponse<ReviewQueueItem>))]
     [Function(nameof(GetReviewQueue))]
@@ -34,8 +34,8 @@ public sealed class ReviewFunctions(ReviewQueue queue, ProgressService progress,
         var result = await request.ReadJsonAsync<AssessorSteps.ReviewInput>().BindAsync(input => progress.ApplyAsync(
             caller, id, (found, now) =>
                 AssessorSteps.Review(
-                found.Enrollment.Value, found.Certification, criterionId, caller, found.IsCoachedBy(caller), input, now), cancellationToken));
-        return await answer.ForAsync(durable, result, cancellationToken);
+                found.Enrollment.Value, found.Certification, criterionId, caller, found.IsCoachedBy(caller), input, now), durable, cancellationToken));
+        return result.ToHttp(clock.GetUtcNow());
     }
 
     [ApiRequest(typeof(AssessorSteps.ApprovalInput))]
@@ -48,7 +48,7 @@ public sealed class ReviewFunctions(ReviewQueue queue, ProgressService progress,
         var caller = EndpointGate.CallerOf(request);
         var result = await request.ReadJsonAsync<AssessorSteps.ApprovalInput>().BindAsync(input => progress.ApplyAsync(
             caller, id, (found, now) =>
-                AssessorSteps.DecideApproval(found.Enrollment.Value, caller, found.IsCoachedBy(caller), input, now), cancellationToken));
-        return await answer.ForAsync(durable, result, cancellationToken);
+                AssessorSteps.DecideApproval(found.Enrollment.Value, caller, found.IsCoachedBy(caller), input, now), durable, cancellationToken));
+        return result.ToHttp(clock.GetUtcNow());
     }
 }

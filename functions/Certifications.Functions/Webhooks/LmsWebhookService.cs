@@ -7,7 +7,6 @@ using Certifications.Domain.Progress;
 using Certifications.Functions.Http;
 using Certifications.Functions.Identity;
 using Certifications.Functions.Progress;
-using Certifications.Functions.Workflow;
 using Certifications.Storage.Common;
 using Certifications.Storage.Enrollments;
 using Certifications.Storage.People;
@@ -25,7 +24,7 @@ namespace Certifications.Functions.Webhooks;
 /// </summary>
 public sealed class LmsWebhookService(
     CallerDirectory organizations, DirectoryRepository directory, EnrollmentRepository enrollments,
-    WebhookDeliveryRepository deliveries, ProgressService progress, EnrollmentWorkflows workflows, TimeProvider clock)
+    WebhookDeliveryRepository deliveries, ProgressService progress, TimeProvider clock)
 {
     public const int MaxBodyBytes = 64 * 1024;
 
@@ -128,15 +127,10 @@ public sealed class LmsWebhookService(
             {
                 known |= completion.IsKnownTo(current);
                 return completion.ApplyTo(enrollment, current, at);
-            }, cancellationToken).ConfigureAwait(false);
+            }, durable, cancellationToken).ConfigureAwait(false);
             if (applied is { IsSuccess: true, Value.Changed: true })
             {
                 completed.Add(applied.Value.Enrollment.Id);
-            }
-
-            if (applied is { IsSuccess: true, Value.WakesWorkflow: true })
-            {
-                await workflows.SignalAsync(durable, applied.Value.Enrollment, cancellationToken).ConfigureAwait(false);
             }
 
             return applied.IsSuccess;

@@ -22,7 +22,7 @@ internal sealed class SignalWaiter(TaskOrchestrationContext context)
     {
         for (var taken = 0; taken < MaxTakenAtOnce; taken++)
         {
-            var signal = pending ??= context.WaitForExternalEvent<string?>(WorkflowSignals.Changed);
+            var signal = pending ??= context.WaitForExternalEvent<string?>(WorkflowEvents.Changed);
             if (!signal.IsCompleted)
             {
                 return;
@@ -35,7 +35,7 @@ internal sealed class SignalWaiter(TaskOrchestrationContext context)
     /// <summary>True when the record changed; false when <paramref name="moment"/> came first. No moment: wait for the change.</summary>
     public async Task<bool> ArrivesBeforeAsync(DateTimeOffset? moment)
     {
-        var signal = pending ??= context.WaitForExternalEvent<string?>(WorkflowSignals.Changed);
+        var signal = pending ??= context.WaitForExternalEvent<string?>(WorkflowEvents.Changed);
         if (moment is null || signal.IsCompleted)
         {
             await signal;

@@ -37,7 +37,7 @@ public enum WorkflowOutcome
 }
 
 /// <summary>The one external event: "the record changed, read it again". The table is the truth; events only signal.</summary>
-public static class WorkflowSignals
+public static class WorkflowEvents
 {
     public const string Changed = "EnrollmentChanged";
 }

@@ -1,14 +1,13 @@
-using System.Reflection;
 using System.Text.Json.Nodes;
-using Certifications.Functions.Identity;
+using Certifications.Functions.Hosting;
 using Certifications.Functions.Tests.Fixtures;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Certifications.Functions.Tests.DevHost;
 
 /// <summary>
-/// The functions the Functions host will run, as the SDK's build wrote them to functions.metadata, are the ones the dev
-/// host runs: the same names and entry points, HTTP routes and verbs, blob triggers on Event Grid, timer schedules.
+/// The functions the Functions host will run, as the SDK's build wrote them to functions.metadata, are the catalog's: the
+/// same names and entry points, the same triggers, HTTP routes and verbs, blob paths on Event Grid, timer schedules; and
+/// the dev host serves every HTTP function of the catalog.
 /// </summary>
 [Collection(DevHostCollection.Name)]
 public sealed class FunctionMetadataTests(DevHostFixture fixture)
@@ -16,38 +15,66 @@ public sealed class FunctionMetadataTests(DevHostFixture fixture)
     private static readonly JsonArray Metadata = JsonNode.Parse(
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!.AsArray();
 
-    private static readonly IReadOnlyDictionary<string, MethodInfo> DevHostFunctions =
-        EndpointCatalog.FunctionMethods().ToDictionary(m => m.GetCustomAttribute<FunctionAttribute>()!.Name);
+    private static readonly FunctionCatalog Catalog = FunctionCatalog.App;
 
     [Fact]
-    public void The_host_and_the_dev_host_know_the_same_functions_by_the_same_entry_points()
+    public void The_host_and_the_catalog_know_the_same_functions_by_the_same_entry_points()
     {
         var written = Metadata.ToDictionary(f => f!["name"]!.GetValue<string>(), f => f!["entryPoint"]!.GetValue<string>());
 
-        Assert.Equal(written.Keys.Order(StringComparer.Ordinal), DevHostFunctions.Keys.Order(StringComparer.Ordinal));
-        Assert.All(DevHostFunctions, f => Assert.Equal($"{f.Value.DeclaringType!.FullName}.{f.Value.Name}", written[f.Key]));
+        Assert.Equal(written.Keys.Order(StringComparer.Ordinal), Catalog.Functions.Select(f => f.Name));
+        Assert.All(Catalog.Functions, f => Assert.Equal($"{f.Method.DeclaringType!.FullName}.{f.Method.Name}", written[f.Name]));
     }
 
     [Fact]
-    public void Every_http_function_is_served_by_the_dev_host_at_its_route_with_its_verbs()
+    public void Each_function_has_the_same_trigger_in_both()
+    {
+        var written = Metadata.ToDictionary(
+            f => f!["name"]!.GetValue<string>(),
+            f => f!["bindings"]!.AsArray()
+                .Single(b => b!["type"]!.GetValue<string>().EndsWith("Trigger", StringComparison.Ordinal))!["type"]!.GetValue<string>());
+
+        Assert.All(Catalog.Functions, f => Assert.Equal(
+            f.Trigger switch
+            {
+                HttpRoute => "httpTrigger",
+                BlobPath => "blobTrigger",
+                TimerSchedule => "timerTrigger",
+                Orchestration => "orchestrationTrigger",
+                Activity => "activityTrigger",
+                _ => "?",
+            },
+            written[f.Name]));
+    }
+
+    [Fact]
+    public void Http_functions_have_the_same_routes_and_verbs_and_the_dev_host_serves_them_all()
     {
         var written = Triggers("httpTrigger")
             .Select(t => $"{string.Join(",", t.Binding["methods"]!.AsArray().Select(m => m!.GetValue<string>().ToUpperInvariant()))} /api/{t.Binding["route"]}")
             .Order(StringComparer.Ordinal);
+        var catalogued = Catalog.With<HttpRoute>().Select(h => $"{string.Join(",", h.Trigger.Verbs)} /api/{h.Trigger.Route}").Order(StringComparer.Ordinal);
 
-        Assert.Equal(written, fixture.Host.Routes.Order(StringComparer.Ordinal));
+        Assert.Equal(written, catalogued);
+        Assert.Equal(catalogued, fixture.Host.Routes.Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public void Blob_triggers_take_their_events_from_event_grid_and_timers_keep_their_schedules()
+    public void Blob_triggers_take_their_events_from_event_grid_on_the_same_path_and_timers_keep_their_schedules()
     {
         Assert.NotEmpty(Triggers("blobTrigger"));
-        Assert.All(Triggers("blobTrigger"), t => Assert.Equal("EventGrid", t.Binding["source"]!.GetValue<string>()));
+        Assert.All(Triggers("blobTrigger"), t =>
+        {
+            var blob = Assert.IsType<BlobPath>(Catalog.Functions.Single(f => f.Name == t.Function).Trigger);
+            Assert.Equal("EventGrid", t.Binding["source"]!.GetValue<string>());
+            Assert.Equal(blob.Source, t.Binding["source"]!.GetValue<string>());
+            Assert.Equal(blob.Path, t.Binding["path"]!.GetValue<string>());
+        });
         Assert.All(Triggers("timerTrigger"), t =>
         {
-            var attribute = DevHostFunctions[t.Function].GetParameters().Select(p => p.GetCustomAttribute<TimerTriggerAttribute>()).Single(a => a is not null)!;
-            Assert.Equal(attribute.Schedule, t.Binding["schedule"]!.GetValue<string>());
-            Assert.Equal(attribute.RunOnStartup, t.Binding["runOnStartup"]?.GetValue<bool>() ?? false);
+            var timer = Assert.IsType<TimerSchedule>(Catalog.Functions.Single(f => f.Name == t.Function).Trigger);
+            Assert.Equal(timer.Schedule, t.Binding["schedule"]!.GetValue<string>());
+            Assert.Equal(timer.RunOnStartup, t.Binding["runOnStartup"]?.GetValue<bool>() ?? false);
         });
     }
 

@@ -1,3 +1,4 @@
+using Certifications.Functions.Hosting;
 using Certifications.Functions.Identity;
 using Certifications.Functions.Tests.Fixtures;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +24,7 @@ public sealed class WorkerHostTests(DevHostFixture fixture) : IDisposable
     public void Every_function_class_is_made_from_the_worker_hosts_services()
     {
         using var scope = host.Services.CreateScope();
-        var classes = EndpointCatalog.FunctionMethods().Select(m => m.DeclaringType!).Where(t => !t.IsAbstract).Distinct().ToList();
+        var classes = FunctionCatalog.App.Functions.Select(f => f.Method.DeclaringType!).Where(t => !t.IsAbstract).Distinct().ToList();
 
         Assert.NotEmpty(classes);
         Assert.All(classes, type => Assert.NotNull(ActivatorUtilities.CreateInstance(scope.ServiceProvider, type)));

@@ -37,7 +37,7 @@ public class EnrollmentWorkflowTests
         Assert.Empty(calls);
 
         // One wait before each advance: the signals that arrived during an advance are what the next one is for.
-        context.Verify(c => c.WaitForExternalEvent<string?>(WorkflowSignals.Changed, It.IsAny<CancellationToken>()), Times.Exactly(3));
+        context.Verify(c => c.WaitForExternalEvent<string?>(WorkflowEvents.Changed, It.IsAny<CancellationToken>()), Times.Exactly(3));
         context.Verify(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -110,7 +110,7 @@ public class EnrollmentWorkflowTests
     [Fact]
     public async Task Signals_that_arrived_together_cost_one_read()
     {
-        context.Setup(c => c.WaitForExternalEvent<string?>(WorkflowSignals.Changed, It.IsAny<CancellationToken>())).ReturnsAsync("changed");
+        context.Setup(c => c.WaitForExternalEvent<string?>(WorkflowEvents.Changed, It.IsAny<CancellationToken>())).ReturnsAsync("changed");
         Reads(WorkflowNext.Done);
 
         Assert.Equal(WorkflowOutcome.Earned, await EnrollmentWorkflow.RunAsync(context.Object));
@@ -206,7 +206,7 @@ public class EnrollmentWorkflowTests
     /// <summary>One change arrives while each read runs, as when the learner keeps working; none is waiting before.</summary>
     private void SignalsArrive()
     {
-        context.Setup(c => c.WaitForExternalEvent<string?>(WorkflowSignals.Changed, It.IsAny<CancellationToken>()))
+        context.Setup(c => c.WaitForExternalEvent<string?>(WorkflowEvents.Changed, It.IsAny<CancellationToken>()))
             .Returns(() =>
             {
                 var next = new TaskCompletionSource<string?>();
@@ -235,7 +235,7 @@ public class EnrollmentWorkflowTests
 
     private void SignalsNeverArrive()
     {
-        context.Setup(c => c.WaitForExternalEvent<string?>(WorkflowSignals.Changed, It.IsAny<CancellationToken>())).Returns(
+        context.Setup(c => c.WaitForExternalEvent<string?>(WorkflowEvents.Changed, It.IsAny<CancellationToken>())).Returns(
             new TaskCompletionSource<string?>().Task);
         context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.RegularExpressions;
+using Certifications.Functions.Hosting;
 using Certifications.Functions.Identity;
 using Microsoft.Azure.Functions.Worker;
 
@@ -37,18 +38,11 @@ public static partial class OpenApiDocument
     /// <summary>Every HTTP function as (verb, path under /api).</summary>
     public static IEnumerable<Operation> Operations()
     {
-        foreach (var method in EndpointCatalog.FunctionMethods())
+        foreach (var (function, http) in FunctionCatalog.App.With<HttpRoute>())
         {
-            var trigger = method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null);
-            if (trigger is null)
+            foreach (var verb in http.Verbs)
             {
-                continue;
-            }
-
-            var route = "/" + (trigger.Route ?? method.GetCustomAttribute<FunctionAttribute>()!.Name);
-            foreach (var verb in trigger.Methods ?? [])
-            {
-                yield return new Operation(verb.ToLowerInvariant(), route, method);
+                yield return new Operation(verb.ToLowerInvariant(), "/" + http.Route, function.Method);
             }
         }
     }

@@ -3,34 +3,34 @@ using Certifications.Domain.Progress;
 using Certifications.Storage.Enrollments;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 
 namespace Certifications.Functions.Workflow;
 
 /// <summary>
-/// Starts and signals enrollment workflows. Both are idempotent: the instance id is the enrollment id, a running
-/// instance is only signalled, and a record whose workflow is missing (a crash between writing the record and
-/// starting it) gets one started, since a fresh workflow reads the table and picks up where the record stands.
+/// The one place an enrollment's workflow is started or woken. Services hand it what they wrote, and it decides:
+/// <list type="bullet">
+/// <item>a record just created (or found enrolled by a retried request) gets its workflow started;</item>
+/// <item>a record changed wakes its workflow only when the change gives it something to do (<see cref="WorkflowSteps.Wakes"/>:
+/// the criterion that completes the last, a withdrawal, a decision, a new due date; not a learner's first criteria);</item>
+/// <item>an archived certification wakes every active record of it, so each workflow reads it and ends;</item>
+/// <item>the delivery sweep resumes a record owed a certificate, even one whose workflow ended.</item>
+/// </list>
+/// Each is idempotent: the instance id is the enrollment id, a running instance is only signalled, and a record whose
+/// workflow is missing (a crash between writing the record and starting it) gets one started, since a fresh workflow
+/// reads the table and picks up where the record stands. Nothing else in the app starts or signals a workflow.
 /// </summary>
-public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments, IMemoryCache seen, TimeProvider clock, ILogger<EnrollmentWorkflows> logger)
+public sealed partial class WorkflowSignals(EnrollmentRepository enrollments, TimeProvider clock, ILogger<WorkflowSignals> logger)
 {
     private const int Parallelism = 8;
 
     /// <summary>
-    /// How long an instance seen running is signalled without looking it up again: a burst of signals (an LMS posting a
-    /// learner's completions) costs one lookup. Raising to an instance that finished meanwhile is dropped harmlessly;
-    /// one that failed is restarted by the first signal after this.
+    /// Starts the workflow of a record the caller has just created (or found enrolled), unless it runs already. A record
+    /// that can only wait is handed to it as seen, so a promptly processed start needs no read (<see cref="EnrollmentWorkflow.PromptStart"/>).
     /// </summary>
-    private static readonly TimeSpan SeenRunningFor = TimeSpan.FromSeconds(30);
-
-    /// <summary>
-    /// Starts the workflow of a record the caller has just written or read, unless it runs already. A record that can
-    /// only wait is handed to it as seen, so a promptly processed start needs no read (<see cref="EnrollmentWorkflow.PromptStart"/>).
-    /// </summary>
-    public async Task EnsureRunningAsync(DurableTaskClient durable, Enrollment enrollment, CancellationToken cancellationToken)
+    public async Task StartAsync(DurableTaskClient durable, Enrollment enrollment, CancellationToken cancellationToken)
     {
-        if (NeedsWorkflow(enrollment))
+        if (WorkflowSteps.NeedsWorkflow(enrollment))
         {
             await TryStartAsync(durable, enrollment, WorkflowSteps.CanOnlyWait(enrollment), cancellationToken).ConfigureAwait(false);
         }
@@ -48,7 +48,6 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
                 nameof(EnrollmentWorkflow), new WorkflowInput(
                     EnrollmentRef.Of(enrollment), Start: canOnlyWait ? new WorkflowStart(clock.GetUtcNow(), enrollment.DueDate) : null),
                     new StartOrchestrationOptions(enrollment.Id), cancellationToken).ConfigureAwait(false);
-            seen.Set(SeenKey(enrollment.Id), true, SeenRunningFor);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -63,33 +62,27 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
         }
     }
 
-    public Task EnsureRunningAsync(DurableTaskClient durable, IEnumerable<Enrollment> enrollments, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(enrollments, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (e, ct) => await EnsureRunningAsync(durable, e, ct).ConfigureAwait(false));
+    public Task StartAsync(DurableTaskClient durable, IEnumerable<Enrollment> created, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(created, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (e, ct) => await StartAsync(durable, e, ct).ConfigureAwait(false));
 
-    /// <summary>Tells the workflow its record changed.</summary>
-    public async Task SignalAsync(DurableTaskClient durable, Enrollment enrollment, CancellationToken cancellationToken)
+    /// <summary>After a record was written from <paramref name="before"/> to <paramref name="after"/>: wakes its workflow if that is news to it.</summary>
+    public Task ChangedAsync(DurableTaskClient durable, Enrollment before, Enrollment after, CancellationToken cancellationToken) =>
+        WorkflowSteps.Wakes(before, after) ? WakeAsync(durable, after, cancellationToken) : Task.CompletedTask;
+
+    /// <summary>Tells the workflow its record changed; starts it again if it is missing and the record still needs one.</summary>
+    private async Task WakeAsync(DurableTaskClient durable, Enrollment enrollment, CancellationToken cancellationToken)
     {
-        var seenRunning = seen.TryGetValue(SeenKey(enrollment.Id), out _);
-        if (seenRunning || await IsRunningAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false))
+        // One instance read per wake. A 30-second "seen running" cache stood here while every completion woke the
+        // workflow; since only the one that completes the criteria does (WorkflowSteps.Wakes), it saved a read only for a
+        // record completed within 30 s of its start, which a learner never is (docs/performance.md, issue #26).
+        if (await IsRunningAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false))
         {
-            try
-            {
-                await RaiseAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (Exception e) when (seenRunning && e is not OperationCanceledException)
-            {
-                // It stopped running since it was seen: look it up as if it had never been.
-                seen.Remove(SeenKey(enrollment.Id));
-                if (await IsRunningAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false))
-                {
-                    throw;
-                }
-            }
+            await RaiseAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        if (NeedsWorkflow(enrollment))
+        if (WorkflowSteps.NeedsWorkflow(enrollment))
         {
             LogRestarted(enrollment.Id);
 
@@ -107,7 +100,6 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
     /// </summary>
     public async Task ResumeAsync(DurableTaskClient durable, Enrollment enrollment, CancellationToken cancellationToken)
     {
-        seen.Remove(SeenKey(enrollment.Id));
         if (await IsRunningAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false))
         {
             await RaiseAsync(durable, enrollment.Id, cancellationToken).ConfigureAwait(false);
@@ -121,12 +113,12 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
         }
     }
 
-    public Task SignalAsync(DurableTaskClient durable, IEnumerable<Enrollment> enrollments, CancellationToken cancellationToken) =>
+    private Task WakeAsync(DurableTaskClient durable, IEnumerable<Enrollment> enrollments, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(enrollments, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (e, ct) => await SignalAsync(durable, e, ct).ConfigureAwait(false));
+            async (e, ct) => await WakeAsync(durable, e, ct).ConfigureAwait(false));
 
-    /// <summary>Tells every active enrollment's workflow of a certification that something changed (it was archived).</summary>
-    public async Task SignalCertificationAsync(DurableTaskClient durable, string organizationId, string certificationId, CancellationToken cancellationToken)
+    /// <summary>A certification was archived: every active record's workflow reads it again, and ends.</summary>
+    public async Task ArchivedAsync(DurableTaskClient durable, string organizationId, string certificationId, CancellationToken cancellationToken)
     {
         var batch = new List<Enrollment>();
         await foreach (var enrollment in enrollments.ActiveAsync(organizationId, certificationId, cancellationToken).ConfigureAwait(false))
@@ -134,12 +126,12 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
             batch.Add(enrollment);
             if (batch.Count == 1000)
             {
-                await SignalAsync(durable, batch, cancellationToken).ConfigureAwait(false);
+                await WakeAsync(durable, batch, cancellationToken).ConfigureAwait(false);
                 batch.Clear();
             }
         }
 
-        await SignalAsync(durable, batch, cancellationToken).ConfigureAwait(false);
+        await WakeAsync(durable, batch, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The orchestration's state, for operators; null when none was ever started.</summary>
@@ -148,27 +140,17 @@ public sealed partial class EnrollmentWorkflows(EnrollmentRepository enrollments
             ? new WorkflowStatus(instance.InstanceId, instance.RuntimeStatus.ToString(), instance.CreatedAt, instance.LastUpdatedAt)
             : null;
 
-    private static bool NeedsWorkflow(Enrollment enrollment) => enrollment.IsActive && (enrollment.EarnedAt is null || enrollment.CertificateId is null);
-
     /// <summary>Whether the enrollment's workflow is running (or about to), as the engine says now.</summary>
     public async Task<bool> IsRunningAsync(DurableTaskClient durable, string instanceId, CancellationToken cancellationToken)
     {
-        var running = await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is
+        return await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is
         {
             RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended,
         };
-        if (running)
-        {
-            seen.Set(SeenKey(instanceId), true, SeenRunningFor);
-        }
-
-        return running;
     }
 
     private static Task RaiseAsync(DurableTaskClient durable, string instanceId, CancellationToken cancellationToken) =>
-        durable.RaiseEventAsync(instanceId, WorkflowSignals.Changed, "changed", cancellationToken);
-
-    private static string SeenKey(string instanceId) => "workflow-running:" + instanceId;
+        durable.RaiseEventAsync(instanceId, WorkflowEvents.Changed, "changed", cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Enrollment {EnrollmentId} had no running workflow; started one")]
     private partial void LogRestarted(string enrollmentId);
