@@ -17,7 +17,8 @@ namespace Certifications.Bench;
 /// </summary>
 internal sealed record ScaleOrganization(
     string BaseUrl, int Size, string Id, string AdminToken, string CoachToken, string LearnerToken,
-    IReadOnlyList<ScaleOrganization.Member> Team, string CertificationId, string ApprovalCertificationId, double LastImportRowsPerSecond)
+    IReadOnlyList<ScaleOrganization.Member> Team, string CertificationId, string ApprovalCertificationId, double LastImportRowsPerSecond,
+    double LastImportTableRequestsPerRow)
 {
     private const int FileRows = 5000;
     private const int MeasuredFileRows = 1000;
@@ -50,13 +51,18 @@ internal sealed record ScaleOrganization(
         files.AddRange(rows.Take(head).Chunk(FileRows).Select(c => c.ToList()));
         files.Add(rows.Skip(head).ToList());
         var rowsPerSecond = 0.0;
+        var requestsPerRow = 0.0;
         var imported = 0;
         foreach (var file in files)
         {
+            using var counter = new HttpRequestCounter();
             var clock = Stopwatch.StartNew();
             using var content = new StringContent("email,displayName,roles,groups,coach,externalId\n" + string.Join("\n", file), Encoding.UTF8, "text/csv");
             (await http.PostAsync("users/import", content)).EnsureSuccessStatusCode();
             rowsPerSecond = file.Count / clock.Elapsed.TotalSeconds;
+            requestsPerRow = counter.TakeCounts()
+                .Where(c => c.Key.Contains(" Directory", StringComparison.Ordinal) || c.Key.Contains(" $batch", StringComparison.Ordinal))
+                .Sum(c => c.Value) / (double)file.Count;
             imported += file.Count;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture, $"  imported {file.Count:N0} rows at {rowsPerSecond:F0} rows/s ({imported + 1:N0} users now)"));
@@ -83,7 +89,7 @@ internal sealed record ScaleOrganization(
 
         return new ScaleOrganization(
             host.BaseUrl, size, organization.Id, accounts.TokenFor(admin), accounts.TokenFor(coach), accounts.TokenFor(teamUsers[0]),
-            team, certification, approval, rowsPerSecond);
+            team, certification, approval, rowsPerSecond, requestsPerRow);
     }
 
     private static async Task<string> PublishedAsync(HttpClient http, string title, IEnumerable<string> activities, bool requireApproval)

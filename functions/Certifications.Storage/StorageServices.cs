@@ -39,6 +39,7 @@ public static class StorageServices
         });
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<DirectoryKeyMigration>();
+        services.AddSingleton<CoachIndexBackfill>();
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<OrganizationRepository>();
         services.AddSingleton<TenantClaims>();

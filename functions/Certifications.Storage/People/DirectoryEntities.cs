@@ -23,6 +23,7 @@ internal static class DirectoryKeys
     public const string MemberPrefix = "member|";
     public const string ExternalIdPrefix = "external|";
     public const string AdminPrefix = "admin|";
+    public const string CoachedPrefix = "coached|";
 
     public static string User(string id) => UserPrefix + id;
 
@@ -37,6 +38,12 @@ internal static class DirectoryKeys
 
     /// <summary>The index row of a super admin: who gets asked for approvals, found without reading every user.</summary>
     public static string Admin(string userId) => AdminPrefix + userId;
+
+    /// <summary>The index row of a coach's team member: a coach's team is read from its own range, whatever the organization's size.</summary>
+    public static string Coached(string coachId, string userId) => $"{CoachedPrefix}{coachId}|{userId}";
+
+    /// <summary>The start of a coach's team range.</summary>
+    public static string Team(string coachId) => $"{CoachedPrefix}{coachId}|";
 
     /// <summary>The index row of an LMS's id for a user: unique in the organization, found without a scan.</summary>
     public static string ExternalId(string externalId) => ExternalIdPrefix + RowKeys.Encode(externalId);

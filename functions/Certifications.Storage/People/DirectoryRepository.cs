@@ -74,23 +74,29 @@ public sealed class DirectoryRepository(StorageAccount storage)
         string organizationId, int pageSize, string? continuationToken, bool includeDisabled, CancellationToken cancellationToken = default)
     {
         var page = await Paging.ReadPageAsync(
-            QueryUsers(organizationId, null, cancellationToken), pageSize, continuationToken, e => e.ToUser(), cancellationToken).ConfigureAwait(false);
+            QueryUsers(organizationId, cancellationToken), pageSize, continuationToken, e => e.ToUser(), cancellationToken).ConfigureAwait(false);
         return includeDisabled ? page : page with { Items = [.. page.Items.Where(u => u.IsActive)] };
     }
 
-    /// <summary>The active members of a coach's team: the users whose coach they are.</summary>
+    /// <summary>
+    /// The active members of a coach's team: the users whose coach they are, from the coach's index range and one point
+    /// read each (a query of every user filtered by coach cost 3× at 20,000 users what it cost at 1,000).
+    /// </summary>
     public async Task<IReadOnlyList<User>> TeamAsync(string organizationId, string coachId, CancellationToken cancellationToken = default)
     {
-        var team = new List<User>();
-        await foreach (var entity in QueryUsers(organizationId, coachId, cancellationToken).ConfigureAwait(false))
+        var start = DirectoryKeys.Team(coachId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {organizationId} and RowKey ge {start} and RowKey lt {RowKeys.PrefixEnd(start)}");
+        var ids = new List<string>();
+        await foreach (var pointer in table.QueryAsync<PointerEntity>(
+            filter, select: [nameof(PointerEntity.TargetId)], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (entity.DisabledAt is null)
-            {
-                team.Add(entity.ToUser());
-            }
+            ids.Add(pointer.TargetId);
         }
 
-        return team;
+        var users = await GetUsersAsync(organizationId, ids, cancellationToken).ConfigureAwait(false);
+
+        // The index row is written with the user; a user whose coach changed meanwhile is left out by their own record.
+        return [.. ids.Select(users.GetValueOrDefault).OfType<User>().Where(u => u.IsActive && u.CoachId == coachId)];
     }
 
     /// <summary>The organization's active super admins, from their index rows (one small range, whatever the organization's size).</summary>
@@ -218,6 +224,11 @@ public sealed class DirectoryRepository(StorageAccount storage)
             actions.Add(new(TableTransactionActionType.Add, Pointer(user.OrganizationId, DirectoryKeys.ExternalId(externalId), user.Id)));
         }
 
+        if (user.CoachId is { } coachId)
+        {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, Pointer(user.OrganizationId, DirectoryKeys.Coached(coachId, user.Id), user.Id)));
+        }
+
         actions.AddRange(
             user.GroupIds.Select(
             g => new TableTransactionAction(TableTransactionActionType.Add, Pointer(user.OrganizationId, DirectoryKeys.Member(g, user.Id), user.Id))));
@@ -272,6 +283,19 @@ public sealed class DirectoryRepository(StorageAccount storage)
             if (after.ExternalId is { } added)
             {
                 actions.Add(new(TableTransactionActionType.Add, Pointer(org, DirectoryKeys.ExternalId(added), after.Id)));
+            }
+        }
+
+        if (before.CoachId != after.CoachId)
+        {
+            if (before.CoachId is { } oldCoach)
+            {
+                actions.Add(new(TableTransactionActionType.Delete, Pointer(org, DirectoryKeys.Coached(oldCoach, after.Id), after.Id), ETag.All));
+            }
+
+            if (after.CoachId is { } newCoach)
+            {
+                actions.Add(new(TableTransactionActionType.UpsertReplace, Pointer(org, DirectoryKeys.Coached(newCoach, after.Id), after.Id)));
             }
         }
 
@@ -379,15 +403,10 @@ public sealed class DirectoryRepository(StorageAccount storage)
             ? $"A user with external id '{user.ExternalId}' already exists."
             : $"A user with e-mail {user.Email} already exists.";
 
-    private AsyncPageable<UserEntity> QueryUsers(string organizationId, string? coachId, CancellationToken cancellationToken)
+    private AsyncPageable<UserEntity> QueryUsers(string organizationId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.UserPrefix} and RowKey lt {RowKeys.PrefixEnd(DirectoryKeys.UserPrefix)}");
-        if (coachId is not null)
-        {
-            filter += " and " + TableClient.CreateQueryFilter($"CoachId eq {coachId}");
-        }
-
         return table.QueryAsync<UserEntity>(filter, cancellationToken: cancellationToken);
     }
 
