@@ -81,8 +81,11 @@ public static class WorkflowBench
         var median = Stats.Median(rows.Select(r => r.App.PerSecond / r.Bare.PerSecond));
         var (appRate, bareRate) = (Stats.Median(rows.Select(r => r.App.PerSecond)), Stats.Median(rows.Select(r => r.Bare.PerSecond)));
         var (p50, p99) = (Stats.Median(rows.Select(r => r.App.P50)), Stats.Median(rows.Select(r => r.App.P99)));
+        var (p50Ratio, p99Ratio) = (Stats.Median(rows.Select(r => r.App.P50 / r.Bare.P50)), Stats.Median(rows.Select(r => r.App.P99 / r.Bare.P99)));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"\nmedian of rounds: app / bare {median:F2}; app {appRate:F1}/s, bare {bareRate:F1}/s; app p50 {p50:F0} ms, p99 {p99:F0} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"median of rounds, last event → record: p50 {p50Ratio:F2}× the bare engine's, p99 {p99Ratio:F2}× (issue #26: at most 2× and 3×)"));
     }
 
     private static void PrintRequests(string side, IReadOnlyDictionary<string, int> counts, int enrollments)

@@ -44,7 +44,7 @@ public static class AppServices
         }
 
         services.AddSingleton(sp => new TokenValidator(sp.GetRequiredService<IOptions<AuthOptions>>(), sp.GetService<BaseConfigurationManager>()));
-        services.AddSingleton<CallerDirectory>();
+        services.AddSingleton<CallerLookup>();
         services.AddSingleton(FunctionCatalog.App);
         services.AddSingleton<EndpointGate>();
 

@@ -41,6 +41,7 @@ public static class StorageServices
         services.AddSingleton<DirectoryKeyMigration>();
         services.AddSingleton<CoachIndexBackfill>();
         services.AddHostedService<StorageInitializer>();
+        services.AddSingleton<OrganizationReadCache>();
         services.AddSingleton<OrganizationRepository>();
         services.AddSingleton<TenantClaims>();
         services.AddSingleton<DirectoryRepository>();

@@ -2,7 +2,6 @@ using Certifications.Domain.Catalog;
 using Certifications.Domain.Common;
 using Certifications.Domain.Policies;
 using Certifications.Functions.Certificates;
-using Certifications.Functions.Identity;
 using Certifications.Functions.Workflow;
 using Certifications.Storage.Catalog;
 using Certifications.Storage.Common;
@@ -15,7 +14,7 @@ namespace Certifications.Functions.Catalog;
 /// <summary>Creating, editing, publishing and finding certifications, with who may see what.</summary>
 public sealed class CatalogService(
     CertificationRepository certifications, EnrollmentRepository enrollments, DirectoryRepository directory,
-    BrandingStore branding, CallerDirectory cache, DesignPreview preview, WorkflowSignals signals, TimeProvider clock)
+    BrandingStore branding, DesignPreview preview, WorkflowSignals signals, TimeProvider clock)
 {
     public async Task<Result<Versioned<Certification>>> CreateAsync(Caller caller, CertificationInput input, CancellationToken cancellationToken)
     {
@@ -200,7 +199,6 @@ public sealed class CatalogService(
             return etag.Error!;
         }
 
-        cache.Forget(caller.OrganizationId);
         return new Versioned<Certification>(changed.Value, etag.Value);
     }
 

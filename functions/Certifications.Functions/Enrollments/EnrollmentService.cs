@@ -19,6 +19,9 @@ public sealed class EnrollmentService(
     CertificationRepository certifications, EnrollmentRepository enrollments, DirectoryRepository directory,
     Catalog.CatalogService catalog, WorkflowSignals signals, TimeProvider clock)
 {
+    /// <summary>How many storage pages one filtered page of learning records may read before it answers with what it found.</summary>
+    public const int MaxStoragePagesPerPage = 20;
+
     public async Task<Result<Domain.Enrollments.Enrollment>> SelfEnrollAsync(
         Caller caller, string certificationId, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -77,8 +80,10 @@ public sealed class EnrollmentService(
     }
 
     /// <summary>
-    /// A certification's learning records: admins see all, coaches their team's. Pages may hold fewer than pageSize when a coach reads them or
-    /// when they are searched or filtered on overdue, since those are applied to each page read.
+    /// A certification's learning records: admins see all, coaches their team's. A page is full whenever that many records
+    /// match: when a coach reads them, or they are searched or filtered on overdue (which the table cannot do), storage
+    /// pages are read, each asking only for what the page still lacks, until it is full, the records end, or
+    /// <see cref="MaxStoragePagesPerPage"/> were read (then the page holds what was found and its token goes on from there).
     /// </summary>
     public async Task<Result<LearningRecordsResponse>> LearningRecordsAsync(
         Caller caller, string certificationId, LearningRecordFilter filter, ListQuery query, CancellationToken cancellationToken)
@@ -97,20 +102,26 @@ public sealed class EnrollmentService(
         }
 
         var teamTask = scope.Value.IsWholeOrganization ? null : directory.TeamAsync(caller.OrganizationId, caller.Id, cancellationToken);
-        var page = await enrollments.ListAsync(
-            caller.OrganizationId, certificationId, filter.Status, filter.Source, query.PageSize, query.ContinuationToken, cancellationToken)
-            .ConfigureAwait(false);
+        var team = teamTask is null ? null : (await teamTask.ConfigureAwait(false)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         var now = clock.GetUtcNow();
-        var records = page.Items.Where(r => filter.Matches(r, now));
-        if (teamTask is not null)
+        var records = new List<Domain.Enrollments.Enrollment>();
+        var token = query.ContinuationToken;
+        for (var read = 0; read < MaxStoragePagesPerPage; read++)
         {
-            var team = (await teamTask.ConfigureAwait(false)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
-            records = records.Where(r => team.Contains(r.LearnerId));
+            var page = await enrollments.ListAsync(
+                caller.OrganizationId, certificationId, filter.Status, filter.Source, query.PageSize - records.Count, token, cancellationToken)
+                .ConfigureAwait(false);
+            records.AddRange(page.Items.Where(r => filter.Matches(r, now) && (team is null || team.Contains(r.LearnerId))));
+            token = page.ContinuationToken;
+            if (token is null || records.Count == query.PageSize)
+            {
+                break;
+            }
         }
 
         var found = certification.Value.Value;
         return new LearningRecordsResponse(
-            new CertificationRef(found.Id, found.Title, found.Status), [.. records.Select(r => LearningRecord.From(r, now))], page.ContinuationToken);
+            new CertificationRef(found.Id, found.Title, found.Status), [.. records.Select(r => LearningRecord.From(r, now))], token);
     }
 
     /// <summary>

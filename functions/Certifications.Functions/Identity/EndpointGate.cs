@@ -10,7 +10,7 @@ namespace Certifications.Functions.Identity;
 /// The check every HTTP request passes before its function runs, shared by the Functions middleware and the dev
 /// host: a valid bearer token of a user we know, and the add-on switched on where the feature needs it.
 /// </summary>
-public sealed class EndpointGate(TokenValidator tokens, CallerDirectory callers)
+public sealed class EndpointGate(TokenValidator tokens, CallerLookup callers)
 {
     private const string CallerKey = "Certifications.Caller";
     private const string IdentityKey = "Certifications.SignIn";

@@ -1,14 +1,13 @@
 using Certifications.Domain.Common;
 using Certifications.Domain.Organizations;
 using Certifications.Domain.Policies;
-using Certifications.Functions.Identity;
 using Certifications.Storage.Common;
 using Certifications.Storage.Organizations;
 
 namespace Certifications.Functions.Organizations;
 
 /// <summary>Reading and changing an organization's settings (super admins only).</summary>
-public sealed class OrganizationService(OrganizationRepository organizations, TenantClaims tenants, CallerDirectory callers, TimeProvider clock)
+public sealed class OrganizationService(OrganizationRepository organizations, TenantClaims tenants, TimeProvider clock)
 {
     public async Task<Result<Versioned<Domain.Organizations.Organization>>> GetAsync(Caller caller, CancellationToken cancellationToken)
     {
@@ -66,7 +65,6 @@ public sealed class OrganizationService(OrganizationRepository organizations, Te
             await tenants.ReleaseAsync(oldTenant, before.Id, cancellationToken).ConfigureAwait(false);
         }
 
-        callers.Forget(caller.OrganizationId);
         return new Versioned<Domain.Organizations.Organization>(updated.Value, etag.Value);
     }
 }

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using Certifications.Domain.Common;
 using Certifications.Domain.People;
 using Certifications.Domain.Policies;
-using Certifications.Functions.Identity;
 using Certifications.Functions.Notifications;
 using Certifications.Storage.Common;
 using Certifications.Storage.Organizations;
@@ -13,7 +12,7 @@ namespace Certifications.Functions.People;
 
 /// <summary>Managing an organization's users and groups (super admins).</summary>
 public sealed class DirectoryService(
-    DirectoryRepository directory, OrganizationRepository organizations, CallerDirectory callers, InvitationEmail invitations, IEmailSender mail,
+    DirectoryRepository directory, OrganizationRepository organizations, InvitationEmail invitations, IEmailSender mail,
         TimeProvider clock)
 {
     public static Error? RequireAdmin(Caller caller) =>
@@ -110,7 +109,6 @@ public sealed class DirectoryService(
             return written.Error!.Kind == ErrorKind.PreconditionFailed ? Error.Conflict("This invitation link was used already.") : written.Error;
         }
 
-        callers.Forget(organizationId);
         return accepted.Value;
     }
 
@@ -160,7 +158,6 @@ public sealed class DirectoryService(
             return written.Error!;
         }
 
-        callers.Forget(caller.OrganizationId);
         if (invitation is not null)
         {
             await mail.SendAsync([invitation], cancellationToken).ConfigureAwait(false);
@@ -339,7 +336,6 @@ public sealed class DirectoryService(
             return written.Error!;
         }
 
-        callers.Forget(current.Value.OrganizationId);
         if (invitation is not null)
         {
             await mail.SendAsync([invitation], cancellationToken).ConfigureAwait(false);

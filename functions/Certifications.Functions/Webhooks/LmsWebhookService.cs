@@ -5,10 +5,11 @@ using Certifications.Domain.Organizations;
 using Certifications.Domain.Policies;
 using Certifications.Domain.Progress;
 using Certifications.Functions.Http;
-using Certifications.Functions.Identity;
 using Certifications.Functions.Progress;
+using Certifications.Storage.Catalog;
 using Certifications.Storage.Common;
 using Certifications.Storage.Enrollments;
+using Certifications.Storage.Organizations;
 using Certifications.Storage.People;
 using Certifications.Storage.Webhooks;
 using Microsoft.DurableTask.Client;
@@ -23,7 +24,7 @@ namespace Certifications.Functions.Webhooks;
 /// retries failures forever. The organization (and so its secret) is cached for up to 30 seconds per instance.
 /// </summary>
 public sealed class LmsWebhookService(
-    CallerDirectory organizations, DirectoryRepository directory, EnrollmentRepository enrollments,
+    OrganizationRepository organizations, CertificationRepository certifications, DirectoryRepository directory, EnrollmentRepository enrollments,
     WebhookDeliveryRepository deliveries, ProgressService progress, TimeProvider clock)
 {
     public const int MaxBodyBytes = 64 * 1024;
@@ -47,7 +48,7 @@ public sealed class LmsWebhookService(
         string organizationId, WebhookHeaders headers, byte[] body, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var organization = Ids.IsWellFormed(organizationId, Ids.Organization)
-            ? await organizations.OrganizationAsync(organizationId, cancellationToken).ConfigureAwait(false)
+            ? await organizations.GetCachedAsync(organizationId, cancellationToken).ConfigureAwait(false)
             : null;
         if (organization is null)
         {
@@ -139,7 +140,7 @@ public sealed class LmsWebhookService(
         // The few certifications that listen for the activity are read point by point, without a query. Only when the
         // learner is enrolled in none of them (or many listen) is the learner's own list asked, which also finds a
         // certification created on another instance since the cached list was read.
-        var listening = (await organizations.CertificationsAsync(organizationId, cancellationToken).ConfigureAwait(false) ?? [])
+        var listening = (await certifications.ListCachedAsync(organizationId, cancellationToken).ConfigureAwait(false) ?? [])
             .Where(completion.IsKnownTo).ToList();
         var tried = new HashSet<string>(StringComparer.Ordinal);
         var enrolled = false;
@@ -158,7 +159,7 @@ public sealed class LmsWebhookService(
                 organizationId, learnerId, cancellationToken).ConfigureAwait(false))
             {
                 if (!tried.Contains(certificationId)
-                    && await organizations.CertificationAsync(organizationId, certificationId, cancellationToken).ConfigureAwait(false) is { } certification)
+                    && await certifications.GetCachedAsync(organizationId, certificationId, cancellationToken).ConfigureAwait(false) is { } certification)
                 {
                     await ApplyToAsync(certification).ConfigureAwait(false);
                 }
@@ -171,7 +172,7 @@ public sealed class LmsWebhookService(
 
     private async Task<string?> FindLearnerAsync(string organizationId, LmsWebhookPayload.LearnerRef learner, CancellationToken cancellationToken) =>
         learner.Email is { Length: > 0 } email
-            ? await organizations.UserIdByEmailAsync(organizationId, email.Trim().ToLowerInvariant(), cancellationToken).ConfigureAwait(false)
+            ? await directory.FindUserIdByEmailCachedAsync(organizationId, email.Trim().ToLowerInvariant(), cancellationToken).ConfigureAwait(false)
             : await directory.FindUserIdByExternalIdAsync(organizationId, learner.ExternalId!, cancellationToken).ConfigureAwait(false);
 
     private static Result<LmsWebhookPayload> Parse(byte[] body, DateTimeOffset now)

@@ -3,13 +3,13 @@ using Certifications.Domain.Enrollments;
 using Certifications.Domain.People;
 using Certifications.Domain.Progress;
 using Certifications.Functions.Certificates;
-using Certifications.Functions.Identity;
 using Certifications.Functions.Notifications;
 using Certifications.Storage.Catalog;
 using Certifications.Storage.Certificates;
 using Certifications.Storage.Common;
 using Certifications.Storage.Delivery;
 using Certifications.Storage.Enrollments;
+using Certifications.Storage.Organizations;
 using Certifications.Storage.People;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
@@ -21,7 +21,7 @@ namespace Certifications.Functions.Workflow;
 /// the engine may retry an activity, and a host that dies mid-activity runs it again on restart.
 /// </summary>
 public sealed class WorkflowActivities(
-    EnrollmentRepository enrollments, CertificationRepository certifications, CallerDirectory organizations,
+    EnrollmentRepository enrollments, CertificationRepository certifications, OrganizationRepository organizations,
     DirectoryRepository directory, CertificateRepository certificates, CertificateDelivery delivery, UndeliveredAwards undelivered,
     WorkflowEmail email, IEmailSender mail, TimeProvider clock, ILogger<WorkflowActivities> logger)
 {
@@ -117,7 +117,7 @@ public sealed class WorkflowActivities(
         if (existing is null || existing.IssuedAt != earned.EarnedAt)
         {
             // New, or earned again after a revocation or expiry: the same id, a fresh award.
-            var organization = await organizations.OrganizationAsync(earned.OrganizationId, cancellationToken).ConfigureAwait(false);
+            var organization = await organizations.GetCachedAsync(earned.OrganizationId, cancellationToken).ConfigureAwait(false);
             existing = Certificate.Issue(certificateId, earned, certification, organization?.Name ?? string.Empty);
             await certificates.SaveAsync(existing, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Certificate {CertificateId} issued for enrollment {EnrollmentId}", certificateId, earned.Id);

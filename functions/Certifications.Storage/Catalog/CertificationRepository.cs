@@ -6,8 +6,8 @@ using Certifications.Storage.Common;
 
 namespace Certifications.Storage.Catalog;
 
-/// <summary>An organization's certifications: one partition per organization.</summary>
-public sealed class CertificationRepository(StorageAccount storage)
+/// <summary>An organization's certifications: one partition per organization. Its writes drop the organization's cached reads.</summary>
+public sealed class CertificationRepository(StorageAccount storage, OrganizationReadCache cache)
 {
     private readonly TableClient table = storage.Table(TableNames.Certifications);
 
@@ -32,11 +32,39 @@ public sealed class CertificationRepository(StorageAccount storage)
         }
     }
 
-    public Task<Result<string>> CreateAsync(Certification certification, CancellationToken cancellationToken = default) =>
-        TableWrites.ConditionalAsync(() => table.AddEntityAsync(CertificationEntity.From(certification), cancellationToken), "The certification");
+    /// <summary>A certification as read within <see cref="OrganizationReadCache.TimeToLive"/> (or as this instance last wrote it).</summary>
+    public Task<Certification?> GetCachedAsync(string organizationId, string certificationId, CancellationToken cancellationToken = default) =>
+        cache.GetOrReadAsync(
+            organizationId, "certification:" + certificationId,
+            async () => (await GetAsync(organizationId, certificationId, cancellationToken).ConfigureAwait(false))?.Value);
 
-    public Task<Result<string>> UpdateAsync(Certification certification, string? etag, CancellationToken cancellationToken = default) =>
-        TableWrites.ConditionalAsync(
+    /// <summary>The organization's certifications, read through the cache: what the LMS webhook matches an activity against.</summary>
+    public Task<IReadOnlyList<Certification>?> ListCachedAsync(string organizationId, CancellationToken cancellationToken = default) =>
+        cache.GetOrReadAsync(organizationId, "certifications", async () =>
+        {
+            var all = new List<Certification>();
+            await foreach (var certification in ListAsync(organizationId, cancellationToken).ConfigureAwait(false))
+            {
+                all.Add(certification);
+            }
+
+            return (IReadOnlyList<Certification>?)all;
+        });
+
+    public async Task<Result<string>> CreateAsync(Certification certification, CancellationToken cancellationToken = default)
+    {
+        var written = await TableWrites.ConditionalAsync(
+            () => table.AddEntityAsync(CertificationEntity.From(certification), cancellationToken), "The certification").ConfigureAwait(false);
+        cache.Changed(certification.OrganizationId);
+        return written;
+    }
+
+    public async Task<Result<string>> UpdateAsync(Certification certification, string? etag, CancellationToken cancellationToken = default)
+    {
+        var written = await TableWrites.ConditionalAsync(
             () => table.UpdateEntityAsync(CertificationEntity.From(certification), TableWrites.IfMatch(etag), TableUpdateMode.Replace, cancellationToken),
-            "The certification");
+            "The certification").ConfigureAwait(false);
+        cache.Changed(certification.OrganizationId);
+        return written;
+    }
 }

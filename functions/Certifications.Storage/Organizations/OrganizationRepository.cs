@@ -6,8 +6,11 @@ using Certifications.Storage.Secrets;
 
 namespace Certifications.Storage.Organizations;
 
-/// <summary>Organizations and their settings; webhook secrets are protected on the way in and opened on the way out.</summary>
-public sealed class OrganizationRepository(StorageAccount storage, SecretProtector secrets)
+/// <summary>
+/// Organizations and their settings; webhook secrets are protected on the way in and opened on the way out. Its writes
+/// drop the organization's cached reads.
+/// </summary>
+public sealed class OrganizationRepository(StorageAccount storage, SecretProtector secrets, OrganizationReadCache cache)
 {
     private readonly TableClient table = storage.Table(TableNames.Organizations);
 
@@ -19,18 +22,26 @@ public sealed class OrganizationRepository(StorageAccount storage, SecretProtect
             await OpenAsync(response.Value!, cancellationToken).ConfigureAwait(false), response.Value!.ETag.ToString()) : null;
     }
 
+    /// <summary>The organization as read within <see cref="OrganizationReadCache.TimeToLive"/> (or as this instance last wrote it).</summary>
+    public Task<Organization?> GetCachedAsync(string organizationId, CancellationToken cancellationToken = default) =>
+        cache.GetOrReadAsync(organizationId, "organization", async () => (await GetAsync(organizationId, cancellationToken).ConfigureAwait(false))?.Value);
+
     public async Task<Result<string>> CreateAsync(Organization organization, CancellationToken cancellationToken = default)
     {
         var entity = await SealAsync(organization, cancellationToken).ConfigureAwait(false);
-        return await TableWrites.ConditionalAsync(() => table.AddEntityAsync(entity, cancellationToken), "The organization").ConfigureAwait(false);
+        var written = await TableWrites.ConditionalAsync(() => table.AddEntityAsync(entity, cancellationToken), "The organization").ConfigureAwait(false);
+        cache.Changed(organization.Id);
+        return written;
     }
 
     public async Task<Result<string>> UpdateAsync(Organization organization, string? etag, CancellationToken cancellationToken = default)
     {
         var entity = await SealAsync(organization, cancellationToken).ConfigureAwait(false);
-        return await TableWrites.ConditionalAsync(
+        var written = await TableWrites.ConditionalAsync(
             () => table.UpdateEntityAsync(entity, TableWrites.IfMatch(etag), TableUpdateMode.Replace, cancellationToken),
             "The organization settings").ConfigureAwait(false);
+        cache.Changed(organization.Id);
+        return written;
     }
 
     /// <summary>Every organization, for nightly work across tenants.</summary>

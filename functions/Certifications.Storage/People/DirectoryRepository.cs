@@ -6,8 +6,11 @@ using Certifications.Storage.Common;
 
 namespace Certifications.Storage.People;
 
-/// <summary>Users and groups of an organization, with their e-mail, name and membership index rows kept in step.</summary>
-public sealed class DirectoryRepository(StorageAccount storage)
+/// <summary>
+/// Users and groups of an organization, with their e-mail, name and membership index rows kept in step. Its writes drop
+/// the organization's cached reads.
+/// </summary>
+public sealed class DirectoryRepository(StorageAccount storage, OrganizationReadCache cache)
 {
     private const int ReadConcurrency = 16;
 
@@ -44,6 +47,18 @@ public sealed class DirectoryRepository(StorageAccount storage)
     }
 
     /// <summary>The id of the user with this e-mail, from the e-mail index alone.</summary>
+    /// <summary>
+    /// A user's id by their (lower-case) e-mail, through the cache; an unknown address is not remembered, so a user added
+    /// elsewhere is found at once.
+    /// </summary>
+    public Task<string?> FindUserIdByEmailCachedAsync(string organizationId, string email, CancellationToken cancellationToken = default) =>
+        cache.GetOrReadAsync(organizationId, "email:" + email, () => FindUserIdByEmailAsync(organizationId, email, cancellationToken));
+
+    /// <summary>A user as read within <see cref="OrganizationReadCache.TimeToLive"/> (or as this instance last wrote them).</summary>
+    public Task<User?> GetUserCachedAsync(string organizationId, string userId, CancellationToken cancellationToken = default) =>
+        cache.GetOrReadAsync(
+            organizationId, "user:" + userId, async () => (await GetUserAsync(organizationId, userId, cancellationToken).ConfigureAwait(false))?.Value);
+
     public async Task<string?> FindUserIdByEmailAsync(string organizationId, string email, CancellationToken cancellationToken = default)
     {
         var pointer = await table.GetEntityIfExistsAsync<PointerEntity>(
@@ -419,6 +434,7 @@ public sealed class DirectoryRepository(StorageAccount storage)
         try
         {
             var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            cache.Changed(actions[0].Entity.PartitionKey);
             return response.Value[0].Headers.ETag?.ToString() ?? string.Empty;
         }
         catch (TableTransactionFailedException e) when (e.Status == 412)

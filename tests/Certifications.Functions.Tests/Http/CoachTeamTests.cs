@@ -41,7 +41,7 @@ public sealed class CoachTeamTests(DevHostFixture fixture)
         var carla = await org.AddUserAsync("Carla Coach", Role.Coach);
         var lena = await org.AddUserAsync("Lena Learner", coachId: carla.Id);
         var table = new TableClient(fixture.StorageConnectionString, TableNames.Directory);
-        await table.DeleteEntityAsync(org.Id, DirectoryKeys.Coached(carla.Id, lena.Id));
+        await table.DeleteEntityAsync(org.Id, $"coached|{carla.Id}|{lena.Id}");
         await table.DeleteEntityAsync("~migrations", "coach-index-written");
         Assert.Empty(await TeamOfAsync(org, carla));
 

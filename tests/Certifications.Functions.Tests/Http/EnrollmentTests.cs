@@ -224,6 +224,47 @@ public sealed class EnrollmentTests(DevHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_coachs_page_of_learning_records_is_full_and_the_pages_together_hold_the_team_once()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        var carla = await org.AddUserAsync("Carla", Role.Coach);
+        var learners = new List<string>();
+        var team = new List<string>();
+        for (var i = 0; i < 24; i++)
+        {
+            // Every fourth learner is Carla's: her records are spread thinly among the others'.
+            var user = await org.AddUserAsync($"Learner{i} Ñúñez", coachId: i % 4 == 0 ? carla.Id : null);
+            learners.Add(user.Id);
+            if (i % 4 == 0)
+            {
+                team.Add(user.Id);
+            }
+        }
+
+        var id = await org.PublishedCertificationAsync();
+        using var admin = org.AsAdmin();
+        (await admin.PostAsJsonAsync($"certifications/{id}/assignments", new { learnerIds = learners })).EnsureSuccessStatusCode();
+        using var coach = org.As(carla);
+
+        var seen = new List<string>();
+        var pages = new List<int>();
+        string? token = null;
+        do
+        {
+            var next = token is null ? string.Empty : "&continuationToken=" + Uri.EscapeDataString(token);
+            var page = await (await coach.GetAsync($"certifications/{id}/learning-records?pageSize=4{next}")).Json();
+            var items = page["items"]!.AsArray();
+            pages.Add(items.Count);
+            seen.AddRange(items.Select(r => r!["learner"]!["id"]!.GetValue<string>()));
+            token = page["continuationToken"]?.GetValue<string>();
+        }
+        while (token is not null);
+
+        Assert.Equal(4, pages[0]);
+        Assert.Equal(team.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Learners_cannot_list_learning_records_and_other_coaches_do_not_see_the_certification()
     {
         var org = await TestOrganization.CreateAsync(fixture.Host);
