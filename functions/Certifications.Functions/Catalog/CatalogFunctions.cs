@@ -125,7 +125,7 @@ public sealed class CatalogFunctions(CatalogService catalog, DesignPreview previ
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certifications/{id}/certificate-design/preview")] HttpRequest request, string id,
             CancellationToken cancellationToken) =>
         (await preview.RenderAsync(EndpointGate.CallerOf(request), id, cancellationToken))
-            .ToHttp(pdf => FileAnswer.Bytes(pdf, "application/pdf", "certificate-preview.pdf"));
+            .ToHttp(pdf => FileDownload.Bytes(pdf, "application/pdf", "certificate-preview.pdf"));
 
     [ApiRequest(typeof(CertificateDesignInput))]
     [ApiResponse(200, ContentType = "application/pdf", Description = "The certificate as the design sent draws it, with sample values; nothing is saved")]
@@ -137,7 +137,7 @@ public sealed class CatalogFunctions(CatalogService catalog, DesignPreview previ
         var caller = EndpointGate.CallerOf(request);
         return (await request.ReadJsonAsync<CertificateDesignInput>(MaxDesignBytes).BindAsync(
             input => preview.RenderDraftAsync(caller, id, input, cancellationToken)))
-            .ToHttp(pdf => FileAnswer.Bytes(pdf, "application/pdf", "certificate-preview.pdf"));
+            .ToHttp(pdf => FileDownload.Bytes(pdf, "application/pdf", "certificate-preview.pdf"));
     }
 
     private static IActionResult Answer(Result<Versioned<Certification>> result) =>

@@ -5,22 +5,22 @@ namespace Certifications.Functions.Catalog;
 /// <summary>A certification as the API shows it.</summary>
 public sealed record CertificationResponse(
     string Id, string Title, string Description, CertificationStatus Status, bool RequireApproval, int? ValidityMonths,
-    IReadOnlyList<CriterionResponse> Criteria, CertificationResponse.ViewAccessView ViewAccess, DesignResponse CertificateDesign,
+    IReadOnlyList<CriterionResponse> Criteria, CertificationResponse.ViewAccessGroups ViewAccess, DesignResponse CertificateDesign,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt, DateTimeOffset? ArchivedAt)
 {
     public static CertificationResponse From(Certification c) => new(
         c.Id, c.Title, c.Description, c.Status, c.RequireApproval, c.ValidityMonths,
-        [.. c.Criteria.Select(CriterionResponse.From)], new ViewAccessView(c.ViewAccessGroupIds), DesignResponse.From(c.Design),
+        [.. c.Criteria.Select(CriterionResponse.From)], new ViewAccessGroups(c.ViewAccessGroupIds), DesignResponse.From(c.Design),
         c.CreatedAt, c.UpdatedAt, c.PublishedAt, c.ArchivedAt);
 
     /// <summary>Its learners as the last report run counted them; shown to super admins in the catalog list only.</summary>
-    public LearnerCountsView? Learners { get; init; }
+    public LearnerCounts? Learners { get; init; }
 
     /// <summary>The groups whose learners may discover and self-enroll.</summary>
-    public sealed record ViewAccessView(IReadOnlyList<string> GroupIds);
+    public sealed record ViewAccessGroups(IReadOnlyList<string> GroupIds);
 
     /// <summary>Active learners, overdue ones and those who earned it, at the time they were counted.</summary>
-    public sealed record LearnerCountsView(int Total, int Overdue, int Earned, DateTimeOffset CountedAt);
+    public sealed record LearnerCounts(int Total, int Overdue, int Earned, DateTimeOffset CountedAt);
 }
 
 /// <summary>A criterion as the API shows it (kind in the contract's snake_case).</summary>

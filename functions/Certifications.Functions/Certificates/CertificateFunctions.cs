@@ -40,7 +40,7 @@ public sealed class CertificateFunctions(CertificateService certificates, TimePr
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/{id}/pdf")] HttpRequest request, string id,
             CancellationToken cancellationToken) =>
         (await certificates.OpenPdfAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp(found =>
-            FileAnswer.Stream(found.Pdf, "application/pdf", CertificateEmail.FileName(found.Certificate)));
+            FileDownload.Stream(found.Pdf, "application/pdf", CertificateEmail.FileName(found.Certificate)));
 
     [ApiRequest(typeof(RevokeInput))]
     [ApiResponse(200, typeof(Verification))]
@@ -70,7 +70,7 @@ public sealed record CertificateResponse(
     string? PdfSha256, long? PdfBytes, string? DownloadUrl, DateTimeOffset? DownloadUrlExpiresAt, string VerifyPath, string VerifyUrl,
     bool CanRecertify)
 {
-    public static CertificateResponse From(CertificateView view)
+    public static CertificateResponse From(VisibleCertificate view)
     {
         var c = view.Certificate;
         return new(c.Id, view.Status.ToString().ToLowerInvariant(), c.EnrollmentId, c.CertificationId, c.CertificationTitle, c.LearnerId, c.LearnerName,

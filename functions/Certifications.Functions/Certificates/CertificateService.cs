@@ -34,19 +34,19 @@ public sealed class CertificateService(
     }
 
     /// <summary>The certificate with a time-limited link to its PDF (none until it is rendered).</summary>
-    public Task<Result<CertificateView>> GetAsync(Caller caller, string certificateId, CancellationToken cancellationToken) =>
+    public Task<Result<VisibleCertificate>> GetAsync(Caller caller, string certificateId, CancellationToken cancellationToken) =>
         FindVisibleAsync(caller, certificateId, cancellationToken).BindAsync(async found =>
-            Result<CertificateView>.Ok(await ViewAsync(found.Value, cancellationToken).ConfigureAwait(false)));
+            Result<VisibleCertificate>.Ok(await ViewAsync(found.Value, cancellationToken).ConfigureAwait(false)));
 
     /// <summary>
     /// The caller's own certificates, newest first: one point read per certification they are enrolled in, so the work
     /// grows with the learner's records, not the organization's.
     /// </summary>
-    public Task<IReadOnlyList<CertificateView>> MineAsync(Caller caller, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<VisibleCertificate>> MineAsync(Caller caller, CancellationToken cancellationToken) =>
         OfLearnerAsync(caller.OrganizationId, caller.Id, cancellationToken);
 
     /// <summary>A learner's certificates, for a super admin finding them by the person.</summary>
-    public async Task<Result<IReadOnlyList<CertificateView>>> OfLearnerAsync(Caller caller, string learnerId, CancellationToken cancellationToken)
+    public async Task<Result<IReadOnlyList<VisibleCertificate>>> OfLearnerAsync(Caller caller, string learnerId, CancellationToken cancellationToken)
     {
         if (!caller.IsSuperAdmin)
         {
@@ -55,13 +55,13 @@ public sealed class CertificateService(
 
         return await directory.GetUserAsync(caller.OrganizationId, learnerId, cancellationToken).ConfigureAwait(false) is null
             ? Error.NotFound("The user")
-            : Result<IReadOnlyList<CertificateView>>.Ok(await OfLearnerAsync(caller.OrganizationId, learnerId, cancellationToken).ConfigureAwait(false));
+            : Result<IReadOnlyList<VisibleCertificate>>.Ok(await OfLearnerAsync(caller.OrganizationId, learnerId, cancellationToken).ConfigureAwait(false));
     }
 
-    private async Task<IReadOnlyList<CertificateView>> OfLearnerAsync(string organizationId, string learnerId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<VisibleCertificate>> OfLearnerAsync(string organizationId, string learnerId, CancellationToken cancellationToken)
     {
         var certificationIds = await records.AllLearnerCertificationIdsAsync(organizationId, learnerId, cancellationToken).ConfigureAwait(false);
-        var views = new System.Collections.Concurrent.ConcurrentBag<CertificateView>();
+        var views = new System.Collections.Concurrent.ConcurrentBag<VisibleCertificate>();
         await Parallel.ForEachAsync(certificationIds, cancellationToken, async (certificationId, ct) =>
         {
             var record = await records.GetAsync(organizationId, certificationId, learnerId, ct).ConfigureAwait(false);
@@ -75,7 +75,7 @@ public sealed class CertificateService(
         return [.. views.OrderByDescending(v => v.Certificate.IssuedAt)];
     }
 
-    private async Task<CertificateView> ViewAsync(Certificate certificate, CancellationToken cancellationToken)
+    private async Task<VisibleCertificate> ViewAsync(Certificate certificate, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         Uri? link = certificate.PdfBlob is { } blob
@@ -83,7 +83,7 @@ public sealed class CertificateService(
                 ContainerNames.Certificates, blob, CertificateEmail.FileName(certificate), "application/pdf", DownloadLinkLifetime, now,
                 cancellationToken).ConfigureAwait(false)
             : null;
-        return new CertificateView(
+        return new VisibleCertificate(
             certificate, certificate.StatusAt(now), link, link is null ? null : now + DownloadLinkLifetime,
             publicLinks.Verify(certificate.Id), Domain.Progress.Recertification.IsOpen(certificate, now));
     }
@@ -149,5 +149,5 @@ public sealed class CertificateService(
 public sealed record RevokeInput(string? Reason);
 
 /// <summary>A certificate as its owner, coach or admin reads it.</summary>
-public sealed record CertificateView(
+public sealed record VisibleCertificate(
     Certificate Certificate, CertificateStatus Status, Uri? DownloadUrl, DateTimeOffset? DownloadUrlExpiresAt, string VerifyUrl, bool CanRecertify);

@@ -53,8 +53,8 @@ public sealed class VerificationFunctions(CertificateService certificates, Verif
         }
 
         return verification.IsSuccess
-            ? FileAnswer.Html(StatusCodes.Status200OK, VerificationPage.For(verification.Value))
-            : FileAnswer.Html(StatusCodes.Status404NotFound, VerificationPage.NotFound());
+            ? FileDownload.Html(StatusCodes.Status200OK, VerificationPage.For(verification.Value))
+            : FileDownload.Html(StatusCodes.Status404NotFound, VerificationPage.NotFound());
     }
 
     private static bool WantsHtml(HttpRequest request) =>

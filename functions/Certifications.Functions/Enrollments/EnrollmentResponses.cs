@@ -6,13 +6,13 @@ using Certifications.Functions.Workflow;
 namespace Certifications.Functions.Enrollments;
 
 /// <summary>How far a learner is: criteria met of all, and the whole percent.</summary>
-public sealed record ProgressView(int Met, int Total, int Percent)
+public sealed record ProgressSummary(int Met, int Total, int Percent)
 {
-    public static ProgressView Of(Domain.Enrollments.Enrollment e) => new(e.CriteriaMet, e.Criteria.Count, e.ProgressPercent);
+    public static ProgressSummary Of(Domain.Enrollments.Enrollment e) => new(e.CriteriaMet, e.Criteria.Count, e.ProgressPercent);
 }
 
 /// <summary>Who a learning record belongs to.</summary>
-public sealed record LearnerView(string Id, string DisplayName, string Email);
+public sealed record LearnerSummary(string Id, string DisplayName, string Email);
 
 /// <summary>A certification as a line in a list.</summary>
 public sealed record CertificationRef(string Id, string Title, CertificationStatus Status);
@@ -20,27 +20,27 @@ public sealed record CertificationRef(string Id, string Title, CertificationStat
 /// <summary>One line of a learner's assignment list (GET /me/assignments).</summary>
 public sealed record AssignmentListItem(
     string EnrollmentId, CertificationRef Certification, EnrollmentSource Source, EnrollmentStatus Status, string StatusName,
-    ProgressView Progress, DateTimeOffset? DueDate, bool Overdue, string? Message, DateTimeOffset EnrolledAt)
+    ProgressSummary Progress, DateTimeOffset? DueDate, bool Overdue, string? Message, DateTimeOffset EnrolledAt)
 {
     public static AssignmentListItem From(Domain.Enrollments.Enrollment e, Certification c, DateTimeOffset now) => new(
         e.Id, new CertificationRef(c.Id, c.Title, c.Status), e.Source, e.Status, e.Status.ToDisplayName(),
-        ProgressView.Of(e), e.DueDate, e.IsOverdue(now), e.Message, e.EnrolledAt);
+        ProgressSummary.Of(e), e.DueDate, e.IsOverdue(now), e.Message, e.EnrolledAt);
 }
 
 /// <summary>One line of a certification's learning records.</summary>
 public sealed record LearningRecord(
-    string EnrollmentId, LearnerView Learner, EnrollmentSource Source, EnrollmentStatus Status, string StatusName,
-    ProgressView Progress, DateTimeOffset? DueDate, bool Overdue, DateTimeOffset EnrolledAt, DateTimeOffset? StartedAt)
+    string EnrollmentId, LearnerSummary Learner, EnrollmentSource Source, EnrollmentStatus Status, string StatusName,
+    ProgressSummary Progress, DateTimeOffset? DueDate, bool Overdue, DateTimeOffset EnrolledAt, DateTimeOffset? StartedAt)
 {
     public static LearningRecord From(Domain.Enrollments.Enrollment e, DateTimeOffset now) => new(
-        e.Id, new LearnerView(e.LearnerId, e.LearnerName, e.LearnerEmail), e.Source, e.Status, e.Status.ToDisplayName(),
-        ProgressView.Of(e), e.DueDate, e.IsOverdue(now), e.EnrolledAt, e.StartedAt);
+        e.Id, new LearnerSummary(e.LearnerId, e.LearnerName, e.LearnerEmail), e.Source, e.Status, e.Status.ToDisplayName(),
+        ProgressSummary.Of(e), e.DueDate, e.IsOverdue(now), e.EnrolledAt, e.StartedAt);
 }
 
 /// <summary>One criterion of the progress detail, with its definition beside the learner's state.</summary>
-public sealed record CriterionProgressView(
+public sealed record CriterionProgressItem(
     string CriterionId, string Kind, string Title, CriterionState State, DateTimeOffset? UpdatedAt, DateTimeOffset? MetAt, string? MetBy, int? Score,
-    IReadOnlyList<CriterionProgressView.EvidenceView> Evidence, IReadOnlyList<Review> Reviews)
+    IReadOnlyList<CriterionProgressItem.EvidenceEntry> Evidence, IReadOnlyList<Review> Reviews)
 {
     /// <summary>What the criterion asks, in the admin's words.</summary>
     public string? Description { get; init; }
@@ -51,9 +51,9 @@ public sealed record CriterionProgressView(
     /// <summary>The LMS activity that completes it, when it is completed in the LMS.</summary>
     public string? ExternalActivityId { get; init; }
 
-    public static CriterionProgressView From(CriterionProgress p, Criterion d, IReadOnlyList<Review> reviews) => new(
+    public static CriterionProgressItem From(CriterionProgress p, Criterion d, IReadOnlyList<Review> reviews) => new(
         d.Id, d.Kind.ToName(), d.Title, p.State, p.UpdatedAt, p.MetAt, p.MetBy, p.Score,
-        [.. p.Evidence.Select(e => new EvidenceView(e.Id, e.Text, [.. e.Files.Select(f => new EvidenceFileView(f.Name, f.ContentType, f.Size))], e.AddedAt))],
+        [.. p.Evidence.Select(e => new EvidenceEntry(e.Id, e.Text, [.. e.Files.Select(f => new EvidenceFileEntry(f.Name, f.ContentType, f.Size))], e.AddedAt))],
         [.. reviews.Where(r => r.CriterionId == d.Id)])
     {
         Description = d.Description,
@@ -62,28 +62,28 @@ public sealed record CriterionProgressView(
     };
 
     /// <summary>One hand-in as the learner and assessors see it.</summary>
-    public sealed record EvidenceView(string Id, string? Text, IReadOnlyList<EvidenceFileView> Files, DateTimeOffset AddedAt);
+    public sealed record EvidenceEntry(string Id, string? Text, IReadOnlyList<EvidenceFileEntry> Files, DateTimeOffset AddedAt);
 
     /// <summary>A file of a hand-in; its bytes stay in Blob Storage.</summary>
-    public sealed record EvidenceFileView(string Name, string ContentType, long Size);
+    public sealed record EvidenceFileEntry(string Name, string ContentType, long Size);
 }
 
 /// <summary>The progress detail of one learning record (GET /enrollments/{id}).</summary>
 public sealed record EnrollmentDetail(
-    string Id, CertificationRef Certification, bool RequireApproval, LearnerView Learner, EnrollmentSource Source,
-    EnrollmentStatus Status, string StatusName, ProgressView Progress, DateTimeOffset? DueDate, bool Overdue, string? Message,
+    string Id, CertificationRef Certification, bool RequireApproval, LearnerSummary Learner, EnrollmentSource Source,
+    EnrollmentStatus Status, string StatusName, ProgressSummary Progress, DateTimeOffset? DueDate, bool Overdue, string? Message,
     DateTimeOffset EnrolledAt, string EnrolledBy, DateTimeOffset? StartedAt, DateTimeOffset? SubmittedAt, ApprovalState Approval,
-    DateTimeOffset? EarnedAt, string? CertificateId, DateTimeOffset? WithdrawnAt, IReadOnlyList<CriterionProgressView> Criteria,
+    DateTimeOffset? EarnedAt, string? CertificateId, DateTimeOffset? WithdrawnAt, IReadOnlyList<CriterionProgressItem> Criteria,
     DateTimeOffset? ApprovalRequestedAt, IReadOnlyList<ApprovalRecord> ApprovalDecisions)
 {
     /// <summary>The orchestration's runtime state; shown to admins only.</summary>
     public WorkflowStatus? Workflow { get; init; }
 
     public static EnrollmentDetail From(Domain.Enrollments.Enrollment e, Certification c, DateTimeOffset now) => new(
-        e.Id, new CertificationRef(c.Id, c.Title, c.Status), c.RequireApproval, new LearnerView(e.LearnerId, e.LearnerName, e.LearnerEmail),
-        e.Source, e.Status, e.Status.ToDisplayName(), ProgressView.Of(e), e.DueDate, e.IsOverdue(now), e.Message,
+        e.Id, new CertificationRef(c.Id, c.Title, c.Status), c.RequireApproval, new LearnerSummary(e.LearnerId, e.LearnerName, e.LearnerEmail),
+        e.Source, e.Status, e.Status.ToDisplayName(), ProgressSummary.Of(e), e.DueDate, e.IsOverdue(now), e.Message,
         e.EnrolledAt, e.EnrolledBy, e.StartedAt, e.SubmittedAt, e.Approval, e.EarnedAt, e.CertificateId, e.WithdrawnAt,
-        [.. e.Criteria.Join(c.Criteria, p => p.CriterionId, d => d.Id, (p, d) => CriterionProgressView.From(p, d, e.Reviews))],
+        [.. e.Criteria.Join(c.Criteria, p => p.CriterionId, d => d.Id, (p, d) => CriterionProgressItem.From(p, d, e.Reviews))],
         e.ApprovalRequestedAt, e.ApprovalDecisions);
 }
 

@@ -75,7 +75,7 @@ public sealed class LiveSessionFunctions(LiveSessionService sessions, CoachRepor
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "live-sessions/{id}/invite.ics")] HttpRequest request, string id,
             CancellationToken cancellationToken) =>
         (await sessions.GetAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp(v =>
-            FileAnswer.Bytes(System.Text.Encoding.UTF8.GetBytes(LiveSessionInvite.For(v.Session, email.Link(v.Session))),
+            FileDownload.Bytes(System.Text.Encoding.UTF8.GetBytes(LiveSessionInvite.For(v.Session, email.Link(v.Session))),
                 LiveSessionInvite.ContentType + "; charset=utf-8", "invite.ics"));
 
     [ApiResponse(200, typeof(LiveSessionResponse))]

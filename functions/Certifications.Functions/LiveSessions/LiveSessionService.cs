@@ -181,7 +181,7 @@ public sealed class LiveSessionService(
     }
 
     /// <summary>A session for its coach, its learner or an admin; the coach and admins also get the learner's history.</summary>
-    public async Task<Result<LiveSessionView>> GetAsync(Caller caller, string sessionId, CancellationToken cancellationToken)
+    public async Task<Result<VisibleLiveSession>> GetAsync(Caller caller, string sessionId, CancellationToken cancellationToken)
     {
         var found = await FindAsync(caller, sessionId, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
@@ -192,14 +192,14 @@ public sealed class LiveSessionService(
         var session = found.Value.Value;
         if (caller.Id == session.LearnerId)
         {
-            return new LiveSessionView(session, null, null);
+            return new VisibleLiveSession(session, null, null);
         }
 
         var historyTask = sessions.HistoryAsync(caller.OrganizationId, session.LearnerId, session.CertificationId, cancellationToken);
         var recordTask = enrollments.GetAsync(caller.OrganizationId, session.CertificationId, session.LearnerId, cancellationToken);
         var certification = await certifications.GetAsync(caller.OrganizationId, session.CertificationId, cancellationToken).ConfigureAwait(false);
         var (history, record) = (await historyTask.ConfigureAwait(false), await recordTask.ConfigureAwait(false));
-        return new LiveSessionView(session, [.. history.Where(s => s.Id != session.Id)], record?.Value.Reviews)
+        return new VisibleLiveSession(session, [.. history.Where(s => s.Id != session.Id)], record?.Value.Reviews)
         {
             Criterion = certification?.Value.Criteria.FirstOrDefault(c => c.Id == session.CriterionId),
         };
@@ -392,7 +392,7 @@ public sealed class LiveSessionService(
 }
 
 /// <summary>A session as its reader sees it; the coach and admins also see the learner's earlier sessions and reviews.</summary>
-public sealed record LiveSessionView(LiveSession Session, IReadOnlyList<LiveSession>? History, IReadOnlyList<Domain.Enrollments.Review>? Reviews)
+public sealed record VisibleLiveSession(LiveSession Session, IReadOnlyList<LiveSession>? History, IReadOnlyList<Domain.Enrollments.Review>? Reviews)
 {
     /// <summary>What the session assesses (the skills to rate and the stars needed), for its coach and admins.</summary>
     public Domain.Catalog.Criterion? Criterion { get; init; }

@@ -109,7 +109,7 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/import/template")] HttpRequest request) =>
         DirectoryService.RequireAdmin(EndpointGate.CallerOf(request)) is { } forbidden
             ? Problems.For(forbidden)
-            : new CsvAnswer("users-template.csv", (body, ct) => body.WriteAsync(System.Text.Encoding.UTF8.GetBytes(UserImport.Template), ct).AsTask());
+            : new CsvDownload("users-template.csv", (body, ct) => body.WriteAsync(System.Text.Encoding.UTF8.GetBytes(UserImport.Template), ct).AsTask());
 
     [ApiRequest(ContentType = "text/csv")]
     [ApiResponse(200, typeof(ImportReport))]

@@ -25,6 +25,6 @@ public sealed class EvidenceFileFunctions(EvidenceFiles files)
         }
 
         return (await files.OpenAsync(EndpointGate.CallerOf(request), id, evidenceId, position, cancellationToken))
-            .ToHttp(found => FileAnswer.Stream(found.Content, found.File.ContentType, found.File.Name));
+            .ToHttp(found => FileDownload.Stream(found.Content, found.File.ContentType, found.File.Name));
     }
 }

@@ -20,7 +20,7 @@ public sealed class ReportFunctions(ReportService reports, OrganizationRepositor
             CancellationToken cancellationToken)
     {
         var found = await reports.CriteriaProgressAsync(EndpointGate.CallerOf(request), id, cancellationToken);
-        return found.ToHttp(report => new CsvAnswer(CriteriaProgressCsv.FileName(report.Certification, clock.GetUtcNow()),
+        return found.ToHttp(report => new CsvDownload(CriteriaProgressCsv.FileName(report.Certification, clock.GetUtcNow()),
             (body, ct) => CriteriaProgressCsv.WriteAsync(body, report.Certification, report.Records, clock.GetUtcNow(), ct)));
     }
 

@@ -25,7 +25,7 @@ public sealed class LmsWebhookFunctions(LmsWebhookService webhooks)
 
     [PublicEndpoint]
     [ApiRequest(typeof(LmsWebhookPayload))]
-    [ApiResponse(200, typeof(LmsWebhookAnswer))]
+    [ApiResponse(200, typeof(LmsWebhookResponse))]
     [Function(nameof(ReceiveLmsWebhook))]
     public async Task<IActionResult> ReceiveLmsWebhook(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/lms/{orgId}")] HttpRequest request, string orgId,

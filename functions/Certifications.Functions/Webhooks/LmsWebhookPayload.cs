@@ -10,4 +10,4 @@ public sealed record LmsWebhookPayload(string? Type, LmsWebhookPayload.LearnerRe
 }
 
 /// <summary>What a delivery did, as the LMS is told.</summary>
-public sealed record LmsWebhookAnswer(string WebhookId, string Outcome, bool Duplicate, IReadOnlyList<string> CompletedEnrollments);
+public sealed record LmsWebhookResponse(string WebhookId, string Outcome, bool Duplicate, IReadOnlyList<string> CompletedEnrollments);

@@ -44,7 +44,7 @@ public sealed class LmsWebhookService(
         return new ListResponse<WebhookDeliveryResponse>([.. page.Items.Select(WebhookDeliveryResponse.From)], page.ContinuationToken);
     }
 
-    public async Task<Result<LmsWebhookAnswer>> ReceiveAsync(
+    public async Task<Result<LmsWebhookResponse>> ReceiveAsync(
         string organizationId, WebhookHeaders headers, byte[] body, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var organization = Ids.IsWellFormed(organizationId, Ids.Organization)
@@ -96,11 +96,11 @@ public sealed class LmsWebhookService(
         if (await deliveries.TryRecordAsync(organizationId, delivery, cancellationToken).ConfigureAwait(false))
         {
             await deliveries.AddToRecentAsync(organizationId, delivery, cancellationToken).ConfigureAwait(false);
-            return new LmsWebhookAnswer(webhookId, delivery.Outcome, Duplicate: false, delivery.CompletedEnrollments);
+            return new LmsWebhookResponse(webhookId, delivery.Outcome, Duplicate: false, delivery.CompletedEnrollments);
         }
 
         var first = await deliveries.GetAsync(organizationId, webhookId, cancellationToken).ConfigureAwait(false) ?? delivery;
-        return new LmsWebhookAnswer(webhookId, first.Outcome, Duplicate: true, first.CompletedEnrollments);
+        return new LmsWebhookResponse(webhookId, first.Outcome, Duplicate: true, first.CompletedEnrollments);
     }
 
     private async Task<WebhookDelivery> ApplyAsync(

@@ -47,7 +47,7 @@ public static class EnrollmentWorkflow
         for (var step = 0; step < StepsPerGeneration; step++)
         {
             signal.TakeArrived();
-            var view = await context.CallActivityAsync<WorkflowView>(nameof(WorkflowActivities.AdvanceEnrollment), input.Enrollment, Retries);
+            var view = await context.CallActivityAsync<AdvanceOutcome>(nameof(WorkflowActivities.AdvanceEnrollment), input.Enrollment, Retries);
             switch (view.Next)
             {
                 case WorkflowNext.End:

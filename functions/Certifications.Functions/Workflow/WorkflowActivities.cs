@@ -31,13 +31,13 @@ public sealed class WorkflowActivities(
     /// round trip through the engine. Conditional writes: a lost race reads the record again and decides anew.
     /// </summary>
     [Function(nameof(AdvanceEnrollment))]
-    public async Task<WorkflowView> AdvanceEnrollment([ActivityTrigger] EnrollmentRef enrollment, CancellationToken cancellationToken)
+    public async Task<AdvanceOutcome> AdvanceEnrollment([ActivityTrigger] EnrollmentRef enrollment, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             var (record, certification) = await LoadAsync(enrollment, cancellationToken).ConfigureAwait(false);
             var next = WorkflowSteps.Next(record?.Value, certification);
-            var view = new WorkflowView(next, record?.Value.DueDate, record?.Value.ApprovalRequestedAt);
+            var view = new AdvanceOutcome(next, record?.Value.DueDate, record?.Value.ApprovalRequestedAt);
             var taken = next switch
             {
                 WorkflowNext.RequestApproval => await RequestApprovalAsync(record!, certification!, cancellationToken).ConfigureAwait(false),
@@ -78,7 +78,7 @@ public sealed class WorkflowActivities(
     }
 
     /// <summary>Marks the record as awaiting approval and tells the learner's coach and the admins; null on a lost race.</summary>
-    private async Task<WorkflowView?> RequestApprovalAsync(
+    private async Task<AdvanceOutcome?> RequestApprovalAsync(
         Versioned<Enrollment> record, Domain.Catalog.Certification certification, CancellationToken cancellationToken)
     {
         var requested = WorkflowSteps.RequestApproval(record.Value, clock.GetUtcNow());
@@ -88,7 +88,7 @@ public sealed class WorkflowActivities(
         }
 
         await NotifyReviewersAsync(requested, certification, reminder: false, cancellationToken).ConfigureAwait(false);
-        return new WorkflowView(WorkflowNext.WaitForApproval, requested.DueDate, requested.ApprovalRequestedAt);
+        return new AdvanceOutcome(WorkflowNext.WaitForApproval, requested.DueDate, requested.ApprovalRequestedAt);
     }
 
     /// <summary>
@@ -97,7 +97,7 @@ public sealed class WorkflowActivities(
     /// learner the PDF). A retry finds the id claimed and the record written, and only writes the render request again
     /// while the PDF is missing, so one earned enrollment never gets two certificates. Null on a lost race.
     /// </summary>
-    private async Task<WorkflowView?> IssueCertificateAsync(
+    private async Task<AdvanceOutcome?> IssueCertificateAsync(
         Versioned<Enrollment> record, Domain.Catalog.Certification certification, CancellationToken cancellationToken)
     {
         var earned = record.Value;
@@ -135,7 +135,7 @@ public sealed class WorkflowActivities(
         }
 
         await undelivered.ForgetEnrollmentAsync(earned.OrganizationId, earned.Id, cancellationToken).ConfigureAwait(false);
-        return new WorkflowView(WorkflowNext.Done, earned.DueDate, earned.ApprovalRequestedAt);
+        return new AdvanceOutcome(WorkflowNext.Done, earned.DueDate, earned.ApprovalRequestedAt);
     }
 
     private async Task<(Versioned<Enrollment>? Record, Domain.Catalog.Certification? Certification)> LoadAsync(

@@ -23,7 +23,7 @@ public sealed record WorkflowInput(
 public sealed record WorkflowStart(DateTimeOffset ScheduledAt, DateTimeOffset? DueDate);
 
 /// <summary>What the workflow learns from the table on each read.</summary>
-public sealed record WorkflowView(WorkflowNext Next, DateTimeOffset? DueDate, DateTimeOffset? ApprovalRequestedAt);
+public sealed record AdvanceOutcome(WorkflowNext Next, DateTimeOffset? DueDate, DateTimeOffset? ApprovalRequestedAt);
 
 /// <summary>Input of the due-date reminder activity.</summary>
 public sealed record DueReminderRequest(EnrollmentRef Enrollment, DueReminderKind Kind);

@@ -14,7 +14,7 @@ public class EnrollmentWorkflowTests
     private readonly Mock<TaskOrchestrationContext> context = new() { CallBase = true };
     private readonly List<string> calls = [];
     private readonly List<TaskCompletionSource<string?>> waiting = [];
-    private Func<WorkflowView> nextRead = () => throw new InvalidOperationException("No reads set up.");
+    private Func<AdvanceOutcome> nextRead = () => throw new InvalidOperationException("No reads set up.");
 
     public EnrollmentWorkflowTests()
     {
@@ -60,10 +60,10 @@ public class EnrollmentWorkflowTests
         SignalsArriveWhileWaiting();
         var second = Now.AddDays(5);
         Reads(
-            new WorkflowView(WorkflowNext.WaitForApproval, null, Now),
-            new WorkflowView(WorkflowNext.WaitForProgress, Now.AddDays(30), Now),
-            new WorkflowView(WorkflowNext.WaitForApproval, null, second),
-            new WorkflowView(WorkflowNext.Done, null, second));
+            new AdvanceOutcome(WorkflowNext.WaitForApproval, null, Now),
+            new AdvanceOutcome(WorkflowNext.WaitForProgress, Now.AddDays(30), Now),
+            new AdvanceOutcome(WorkflowNext.WaitForApproval, null, second),
+            new AdvanceOutcome(WorkflowNext.Done, null, second));
 
         var outcome = await EnrollmentWorkflow.RunAsync(context.Object);
 
@@ -90,10 +90,10 @@ public class EnrollmentWorkflowTests
         SignalsNeverArrive();
         var due = new DateTimeOffset(Now.AddDays(10));
         context.SetupSequence(
-            c => c.CallActivityAsync<WorkflowView>(
+            c => c.CallActivityAsync<AdvanceOutcome>(
             It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .ReturnsAsync(new WorkflowView(WorkflowNext.WaitForProgress, due, null))
-            .ReturnsAsync(new WorkflowView(WorkflowNext.End, due, null));
+            .ReturnsAsync(new AdvanceOutcome(WorkflowNext.WaitForProgress, due, null))
+            .ReturnsAsync(new AdvanceOutcome(WorkflowNext.End, due, null));
         object? reminder = null;
         context.Setup(
             c => c.CallActivityAsync<object>(
@@ -115,7 +115,7 @@ public class EnrollmentWorkflowTests
 
         Assert.Equal(WorkflowOutcome.Earned, await EnrollmentWorkflow.RunAsync(context.Object));
         context.Verify(
-            c => c.CallActivityAsync<WorkflowView>(
+            c => c.CallActivityAsync<AdvanceOutcome>(
             It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Once);
     }
 
@@ -155,9 +155,9 @@ public class EnrollmentWorkflowTests
         var due = new DateTimeOffset(Now.AddDays(10));
         context.Setup(c => c.GetInput<WorkflowInput>()).Returns(new WorkflowInput(Enrollment, Start: new WorkflowStart(Now, due)));
         SignalsNeverArrive();
-        Reads(new WorkflowView(WorkflowNext.WaitForProgress, due, null), new WorkflowView(WorkflowNext.End, due, null));
+        Reads(new AdvanceOutcome(WorkflowNext.WaitForProgress, due, null), new AdvanceOutcome(WorkflowNext.End, due, null));
         context.Setup(
-            c => c.CallActivityAsync<WorkflowView>(
+            c => c.CallActivityAsync<AdvanceOutcome>(
             It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .ReturnsAsync(() => nextRead());
 
@@ -181,7 +181,7 @@ public class EnrollmentWorkflowTests
     [Fact]
     public async Task A_long_wait_continues_as_new_with_its_reminder_counts()
     {
-        nextRead = () => new WorkflowView(WorkflowNext.WaitForProgress, null, null);
+        nextRead = () => new AdvanceOutcome(WorkflowNext.WaitForProgress, null, null);
 
         var outcome = await EnrollmentWorkflow.RunAsync(context.Object);
 
@@ -191,15 +191,15 @@ public class EnrollmentWorkflowTests
 
     private void AdvancedTimes(Times times) =>
         context.Verify(
-            c => c.CallActivityAsync<WorkflowView>(
+            c => c.CallActivityAsync<AdvanceOutcome>(
             It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), times);
 
     private void Reads(params WorkflowNext[] steps) =>
-        Reads([.. steps.Select(step => new WorkflowView(step, null, step == WorkflowNext.WaitForApproval ? new DateTimeOffset(Now) : null))]);
+        Reads([.. steps.Select(step => new AdvanceOutcome(step, null, step == WorkflowNext.WaitForApproval ? new DateTimeOffset(Now) : null))]);
 
-    private void Reads(params WorkflowView[] views)
+    private void Reads(params AdvanceOutcome[] views)
     {
-        var queue = new Queue<WorkflowView>(views);
+        var queue = new Queue<AdvanceOutcome>(views);
         nextRead = queue.Dequeue;
     }
 
@@ -214,7 +214,7 @@ public class EnrollmentWorkflowTests
                 return next.Task;
             });
         context.Setup(
-            c => c.CallActivityAsync<WorkflowView>(
+            c => c.CallActivityAsync<AdvanceOutcome>(
             It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback(() => waiting.ForEach(w => w.TrySetResult("changed")))
             .ReturnsAsync(() => nextRead());
@@ -225,7 +225,7 @@ public class EnrollmentWorkflowTests
     private void SignalsArriveWhileWaiting()
     {
         context.Setup(
-            c => c.CallActivityAsync<WorkflowView>(
+            c => c.CallActivityAsync<AdvanceOutcome>(
             It.Is<TaskName>(n => n.Name == nameof(WorkflowActivities.AdvanceEnrollment)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .ReturnsAsync(() => nextRead());
         context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))

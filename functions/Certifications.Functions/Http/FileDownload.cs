@@ -8,12 +8,12 @@ namespace Certifications.Functions.Http;
 /// A file response (a stream copied straight through, or bytes) or an HTML page, written without MVC's executors,
 /// so it behaves the same under the Functions host and the dev host.
 /// </summary>
-public sealed class FileAnswer : IActionResult
+public sealed class FileDownload : IActionResult
 {
     private readonly Func<Stream, CancellationToken, Task> write;
     private readonly IDisposable? owned;
 
-    private FileAnswer(
+    private FileDownload(
         int status, string contentType, string? disposition, long? length, Func<Stream, CancellationToken, Task> write, IDisposable? owned = null)
     {
         (Status, ContentType, Disposition, Length, this.write, this.owned) = (status, contentType, disposition, length, write, owned);
@@ -28,14 +28,14 @@ public sealed class FileAnswer : IActionResult
     public long? Length { get; }
 
     /// <summary>Streams <paramref name="content"/> to the response and disposes it.</summary>
-    public static FileAnswer Stream(Stream content, string contentType, string fileName) =>
+    public static FileDownload Stream(Stream content, string contentType, string fileName) =>
         new(StatusCodes.Status200OK, contentType, ContentDispositions.Inline(fileName), content.CanSeek ? content.Length : null,
             (body, ct) => content.CopyToAsync(body, ct), content);
 
-    public static FileAnswer Bytes(byte[] content, string contentType, string fileName) =>
+    public static FileDownload Bytes(byte[] content, string contentType, string fileName) =>
         new(StatusCodes.Status200OK, contentType, ContentDispositions.Inline(fileName), content.Length, (body, ct) => body.WriteAsync(content, ct).AsTask());
 
-    public static FileAnswer Html(int status, string html)
+    public static FileDownload Html(int status, string html)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(html);
         return new(status, "text/html; charset=utf-8", null, bytes.Length, (body, ct) => body.WriteAsync(bytes, ct).AsTask());

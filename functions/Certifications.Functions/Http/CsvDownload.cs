@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Certifications.Functions.Http;
 
 /// <summary>A CSV download written straight to the response as it is produced (nothing is buffered whole).</summary>
-public sealed class CsvAnswer(string fileName, Func<Stream, CancellationToken, Task> write) : IActionResult
+public sealed class CsvDownload(string fileName, Func<Stream, CancellationToken, Task> write) : IActionResult
 {
     public async Task ExecuteResultAsync(ActionContext context)
     {
