@@ -40,12 +40,10 @@ public sealed class CatalogFunctions(CatalogService catalog, DesignPreview previ
         var countsTask = caller.IsSuperAdmin ? counts.ListAsync(caller.OrganizationId, cancellationToken) : null;
         var visible = await catalog.ListAsync(caller, cancellationToken);
         var counted = countsTask is null ? null : await countsTask;
-        return ApiResult.Ok(new ListResponse<CertificationResponse>([
-            .. visible.Select(c => CertificationResponse.From(c) with
-            {
-                Learners = counted?.GetValueOrDefault(c.Id) is { } n ? new(n.Learners, n.Overdue, n.Earned, n.CountedAt) : null,
-            }),
-        ], null));
+        return ListPaging.Answer(request, visible.Select(c => CertificationResponse.From(c) with
+        {
+            Learners = counted?.GetValueOrDefault(c.Id) is { } n ? new(n.Learners, n.Overdue, n.Earned, n.CountedAt) : null,
+        }));
     }
 
     [ApiResponse(200, typeof(ListResponse<CertificationResponse>))]
@@ -54,7 +52,7 @@ public sealed class CatalogFunctions(CatalogService catalog, DesignPreview previ
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me/discover")] HttpRequest request, CancellationToken cancellationToken)
     {
         var open = await catalog.DiscoverAsync(EndpointGate.CallerOf(request), cancellationToken);
-        return ApiResult.Ok(new ListResponse<CertificationResponse>([.. open.Select(CertificationResponse.From)], null));
+        return ListPaging.Answer(request, open.Select(CertificationResponse.From));
     }
 
     [ApiResponse(200, typeof(CertificationResponse))]

@@ -15,8 +15,7 @@ public sealed class CertificateDeliveryFunctions(CertificateDelivery delivery, T
     [Function(nameof(CertificatesNeedingAttention))]
     public async Task<IActionResult> CertificatesNeedingAttention(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/attention")] HttpRequest request, CancellationToken cancellationToken) =>
-        (await delivery.AttentionAsync(EndpointGate.CallerOf(request), cancellationToken))
-            .ToHttp(list => ApiResult.Ok(new ListResponse<CertificateAttention>(list, null)));
+        ListPaging.Answer(request, await delivery.AttentionAsync(EndpointGate.CallerOf(request), cancellationToken));
 
     [ApiResponse(202, typeof(CertificateAttention))]
     [Function(nameof(RenderCertificateAgain))]

@@ -23,16 +23,16 @@ public sealed class CertificateFunctions(CertificateService certificates, TimePr
     [Function(nameof(MyCertificates))]
     public async Task<IActionResult> MyCertificates(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me/certificates")] HttpRequest request, CancellationToken cancellationToken) =>
-        ApiResult.Ok(new ListResponse<CertificateResponse>(
-            [.. (await certificates.MineAsync(EndpointGate.CallerOf(request), cancellationToken)).Select(CertificateResponse.From)], null));
+        ListPaging.Answer(request, (await certificates.MineAsync(EndpointGate.CallerOf(request), cancellationToken)).Select(CertificateResponse.From));
 
     [ApiResponse(200, typeof(ListResponse<CertificateResponse>))]
     [Function(nameof(UserCertificates))]
     public async Task<IActionResult> UserCertificates(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/{id}/certificates")] HttpRequest request, string id,
             CancellationToken cancellationToken) =>
-        (await certificates.OfLearnerAsync(EndpointGate.CallerOf(request), id, cancellationToken))
-            .ToHttp(views => ApiResult.Ok(new ListResponse<CertificateResponse>([.. views.Select(CertificateResponse.From)], null)));
+        ListPaging.Answer(
+            request, (await certificates.OfLearnerAsync(EndpointGate.CallerOf(request), id, cancellationToken))
+                .Map(found => (IReadOnlyList<CertificateResponse>)[.. found.Select(CertificateResponse.From)]));
 
     [ApiResponse(200, ContentType = "application/pdf", Description = "The certificate")]
     [Function(nameof(DownloadCertificate))]

@@ -76,8 +76,7 @@ public sealed class EnrollmentFunctions(AssignmentService assignments, Enrollmen
     [Function(nameof(TeamLearningRecords))]
     public async Task<IActionResult> TeamLearningRecords(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me/team/learning-records")] HttpRequest request, CancellationToken cancellationToken) =>
-        (await enrollments.TeamLearningRecordsAsync(EndpointGate.CallerOf(request), cancellationToken))
-            .ToHttp(items => ApiResult.Ok(new ListResponse<TeamCertificationRecords>(items, null)));
+        ListPaging.Answer(request, await enrollments.TeamLearningRecordsAsync(EndpointGate.CallerOf(request), cancellationToken));
 
     [ApiResponse(200, typeof(EnrollmentDetail))]
     [Function(nameof(GetEnrollment))]

@@ -41,8 +41,9 @@ public sealed class LiveSessionFunctions(LiveSessionService sessions, CoachRepor
             return Problems.For(invalid);
         }
 
-        return (await sessions.MineAsync(EndpointGate.CallerOf(request), from, to, cancellationToken))
-            .ToHttp(list => ApiResult.Ok(new ListResponse<LiveSessionResponse>([.. list.Select(s => LiveSessionResponse.From(s))], null)));
+        return ListPaging.Answer(
+            request, (await sessions.MineAsync(EndpointGate.CallerOf(request), from, to, cancellationToken))
+                .Map(list => (IReadOnlyList<LiveSessionResponse>)[.. list.Select(s => LiveSessionResponse.From(s))]));
     }
 
     [ApiResponse(200, typeof(AvailabilityResponse))]

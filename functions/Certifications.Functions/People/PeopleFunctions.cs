@@ -163,15 +163,16 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "groups")] HttpRequest request, CancellationToken cancellationToken)
     {
         var result = await directory.ListGroupsAsync(EndpointGate.CallerOf(request), cancellationToken);
-        return result.ToHttp(groups => ApiResult.Ok(new ListResponse<GroupResponse>([.. groups.Select(GroupResponse.From)], null)));
+        return ListPaging.Answer(request, result.Map(groups => (IReadOnlyList<GroupResponse>)[.. groups.Select(GroupResponse.From)]));
     }
 
     [ApiResponse(200, typeof(ListResponse<UserResponse>))]
     [Function(nameof(MyTeam))]
     public async Task<IActionResult> MyTeam(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me/team")] HttpRequest request, CancellationToken cancellationToken) =>
-        (await directory.TeamAsync(EndpointGate.CallerOf(request), cancellationToken))
-            .ToHttp(team => ApiResult.Ok(new ListResponse<UserResponse>([.. team.Select(UserResponse.From)], null)));
+        ListPaging.Answer(
+            request, (await directory.TeamAsync(EndpointGate.CallerOf(request), cancellationToken))
+                .Map(team => (IReadOnlyList<UserResponse>)[.. team.Select(UserResponse.From)]));
 
     [ApiResponse(200, typeof(MeResponse))]
     [Function(nameof(GetMe))]

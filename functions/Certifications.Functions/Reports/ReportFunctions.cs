@@ -49,7 +49,7 @@ public sealed class ReportFunctions(ReportService reports, OrganizationRepositor
     [Function(nameof(ListReports))]
     public async Task<IActionResult> ListReports(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports")] HttpRequest request, CancellationToken cancellationToken) =>
-        (await reports.ListAsync(EndpointGate.CallerOf(request), cancellationToken)).ToHttp(list => ApiResult.Ok(new ListResponse<ReportLink>(list, null)));
+        ListPaging.Answer(request, await reports.ListAsync(EndpointGate.CallerOf(request), cancellationToken));
 
     /// <summary>01:30 UTC every night: a run for every organization with the add-on on (one already going is left to finish).</summary>
     [Function(nameof(BuildNightlyReports))]

@@ -20,7 +20,7 @@ public sealed class ReviewFunctions(ReviewQueue queue, ProgressService progress,
     [Function(nameof(GetReviewQueue))]
     public async Task<IActionResult> GetReviewQueue(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reviews/queue")] HttpRequest request, CancellationToken cancellationToken) =>
-        (await queue.ForAsync(EndpointGate.CallerOf(request), cancellationToken)).ToHttp(items => ApiResult.Ok(new ListResponse<ReviewQueueItem>(items, null)));
+        ListPaging.Answer(request, await queue.ForAsync(EndpointGate.CallerOf(request), cancellationToken));
 
     [ApiRequest(typeof(AssessorSteps.ReviewInput))]
     [ApiResponse(200, typeof(EnrollmentDetail))]

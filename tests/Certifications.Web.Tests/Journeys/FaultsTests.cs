@@ -67,7 +67,7 @@ public sealed class FaultsTests(WebAppFixture fixture)
         await Assertions.Expect(zoe.GetByText(note)).ToBeVisibleAsync();
 
         // A page that cannot load offers to try again.
-        await zoe.RouteAsync("**/api/me/certificates", route => route.AbortAsync("internetdisconnected"));
+        await zoe.RouteAsync("**/api/me/certificates?*", route => route.AbortAsync("internetdisconnected"));
         await zoe.GotoAsync("/certificates");
         var retry = zoe.GetByRole(AriaRole.Button, new() { Name = "Try again" });
         await Assertions.Expect(retry).ToBeVisibleAsync(new() { Timeout = 30_000 });

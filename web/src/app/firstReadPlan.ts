@@ -12,9 +12,9 @@ export interface ApiRead {
 export const apiReads = {
   me: { path: '/me' },
   myAssignments: { path: '/me/assignments', query: { pageSize: '100' } },
-  discover: { path: '/me/discover' },
-  teamRecords: { path: '/me/team/learning-records' },
-  myCertificates: { path: '/me/certificates' },
+  discover: { path: '/me/discover', query: { pageSize: '500' } },
+  teamRecords: { path: '/me/team/learning-records', query: { pageSize: '500' } },
+  myCertificates: { path: '/me/certificates', query: { pageSize: '500' } },
 } as const satisfies Record<string, ApiRead>;
 
 export type ReadName = keyof typeof apiReads;

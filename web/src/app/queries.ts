@@ -12,9 +12,18 @@ export const queries = {
     queryKey: ['my-assignments'],
     queryFn: () => must(api.GET(apiReads.myAssignments.path, { params: { query: apiReads.myAssignments.query } })),
   }),
-  discover: (api: Api) => ({ queryKey: ['discover'], queryFn: () => must(api.GET(apiReads.discover.path)) }),
-  teamRecords: (api: Api) => ({ queryKey: ['team-records'], queryFn: () => must(api.GET(apiReads.teamRecords.path)) }),
-  myCertificates: (api: Api) => ({ queryKey: ['my-certificates'], queryFn: () => must(api.GET(apiReads.myCertificates.path)) }),
+  discover: (api: Api) => ({
+    queryKey: ['discover'],
+    queryFn: () => must(api.GET(apiReads.discover.path, { params: { query: apiReads.discover.query } })),
+  }),
+  teamRecords: (api: Api) => ({
+    queryKey: ['team-records'],
+    queryFn: () => must(api.GET(apiReads.teamRecords.path, { params: { query: apiReads.teamRecords.query } })),
+  }),
+  myCertificates: (api: Api) => ({
+    queryKey: ['my-certificates'],
+    queryFn: () => must(api.GET(apiReads.myCertificates.path, { params: { query: apiReads.myCertificates.query } })),
+  }),
 } satisfies Record<ReadName, (api: Api) => Query>;
 
 export type Query = { queryKey: string[]; queryFn: () => Promise<unknown> };

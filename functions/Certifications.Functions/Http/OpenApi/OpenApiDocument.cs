@@ -118,7 +118,17 @@ public static partial class OpenApiDocument
             });
         }
 
-        foreach (var query in method.GetCustomAttributes<ApiQueryAttribute>())
+        // Every list pages (the contract): its paging parameters are described from its answer's type, never left out.
+        var queries = method.GetCustomAttributes<ApiQueryAttribute>().ToList();
+        var isList = method.GetCustomAttributes<ApiResponseAttribute>()
+            .Any(r => r.Body is { IsGenericType: true } body && body.GetGenericTypeDefinition() == typeof(ListResponse<>));
+        if (isList && queries.All(q => q.Name != "pageSize"))
+        {
+            queries.Add(new ApiQueryAttribute("pageSize", "how many items a page holds (1–500, default 50)"));
+            queries.Add(new ApiQueryAttribute("continuationToken", "the token of the previous page, for the next one"));
+        }
+
+        foreach (var query in queries)
         {
             parameters.Add(new JsonObject
             {

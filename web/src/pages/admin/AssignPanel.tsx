@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { must } from '../../api/client';
+import { everyPage, largestPage } from '../../api/everyPage';
 import { ApiProblem } from '../../api/problem';
 import { useServices } from '../../app/context';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
@@ -14,7 +15,7 @@ export function AssignPanel({ certification, onClose }: { certification: Certifi
   const client = useQueryClient();
   const id = useId();
   const users = useQuery({ queryKey: ['users', 'learners'], queryFn: () => must(api.GET('/users', { params: { query: { pageSize: '500' } } })) });
-  const groups = useQuery({ queryKey: ['groups'], queryFn: () => must(api.GET('/groups')) });
+  const groups = useQuery({ queryKey: ['groups'], queryFn: () => everyPage((continuationToken) => api.GET('/groups', { params: { query: { pageSize: largestPage, continuationToken } } })) });
   const [learnerIds, setLearnerIds] = useState<string[]>([]);
   const [groupIds, setGroupIds] = useState<string[]>([]);
   const [search, setSearch] = useState('');

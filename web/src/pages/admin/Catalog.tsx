@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { must } from '../../api/client';
+import { everyPage, largestPage } from '../../api/everyPage';
 import { useServices } from '../../app/context';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate, formatDateTime } from '../../ui/format';
@@ -13,7 +13,7 @@ const statusTone: Record<string, string> = { Published: 'badge-success', Draft: 
 export function Catalog() {
   usePageTitle('Catalog');
   const { api } = useServices();
-  const catalog = useQuery({ queryKey: ['certifications'], queryFn: () => must(api.GET('/certifications')) });
+  const catalog = useQuery({ queryKey: ['certifications'], queryFn: () => everyPage((continuationToken) => api.GET('/certifications', { params: { query: { pageSize: largestPage, continuationToken } } })) });
   const order = { Draft: 0, Published: 1, Archived: 2 } as const;
   const items = [...(catalog.data?.items ?? [])].sort((a, b) => order[a.status] - order[b.status] || a.title.localeCompare(b.title));
   return (

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { must, type Schemas } from '../../api/client';
+import { everyPage, largestPage } from '../../api/everyPage';
 import { useServices } from '../../app/context';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { formatDate } from '../../ui/format';
@@ -33,7 +34,9 @@ export function Certificates() {
   });
   const ofLearner = useQuery({
     queryKey: ['certificates', 'of', learnerId],
-    queryFn: () => must(api.GET('/users/{id}/certificates', { params: { path: { id: learnerId } } })),
+    queryFn: () => everyPage((continuationToken) =>
+        api.GET('/users/{id}/certificates', { params: { path: { id: learnerId }, query: { pageSize: largestPage, continuationToken } } }),
+      ),
     enabled: Boolean(learnerId),
   });
 
@@ -154,7 +157,7 @@ function NeedAttention() {
   const [asked, setAsked] = useState<string[]>([]);
   const attention = useQuery({
     queryKey: ['certificates', 'attention'],
-    queryFn: () => must(api.GET('/certificates/attention')),
+    queryFn: () => everyPage((continuationToken) => api.GET('/certificates/attention', { params: { query: { pageSize: largestPage, continuationToken } } })),
     // While a render asked for is on its way, the list follows it until the certificate has left.
     refetchInterval: asked.length > 0 ? 2000 : false,
   });

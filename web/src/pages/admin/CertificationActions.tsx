@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { must, mustVersioned, type Versioned } from '../../api/client';
+import { mustVersioned, type Versioned } from '../../api/client';
+import { everyPage, largestPage } from '../../api/everyPage';
 import { useServices } from '../../app/context';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -81,7 +82,7 @@ function ViewAccess({ certification, onWritten }: { certification: Versioned<Cer
   const c = certification.data;
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<string[]>(c.viewAccess.groupIds);
-  const groups = useQuery({ queryKey: ['groups'], queryFn: () => must(api.GET('/groups')), enabled: open });
+  const groups = useQuery({ queryKey: ['groups'], queryFn: () => everyPage((continuationToken) => api.GET('/groups', { params: { query: { pageSize: largestPage, continuationToken } } })), enabled: open });
   const save = useMutation({
     mutationFn: () =>
       mustVersioned(api.PUT('/certifications/{id}/view-access', {

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { must } from '../../api/client';
+import { everyPage, largestPage } from '../../api/everyPage';
 import { useServices } from '../../app/context';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -12,7 +13,7 @@ export function Groups() {
   const { api } = useServices();
   const client = useQueryClient();
   const id = useId();
-  const groups = useQuery({ queryKey: ['groups'], queryFn: () => must(api.GET('/groups')) });
+  const groups = useQuery({ queryKey: ['groups'], queryFn: () => everyPage((continuationToken) => api.GET('/groups', { params: { query: { pageSize: largestPage, continuationToken } } })) });
   const [name, setName] = useState('');
   const create = useMutation({
     mutationFn: () => must(api.POST('/groups', { body: { name } })),

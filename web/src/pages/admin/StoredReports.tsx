@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { must } from '../../api/client';
+import { everyPage, largestPage } from '../../api/everyPage';
 import { useServices } from '../../app/context';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatBytes, formatDateTime } from '../../ui/format';
@@ -10,7 +10,7 @@ import { usePageTitle } from '../../ui/usePageTitle';
 export function StoredReports() {
   usePageTitle('Stored reports');
   const { api } = useServices();
-  const stored = useQuery({ queryKey: ['stored-reports'], queryFn: () => must(api.GET('/reports')) });
+  const stored = useQuery({ queryKey: ['stored-reports'], queryFn: () => everyPage((continuationToken) => api.GET('/reports', { params: { query: { pageSize: largestPage, continuationToken } } })) });
   const days = [...new Set((stored.data?.items ?? []).map((r) => r.date))];
   return (
     <>

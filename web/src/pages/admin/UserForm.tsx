@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { must, mustVersioned, type Schemas, type Versioned } from '../../api/client';
+import { everyPage, largestPage } from '../../api/everyPage';
 import { ApiProblem } from '../../api/problem';
 import { useServices } from '../../app/context';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
@@ -14,7 +15,7 @@ export function UserForm({ user, onDone }: { user?: Versioned<User>; onDone: (sa
   const { api } = useServices();
   const client = useQueryClient();
   const id = useId();
-  const groups = useQuery({ queryKey: ['groups'], queryFn: () => must(api.GET('/groups')) });
+  const groups = useQuery({ queryKey: ['groups'], queryFn: () => everyPage((continuationToken) => api.GET('/groups', { params: { query: { pageSize: largestPage, continuationToken } } })) });
   // Coaches are read on their own, not from the list on the page, which may be a search that finds none of them.
   const people = useQuery({ queryKey: ['users', 'all'], queryFn: () => must(api.GET('/users', { params: { query: { pageSize: '500' } } })) });
   const coaches = (people.data?.items ?? []).filter((c) => c.roles.includes('Coach'));

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { must } from '../../api/client';
+import { everyPage, largestPage } from '../../api/everyPage';
 import { useServices } from '../../app/context';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
@@ -10,7 +10,7 @@ import { usePageTitle } from '../../ui/usePageTitle';
 export function ReviewQueue() {
   usePageTitle('Review queue');
   const { api } = useServices();
-  const queue = useQuery({ queryKey: ['review-queue'], queryFn: () => must(api.GET('/reviews/queue')), refetchInterval: 30_000 });
+  const queue = useQuery({ queryKey: ['review-queue'], queryFn: () => everyPage((continuationToken) => api.GET('/reviews/queue', { params: { query: { pageSize: largestPage, continuationToken } } })), refetchInterval: 30_000 });
   const items = [...(queue.data?.items ?? [])].sort((a, b) => (a.waitingSince ?? '').localeCompare(b.waitingSince ?? ''));
   return (
     <>

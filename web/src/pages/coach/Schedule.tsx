@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { must } from '../../api/client';
+import { everyPage, largestPage } from '../../api/everyPage';
 import { ApiProblem } from '../../api/problem';
 import { useServices } from '../../app/context';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
@@ -28,8 +29,8 @@ export function Schedule() {
   const id = useId();
   // The day comes first; who and what are read once the coach picks a time, so the page's first render needs one call besides /me.
   const [choosing, setChoosing] = useState(false);
-  const team = useQuery({ queryKey: ['my-team'], queryFn: () => must(api.GET('/me/team')), enabled: choosing });
-  const certifications = useQuery({ queryKey: ['certifications'], queryFn: () => must(api.GET('/certifications')), enabled: choosing });
+  const team = useQuery({ queryKey: ['my-team'], queryFn: () => everyPage((continuationToken) => api.GET('/me/team', { params: { query: { pageSize: largestPage, continuationToken } } })), enabled: choosing });
+  const certifications = useQuery({ queryKey: ['certifications'], queryFn: () => everyPage((continuationToken) => api.GET('/certifications', { params: { query: { pageSize: largestPage, continuationToken } } })), enabled: choosing });
   const [learnerId, setLearnerId] = useState('');
   const [certificationId, setCertificationId] = useState('');
   const [date, setDate] = useState(tomorrow);

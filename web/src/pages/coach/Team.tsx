@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { must, type Schemas } from '../../api/client';
+import { everyPage, largestPage } from '../../api/everyPage';
 import { useServices } from '../../app/context';
 import { queries } from '../../app/queries';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
@@ -71,7 +72,7 @@ function Assign({ certification }: { certification: Certification }) {
   const [chosen, setChosen] = useState<string[]>([]);
   const [dueDate, setDueDate] = useState('');
   const [message, setMessage] = useState('');
-  const team = useQuery({ queryKey: ['my-team'], queryFn: () => must(api.GET('/me/team')), enabled: open });
+  const team = useQuery({ queryKey: ['my-team'], queryFn: () => everyPage((continuationToken) => api.GET('/me/team', { params: { query: { pageSize: largestPage, continuationToken } } })), enabled: open });
   const assign = useMutation({
     mutationFn: () =>
       must(api.POST('/certifications/{id}/assignments', {

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { must, type Schemas } from '../../api/client';
+import { type Schemas } from '../../api/client';
+import { everyPage, largestPage } from '../../api/everyPage';
 import { downloadProtectedFile } from '../../api/download';
 import { hasRole, useMe, useServices } from '../../app/context';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -20,7 +21,7 @@ export function LiveSessions() {
   const [to] = useState(() => new Date(Date.now() + 60 * 24 * 3600 * 1000).toISOString());
   const list = useQuery({
     queryKey: ['live-sessions', from],
-    queryFn: () => must(api.GET('/live-sessions', { params: { query: { from, to } } })),
+    queryFn: () => everyPage((continuationToken) => api.GET('/live-sessions', { params: { query: { from, to, pageSize: largestPage, continuationToken } } })),
   });
   return (
     <>
