@@ -29,9 +29,6 @@ public static class WorkflowBench
     /// <summary>With --settled-start, the app's completions wait until every workflow has started, as the floor's events do.</summary>
     public static bool SettledStart { get; set; }
 
-    /// <summary>The task hubs' storage, where the trace reads the engine's history.</summary>
-    private static string? HubStorage { get; set; }
-
     /// <summary>With --trace, each app round prints where the last event's time went (<see cref="WorkflowTrace"/>).</summary>
     public static bool Trace { get; set; }
 
@@ -40,14 +37,13 @@ public static class WorkflowBench
         await using var azurite = await Azurite.StartAsync(RepositoryRoot.Find(), dataFolder: null);
         // As the dev host runs: the app's data in one Azurite, the task hubs (the app's and the floor's) in another.
         await using var hubs = await Azurite.StartAsync(RepositoryRoot.Find(), dataFolder: null);
-        HubStorage = hubs.ConnectionString;
         await using var host = await BenchHost.StartAsync(
             azurite.ConnectionString, "benchapp", extra: new() { [DevHost.Durable.DurableEngine.ConnectionSetting] = hubs.ConnectionString });
         await using var bare = await BareWorkflow.StartAsync(hubs.ConnectionString, "benchbare");
 
         Console.WriteLine($"{enrollments} enrollments, 3 criteria each completed by webhook, {clients} concurrent senders.");
         // Warm-up: both task hubs take their partitions and both paths their first (slow) calls before the clock runs.
-        await RunAppAsync(host, azurite.ConnectionString, 16, clients);
+        await RunAppAsync(host, azurite.ConnectionString, hubs.ConnectionString, 16, clients);
         await RunBareAsync(bare, hubs.ConnectionString, 16, clients, "warm");
 
         using var requests = new HttpRequestCounter();
@@ -55,7 +51,7 @@ public static class WorkflowBench
         for (var round = 1; round <= rounds; round++)
         {
             requests.TakeCounts();
-            var app = await RunAppAsync(host, azurite.ConnectionString, enrollments, clients);
+            var app = await RunAppAsync(host, azurite.ConnectionString, hubs.ConnectionString, enrollments, clients);
             var appRequests = requests.TakeCounts();
             var floor = await RunBareAsync(bare, hubs.ConnectionString, enrollments, clients, $"bare{round}");
             var bareRequests = requests.TakeCounts();
@@ -104,7 +100,7 @@ public static class WorkflowBench
         $"{round}", $"{app.PerSecond:F1}", $"{app.P50:F0} / {app.P99:F0}",
         $"{bare.PerSecond:F1}", $"{bare.P50:F0} / {bare.P99:F0}", $"{app.PerSecond / bare.PerSecond:F2}");
 
-    private static async Task<Figures> RunAppAsync(DevHostApp host, string storage, int count, int clients)
+    private static async Task<Figures> RunAppAsync(DevHostApp host, string storage, string hubStorage, int count, int clients)
     {
         var (organizationId, certificationId, learners, adminToken) = await SeedAsync(host, count);
         using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl + "/api/") };
@@ -161,7 +157,7 @@ public static class WorkflowBench
         if (Trace)
         {
             await WorkflowTrace.PrintAsync(
-                HubStorage!, "benchapp", issued.ToDictionary(r => r.Key, r => (lastEvent[byLearner[r.Key[^26..].Insert(0, "usr_")]], r.At)));
+                hubStorage, "benchapp", issued.ToDictionary(r => r.Key, r => (lastEvent[byLearner[r.Key[^26..].Insert(0, "usr_")]], r.At)));
         }
 
         return Figures.From(count, wall, latencies);

@@ -27,23 +27,23 @@ internal sealed class FunctionActivator
     /// <summary>Runs the function and hands back what it returned (awaited; null for a plain Task).</summary>
     public async Task<object?> InvokeAsync(FunctionEntry function, Invocation invocation, CancellationToken cancellationToken)
     {
+        var bound = functions[function.Name];
         if (function.Trigger is Orchestration)
         {
             // A replay runs on the engine's own scheduler and must finish there; orchestrators bind no services.
-            return await ResultAsync(Call(function, null, invocation, services, cancellationToken)).ConfigureAwait(true);
+            return await ResultAsync(bound.Call(function, null, invocation, services, cancellationToken)).ConfigureAwait(true);
         }
 
         if (invocation.Services is { } scoped)
         {
-            return await ResultAsync(Call(function, functions[function.Name].Create?.Invoke(scoped, null), invocation, scoped, cancellationToken))
-                .ConfigureAwait(false);
+            return await ResultAsync(bound.Call(function, bound.Create?.Invoke(scoped, null), invocation, scoped, cancellationToken)).ConfigureAwait(false);
         }
 
         var scope = services.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
-            var instance = functions[function.Name].Create?.Invoke(scope.ServiceProvider, null);
-            return await ResultAsync(Call(function, instance, invocation, scope.ServiceProvider, cancellationToken)).ConfigureAwait(false);
+            var instance = bound.Create?.Invoke(scope.ServiceProvider, null);
+            return await ResultAsync(bound.Call(function, instance, invocation, scope.ServiceProvider, cancellationToken)).ConfigureAwait(false);
         }
     }
 
@@ -52,12 +52,6 @@ internal sealed class FunctionActivator
         method.ReturnType.IsGenericType && method.ReturnType.GetGenericTypeDefinition() == typeof(Task<>) ? method.ReturnType.GetGenericArguments()[0]
         : method.ReturnType == typeof(Task) || method.ReturnType == typeof(void) ? typeof(object)
         : method.ReturnType;
-
-    private object? Call(FunctionEntry function, object? instance, Invocation invocation, IServiceProvider provider, CancellationToken cancellationToken)
-    {
-        var arguments = functions[function.Name].Binders.Select(bind => bind(invocation, provider, cancellationToken)).ToArray();
-        return function.Method.Invoke(instance, BindingFlags.DoNotWrapExceptions, binder: null, arguments, culture: null);
-    }
 
     /// <summary>
     /// Awaits whatever the method returned and hands back its result. The continuation stays on the caller's context: an
@@ -75,5 +69,12 @@ internal sealed class FunctionActivator
         return type.IsGenericType ? type.GetProperty(nameof(Task<object>.Result))!.GetValue(task) : null;
     }
 
-    private sealed record Bound(ObjectFactory? Create, ParameterBinder[] Binders);
+    /// <summary>A function made ready to call: how to make its class, how to bind each parameter.</summary>
+    private sealed record Bound(ObjectFactory? Create, ParameterBinder[] Binders)
+    {
+        public object? Call(FunctionEntry function, object? instance, Invocation invocation, IServiceProvider provider, CancellationToken cancellationToken) =>
+            function.Method.Invoke(
+                instance, BindingFlags.DoNotWrapExceptions, binder: null, [.. Binders.Select(bind => bind(invocation, provider, cancellationToken))],
+                culture: null);
+    }
 }

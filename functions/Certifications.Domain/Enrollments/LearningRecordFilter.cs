@@ -6,7 +6,9 @@ namespace Certifications.Domain.Enrollments;
 public sealed record LearningRecordFilter(EnrollmentStatus? Status = null, EnrollmentSource? Source = null, bool? Overdue = null, string? Search = null)
 {
     public bool Matches(Enrollment enrollment, DateTimeOffset now) =>
-        (Overdue is null || enrollment.IsOverdue(now) == Overdue)
+        (Status is null || enrollment.Status == Status)
+        && (Source is null || enrollment.Source == Source)
+        && (Overdue is null || enrollment.IsOverdue(now) == Overdue)
         && (string.IsNullOrWhiteSpace(Search) || Contains(enrollment.LearnerName, Search) || Contains(enrollment.LearnerEmail, Search));
 
     // Case and accents are ignored, so "zoe" finds "Zoë" as a person searching expects.

@@ -81,8 +81,9 @@ public sealed class EnrollmentService(
 
     /// <summary>
     /// A certification's learning records: admins see all, coaches their team's. A page is full whenever that many records
-    /// match: when a coach reads them, or they are searched or filtered on overdue (which the table cannot do), storage
-    /// pages are read, each asking only for what the page still lacks, until it is full, the records end, or
+    /// match. A coach's are read record by record for their team (the cost follows the team, not the certification's
+    /// learners). An admin's come in storage pages; when searched or filtered on overdue (which the table cannot do), pages
+    /// are read, each asking only for what the page still lacks, until it is full, the records end, or
     /// <see cref="MaxStoragePagesPerPage"/> were read (then the page holds what was found and its token goes on from there).
     /// </summary>
     public async Task<Result<LearningRecordsResponse>> LearningRecordsAsync(
@@ -101,17 +102,32 @@ public sealed class EnrollmentService(
             return certification.Error!;
         }
 
-        var teamTask = scope.Value.IsWholeOrganization ? null : directory.TeamAsync(caller.OrganizationId, caller.Id, cancellationToken);
-        var team = teamTask is null ? null : (await teamTask.ConfigureAwait(false)).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         var now = clock.GetUtcNow();
+        var page = scope.Value.IsWholeOrganization
+            ? await OrganizationRecordsAsync(caller.OrganizationId, certificationId, filter, query, now, cancellationToken).ConfigureAwait(false)
+            : await TeamRecordsAsync(caller, certificationId, filter, query, now, cancellationToken).ConfigureAwait(false);
+        if (!page.IsSuccess)
+        {
+            return page.Error!;
+        }
+
+        var found = certification.Value.Value;
+        return new LearningRecordsResponse(
+            new CertificationRef(found.Id, found.Title, found.Status), [.. page.Value.Items.Select(r => LearningRecord.From(r, now))],
+            page.Value.ContinuationToken);
+    }
+
+    private async Task<Result<ListResponse<Domain.Enrollments.Enrollment>>> OrganizationRecordsAsync(
+        string organizationId, string certificationId, LearningRecordFilter filter, ListQuery query, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var records = new List<Domain.Enrollments.Enrollment>();
         var token = query.ContinuationToken;
         for (var read = 0; read < MaxStoragePagesPerPage; read++)
         {
             var page = await enrollments.ListAsync(
-                caller.OrganizationId, certificationId, filter.Status, filter.Source, query.PageSize - records.Count, token, cancellationToken)
+                organizationId, certificationId, filter.Status, filter.Source, query.PageSize - records.Count, token, cancellationToken)
                 .ConfigureAwait(false);
-            records.AddRange(page.Items.Where(r => filter.Matches(r, now) && (team is null || team.Contains(r.LearnerId))));
+            records.AddRange(page.Items.Where(r => filter.Matches(r, now)));
             token = page.ContinuationToken;
             if (token is null || records.Count == query.PageSize)
             {
@@ -119,9 +135,19 @@ public sealed class EnrollmentService(
             }
         }
 
-        var found = certification.Value.Value;
-        return new LearningRecordsResponse(
-            new CertificationRef(found.Id, found.Title, found.Status), [.. records.Select(r => LearningRecord.From(r, now))], token);
+        return new ListResponse<Domain.Enrollments.Enrollment>(records, token);
+    }
+
+    private async Task<Result<ListResponse<Domain.Enrollments.Enrollment>>> TeamRecordsAsync(
+        Caller caller, string certificationId, LearningRecordFilter filter, ListQuery query, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var team = await directory.TeamAsync(caller.OrganizationId, caller.Id, cancellationToken).ConfigureAwait(false);
+        var records = await Task.WhenAll(team.Select(
+            member => enrollments.GetAsync(caller.OrganizationId, certificationId, member.Id, cancellationToken))).ConfigureAwait(false);
+        return ListPaging.Page(
+            records.Select(r => r?.Value).OfType<Domain.Enrollments.Enrollment>().Where(r => r.IsActive && filter.Matches(r, now))
+                .OrderBy(r => r.LearnerId, StringComparer.Ordinal),
+            query);
     }
 
     /// <summary>

@@ -7,14 +7,14 @@ public abstract record FunctionTrigger;
 public sealed record HttpRoute(string Route, IReadOnlyList<string> Verbs) : FunctionTrigger
 {
     /// <summary>The names of the route's {placeholders}, which bind string parameters of the same name.</summary>
-    public IReadOnlyList<string> Placeholders => RoutePlaceholders.In(Route);
+    public IReadOnlyList<string> Placeholders { get; } = RoutePlaceholders.In(Route);
 }
 
 /// <summary>A blob function: the path pattern it watches, the container that pattern names, and where its events come from.</summary>
 public sealed record BlobPath(string Path, string Container, string Source) : FunctionTrigger
 {
     /// <summary>The names of the path's {placeholders}, which bind string parameters of the same name.</summary>
-    public IReadOnlyList<string> Placeholders => RoutePlaceholders.In(Path);
+    public IReadOnlyList<string> Placeholders { get; } = RoutePlaceholders.In(Path);
 }
 
 /// <summary>A timer function: its NCRONTAB schedule (six fields, seconds first, UTC).</summary>

@@ -13,14 +13,13 @@ namespace Certifications.Storage.Delivery;
 public sealed partial class UndeliveredBackfill(
     StorageAccount storage, CertificateRepository certificates, UndeliveredAwards undelivered, TimeProvider clock, ILogger<UndeliveredBackfill> logger)
 {
-    private const string MarkerPartition = "~migrations";
-    private const string MarkerRow = "undelivered-backfilled";
+    private const string Migration = "undelivered-backfilled";
 
     private readonly TableClient table = storage.Table(TableNames.Undelivered);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        if ((await table.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, MarkerRow, cancellationToken: cancellationToken).ConfigureAwait(false)).HasValue)
+        if (await MigrationMarker.IsDoneAsync(table, Migration, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -36,7 +35,7 @@ public sealed partial class UndeliveredBackfill(
             }
         }
 
-        await table.UpsertEntityAsync(new TableEntity(MarkerPartition, MarkerRow), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await MigrationMarker.MarkDoneAsync(table, Migration, cancellationToken).ConfigureAwait(false);
         LogBackfilled(watched);
     }
 

@@ -11,16 +11,14 @@ namespace Certifications.Storage.People;
 /// </summary>
 public sealed partial class CoachIndexBackfill(StorageAccount storage, ILogger<CoachIndexBackfill> logger)
 {
-    private const string MarkerPartition = "~migrations";
-    private const string MarkerRow = "coach-index-written";
+    private const string Migration = "coach-index-written";
     private const int MaxBatch = 100;
 
     private readonly TableClient table = storage.Table(TableNames.Directory);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var marker = await table.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, MarkerRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (marker.HasValue)
+        if (await MigrationMarker.IsDoneAsync(table, Migration, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -49,7 +47,7 @@ public sealed partial class CoachIndexBackfill(StorageAccount storage, ILogger<C
             }
         }
 
-        await table.UpsertEntityAsync(new TableEntity(MarkerPartition, MarkerRow), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await MigrationMarker.MarkDoneAsync(table, Migration, cancellationToken).ConfigureAwait(false);
         LogWritten(rows.Count);
     }
 

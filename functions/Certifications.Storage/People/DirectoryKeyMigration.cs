@@ -13,23 +13,21 @@ namespace Certifications.Storage.People;
 /// </summary>
 public sealed partial class DirectoryKeyMigration(StorageAccount storage, ILogger<DirectoryKeyMigration> logger)
 {
-    private const string MarkerPartition = "~migrations";
-    private const string MarkerRow = "directory-keys-encoded";
+    private const string Migration = "directory-keys-encoded";
     private const int MaxBatch = 100;
 
     private readonly TableClient table = storage.Table(TableNames.Directory);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var marker = await table.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, MarkerRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (marker.HasValue)
+        if (await MigrationMarker.IsDoneAsync(table, Migration, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
 
         var moved = await MoveAsync(DirectoryKeys.LegacyEmailPrefix, DirectoryKeys.Email, cancellationToken).ConfigureAwait(false)
             + await MoveAsync(DirectoryKeys.LegacyGroupNamePrefix, DirectoryKeys.GroupName, cancellationToken).ConfigureAwait(false);
-        await table.UpsertEntityAsync(new TableEntity(MarkerPartition, MarkerRow), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await MigrationMarker.MarkDoneAsync(table, Migration, cancellationToken).ConfigureAwait(false);
         LogMigrated(moved);
     }
 
