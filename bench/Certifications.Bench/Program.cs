@@ -46,11 +46,7 @@ if (args.Contains("--report"))
 
 if (args.Contains("--render"))
 {
-    if (args.Contains("--floor-default-compression"))
-    {
-        RenderBench.FloorCompression = PdfSharp.Pdf.PdfFlateEncodeMode.Default;
-    }
-
+    RenderBench.Scripts = args.Contains("--scripts");
     if (Array.IndexOf(args, "--public-url") is var urlAt and >= 0)
     {
         RenderBench.PublicBaseUrl = args[urlAt + 1];

@@ -5,22 +5,24 @@ using Certifications.DevHost.Demo;
 using Certifications.Domain.Catalog;
 using Certifications.Domain.Certificates;
 using Certifications.Functions.Certificates.Rendering;
-using PdfSharp.Drawing;
-using PdfSharp.Pdf;
+using Certifications.Functions.Certificates.Rendering.Text;
+using SkiaSharp;
 
 namespace Certifications.Bench;
 
 /// <summary>
-/// Certificates rendered per second on one core, side by side with the floor: PDFsharp writing one page with the
-/// same fonts, the same logo and the same strings at fixed places, with no measuring, wrapping, shrinking or QR code.
-/// Runs alternate (app, floor, floor + QR, app, ...) in short rounds so all three see the same machine: this one is a
-/// shared virtual machine whose speed drifts by a factor of two within a minute, so the figure that counts is the
-/// median over rounds of each round's own ratio, with the best run of each beside it.
+/// Certificates rendered per second on one core (PDF and picture together), side by side with the floor: Skia writing a bare
+/// one-page PDF and the same page's PNG, with the same fonts, logo and strings at fixed points: no shaping, bidi, fitting,
+/// subsetting or QR code. Runs alternate (app, floor, app, ...) in short rounds so both see the same machine: this one is a
+/// shared virtual machine whose speed drifts, so the figure that counts is the median over rounds of each round's own ratio.
 /// </summary>
 internal static class RenderBench
 {
     /// <summary>The public address the QR code is made from; its host's length decides the code's size (see ScanLink).</summary>
     public static string PublicBaseUrl { get; set; } = "https://certs.northwind.com";
+
+    /// <summary>With --scripts, learners' names in Arabic, Hindi, Chinese and Korean between the Latin ones.</summary>
+    public static bool Scripts { get; set; }
 
     public static void Run(int seconds, int rounds)
     {
@@ -31,10 +33,8 @@ internal static class RenderBench
 
         var logo = DemoLogo.Png();
         var design = CertificateDesign.Default with { LogoBlob = "logo", SignatoryName = "Ada Admin", SignatoryTitle = "Head of Learning, Northwind Traders" };
-        var names = new[]
-        {
-            "Zoë Ångström-Núñez", "José Núñez", "Łukasz Żółkiewski", "Maximiliana Alexandrina Konstantinopoulou-Wolfeschlegelsteinhausen",
-        };
+        string[] latin = ["Zoë Ångström-Núñez", "José Núñez", "Łukasz Żółkiewski", "Maximiliana Alexandrina Konstantinopoulou-Wolfeschlegelsteinhausen"];
+        var names = Scripts ? [.. latin, "فاطمة الزهراء", "अनन्या क्षत्रिय", "王小明", "김민준"] : latin;
         Certificate CertificateFor(int i) => new()
         {
             Id = Certificate.NewId(),
@@ -49,118 +49,97 @@ internal static class RenderBench
             ExpiresAt = DateTimeOffset.UtcNow.AddMonths(12),
         };
 
-        long appBytes = 0, floorBytes = 0;
-        byte[] App(int i)
+        (long Pdf, long Png) App(int i)
         {
             var certificate = CertificateFor(i);
-            using var output = new MemoryStream();
-            CertificatePdf.Render(
-                new CertificateContent(
-                certificate, design, logo, PublicBaseUrl + "/api/verify/" + certificate.Id, ScanLink.For(PublicBaseUrl, certificate.Id)), output);
-            var pdf = output.ToArray();
-            _ = SHA256.HashData(pdf);
-            return pdf;
+            var rendered = CertificateRenderer.Render(new CertificateContent(
+                certificate, design, logo, PublicBaseUrl + "/api/verify/" + certificate.Id, ScanLink.For(PublicBaseUrl, certificate.Id)));
+            _ = SHA256.HashData(rendered.Pdf);
+            return (rendered.Pdf.Length, rendered.Png.Length);
         }
 
-        byte[] Floor(int i) => FloorPdf(CertificateFor(i), design, logo, withQr: false);
-        byte[] FloorQr(int i) => FloorPdf(CertificateFor(i), design, logo, withQr: true);
+        (long Pdf, long Png) Floor(int i) => FloorRender(CertificateFor(i), design, logo);
 
-        // Warm-up, one unrecorded round: fonts parsed and code through the JIT's tiers on all three sides (the
-        // app has more code to promote, so a short warm-up left its first round a third slow).
-        _ = Rate(App, seconds, out appBytes);
-        _ = Rate(Floor, seconds, out floorBytes);
-        _ = Rate(FloorQr, seconds, out _);
+        // Warm-up, one unrecorded round: fonts loaded and code through the JIT's tiers on both sides.
+        _ = Rate(App, seconds, out _);
+        _ = Rate(Floor, seconds, out _);
 
-        double bestApp = 0, bestFloor = 0, bestFloorQr = 0;
+        double bestApp = 0, bestFloor = 0;
+        (long Pdf, long Png) appBytes = default, floorBytes = default;
         var ratios = new List<double>();
-        var ratiosQr = new List<double>();
-        var sample = ScanLink.For(PublicBaseUrl, Certificate.NewId());
-        Console.WriteLine(
-            $"One core (affinity 1), {seconds} s per run, {rounds} rounds of app, floor, floor with the QR code; floor deflate {FloorCompression}.");
-        Console.WriteLine($"QR code holds e.g. {sample} ({sample.Length} characters).");
+        Console.WriteLine($"One core (affinity 1), {seconds} s per run, {rounds} rounds of app and floor; names: {string.Join(", ", names)}.");
         Console.WriteLine();
-        Console.WriteLine("| round | app renders/s | floor renders/s | floor + QR renders/s | app / floor | app / floor + QR |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| round | app renders/s (PDF + PNG) | floor renders/s (PDF + PNG) | app / floor |");
+        Console.WriteLine("|---:|---:|---:|---:|");
         for (var round = 1; round <= rounds; round++)
         {
             var app = Rate(App, seconds, out appBytes);
             var floor = Rate(Floor, seconds, out floorBytes);
-            var floorQr = Rate(FloorQr, seconds, out _);
             bestApp = Math.Max(bestApp, app);
             bestFloor = Math.Max(bestFloor, floor);
-            bestFloorQr = Math.Max(bestFloorQr, floorQr);
             ratios.Add(app / floor);
-            ratiosQr.Add(app / floorQr);
-            Console.WriteLine(
-                string.Create(CultureInfo.InvariantCulture, $"| {round} | {app:F1} | {floor:F1} | {floorQr:F1} | {app / floor:F2} | {app / floorQr:F2} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {round} | {app:F1} | {floor:F1} | {app / floor:F2} |"));
         }
 
         Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median of rounds: app / floor {Stats.Median(ratios):F2}"));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture, $"best: app {bestApp:F1}/s, floor {bestFloor:F1}/s, app / floor {bestApp / bestFloor:F2}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"median of rounds: app / floor {Stats.Median(ratios):F2}, app / floor + QR {Stats.Median(ratiosQr):F2}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"best: app {bestApp:F1}/s, floor {bestFloor:F1}/s, floor + QR {bestFloorQr:F1}/s"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"best: app / floor {bestApp / bestFloor:F2}, app / floor + QR {bestApp / bestFloorQr:F2}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PDF size: app {appBytes / 1024.0:F1} KB, floor {floorBytes / 1024.0:F1} KB"));
+            $"last sizes: app PDF {appBytes.Pdf / 1024.0:F1} KB, PNG {appBytes.Png / 1024.0:F1} KB; "
+            + $"floor PDF {floorBytes.Pdf / 1024.0:F1} KB, PNG {floorBytes.Png / 1024.0:F1} KB"));
     }
 
-    /// <summary>The floor's deflate setting: the app's (BestSpeed) by default, PDFsharp's default with --floor-default-compression.</summary>
-    public static PdfFlateEncodeMode FloorCompression { get; set; } = PdfFlateEncodeMode.BestSpeed;
-
-    private static double Rate(Func<int, byte[]> render, int seconds, out long lastSize)
+    private static double Rate(Func<int, (long, long)> render, int seconds, out (long Pdf, long Png) lastSize)
     {
         var watch = Stopwatch.StartNew();
         var count = 0;
-        lastSize = 0;
+        lastSize = default;
         while (watch.Elapsed.TotalSeconds < seconds)
         {
-            lastSize = render(count++).Length;
+            lastSize = render(count++);
         }
 
         return count / watch.Elapsed.TotalSeconds;
     }
 
-    /// <summary>The floor: the same fonts, logo and strings, drawn at fixed points; optionally the same QR code too.</summary>
-    private static byte[] FloorPdf(Certificate certificate, CertificateDesign design, byte[] logo, bool withQr)
+    /// <summary>The floor: the same fonts, logo and strings at fixed points, drawn straight into a PDF page and into a PNG.</summary>
+    private static (long Pdf, long Png) FloorRender(Certificate certificate, CertificateDesign design, byte[] logo)
     {
-        CertificateFonts.EnsureInstalled();
-        using var document = new PdfDocument();
-        document.Options.FlateEncodeMode = FloorCompression;
-        var page = document.AddPage();
-        page.Width = XUnit.FromPoint(842);
-        page.Height = XUnit.FromPoint(595);
-        using (var gfx = XGraphics.FromPdfPage(page))
+        void Draw(SKCanvas canvas)
         {
-            using (var stream = new MemoryStream(logo, writable: false))
-            using (var image = XImage.FromStream(stream))
-            {
-                gfx.DrawImage(image, 389, 56, 64, 64);
-            }
-
-            var serif = TextFitting.Font(CertificateFonts.Serif, 34, bold: true);
-            var sans = TextFitting.Font(CertificateFonts.Sans, 14);
-            var small = TextFitting.Font(CertificateFonts.Sans, 9);
-            gfx.DrawString(design.Heading, serif, XBrushes.Black, 200, 160);
-            gfx.DrawString("This certifies that", sans, XBrushes.Black, 360, 240);
-            gfx.DrawString(certificate.LearnerName, serif, XBrushes.Black, 200, 290);
-            gfx.DrawString($"has earned {certificate.CertificationTitle} on {CertificateWording.Date(certificate.IssuedAt)}.", sans, XBrushes.Black, 250, 330);
-            gfx.DrawString(design.SignatoryName!, small, XBrushes.Black, 72, 500);
-            gfx.DrawString(design.SignatoryTitle!, small, XBrushes.Black, 72, 512);
-            gfx.DrawString(certificate.OrganizationName, small, XBrushes.Black, 360, 480);
-            gfx.DrawString($"Issued {CertificateWording.Date(certificate.IssuedAt)}", small, XBrushes.Black, 360, 492);
-            gfx.DrawString($"Certificate {certificate.Id}", small, XBrushes.Black, 300, 545);
-            if (withQr)
-            {
-                using var data = QRCoder.QRCodeGenerator.GenerateQrCode(ScanLink.For(PublicBaseUrl, certificate.Id), QRCoder.QRCodeGenerator.ECCLevel.M);
-                using var bitmap = new MemoryStream(new QRCoder.BitmapByteQRCode(data).GetGraphic(1), writable: false);
-                using var qr = XImage.FromStream(bitmap);
-                gfx.DrawImage(qr, 690, 445, 80, 80);
-            }
+            using var image = SKImage.FromEncodedData(logo);
+            canvas.DrawImage(image, SKRect.Create(389, 56, 64, 64), new SKSamplingOptions(SKCubicResampler.Mitchell));
+            using var serif = new SKFont(CertificateFonts.For(TextScript.Latin, TextStyle.SerifBold).Typeface, 34);
+            using var sans = new SKFont(CertificateFonts.For(TextScript.Latin, TextStyle.Sans).Typeface, 14);
+            using var small = new SKFont(CertificateFonts.For(TextScript.Latin, TextStyle.Sans).Typeface, 9);
+            using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+            canvas.DrawText(design.Heading, 200, 160, SKTextAlign.Left, serif, ink);
+            canvas.DrawText("This certifies that", 360, 240, SKTextAlign.Left, sans, ink);
+            canvas.DrawText(certificate.LearnerName, 200, 290, SKTextAlign.Left, serif, ink);
+            var earned = $"has earned {certificate.CertificationTitle} on {CertificateWording.Date(certificate.IssuedAt)}.";
+            canvas.DrawText(earned, 250, 330, SKTextAlign.Left, sans, ink);
+            canvas.DrawText(design.SignatoryName!, 72, 500, SKTextAlign.Left, small, ink);
+            canvas.DrawText(design.SignatoryTitle!, 72, 512, SKTextAlign.Left, small, ink);
+            canvas.DrawText(certificate.OrganizationName, 360, 480, SKTextAlign.Left, small, ink);
+            canvas.DrawText($"Issued {CertificateWording.Date(certificate.IssuedAt)}", 360, 492, SKTextAlign.Left, small, ink);
+            canvas.DrawText($"Certificate {certificate.Id}", 300, 545, SKTextAlign.Left, small, ink);
         }
 
-        using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return output.ToArray();
+        using var pdf = new MemoryStream();
+        using (var document = SKDocument.CreatePdf(pdf))
+        {
+            Draw(document.BeginPage(842, 595));
+            document.EndPage();
+            document.Close();
+        }
+
+        using var surface = SKSurface.Create(new SKImageInfo(842 * CertificateRenderer.PictureScale, 595 * CertificateRenderer.PictureScale));
+        surface.Canvas.Clear(SKColors.White);
+        surface.Canvas.Scale(CertificateRenderer.PictureScale);
+        Draw(surface.Canvas);
+        using var snapshot = surface.Snapshot();
+        using var png = snapshot.Encode(SKEncodedImageFormat.Png, 100);
+        return (pdf.Length, png.Size);
     }
 }

@@ -1,12 +1,13 @@
 using Certifications.Domain.Catalog;
 using Certifications.Domain.Common;
+using Certifications.Domain.Languages;
 
 namespace Certifications.Domain.Tests;
 
 public sealed class CertificationInputTests
 {
     private static Result<Certification> Create(CertificationInput input) =>
-        input.ToNewCertification(Build.OrgId, Build.Now, () => Ids.New(Ids.Criterion));
+        input.ToNewCertification(Build.OrgId, ProductLanguages.Default, Build.Now, () => Ids.New(Ids.Criterion));
 
     private static CertificationInput Valid() => new()
     {

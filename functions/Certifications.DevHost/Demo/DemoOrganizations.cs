@@ -1,5 +1,6 @@
 using Certifications.Domain.Catalog;
 using Certifications.Domain.Common;
+using Certifications.Domain.Languages;
 using Certifications.Domain.People;
 using Certifications.Functions.Organizations;
 using Certifications.Storage.Catalog;
@@ -183,7 +184,8 @@ public sealed class DemoOrganizations(
 
         var now = clock.GetUtcNow();
         var criterion = 0;
-        var draft = input.ToNewCertification(organizationId, now, () => Ids.FromSeed(Ids.Criterion, $"{org}/{key}/{criterion++}")).Value;
+        var draft = input.ToNewCertification(
+            organizationId, ProductLanguages.Default, now, () => Ids.FromSeed(Ids.Criterion, $"{org}/{key}/{criterion++}")).Value;
         var design = org == "northwind"
             ? draft.Design with
             {

@@ -1,4 +1,5 @@
 using Certifications.Domain.Common;
+using Certifications.Domain.Languages;
 
 namespace Certifications.Domain.Catalog;
 
@@ -31,6 +32,12 @@ public sealed record CertificateDesignInput
 
     public string? Orientation { get; init; }
 
+    /// <summary>A BCP 47 tag; absent keeps the design's.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>auto (from the language), ltr or rtl; absent keeps the design's.</summary>
+    public string? Direction { get; init; }
+
     /// <summary>The validated design and, when a new logo was uploaded, its image to store.</summary>
     public Result<(CertificateDesign Design, LogoImage? NewLogo)> Validate(CertificateDesign current)
     {
@@ -48,6 +55,20 @@ public sealed record CertificateDesignInput
             && (!Enum.TryParse(Orientation, ignoreCase: true, out orientation) || !Enum.IsDefined(orientation) || int.TryParse(Orientation, out _)))
         {
             errors.Add("orientation", "must be landscape or portrait.");
+        }
+
+        var language = ProductLanguages.Validate(errors, "language", Language, current.Language);
+        WritingDirection? direction = Direction?.Trim().ToLowerInvariant() switch
+        {
+            null => current.Direction,
+            "auto" => WritingDirection.Auto,
+            "ltr" => WritingDirection.LeftToRight,
+            "rtl" => WritingDirection.RightToLeft,
+            _ => null,
+        };
+        if (direction is null)
+        {
+            errors.Add("direction", "must be auto, ltr or rtl.");
         }
 
         LogoImage? newLogo = null;
@@ -76,7 +97,20 @@ public sealed record CertificateDesignInput
             SignatoryName = signatoryName,
             SignatoryTitle = signatoryTitle,
             Orientation = orientation,
+            Language = language,
+            Direction = direction!.Value,
         };
+
+        // A design still in the default words of its old language takes the new language's: nobody wrote them.
+        if (language != current.Language && heading == current.Heading && body == current.Body && current.HasDefaultWords)
+        {
+            design = design with
+            {
+                Heading = CertificateWords.Get(CertificateWords.Heading, language),
+                Body = CertificateWords.Get(CertificateWords.Body, language),
+            };
+        }
+
         return (design, newLogo);
     }
 

@@ -26,8 +26,8 @@ public sealed record CertificationInput
 
     public IReadOnlyList<CriterionInput>? Criteria { get; init; }
 
-    /// <summary>A new Draft, or every field that is wrong.</summary>
-    public Result<Certification> ToNewCertification(string organizationId, DateTimeOffset now, Func<string> newCriterionId)
+    /// <summary>A new Draft, its certificate in the organization's language, or every field that is wrong.</summary>
+    public Result<Certification> ToNewCertification(string organizationId, string language, DateTimeOffset now, Func<string> newCriterionId)
     {
         var errors = new FieldErrors();
         var criteria = Validate(errors, new HashSet<string>(), newCriterionId, out var title, out var description);
@@ -45,6 +45,7 @@ public sealed record CertificationInput
             RequireApproval = RequireApproval,
             ValidityMonths = ValidityMonths,
             Criteria = criteria,
+            Design = CertificateDesign.DefaultIn(language),
             CreatedAt = now,
             UpdatedAt = now,
         };

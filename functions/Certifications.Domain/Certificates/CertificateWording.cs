@@ -1,5 +1,5 @@
-using System.Globalization;
 using Certifications.Domain.Catalog;
+using Certifications.Domain.Languages;
 
 namespace Certifications.Domain.Certificates;
 
@@ -9,19 +9,20 @@ namespace Certifications.Domain.Certificates;
 /// </summary>
 public static class CertificateWording
 {
-    public const string NoExpiry = "no expiry date";
+    /// <summary>A date as <paramref name="language"/> writes it on a certificate ("7 December 2026", "2026年12月7日").</summary>
+    public static string Date(DateTimeOffset date, string? language = null) => CertificateWords.Date(date, language);
 
-    public static string Date(DateTimeOffset date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-
-    public static string Fill(string template, Certificate certificate) => Placeholder.Fill(template, name => Value(name, certificate));
+    /// <summary>The template with its placeholders filled, dates in <paramref name="language"/>.</summary>
+    public static string Fill(string template, Certificate certificate, string? language = null) =>
+        Placeholder.Fill(template, name => Value(name, certificate, language));
 
     /// <summary>The body before the learner's name, and after it; null <c>Before</c> when the body does not name the learner.</summary>
-    public static (string? Before, string After) SplitAtLearner(string body, Certificate certificate)
+    public static (string? Before, string After) SplitAtLearner(string body, Certificate certificate, string? language = null)
     {
         var learner = Placeholder.In(body).FirstOrDefault(p => p.Name == "learner");
         return learner.Length == 0
-            ? (null, Fill(body, certificate).Trim())
-            : (Fill(body[..learner.Index], certificate).Trim(), Fill(body[(learner.Index + learner.Length)..], certificate).Trim());
+            ? (null, Fill(body, certificate, language).Trim())
+            : (Fill(body[..learner.Index], certificate, language).Trim(), Fill(body[(learner.Index + learner.Length)..], certificate, language).Trim());
     }
 
     /// <summary>A certificate with sample data, for the design preview and for checking that a design fits its page.</summary>
@@ -34,17 +35,32 @@ public static class CertificateWording
         CertificationId = certification.Id,
         CertificationTitle = certification.Title,
         LearnerId = "usr_sample",
-        LearnerName = "Zoë Ångström-Núñez",
+        LearnerName = SampleName(certification.Design.Language),
         IssuedAt = now,
         ExpiresAt = Certificate.ExpiryOf(certification, now),
     };
 
-    private static string? Value(string name, Certificate certificate) => name switch
+    /// <summary>A learner's name in the design's script, so the preview shows how a real one is set.</summary>
+    public static string SampleName(string language) => ProductLanguages.Culture(language).TwoLetterISOLanguageName switch
+    {
+        "ar" => "فاطمة الزهراء",
+        "he" => "נועה כהן",
+        "ja" => "山田 花子",
+        "zh" => "王小明",
+        "ko" => "김민준",
+        "hi" => "अनन्या शर्मा",
+        "bn" => "অনন্যা রায়",
+        "ta" => "அனன்யா",
+        "th" => "สมชาย ใจดี",
+        _ => "Zoë Ångström-Núñez",
+    };
+
+    private static string? Value(string name, Certificate certificate, string? language) => name switch
     {
         "learner" => certificate.LearnerName,
         "certification" => certificate.CertificationTitle,
-        "date" => Date(certificate.IssuedAt),
-        "expires" => certificate.ExpiresAt is { } expires ? Date(expires) : NoExpiry,
+        "date" => Date(certificate.IssuedAt, language),
+        "expires" => certificate.ExpiresAt is { } expires ? Date(expires, language) : CertificateWords.Get(CertificateWords.NoExpiry, language),
         "id" => certificate.Id,
         _ => null,
     };

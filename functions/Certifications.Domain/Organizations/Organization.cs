@@ -1,3 +1,5 @@
+using Certifications.Domain.Languages;
+
 namespace Certifications.Domain.Organizations;
 
 /// <summary>A tenant: everything else belongs to exactly one organization.</summary>
@@ -23,6 +25,9 @@ public sealed record Organization
     /// <summary>The secrets a delivery may be signed with now: the current one, and the previous one for its last day.</summary>
     public IReadOnlyList<string> WebhookSecretsAt(DateTimeOffset now) =>
         [.. new[] { WebhookSecret, now < PreviousWebhookSecretExpiresAt ? PreviousWebhookSecret : null }.OfType<string>()];
+
+    /// <summary>The BCP 47 tag of the language new designs and new people start with.</summary>
+    public string Language { get; init; } = ProductLanguages.Default;
 
     /// <summary>The organization's Entra ID tenant: only tokens from it sign anyone in.</summary>
     public string? EntraTenantId { get; init; }

@@ -1,4 +1,5 @@
 using Certifications.Domain.Common;
+using Certifications.Domain.Languages;
 
 namespace Certifications.Domain.Organizations;
 
@@ -13,6 +14,9 @@ public sealed record OrganizationSettingsInput
 
     /// <summary>The Entra ID tenant (a GUID) whose accounts sign in; empty removes it.</summary>
     public string? EntraTenantId { get; init; }
+
+    /// <summary>A BCP 47 tag: the language new certificate designs and new people start with.</summary>
+    public string? Language { get; init; }
 
     /// <summary>Write-only: a new secret replaces the old; absent keeps it; empty string removes it.</summary>
     public string? WebhookSecret { get; init; }
@@ -46,6 +50,7 @@ public sealed record OrganizationSettingsInput
         var name = errors.RequireText("name", Name ?? organization.Name, 200);
         var primary = Colors.Validate(errors, "branding.primaryColor", Branding?.PrimaryColor ?? organization.Branding.PrimaryColor);
         var accent = Colors.Validate(errors, "branding.accentColor", Branding?.AccentColor ?? organization.Branding.AccentColor);
+        var language = ProductLanguages.Validate(errors, "language", Language, organization.Language);
         var secret = organization.WebhookSecret;
         if (WebhookSecret is not null)
         {
@@ -114,6 +119,7 @@ public sealed record OrganizationSettingsInput
             CertificationsEnabled = AddOns?.Certifications ?? organization.CertificationsEnabled,
             Branding = new Branding(primary, accent),
             WebhookSecret = secret,
+            Language = language,
         };
     }
 }

@@ -117,25 +117,40 @@ public sealed class CatalogFunctions(CatalogService catalog, DesignPreview previ
             input => catalog.SetDesignAsync(caller, id, input, request.IfMatch(), cancellationToken)));
     }
 
+    [ApiQuery("format", "pdf (the default) or png: the PDF or the picture, both from the same drawing")]
     [ApiResponse(200, ContentType = "application/pdf", Description = "The certificate as the design draws it, with sample values")]
+    [ApiResponse(200, ContentType = "image/png", Description = "Its picture, with ?format=png")]
     [Function(nameof(PreviewCertificateDesign))]
     public async Task<IActionResult> PreviewCertificateDesign(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certifications/{id}/certificate-design/preview")] HttpRequest request, string id,
-            CancellationToken cancellationToken) =>
-        (await preview.RenderAsync(EndpointGate.CallerOf(request), id, cancellationToken))
-            .ToHttp(pdf => FileDownload.Bytes(pdf, "application/pdf", "certificate-preview.pdf"));
+            CancellationToken cancellationToken)
+    {
+        var format = CertificateFormats.Of(request);
+        return !format.IsSuccess
+            ? Problems.For(format.Error!)
+            : (await preview.RenderAsync(EndpointGate.CallerOf(request), id, cancellationToken))
+                .ToHttp(sample => CertificateFormats.Answer(sample, format.Value, "certificate-preview"));
+    }
 
     [ApiRequest(typeof(CertificateDesignInput))]
+    [ApiQuery("format", "pdf (the default) or png: the PDF or the picture, both from the same drawing")]
     [ApiResponse(200, ContentType = "application/pdf", Description = "The certificate as the design sent draws it, with sample values; nothing is saved")]
+    [ApiResponse(200, ContentType = "image/png", Description = "Its picture, with ?format=png")]
     [Function(nameof(PreviewCertificateDesignDraft))]
     public async Task<IActionResult> PreviewCertificateDesignDraft(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "certifications/{id}/certificate-design/preview")] HttpRequest request, string id,
             CancellationToken cancellationToken)
     {
         var caller = EndpointGate.CallerOf(request);
+        var format = CertificateFormats.Of(request);
+        if (!format.IsSuccess)
+        {
+            return Problems.For(format.Error!);
+        }
+
         return (await request.ReadJsonAsync<CertificateDesignInput>(MaxDesignBytes).BindAsync(
             input => preview.RenderDraftAsync(caller, id, input, cancellationToken)))
-            .ToHttp(pdf => FileDownload.Bytes(pdf, "application/pdf", "certificate-preview.pdf"));
+            .ToHttp(sample => CertificateFormats.Answer(sample, format.Value, "certificate-preview"));
     }
 
     private static IActionResult Answer(Result<Versioned<Certification>> result) =>

@@ -23,7 +23,7 @@ public sealed class CatalogService(
             return forbidden;
         }
 
-        var certification = input.ToNewCertification(caller.OrganizationId, clock.GetUtcNow(), NewCriterionId);
+        var certification = input.ToNewCertification(caller.OrganizationId, caller.Organization.Language, clock.GetUtcNow(), NewCriterionId);
         if (!certification.IsSuccess)
         {
             return certification.Error!;

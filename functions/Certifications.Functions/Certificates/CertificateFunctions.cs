@@ -39,8 +39,16 @@ public sealed class CertificateFunctions(CertificateService certificates, TimePr
     public async Task<IActionResult> DownloadCertificate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/{id}/pdf")] HttpRequest request, string id,
             CancellationToken cancellationToken) =>
-        (await certificates.OpenPdfAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp(found =>
-            FileDownload.Stream(found.Pdf, "application/pdf", CertificateEmail.FileName(found.Certificate)));
+        (await certificates.OpenAsync(EndpointGate.CallerOf(request), id, CertificateFormat.Pdf, cancellationToken)).ToHttp(found =>
+            FileDownload.Stream(found.File, "application/pdf", CertificateEmail.FileName(found.Certificate)));
+
+    [ApiResponse(200, ContentType = "image/png", Description = "The certificate's picture, drawn with its PDF")]
+    [Function(nameof(CertificatePicture))]
+    public async Task<IActionResult> CertificatePicture(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/{id}/picture")] HttpRequest request, string id,
+            CancellationToken cancellationToken) =>
+        (await certificates.OpenAsync(EndpointGate.CallerOf(request), id, CertificateFormat.Png, cancellationToken)).ToHttp(found =>
+            FileDownload.Stream(found.File, "image/png", Path.ChangeExtension(CertificateEmail.FileName(found.Certificate), ".png")));
 
     [ApiRequest(typeof(RevokeInput))]
     [ApiResponse(200, typeof(Verification))]

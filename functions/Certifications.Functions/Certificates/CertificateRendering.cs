@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace Certifications.Functions.Certificates;
 
 /// <summary>
-/// Turns a render request into the certificate's PDF, records its hash on the certificate and sends it to the
+/// Turns a render request into the certificate's PDF and picture, records its hash on the certificate and sends it to the
 /// learner. Every step checks what is already done, so a request triggered twice (or retried after a crash) renders
 /// the same bytes to the same blob, sends one e-mail, and never makes a second certificate. A request that cannot be
 /// read is moved to the poison container and nothing is written. A design that cannot be drawn is recorded on the
@@ -52,7 +52,7 @@ public sealed partial class CertificateRendering(
 
             var blob = certificate.PdfBlob ?? CertificateFiles.PdfName(certificate.OrganizationId, certificate.Id);
             byte[]? pdf = null;
-            if (!certificate.IsRendered || !await files.PdfExistsAsync(blob, cancellationToken).ConfigureAwait(false))
+            if (!certificate.IsRendered || !await files.ExistsAsync(blob, cancellationToken).ConfigureAwait(false))
             {
                 var drawn = await DrawAsync(certificate, design, cancellationToken).ConfigureAwait(false);
                 if (!drawn.IsSuccess)
@@ -68,7 +68,9 @@ public sealed partial class CertificateRendering(
                     continue;
                 }
 
-                pdf = drawn.Value;
+                // The picture first: a PDF on record always has its picture beside it.
+                pdf = drawn.Value.Pdf;
+                await files.SavePictureAsync(CertificateFiles.PictureName(blob), drawn.Value.Png, cancellationToken).ConfigureAwait(false);
                 await files.SavePdfAsync(blob, pdf, cancellationToken).ConfigureAwait(false);
                 certificate = certificate with
                 {
@@ -114,10 +116,10 @@ public sealed partial class CertificateRendering(
     }
 
     /// <summary>
-    /// The PDF of a certificate as it was issued (the design version of its request, the record's own dates), or why it
+    /// The PDF and picture of a certificate as it was issued (the design version of its request, the record's own dates), or why it
     /// cannot be drawn. Only drawing is caught here: reading the logo is storage, and a storage error is worth a retry.
     /// </summary>
-    private async Task<Result<byte[]>> DrawAsync(Certificate certificate, CertificateDesign? design, CancellationToken cancellationToken)
+    private async Task<Result<RenderedCertificate>> DrawAsync(Certificate certificate, CertificateDesign? design, CancellationToken cancellationToken)
     {
         if (design is null)
         {
@@ -125,19 +127,16 @@ public sealed partial class CertificateRendering(
         }
 
         var logo = await files.LogoAsync(design.LogoBlob, cancellationToken).ConfigureAwait(false);
-        using var output = new MemoryStream();
         try
         {
-            CertificatePdf.Render(
-                new CertificateContent(Issued(certificate), design, logo, links.Verify(certificate.Id), links.Scan(certificate.Id)), output);
+            return CertificateRenderer.Render(
+                new CertificateContent(Issued(certificate), design, logo, links.Verify(certificate.Id), links.Scan(certificate.Id)));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogDrawFailed(e, certificate.Id);
             return Error.Invalid($"The certificate design could not be drawn ({e.Message}); fix the design, then render it again.");
         }
-
-        return output.ToArray();
     }
 
     /// <summary>What is printed does not change with later events (revocation, delivery), so neither do the bytes.</summary>

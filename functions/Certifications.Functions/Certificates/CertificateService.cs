@@ -88,13 +88,33 @@ public sealed class CertificateService(
             publicLinks.Verify(certificate.Id), Domain.Progress.Recertification.IsOpen(certificate, now));
     }
 
-    public Task<Result<(Certificate Certificate, Stream Pdf)>> OpenPdfAsync(Caller caller, string certificateId, CancellationToken cancellationToken) =>
-        FindVisibleAsync(caller, certificateId, cancellationToken).BindAsync(async found =>
-            found.Value.PdfBlob is { } blob && await files.OpenPdfAsync(blob, cancellationToken).ConfigureAwait(false) is { } pdf
-                ? Result<(Certificate, Stream)>.Ok((found.Value, pdf))
-                : Error.Conflict(found.Value.RenderFailure is null
-                    ? "The certificate's PDF is still being rendered; try again in a few seconds."
-                    : "The certificate's PDF could not be drawn yet; your organization's super admins see why and can render it again."));
+    /// <summary>The certificate's PDF or picture, for those who may see the certificate.</summary>
+    public Task<Result<(Certificate Certificate, Stream File)>> OpenAsync(
+        Caller caller, string certificateId, CertificateFormat format, CancellationToken cancellationToken) =>
+        FindVisibleAsync(caller, certificateId, cancellationToken).BindAsync(found => OpenFileAsync(found.Value, format, cancellationToken));
+
+    /// <summary>The picture of a certificate anyone holding its id may verify: what the public verification page shows.</summary>
+    public async Task<Result<(Certificate Certificate, Stream File)>> OpenPublicPictureAsync(string certificateId, CancellationToken cancellationToken) =>
+        await certificates.GetAsync(certificateId, cancellationToken).ConfigureAwait(false) is { } found
+            ? await OpenFileAsync(found.Value, CertificateFormat.Png, cancellationToken).ConfigureAwait(false)
+            : Error.NotFound("The certificate");
+
+    private async Task<Result<(Certificate Certificate, Stream File)>> OpenFileAsync(
+        Certificate certificate, CertificateFormat format, CancellationToken cancellationToken)
+    {
+        var name = certificate.PdfBlob is not { } pdf ? null : format == CertificateFormat.Png ? CertificateFiles.PictureName(pdf) : pdf;
+        if (name is not null && await files.OpenAsync(name, cancellationToken).ConfigureAwait(false) is { } file)
+        {
+            return (certificate, file);
+        }
+
+        var what = format == CertificateFormat.Png ? "picture" : "PDF";
+        return Error.Conflict(certificate.RenderFailure is not null
+            ? $"The certificate's {what} could not be drawn yet; your organization's super admins see why and can render it again."
+            : certificate.IsRendered
+                ? $"The certificate's {what} is not stored (it was issued before pictures were drawn); a super admin can render it again."
+                : $"The certificate's {what} is still being rendered; try again in a few seconds.");
+    }
 
     public Task<Result<Certificate>> RevokeAsync(Caller caller, string certificateId, RevokeInput input, CancellationToken cancellationToken) =>
         ChangeAsync(

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Certifications.Functions.Certificates;
 
-/// <summary>A design checked and drawn as it would be saved: its new logo already normalised, and its sample PDF.</summary>
-public sealed record DesignDraft(CertificateDesign Design, LogoImage? NewLogo, byte[] SamplePdf);
+/// <summary>A design checked and drawn as it would be saved: its new logo already normalised, and its sample PDF and picture.</summary>
+public sealed record DesignDraft(CertificateDesign Design, LogoImage? NewLogo, RenderedCertificate Sample);
 
 /// <summary>A certification's certificate drawn with sample data, exactly as the renderer will draw the real ones.</summary>
 public sealed partial class DesignPreview(
@@ -19,7 +19,7 @@ public sealed partial class DesignPreview(
     ILogger<DesignPreview> logger)
 {
     /// <summary>The saved design.</summary>
-    public async Task<Result<byte[]>> RenderAsync(Caller caller, string certificationId, CancellationToken cancellationToken)
+    public async Task<Result<RenderedCertificate>> RenderAsync(Caller caller, string certificationId, CancellationToken cancellationToken)
     {
         var found = await FindAsync(caller, certificationId, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
@@ -33,7 +33,8 @@ public sealed partial class DesignPreview(
     }
 
     /// <summary>A design being edited, drawn without saving it: the designer's live preview. It is checked exactly as saving checks it.</summary>
-    public async Task<Result<byte[]>> RenderDraftAsync(Caller caller, string certificationId, CertificateDesignInput input, CancellationToken cancellationToken)
+    public async Task<Result<RenderedCertificate>> RenderDraftAsync(
+        Caller caller, string certificationId, CertificateDesignInput input, CancellationToken cancellationToken)
     {
         var found = await FindAsync(caller, certificationId, cancellationToken).ConfigureAwait(false);
         if (!found.IsSuccess)
@@ -42,7 +43,7 @@ public sealed partial class DesignPreview(
         }
 
         var draft = await DraftAsync(found.Value, input, caller.Organization.Name, cancellationToken).ConfigureAwait(false);
-        return draft.IsSuccess ? draft.Value.SamplePdf : draft.Error!;
+        return draft.IsSuccess ? draft.Value.Sample : draft.Error!;
     }
 
     /// <summary>
@@ -72,8 +73,8 @@ public sealed partial class DesignPreview(
         }
 
         var logo = newLogo?.Bytes ?? await files.LogoAsync(design.LogoBlob, cancellationToken).ConfigureAwait(false);
-        var sample = Sample(certification, organizationName);
-        if (!CertificatePdf.Fits(design, sample, logo is not null))
+        var sample = Sample(certification with { Design = design }, organizationName);
+        if (!CertificateRenderer.Fits(design, sample, logo is not null))
         {
             return Error.Invalid("body", "is too long for one page: shorten it or use fewer line breaks.");
         }
@@ -94,13 +95,12 @@ public sealed partial class DesignPreview(
             : Error.NotFound("The certification");
     }
 
-    private Result<byte[]> Draw(string organizationName, Certification certification, CertificateDesign design, byte[]? logo)
+    private Result<RenderedCertificate> Draw(string organizationName, Certification certification, CertificateDesign design, byte[]? logo)
     {
-        var sample = Sample(certification, organizationName);
-        using var output = new MemoryStream();
+        var sample = Sample(certification with { Design = design }, organizationName);
         try
         {
-            CertificatePdf.Render(new CertificateContent(sample, design, logo, links.Verify(sample.Id), links.Scan(sample.Id)), output);
+            return CertificateRenderer.Render(new CertificateContent(sample, design, logo, links.Verify(sample.Id), links.Scan(sample.Id)));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -108,8 +108,6 @@ public sealed partial class DesignPreview(
             LogUndrawable(e, certification.Id);
             return Error.Invalid("certificateDesign", "cannot be drawn as a certificate; try another logo or shorter text.");
         }
-
-        return output.ToArray();
     }
 
     private Certificate Sample(Certification certification, string organizationName) =>

@@ -35,14 +35,36 @@ public sealed class VerificationFunctions(CertificateService certificates, Verif
             CancellationToken cancellationToken) =>
         AnswerAsync(request, ScanLink.CertificateIdOf(code) ?? code, cancellationToken);
 
+    /// <summary>The certificate's picture, for the verification page and link previews; rate-limited like the verification.</summary>
+    [PublicEndpoint]
+    [ApiResponse(200, ContentType = "image/png", Description = "The certificate's picture, drawn with its PDF")]
+    [Function(nameof(VerifyCertificatePicture))]
+    public async Task<IActionResult> VerifyCertificatePicture(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "verify/{id}/picture")] HttpRequest request, string id,
+            CancellationToken cancellationToken)
+    {
+        if (!rateLimit.TryAcquire(request))
+        {
+            return TooMany(request);
+        }
+
+        return (await certificates.OpenPublicPictureAsync(id, cancellationToken)).ToHttp(found =>
+            FileDownload.Stream(found.File, "image/png", found.Certificate.Id + ".png"));
+    }
+
+    private static IActionResult TooMany(HttpRequest request)
+    {
+        request.HttpContext.Response.Headers.RetryAfter = "60";
+        return Problems.For(new Error(ErrorKind.TooManyRequests, "Too many requests",
+            $"At most {VerificationRateLimit.PermitsPerMinute} verifications a minute from one address; try again in a minute."));
+    }
+
     private async Task<IActionResult> AnswerAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var html = WantsHtml(request);
         if (!rateLimit.TryAcquire(request))
         {
-            request.HttpContext.Response.Headers.RetryAfter = "60";
-            return Problems.For(new Error(ErrorKind.TooManyRequests, "Too many requests",
-                $"At most {VerificationRateLimit.PermitsPerMinute} verifications a minute from one address; try again in a minute."));
+            return TooMany(request);
         }
 
         var verification = await certificates.VerifyAsync(id, cancellationToken);

@@ -6,8 +6,8 @@ using Certifications.Storage.Common;
 namespace Certifications.Storage.Certificates;
 
 /// <summary>
-/// The files around certificates: rendered PDFs (<c>{org}/{certificate}.pdf</c>), logos read back for rendering,
-/// and poisoned render requests.
+/// The files around certificates: rendered PDFs (<c>{org}/{certificate}.pdf</c>) and their pictures beside them
+/// (<c>{org}/{certificate}.png</c>), logos read back for rendering, and poisoned render requests.
 /// </summary>
 public sealed class CertificateFiles(StorageAccount storage)
 {
@@ -18,13 +18,17 @@ public sealed class CertificateFiles(StorageAccount storage)
 
     public static string PdfName(string organizationId, string certificateId) => $"{organizationId}/{certificateId}.pdf";
 
-    public async Task SavePdfAsync(string name, ReadOnlyMemory<byte> pdf, CancellationToken cancellationToken = default) =>
-        await pdfs.GetBlobClient(name).UploadAsync(
-            BinaryData.FromBytes(pdf),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf", ContentDisposition = "inline" } },
-            cancellationToken).ConfigureAwait(false);
+    /// <summary>The picture stored beside a PDF.</summary>
+    public static string PictureName(string pdfName) => Path.ChangeExtension(pdfName, ".png");
 
-    public async Task<bool> PdfExistsAsync(string name, CancellationToken cancellationToken = default) =>
+    public async Task SavePdfAsync(string name, ReadOnlyMemory<byte> pdf, CancellationToken cancellationToken = default) =>
+        await SaveAsync(name, pdf, "application/pdf", cancellationToken).ConfigureAwait(false);
+
+    public async Task SavePictureAsync(string name, ReadOnlyMemory<byte> png, CancellationToken cancellationToken = default) =>
+        await SaveAsync(name, png, "image/png", cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Whether a PDF or a picture is stored.</summary>
+    public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken = default) =>
         (await pdfs.GetBlobClient(name).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>The PDF's bytes (a few dozen KB), to attach to the e-mail; null when it is not there.</summary>
@@ -40,8 +44,8 @@ public sealed class CertificateFiles(StorageAccount storage)
         }
     }
 
-    /// <summary>The PDF as a stream straight from storage; null when it is not there.</summary>
-    public async Task<Stream?> OpenPdfAsync(string name, CancellationToken cancellationToken = default)
+    /// <summary>A PDF or a picture as a stream straight from storage; null when it is not there.</summary>
+    public async Task<Stream?> OpenAsync(string name, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -52,6 +56,12 @@ public sealed class CertificateFiles(StorageAccount storage)
             return null;
         }
     }
+
+    private async Task SaveAsync(string name, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken) =>
+        await pdfs.GetBlobClient(name).UploadAsync(
+            BinaryData.FromBytes(content),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType, ContentDisposition = "inline" } },
+            cancellationToken).ConfigureAwait(false);
 
     /// <summary>A logo's bytes; null when the design has none or it is gone (the certificate is drawn without it).</summary>
     public async Task<byte[]?> LogoAsync(string? name, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Certifications.Domain.Languages;
 using Certifications.Domain.Organizations;
 
 namespace Certifications.Storage.Organizations;
@@ -34,6 +35,9 @@ internal sealed class OrganizationEntity : ITableEntity
 
     public string? EntraTenantId { get; set; }
 
+    /// <summary>Null on rows written before languages: English.</summary>
+    public string? Language { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public static OrganizationEntity From(Organization o) => new()
@@ -45,6 +49,7 @@ internal sealed class OrganizationEntity : ITableEntity
         AccentColor = o.Branding.AccentColor,
         PreviousWebhookSecretExpiresAt = o.PreviousWebhookSecretExpiresAt,
         EntraTenantId = o.EntraTenantId,
+        Language = o.Language,
         CreatedAt = o.CreatedAt,
     };
 
@@ -56,6 +61,7 @@ internal sealed class OrganizationEntity : ITableEntity
         Branding = new Branding(PrimaryColor, AccentColor),
         PreviousWebhookSecretExpiresAt = PreviousWebhookSecretExpiresAt,
         EntraTenantId = EntraTenantId,
+        Language = Language ?? ProductLanguages.Default,
         CreatedAt = CreatedAt,
     };
 }

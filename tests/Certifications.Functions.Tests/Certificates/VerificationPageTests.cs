@@ -8,7 +8,7 @@ public sealed class VerificationPageTests
     [Fact]
     public void Markup_in_a_name_is_shown_as_text_and_letters_of_every_script_stay_readable()
     {
-        var certificate = CertificatePdfTests.Certificate(
+        var certificate = CertificateRendererTests.Certificate(
             "<script>alert('x')</script> Łukasz") with
         { RevokedAt = DateTimeOffset.UtcNow, RevokedReason = "\"><img src=x>" };
 
@@ -24,7 +24,7 @@ public sealed class VerificationPageTests
     [Fact]
     public void An_expired_certificate_says_so()
     {
-        var certificate = CertificatePdfTests.Certificate("José Núñez");
+        var certificate = CertificateRendererTests.Certificate("José Núñez");
 
         var page = VerificationPage.For(Verification.Of(certificate, certificate.ExpiresAt!.Value.AddDays(1)));
 

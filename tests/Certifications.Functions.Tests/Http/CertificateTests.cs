@@ -28,8 +28,11 @@ public class CertificateTests(DevHostFixture fixture)
         var pdf = await (await s.AsLearner.GetAsync($"certificates/{id}/pdf")).Content.ReadAsByteArrayAsync();
         Assert.Equal(certificate["pdfSha256"]!.GetValue<string>(), Convert.ToHexStringLower(SHA256.HashData(pdf)));
         Assert.Contains("Zoë Ångström-Núñez", PdfReading.Text(pdf), StringComparison.Ordinal);
-        var scanned = PdfReading.QrCode(pdf) ?? string.Empty;
+        var picture = await s.AsLearner.GetAsync($"certificates/{id}/picture");
+        Assert.Equal("image/png", picture.Content.Headers.ContentType?.MediaType);
+        var scanned = PdfReading.QrCode(await picture.Content.ReadAsByteArrayAsync()) ?? string.Empty;
         Assert.Equal($"HTTP://LOCALHOST:7071/API/V/{id[4..].ToUpperInvariant()}", scanned);
+        Assert.Equal(scanned, PdfReading.QrCode(await PdfReading.RasterizeAsync(pdf, 144)));
 
         using var plain = new HttpClient();
         Assert.Equal(pdf, await plain.GetByteArrayAsync(certificate["downloadUrl"]!.GetValue<string>()));

@@ -43,7 +43,7 @@ public sealed class ImageIntakeTests : IDisposable
 
         var header = PngFiles.Header(stored.Bytes);
         Assert.Equal((90, 30, (byte)8, false), (header.Width, header.Height, header.BitDepth, header.Interlaced));
-        var pdf = CertificatePdfTests.Render(CertificatePdfTests.Certificate("Zoë Ångström-Núñez"), logo: stored.Bytes);
+        var pdf = CertificateRendererTests.Pdf(CertificateRendererTests.Certificate("Zoë Ångström-Núñez"), logo: stored.Bytes);
         Assert.Contains("Zoë Ångström-Núñez", PdfReading.Text(pdf), StringComparison.Ordinal);
     }
 

@@ -1,13 +1,15 @@
 using Certifications.Domain.Catalog;
 using Certifications.Domain.Certificates;
-using PdfSharp.Drawing;
+using Certifications.Domain.Languages;
+using Certifications.Functions.Certificates.Rendering.Text;
 
 namespace Certifications.Functions.Certificates.Rendering;
 
 /// <summary>
-/// Where everything goes on the page: heading, the body around the learner's name, and the footer with the
-/// signatory, the dates and the QR code. Text is shrunk and wrapped to its width; <see cref="Fits"/> says whether the
-/// body still fits between heading and footer at the smallest readable size.
+/// Where everything goes on the page, in the design's language and direction: heading, the body around the learner's name,
+/// and the footer with the signatory, the issuer and dates, and the QR code. Text is shaped, shrunk and wrapped to its width;
+/// <see cref="Fits"/> says whether the body still fits between heading and footer at the smallest readable size. Right to
+/// left, the footer is mirrored: the signatory on the right, the QR code on the left.
 /// </summary>
 public sealed record CertificateLayout
 {
@@ -19,6 +21,8 @@ public sealed record CertificateLayout
     public required double Width { get; init; }
 
     public required double Height { get; init; }
+
+    public required bool RightToLeft { get; init; }
 
     public required double Top { get; init; }
 
@@ -38,60 +42,90 @@ public sealed record CertificateLayout
 
     public required double FooterTop { get; init; }
 
+    public required TextBlock? Signatory { get; init; }
+
+    public required TextBlock? SignatoryTitle { get; init; }
+
+    public required TextBlock Issuer { get; init; }
+
+    public required TextBlock Facts { get; init; }
+
+    public required TextBlock ScanLabel { get; init; }
+
     public required TextBlock IdLine { get; init; }
 
     public required bool Fits { get; init; }
 
     public double ContentWidth => Width - 2 * Margin;
 
+    /// <summary>Every line of text on the page.</summary>
+    public IEnumerable<TextLine> Lines =>
+        new[] { Heading, Before, Name, After, Signatory, SignatoryTitle, Issuer, Facts, ScanLabel, IdLine }.OfType<TextBlock>().SelectMany(b => b.Lines);
+
+    /// <summary>The width of each of the footer's two text columns (signatory, issuer), the QR code taking the rest.</summary>
+    public double FooterColumn => ColumnIn(ContentWidth);
+
+    /// <summary>The signatory's column: the reading side's start (left, or right when right to left).</summary>
+    public double SignatoryLeft => RightToLeft ? Width - Margin - FooterColumn : Margin;
+
+    public double IssuerLeft => RightToLeft ? Width - Margin - (2 * FooterColumn) : Margin + FooterColumn;
+
+    /// <summary>The QR code at the reading side's end.</summary>
+    public double QrLeft => RightToLeft ? Margin : Width - Margin - QrSize;
+
     public static (double Width, double Height) PageSize(Orientation orientation) =>
         orientation == Orientation.Portrait ? (595, 842) : (842, 595);
 
-    public static CertificateLayout Plan(XGraphics measure, CertificateDesign design, Certificate certificate, bool hasLogo, string verifyUrl)
+    public static CertificateLayout Plan(CertificateDesign design, Certificate certificate, bool hasLogo, string verifyUrl)
     {
+        var language = design.Language;
+        var text = new TextSetter(design.IsRightToLeft ? TextDirection.RightToLeft : TextDirection.LeftToRight, language);
         var (width, height) = PageSize(design.Orientation);
         var contentWidth = width - 2 * Margin;
         var portrait = design.Orientation == Orientation.Portrait;
 
         var top = portrait ? 80.0 : 56.0;
         var headingTop = top + (hasLogo ? LogoHeight(portrait) + 16 : 8);
-        var heading = TextFitting.Fit(
-            measure, CertificateWording.Fill(design.Heading, certificate), CertificateFonts.Serif, bold: true, 34, 20, contentWidth, maxLines: 1);
+        var headingText = CertificateWording.Fill(design.Heading, certificate, language);
+        var heading = text.Fit(headingText, TextStyle.SerifBold, 34, 20, contentWidth, maxLines: 1);
         if (heading.Lines.Count > 1)
         {
-            heading = TextFitting.Fit(
-                measure, CertificateWording.Fill(design.Heading, certificate), CertificateFonts.Serif, bold: true, 24, 14, contentWidth, maxLines: 2);
+            heading = text.Fit(headingText, TextStyle.SerifBold, 24, 14, contentWidth, maxLines: 2);
         }
 
         var footerTop = height - (portrait ? 190 : 150);
         var bodyTop = headingTop + heading.Height + 34;
         var available = footerTop - 16 - bodyTop;
-        var (beforeText, afterText) = CertificateWording.SplitAtLearner(design.Body, certificate);
-        var name = TextFitting.Fit(measure, certificate.LearnerName, CertificateFonts.Serif, bold: true, 40, 16, contentWidth, maxLines: 1);
+        var (beforeText, afterText) = CertificateWording.SplitAtLearner(design.Body, certificate, language);
+        var name = text.Fit(certificate.LearnerName, TextStyle.SerifBold, 40, 16, contentWidth, maxLines: 1);
         if (name.Lines.Count > 1)
         {
-            name = TextFitting.Fit(measure, certificate.LearnerName, CertificateFonts.Serif, bold: true, 22, 14, contentWidth, maxLines: 2);
+            name = text.Fit(certificate.LearnerName, TextStyle.SerifBold, 22, 14, contentWidth, maxLines: 2);
         }
 
-        TextBlock before = TextBlock.Empty(name.Font), after = TextBlock.Empty(name.Font);
+        TextBlock before = TextBlock.Empty(BodyLargest), after = TextBlock.Empty(BodyLargest);
         var fits = false;
         for (var size = BodyLargest; size >= BodySmallest && !fits; size -= 1)
         {
-            var font = TextFitting.Font(CertificateFonts.Sans, size);
-            before = beforeText is null ? TextBlock.Empty(font) : new TextBlock(TextFitting.Wrap(measure, beforeText, font, contentWidth), font);
-            after = new TextBlock(TextFitting.Wrap(measure, afterText, font, contentWidth), font);
+            before = beforeText is null ? TextBlock.Empty(size) : text.Set(beforeText, TextStyle.Sans, size, contentWidth);
+            after = text.Set(afterText, TextStyle.Sans, size, contentWidth);
             fits = BlockHeight(before, name, after, GapFor(size)) <= available;
         }
 
-        var gap = GapFor(before.Font.Size);
+        var gap = GapFor(before.Size);
         var block = BlockHeight(before, name, after, gap);
-        var idLine = TextFitting.Fit(
-            measure, $"Certificate {certificate.Id} · verify at {verifyUrl}", CertificateFonts.Sans, bold: false, 7.5, 5, contentWidth, maxLines: 1);
+        var column = ColumnIn(contentWidth);
+        var facts = CertificateWords.Format(CertificateWords.Issued, language, CertificateWording.Date(certificate.IssuedAt, language));
+        if (certificate.ExpiresAt is { } expires)
+        {
+            facts += "\n" + CertificateWords.Format(CertificateWords.ValidUntil, language, CertificateWording.Date(expires, language));
+        }
 
         return new CertificateLayout
         {
             Width = width,
             Height = height,
+            RightToLeft = design.IsRightToLeft,
             Top = top,
             Heading = heading,
             HeadingTop = headingTop,
@@ -101,12 +135,22 @@ public sealed record CertificateLayout
             BodyTop = bodyTop + Math.Max(0, (available - block) / 2),
             Gap = gap,
             FooterTop = footerTop,
-            IdLine = idLine,
+            Signatory = design.SignatoryName is { } signatory ? text.Fit(signatory, TextStyle.SerifBold, 13, 8, column - 30, maxLines: 1) : null,
+            SignatoryTitle = design.SignatoryName is not null && design.SignatoryTitle is { } title
+                ? text.Fit(title, TextStyle.Sans, 10, 7, column - 30, maxLines: 2)
+                : null,
+            Issuer = text.Fit(certificate.OrganizationName, TextStyle.SerifBold, 13, 8, column, maxLines: 1),
+            Facts = text.Fit(facts, TextStyle.Sans, 10, 7, column, maxLines: 2),
+            ScanLabel = text.Fit(CertificateWords.Get(CertificateWords.ScanToVerify, language), TextStyle.Sans, 7, 5, QrSize + 20, maxLines: 2),
+            IdLine = text.Fit(
+                CertificateWords.Format(CertificateWords.IdLine, language, certificate.Id, verifyUrl), TextStyle.Sans, 7.5, 5, contentWidth, maxLines: 1),
             Fits = fits,
         };
     }
 
     public static double LogoHeight(bool portrait) => portrait ? 80 : 64;
+
+    private static double ColumnIn(double contentWidth) => (contentWidth - QrSize - 20) / 2;
 
     private static double GapFor(double bodySize) => bodySize * 0.8;
 

@@ -1,0 +1,30 @@
+using System.Resources;
+
+namespace Certifications.Domain.Languages;
+
+/// <summary>The words a certificate prints around the design's own text, per language (CertificateWords.*.resx).</summary>
+public static class CertificateWords
+{
+    public const string Heading = nameof(Heading);
+    public const string Body = nameof(Body);
+    public const string Issued = nameof(Issued);
+    public const string ValidUntil = nameof(ValidUntil);
+    public const string ScanToVerify = nameof(ScanToVerify);
+    public const string IdLine = nameof(IdLine);
+    public const string NoExpiry = nameof(NoExpiry);
+
+    /// <summary>A date as the language writes it on a certificate: day, month name and year, no weekday.</summary>
+    public const string DatePattern = nameof(DatePattern);
+
+    public static ResourceManager Resources { get; } = new("Certifications.Domain.Languages.CertificateWords", typeof(CertificateWords).Assembly);
+
+    public static string Get(string key, string? language) =>
+        Resources.GetString(key, ProductLanguages.Culture(language))
+        ?? throw new InvalidOperationException($"The certificate word {key} is missing from the neutral catalogue.");
+
+    public static string Format(string key, string? language, params object[] values) =>
+        string.Format(ProductLanguages.Culture(language), Get(key, language), values);
+
+    public static string Date(DateTimeOffset date, string? language) =>
+        date.UtcDateTime.ToString(Get(DatePattern, language), ProductLanguages.Culture(language));
+}
