@@ -54,6 +54,7 @@ public static class AppServices
             ? sp.GetRequiredService<OutboxEmailSender>()
             : sp.GetRequiredService<SmtpEmailSender>());
         services.AddSingleton<MailMessages>();
+        services.AddSingleton<RecipientLanguages>();
         services.AddSingleton<AssignmentEmail>();
         services.AddSingleton<InvitationEmail>();
         services.AddSingleton<WorkflowEmail>();

@@ -17,6 +17,9 @@ public sealed record User
 
     public string? CoachId { get; init; }
 
+    /// <summary>The BCP 47 tag the person reads the product in; null follows the organization's language.</summary>
+    public string? Language { get; init; }
+
     /// <summary>The learner's id in the LMS, for webhooks that do not carry an e-mail address.</summary>
     public string? ExternalId { get; init; }
 
@@ -59,6 +62,9 @@ public sealed record User
     public User Enabled() => this with { DisabledAt = null };
 
     public bool IsCoach => Roles.Contains(Role.Coach);
+
+    /// <summary>The language e-mails and invitations to this person are written in.</summary>
+    public string LanguageIn(Organizations.Organization organization) => Language ?? organization.Language;
 
     public bool IsLearner => Roles.Contains(Role.Learner);
 

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Certifications.Domain.Common;
+using Certifications.Domain.Languages;
 
 namespace Certifications.Domain.People;
 
@@ -20,6 +21,9 @@ public sealed record UserInput
     public string? CoachId { get; init; }
 
     public string? ExternalId { get; init; }
+
+    /// <summary>A BCP 47 tag; absent or empty: the organization's language.</summary>
+    public string? Language { get; init; }
 
     /// <summary>
     /// Checks the fields that need no lookup; <paramref name="knownGroups"/> and <paramref name="coaches"/>
@@ -52,6 +56,7 @@ public sealed record UserInput
         }
 
         var externalId = errors.RequireText("externalId", ExternalId, 200, required: false);
+        var language = string.IsNullOrWhiteSpace(Language) ? null : ProductLanguages.Validate(errors, "language", Language, ProductLanguages.Default);
 
         if (errors.Any)
         {
@@ -68,6 +73,7 @@ public sealed record UserInput
             GroupIds = groupIds,
             CoachId = coachId,
             ExternalId = externalId,
+            Language = language,
             CreatedAt = createdAt,
         };
     }

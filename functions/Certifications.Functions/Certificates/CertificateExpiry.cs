@@ -12,7 +12,7 @@ namespace Certifications.Functions.Certificates;
 /// two sweeps racing, or a sweep retried, send each message once.
 /// </summary>
 public sealed partial class CertificateExpiry(
-    CertificateRepository certificates, DirectoryRepository directory, CertificateEmail email, IEmailSender mail,
+    CertificateRepository certificates, DirectoryRepository directory, CertificateEmail email, IEmailSender mail, RecipientLanguages languages,
     TimeProvider clock, ILogger<CertificateExpiry> logger)
 {
     public async Task<(int Reminded, int Expired)> SweepAsync(CancellationToken cancellationToken)
@@ -41,12 +41,13 @@ public sealed partial class CertificateExpiry(
                 continue;
             }
 
+            var language = await languages.OfAsync(learner, cancellationToken).ConfigureAwait(false);
             if (mark)
             {
                 expired++;
                 if (certificate.RevokedAt is null)
                 {
-                    await mail.SendAsync([email.Expired(certificate, learner)], cancellationToken).ConfigureAwait(false);
+                    await mail.SendAsync([email.Expired(certificate, learner, language)], cancellationToken).ConfigureAwait(false);
                 }
             }
             else
@@ -54,7 +55,7 @@ public sealed partial class CertificateExpiry(
                 reminded++;
                 var coach = learner.CoachId is { } coachId
                     ? (await directory.GetUserAsync(certificate.OrganizationId, coachId, cancellationToken).ConfigureAwait(false))?.Value : null;
-                await mail.SendAsync([email.ExpiringSoon(certificate, learner, coach)], cancellationToken).ConfigureAwait(false);
+                await mail.SendAsync([email.ExpiringSoon(certificate, learner, coach, language)], cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -23,7 +23,7 @@ namespace Certifications.Functions.Certificates;
 /// </summary>
 public sealed partial class CertificateRendering(
     CertificateRepository certificates, CertificateFiles files, DesignVersions designs, UndeliveredAwards undelivered, CertificateLinks links,
-    CertificateEmail email, IEmailSender mail, TimeProvider clock, ILogger<CertificateRendering> logger)
+    CertificateEmail email, IEmailSender mail, RecipientLanguages languages, TimeProvider clock, ILogger<CertificateRendering> logger)
 {
     private const int Attempts = 3;
 
@@ -86,7 +86,8 @@ public sealed partial class CertificateRendering(
             {
                 pdf ??= (await files.ReadPdfAsync(blob, cancellationToken).ConfigureAwait(false))
                     ?? throw new InvalidOperationException($"The PDF of certificate {certificate.Id} disappeared while sending it.");
-                await mail.SendAsync([email.Delivered(certificate, parsed.LearnerEmail, pdf)], cancellationToken).ConfigureAwait(false);
+                var language = await languages.OfAsync(certificate.OrganizationId, certificate.LearnerId, cancellationToken).ConfigureAwait(false);
+                await mail.SendAsync([email.Delivered(certificate, parsed.LearnerEmail, language, pdf)], cancellationToken).ConfigureAwait(false);
                 certificate = certificate with { DeliveredAt = clock.GetUtcNow() };
             }
 

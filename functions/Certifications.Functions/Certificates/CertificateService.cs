@@ -16,7 +16,8 @@ namespace Certifications.Functions.Certificates;
 /// </summary>
 public sealed class CertificateService(
     CertificateRepository certificates, CertificateFiles files, BlobLinks links, EnrollmentService enrollments, DirectoryRepository directory,
-    CertificateEmail email, IEmailSender mail, CertificateLinks publicLinks, EnrollmentRepository records, TimeProvider clock)
+    CertificateEmail email, IEmailSender mail, RecipientLanguages languages, CertificateLinks publicLinks, EnrollmentRepository records,
+    TimeProvider clock)
 {
     public static readonly TimeSpan DownloadLinkLifetime = TimeSpan.FromMinutes(15);
 
@@ -158,7 +159,8 @@ public sealed class CertificateService(
 
         if (notify && await directory.GetUserAsync(caller.OrganizationId, changed.Value.LearnerId, cancellationToken).ConfigureAwait(false) is { } learner)
         {
-            await mail.SendAsync([email.Revoked(changed.Value, learner.Value)], cancellationToken).ConfigureAwait(false);
+            var language = await languages.OfAsync(learner.Value, cancellationToken).ConfigureAwait(false);
+            await mail.SendAsync([email.Revoked(changed.Value, learner.Value, language)], cancellationToken).ConfigureAwait(false);
         }
 
         return changed.Value;

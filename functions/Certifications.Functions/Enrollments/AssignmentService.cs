@@ -79,7 +79,8 @@ public sealed partial class AssignmentService(
             await enrollments.AddToLearnerListAsync(caller.OrganizationId, o.LearnerId, certificationId, ct).ConfigureAwait(false)).ConfigureAwait(false);
 
         var created = ordered.Where(o => o.Result == AssignmentResult.Created).Select(o => o.Enrollment).ToArray();
-        await NotifyAsync(certification.Value, created, caller.User.DisplayName, cancellationToken).ConfigureAwait(false);
+        var languages = chosen.ToDictionary(l => l.Id, l => l.LanguageIn(caller.Organization), StringComparer.Ordinal);
+        await NotifyAsync(certification.Value, created, caller.User.DisplayName, languages, cancellationToken).ConfigureAwait(false);
 
         // Already-enrolled learners too: a retried request mends a workflow its first attempt did not get to start.
         await signals.StartAsync(durable, ordered.Select(o => o.Enrollment), cancellationToken).ConfigureAwait(false);
@@ -148,11 +149,13 @@ public sealed partial class AssignmentService(
     }
 
     private async Task NotifyAsync(
-        Certification certification, IReadOnlyList<Domain.Enrollments.Enrollment> created, string assignedBy, CancellationToken cancellationToken)
+        Certification certification, IReadOnlyList<Domain.Enrollments.Enrollment> created, string assignedBy,
+        IReadOnlyDictionary<string, string> languages, CancellationToken cancellationToken)
     {
         try
         {
-            await mail.SendAsync([.. created.Select(e => email.Compose(certification, e, assignedBy))], cancellationToken).ConfigureAwait(false);
+            var messages = created.Select(e => email.Compose(certification, e, assignedBy, languages[e.LearnerId])).ToArray();
+            await mail.SendAsync(messages, cancellationToken).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The records are written and the assignment stands; a mail outage must not turn it into an error.
         catch (Exception e)

@@ -74,10 +74,14 @@ public sealed class LiveSessionFunctions(LiveSessionService sessions, CoachRepor
     [Function(nameof(LiveSessionInvitation))]
     public async Task<IActionResult> LiveSessionInvitation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "live-sessions/{id}/invite.ics")] HttpRequest request, string id,
-            CancellationToken cancellationToken) =>
-        (await sessions.GetAsync(EndpointGate.CallerOf(request), id, cancellationToken)).ToHttp(v =>
-            FileDownload.Bytes(System.Text.Encoding.UTF8.GetBytes(LiveSessionInvite.For(v.Session, email.Link(v.Session))),
+            CancellationToken cancellationToken)
+    {
+        var caller = EndpointGate.CallerOf(request);
+        var language = caller.User.LanguageIn(caller.Organization);
+        return (await sessions.GetAsync(caller, id, cancellationToken)).ToHttp(v =>
+            FileDownload.Bytes(System.Text.Encoding.UTF8.GetBytes(LiveSessionInvite.For(v.Session, email.Link(v.Session), language)),
                 LiveSessionInvite.ContentType + "; charset=utf-8", "invite.ics"));
+    }
 
     [ApiResponse(200, typeof(LiveSessionResponse))]
     [Function(nameof(JoinLiveSession))]

@@ -1,4 +1,5 @@
 using Certifications.Domain.Common;
+using Certifications.Domain.Languages;
 using Certifications.Domain.LiveSessions;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
@@ -12,14 +13,15 @@ public static class LiveSessionInvite
 {
     public const string ContentType = "text/calendar";
 
-    public static string For(LiveSession session, string link)
+    /// <summary>The invitation, its summary and description in <paramref name="language"/>.</summary>
+    public static string For(LiveSession session, string link, string language)
     {
         var calendar = new Calendar { Method = session.State == LiveSessionState.Cancelled ? "CANCEL" : "REQUEST" };
         var invite = new CalendarEvent
         {
             Uid = session.Id + "@certifications",
-            Summary = TextRules.OneLine($"Live certification session: {session.CriterionTitle} ({session.CertificationTitle})"),
-            Description = $"{session.LearnerName} with coach {session.CoachName}. Join the waiting room here: {link}",
+            Summary = TextRules.OneLine(MailWords.Format("SessionSummary", language, session.CriterionTitle, session.CertificationTitle)),
+            Description = MailWords.Format("SessionDescription", language, session.LearnerName, session.CoachName, link),
             DtStart = session.Mode == LiveSessionMode.Async
                 ? new CalDateTime(DateOnly.FromDateTime(session.StartsAt.UtcDateTime))
                 : new CalDateTime(session.StartsAt.UtcDateTime, "UTC"),

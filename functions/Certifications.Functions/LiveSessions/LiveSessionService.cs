@@ -21,7 +21,7 @@ namespace Certifications.Functions.LiveSessions;
 /// </summary>
 public sealed class LiveSessionService(
     LiveSessionRepository sessions, DirectoryRepository directory, CertificationRepository certifications, EnrollmentRepository enrollments,
-    ProgressService progress, LiveSessionEmail email, IEmailSender mail, TimeProvider clock)
+    ProgressService progress, LiveSessionEmail email, IEmailSender mail, RecipientLanguages languages, TimeProvider clock)
 {
     private const int Attempts = 3;
 
@@ -118,7 +118,9 @@ public sealed class LiveSessionService(
             }
         }
 
-        await mail.SendAsync([email.Invitation(session)], cancellationToken).ConfigureAwait(false);
+        var learnerLanguage = await languages.OfAsync(session.OrganizationId, session.LearnerId, cancellationToken).ConfigureAwait(false);
+        var coachLanguage = await languages.OfAsync(session.OrganizationId, session.CoachId, cancellationToken).ConfigureAwait(false);
+        await mail.SendAsync(email.Invitation(session, learnerLanguage, coachLanguage), cancellationToken).ConfigureAwait(false);
         return session;
     }
 

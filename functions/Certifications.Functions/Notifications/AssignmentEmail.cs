@@ -1,31 +1,33 @@
 using Certifications.Domain.Catalog;
 using Certifications.Domain.Enrollments;
+using Certifications.Domain.Languages;
 using MimeKit;
 
 namespace Certifications.Functions.Notifications;
 
-/// <summary>Composes the message a learner gets when a certification is assigned to them.</summary>
+/// <summary>Composes the message a learner gets, in their language, when a certification is assigned to them.</summary>
 public sealed class AssignmentEmail(MailMessages mail)
 {
-    public MimeMessage Compose(Certification certification, Enrollment enrollment, string assignedByName)
+    public MimeMessage Compose(Certification certification, Enrollment enrollment, string assignedByName, string language)
     {
         var lines = new List<string>
         {
-            $"Hello {enrollment.LearnerName},",
+            MailWords.Format("Hello", language, enrollment.LearnerName),
             string.Empty,
-            $"{assignedByName} has assigned you the certification \"{certification.Title}\".",
+            MailWords.Format("AssignedBody", language, assignedByName, certification.Title),
         };
         if (enrollment.DueDate is { } due)
         {
-            lines.Add($"Please complete it by {WorkflowEmail.Date(due)}.");
+            lines.Add(MailWords.Format("AssignedDueBy", language, MailWords.LongDate(due, language)));
         }
 
         if (!string.IsNullOrWhiteSpace(enrollment.Message))
         {
-            lines.AddRange([string.Empty, $"Message from {assignedByName}:", enrollment.Message]);
+            lines.AddRange([string.Empty, MailWords.Format("AssignedMessageFrom", language, assignedByName), enrollment.Message]);
         }
 
-        lines.AddRange([string.Empty, $"It is on your assignment list now: {mail.Link($"enrollments/{enrollment.Id}")}"]);
-        return mail.Create([(enrollment.LearnerName, enrollment.LearnerEmail)], $"You have been assigned: {certification.Title}", lines, enrollment.Id);
+        lines.AddRange([string.Empty, MailWords.Format("AssignedOnYourList", language, mail.Link($"enrollments/{enrollment.Id}"))]);
+        var subject = MailWords.Format("AssignedSubject", language, certification.Title);
+        return mail.Create([(enrollment.LearnerName, enrollment.LearnerEmail)], language, subject, lines, enrollment.Id);
     }
 }

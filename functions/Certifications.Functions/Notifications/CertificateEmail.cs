@@ -1,22 +1,23 @@
 using Certifications.Domain.Certificates;
+using Certifications.Domain.Languages;
 using Certifications.Domain.People;
 using Certifications.Functions.Certificates;
 using MimeKit;
 
 namespace Certifications.Functions.Notifications;
 
-/// <summary>The messages about an issued certificate: delivery with the PDF, revocation, and expiry.</summary>
+/// <summary>The messages about an issued certificate, in the learner's language: delivery with the PDF, revocation, and expiry.</summary>
 public sealed class CertificateEmail(MailMessages mail, CertificateLinks links)
 {
-    public MimeMessage Delivered(Certificate certificate, string learnerEmail, ReadOnlyMemory<byte> pdf)
+    public MimeMessage Delivered(Certificate certificate, string learnerEmail, string language, ReadOnlyMemory<byte> pdf)
     {
-        var message = mail.Create([(certificate.LearnerName, learnerEmail)], $"You earned: {certificate.CertificationTitle}",
+        var message = mail.Create([(certificate.LearnerName, learnerEmail)], language, W("DeliveredSubject", certificate.CertificationTitle),
             [
-                $"Congratulations {certificate.LearnerName},",
+                W("DeliveredGreeting", certificate.LearnerName),
                 string.Empty,
-                $"You have earned \"{certificate.CertificationTitle}\" from {certificate.OrganizationName}. Your certificate is attached.",
-                $"Anyone can check it at {links.Verify(certificate.Id)}",
-                certificate.ExpiresAt is { } expires ? $"It is valid until {CertificateWording.Date(expires)}." : "It does not expire.",
+                W("DeliveredEarned", certificate.CertificationTitle, certificate.OrganizationName),
+                W("DeliveredVerify", links.Verify(certificate.Id)),
+                certificate.ExpiresAt is { } expires ? W("ValidUntil", Date(expires)) : W("NoExpiry"),
             ],
             certificate.EnrollmentId);
         var attachment = new MimePart("application", "pdf")
@@ -32,38 +33,45 @@ public sealed class CertificateEmail(MailMessages mail, CertificateLinks links)
         // mail systems and clients recognise as one.
         message.MessageId = $"{certificate.Id}.{certificate.IssuedAt.ToUnixTimeSeconds()}.delivered@certifications";
         return message;
+
+        string W(string key, params object[] values) => MailWords.Format(key, language, values);
+        string Date(DateTimeOffset date) => CertificateWording.Date(date, language);
     }
 
-    public MimeMessage Revoked(Certificate certificate, User learner) =>
-        mail.Create([(learner.DisplayName, learner.Email)], $"Certificate revoked: {certificate.CertificationTitle}",
+    public MimeMessage Revoked(Certificate certificate, User learner, string language) =>
+        mail.Create([(learner.DisplayName, learner.Email)], language, MailWords.Format("RevokedSubject", language, certificate.CertificationTitle),
             [
-                $"Hello {learner.DisplayName},",
+                MailWords.Format("Hello", language, learner.DisplayName),
                 string.Empty,
-                $"Your certificate for \"{certificate.CertificationTitle}\" ({certificate.Id}) was revoked by {certificate.OrganizationName}.",
-                $"Reason: {certificate.RevokedReason}",
-                $"Its verification page now says so: {links.Verify(certificate.Id)}",
+                MailWords.Format("RevokedBody", language, certificate.CertificationTitle, certificate.Id, certificate.OrganizationName),
+                MailWords.Format("RevokedReason", language, certificate.RevokedReason ?? string.Empty),
+                MailWords.Format("VerifyNowSays", language, links.Verify(certificate.Id)),
             ],
             certificate.EnrollmentId);
 
-    public MimeMessage ExpiringSoon(Certificate certificate, User learner, User? coach) =>
-        mail.Create(coach is null ? [(learner.DisplayName, learner.Email)] : [(learner.DisplayName, learner.Email), (coach.DisplayName, coach.Email)],
-            $"Expires on {CertificateWording.Date(certificate.ExpiresAt!.Value)}: {certificate.CertificationTitle}",
+    /// <summary>To the learner, in their language, with their coach copied.</summary>
+    public MimeMessage ExpiringSoon(Certificate certificate, User learner, User? coach, string language)
+    {
+        var expires = CertificateWording.Date(certificate.ExpiresAt!.Value, language);
+        return mail.Create(coach is null ? [(learner.DisplayName, learner.Email)] : [(learner.DisplayName, learner.Email), (coach.DisplayName, coach.Email)],
+            language, MailWords.Format("ExpiringSubject", language, expires, certificate.CertificationTitle),
             [
-                $"Hello {learner.DisplayName},",
+                MailWords.Format("Hello", language, learner.DisplayName),
                 string.Empty,
-                $"Your certificate for \"{certificate.CertificationTitle}\" expires on {CertificateWording.Date(certificate.ExpiresAt!.Value)}.",
-                "Recertify before then to stay certified; your coach is copied on this message.",
-                $"Verification page: {links.Verify(certificate.Id)}",
+                MailWords.Format("ExpiringBody", language, certificate.CertificationTitle, expires),
+                MailWords.Get("ExpiringRecertify", language),
+                MailWords.Format("VerificationPage", language, links.Verify(certificate.Id)),
             ],
             certificate.EnrollmentId);
+    }
 
-    public MimeMessage Expired(Certificate certificate, User learner) =>
-        mail.Create([(learner.DisplayName, learner.Email)], $"Certificate expired: {certificate.CertificationTitle}",
+    public MimeMessage Expired(Certificate certificate, User learner, string language) =>
+        mail.Create([(learner.DisplayName, learner.Email)], language, MailWords.Format("ExpiredSubject", language, certificate.CertificationTitle),
             [
-                $"Hello {learner.DisplayName},",
+                MailWords.Format("Hello", language, learner.DisplayName),
                 string.Empty,
-                $"Your certificate for \"{certificate.CertificationTitle}\" expired on {CertificateWording.Date(certificate.ExpiresAt!.Value)}.",
-                $"Its verification page now says so: {links.Verify(certificate.Id)}",
+                MailWords.Format("ExpiredBody", language, certificate.CertificationTitle, CertificateWording.Date(certificate.ExpiresAt!.Value, language)),
+                MailWords.Format("VerifyNowSays", language, links.Verify(certificate.Id)),
             ],
             certificate.EnrollmentId);
 

@@ -1,31 +1,43 @@
 using System.Text;
+using Certifications.Domain.Languages;
 using Certifications.Domain.LiveSessions;
 using Certifications.Functions.LiveSessions;
 using MimeKit;
 
 namespace Certifications.Functions.Notifications;
 
-/// <summary>The invitation to a live session, to the learner and the coach, with the calendar file attached.</summary>
+/// <summary>The invitation to a live session, to the learner and the coach, each in their language, with the calendar file attached.</summary>
 public sealed class LiveSessionEmail(MailMessages mail)
 {
-    public MimeMessage Invitation(LiveSession session)
+    /// <summary>One message for both when they read the same language, else one each.</summary>
+    public IReadOnlyList<MimeMessage> Invitation(LiveSession session, string learnerLanguage, string coachLanguage) =>
+        learnerLanguage == coachLanguage
+            ? [Invitation(session, [(session.LearnerName, session.LearnerEmail), (session.CoachName, session.CoachEmail)], learnerLanguage)]
+            : [Invitation(session, [(session.LearnerName, session.LearnerEmail)], learnerLanguage),
+                Invitation(session, [(session.CoachName, session.CoachEmail)], coachLanguage)];
+
+    public string Link(LiveSession session) => mail.Link($"api/live-sessions/{session.Id}");
+
+    private MimeMessage Invitation(LiveSession session, IEnumerable<(string Name, string Email)> to, string language)
     {
         var link = Link(session);
+        var culture = ProductLanguages.Culture(language);
+        var date = MailWords.LongDate(session.StartsAt, language);
         var when = session.Mode == LiveSessionMode.Async
-            ? $"on {session.StartsAt:dddd d MMMM yyyy} (asynchronous: any time that day)"
-            : $"on {session.StartsAt:dddd d MMMM yyyy} at {session.StartsAt:HH:mm} UTC for {session.Length.TotalMinutes:0} minutes";
-        var message = mail.Create([(session.LearnerName, session.LearnerEmail), (session.CoachName, session.CoachEmail)],
-            $"Live certification session: {session.CriterionTitle}",
+            ? MailWords.Format("SessionWhenAsync", language, date)
+            : MailWords.Format(
+                "SessionWhen", language, date, session.StartsAt.UtcDateTime.ToString("HH:mm", culture), session.Length.TotalMinutes.ToString("0", culture));
+        var message = mail.Create(to, language, MailWords.Format("SessionSubject", language, session.CriterionTitle),
             [
-                $"Hello {session.LearnerName},",
+                MailWords.Format("Hello", language, session.LearnerName),
                 string.Empty,
-                $"{session.CoachName} scheduled your live certification session for \"{session.CertificationTitle}\" {when}.",
-                $"At the time, join the waiting room: {link}",
-                "The calendar invitation is attached.",
+                MailWords.Format("SessionScheduled", language, session.CoachName, session.CertificationTitle, when),
+                MailWords.Format("SessionJoin", language, link),
+                MailWords.Get("SessionAttached", language),
             ]);
         var calendar = new MimePart("text", "calendar")
         {
-            Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(LiveSessionInvite.For(session, link)), writable: false)),
+            Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(LiveSessionInvite.For(session, link, language)), writable: false)),
             ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
             ContentTransferEncoding = ContentEncoding.Base64,
             FileName = "invite.ics",
@@ -34,6 +46,4 @@ public sealed class LiveSessionEmail(MailMessages mail)
         message.Body = new Multipart("mixed") { message.Body!, calendar };
         return message;
     }
-
-    public string Link(LiveSession session) => mail.Link($"api/live-sessions/{session.Id}");
 }

@@ -1,4 +1,5 @@
 using Certifications.Domain.Common;
+using Certifications.Domain.Languages;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -9,7 +10,9 @@ public sealed class MailMessages(IOptions<EmailOptions> email, IOptions<AppOptio
 {
     public string Link(string path) => $"{app.Value.PublicBaseUrl.TrimEnd('/')}/{path.TrimStart('/')}";
 
-    public MimeMessage Create(IEnumerable<(string Name, string Email)> to, string subject, IEnumerable<string> lines, string? enrollmentId = null)
+    /// <summary>A plain-text message in <paramref name="language"/> (its signature too, and said so in its Content-Language).</summary>
+    public MimeMessage Create(
+        IEnumerable<(string Name, string Email)> to, string language, string subject, IEnumerable<string> lines, string? enrollmentId = null)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(email.Value.From));
@@ -20,7 +23,9 @@ public sealed class MailMessages(IOptions<EmailOptions> email, IOptions<AppOptio
             message.Headers.Add("X-Certifications-Enrollment", enrollmentId);
         }
 
-        message.Body = new TextPart("plain") { Text = string.Join("\n", [.. lines, string.Empty, "— Certifications"]) };
+        var text = new TextPart("plain") { Text = string.Join("\n", [.. lines, string.Empty, MailWords.Get("Signature", language)]) };
+        text.Headers.Add(HeaderId.ContentLanguage, language);
+        message.Body = text;
         return message;
     }
 }

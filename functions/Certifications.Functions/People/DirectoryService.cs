@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Certifications.Domain.Common;
+using Certifications.Domain.Languages;
 using Certifications.Domain.People;
 using Certifications.Domain.Policies;
 using Certifications.Functions.Notifications;
@@ -60,7 +61,7 @@ public sealed class DirectoryService(
             return Error.Conflict($"{current.Value.DisplayName} is disabled; enable them first.");
         }
 
-        var (invited, message) = Invite(current.Value, caller.Organization.Name);
+        var (invited, message) = Invite(current.Value, caller.Organization);
         var written = await directory.UpdateUserAsync(current.Value, invited, current.ETag, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!written.IsSuccess)
         {
@@ -141,7 +142,7 @@ public sealed class DirectoryService(
         if (!disabled && changed.SignIn is null)
         {
             // Disabling voided the link they had; enabling someone who never signed in sends a fresh one.
-            (changed, invitation) = Invite(changed, caller.Organization.Name);
+            (changed, invitation) = Invite(changed, caller.Organization);
         }
 
         var keepsAdmin = await KeepsAnAdminAsync(current.Value, changed, cancellationToken).ConfigureAwait(false);
@@ -229,6 +230,43 @@ public sealed class DirectoryService(
         return await UpdateAsync(caller.Organization, current, current.ETag, input, references, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The caller's own preferences: the language they read the product in; an empty or null one follows the organization's.</summary>
+    public async Task<Result<User>> SetPreferencesAsync(Caller caller, PreferencesInput input, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var language = string.IsNullOrWhiteSpace(input.Language)
+            ? null
+            : ProductLanguages.Validate(errors, "language", input.Language, ProductLanguages.Default);
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        // Another edit of the same person (an admin's) may land in between: read again and apply the one field on top of it.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var current = await directory.GetUserAsync(caller.OrganizationId, caller.Id, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                return Error.NotFound("The user");
+            }
+
+            var changed = current.Value with { Language = language };
+            if (changed == current.Value)
+            {
+                return changed;
+            }
+
+            var written = await directory.UpdateUserAsync(current.Value, changed, current.ETag, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (written.IsSuccess)
+            {
+                return changed;
+            }
+        }
+
+        return Error.Conflict("Your profile kept changing while saving; try again.");
+    }
+
     public async Task<Result<Group>> CreateGroupAsync(Caller caller, GroupInput input, CancellationToken cancellationToken)
     {
         if (RequireAdmin(caller) is { } forbidden)
@@ -293,14 +331,14 @@ public sealed class DirectoryService(
         Domain.Organizations.Organization organization, UserInput input, References references)
     {
         var user = input.ToUser(Ids.New(Ids.User), organization.Id, clock.GetUtcNow(), references.GroupIds, references.Coaches);
-        return user.IsSuccess ? Invite(user.Value, organization.Name) : user.Error!;
+        return user.IsSuccess ? Invite(user.Value, organization) : user.Error!;
     }
 
-    private (User User, MimeKit.MimeMessage Message) Invite(User user, string organizationName)
+    private (User User, MimeKit.MimeMessage Message) Invite(User user, Domain.Organizations.Organization organization)
     {
         var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var invited = user with { Invitation = Invitation.For(secret, clock.GetUtcNow()) };
-        return (invited, invitations.Compose(invited, organizationName, Invitation.LinkToken(invited, secret)));
+        return (invited, invitations.Compose(invited, organization.Name, invited.LanguageIn(organization), Invitation.LinkToken(invited, secret)));
     }
 
     /// <summary>
@@ -321,7 +359,7 @@ public sealed class DirectoryService(
         MimeKit.MimeMessage? invitation = null;
         if (current.Value.Invitation is not null && user.Invitation is null && user.IsActive)
         {
-            (user, invitation) = Invite(user, organization.Name);
+            (user, invitation) = Invite(user, organization);
         }
 
         var keepsAdmin = await KeepsAnAdminAsync(current.Value, user, cancellationToken).ConfigureAwait(false);

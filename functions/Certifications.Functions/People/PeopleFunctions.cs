@@ -1,5 +1,6 @@
 using Certifications.Domain.Common;
 using Certifications.Domain.People;
+using Certifications.Domain.Policies;
 using Certifications.Functions.Http;
 using Certifications.Functions.Http.OpenApi;
 using Certifications.Functions.Identity;
@@ -180,9 +181,24 @@ public sealed class PeopleFunctions(DirectoryService directory, UserImport impor
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest request)
     {
         var caller = EndpointGate.CallerOf(request);
-        return ApiResult.Ok(
-            new MeResponse(UserResponse.From(caller.User), caller.OrganizationId, caller.Organization.Name, caller.Organization.CertificationsEnabled));
+        return ApiResult.Ok(Me(caller.User, caller));
     }
+
+    /// <summary>What anyone signed in sets for themselves: the language they read the product in (null: the organization's).</summary>
+    [ApiRequest(typeof(PreferencesInput))]
+    [ApiResponse(200, typeof(MeResponse))]
+    [Function(nameof(SetMyPreferences))]
+    public async Task<IActionResult> SetMyPreferences(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "me/preferences")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var caller = EndpointGate.CallerOf(request);
+        return (await request.ReadJsonAsync<PreferencesInput>().BindAsync(input => directory.SetPreferencesAsync(caller, input, cancellationToken)))
+            .ToHttp(user => ApiResult.Ok(Me(user, caller)));
+    }
+
+    private static MeResponse Me(User user, Caller caller) => new(
+        UserResponse.From(user), caller.OrganizationId, caller.Organization.Name, caller.Organization.CertificationsEnabled,
+        user.LanguageIn(caller.Organization), caller.Organization.Language);
 
     /// <summary>The CSV from a text/csv body or the first file of a multipart form.</summary>
     private static async Task<Result<Stream>> CsvBodyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -5,12 +5,13 @@ namespace Certifications.Functions.People;
 /// <summary>A user as the API shows it.</summary>
 public sealed record UserResponse(
     string Id, string Email, string DisplayName, IReadOnlyList<Role> Roles, IReadOnlyList<string> GroupIds,
-    string? CoachId, string? ExternalId, DateTimeOffset CreatedAt, string Status, DateTimeOffset? InvitationExpiresAt, DateTimeOffset? DisabledAt)
+    string? CoachId, string? ExternalId, DateTimeOffset CreatedAt, string Status, DateTimeOffset? InvitationExpiresAt, DateTimeOffset? DisabledAt,
+    string? Language)
 {
     public static UserResponse From(User u) => new(
         u.Id, u.Email, u.DisplayName, u.Roles, u.GroupIds, u.CoachId, u.ExternalId, u.CreatedAt,
         !u.IsActive ? "disabled" : u.SignIn is null ? "invited" : "active",
-        u.SignIn is null ? u.Invitation?.ExpiresAt : null, u.DisabledAt);
+        u.SignIn is null ? u.Invitation?.ExpiresAt : null, u.DisabledAt, u.Language);
 }
 
 /// <summary>A group as the API shows it.</summary>
@@ -22,5 +23,9 @@ public sealed record GroupResponse(string Id, string Name, DateTimeOffset Create
 /// <summary>The body of POST /groups.</summary>
 public sealed record GroupInput(string? Name);
 
-/// <summary>GET /me: the caller and their organization.</summary>
-public sealed record MeResponse(UserResponse User, string OrganizationId, string OrganizationName, bool CertificationsEnabled);
+/// <summary>GET /me: the caller and their organization; <c>Language</c> is the one they read the product in (theirs, else the organization's).</summary>
+public sealed record MeResponse(
+    UserResponse User, string OrganizationId, string OrganizationName, bool CertificationsEnabled, string Language, string OrganizationLanguage);
+
+/// <summary>The body of PUT /me/preferences: what a person sets for themselves.</summary>
+public sealed record PreferencesInput(string? Language);

@@ -23,7 +23,7 @@ namespace Certifications.Functions.Workflow;
 public sealed class WorkflowActivities(
     EnrollmentRepository enrollments, CertificationRepository certifications, OrganizationRepository organizations,
     DirectoryRepository directory, CertificateRepository certificates, CertificateDelivery delivery, UndeliveredAwards undelivered,
-    WorkflowEmail email, IEmailSender mail, TimeProvider clock, ILogger<WorkflowActivities> logger)
+    WorkflowEmail email, IEmailSender mail, RecipientLanguages languages, TimeProvider clock, ILogger<WorkflowActivities> logger)
 {
     /// <summary>
     /// Reads the record and takes the step the rules call for that needs no waiting: asks for approval, or issues the
@@ -73,7 +73,8 @@ public sealed class WorkflowActivities(
         var (record, certification) = await LoadAsync(request.Enrollment, cancellationToken).ConfigureAwait(false);
         if (record is not null && WorkflowSteps.Next(record.Value, certification) is WorkflowNext.WaitForProgress or WorkflowNext.WaitForApproval)
         {
-            await mail.SendAsync([email.DueReminder(record.Value, certification!, request.Kind)], cancellationToken).ConfigureAwait(false);
+            var language = await languages.OfAsync(record.Value.OrganizationId, record.Value.LearnerId, cancellationToken).ConfigureAwait(false);
+            await mail.SendAsync([email.DueReminder(record.Value, certification!, request.Kind, language)], cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -152,7 +153,13 @@ public sealed class WorkflowActivities(
         var reviewers = await ReviewersAsync(enrollment, cancellationToken).ConfigureAwait(false);
         if (reviewers.Count > 0)
         {
-            await mail.SendAsync([email.ApprovalRequest(enrollment, certification, reviewers, reminder)], cancellationToken).ConfigureAwait(false);
+            var readers = new List<(User, string)>();
+            foreach (var reviewer in reviewers)
+            {
+                readers.Add((reviewer, await languages.OfAsync(reviewer, cancellationToken).ConfigureAwait(false)));
+            }
+
+            await mail.SendAsync(email.ApprovalRequest(enrollment, certification, readers, reminder), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -73,6 +73,8 @@ internal sealed class UserEntity : ITableEntity
 
     public string? ExternalId { get; set; }
 
+    public string? Language { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public string? SignInTenantId { get; set; }
@@ -97,6 +99,7 @@ internal sealed class UserEntity : ITableEntity
         GroupIds = StorageJson.Write(u.GroupIds),
         CoachId = u.CoachId,
         ExternalId = u.ExternalId,
+        Language = u.Language,
         CreatedAt = u.CreatedAt,
         SignInTenantId = u.SignIn?.TenantId,
         SignInObjectId = u.SignIn?.ObjectId,
@@ -116,6 +119,7 @@ internal sealed class UserEntity : ITableEntity
         GroupIds = StorageJson.Read<string[]>(GroupIds, []),
         CoachId = CoachId,
         ExternalId = ExternalId,
+        Language = Language,
         CreatedAt = CreatedAt,
         SignIn = SignInTenantId is not null && SignInObjectId is not null ? new SignInIdentity(SignInTenantId, SignInObjectId) : null,
         Invitation = InvitationHash is not null && InvitationExpiresAt is { } expires ? new Invitation(InvitationHash, expires, InvitationAcceptedAt) : null,

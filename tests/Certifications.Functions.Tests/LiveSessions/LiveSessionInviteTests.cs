@@ -28,7 +28,7 @@ public sealed class LiveSessionInviteTests
             Length = TimeSpan.FromMinutes(20),
         };
 
-        var text = LiveSessionInvite.For(session, "https://certifications.example.org/live-sessions/ses_1");
+        var text = LiveSessionInvite.For(session, "https://certifications.example.org/live-sessions/ses_1", "en");
         var calendar = Calendar.Load(text)!;
 
         var invite = Assert.Single(calendar.Events);
