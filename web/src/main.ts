@@ -6,6 +6,7 @@ import { loadConfig } from './config';
 import { carryFocus } from './firstPaint/carryFocus';
 import { el } from './firstPaint/dom';
 import { homeFirstPaint } from './firstPaint/homeFirstPaint';
+import { createIntlFor, startLanguage, translator } from './i18n/i18n';
 import './styles/tokens.css';
 import './styles/app.css';
 
@@ -32,6 +33,8 @@ function appRoot(): Promise<HTMLElement> {
  */
 async function start(): Promise<void> {
   let followDeploys = () => {};
+  // The catalogue of a language other than English is fetched while the settings and the first reads are out.
+  const language = startLanguage();
   try {
     const loaded = await loadConfig();
     const config = loaded.config;
@@ -46,7 +49,9 @@ async function start(): Promise<void> {
     // Until React has the page, the home is drawn whenever its list arrives, even after React was sent for.
     let reactHasRoot = false;
     if (signedIn && path === '/') {
-      const drawn = homeFirstPaint(api, reads, auth).then(async (draw) => {
+      const { language: lang, messages } = await language;
+      const t = translator(createIntlFor(lang, messages));
+      const drawn = homeFirstPaint(api, reads, auth, t).then(async (draw) => {
         const root = await appRoot();
         if (reactHasRoot || !draw) return;
         const finished = draw(root);
@@ -59,7 +64,7 @@ async function start(): Promise<void> {
     const { startApp } = await import('./app/start');
     const root = await appRoot();
     reactHasRoot = true;
-    startApp(root, { api, auth, config }, reads);
+    startApp(root, { api, auth, config }, reads, await language);
   } catch (error) {
     showStartFailure(await appRoot(), error);
   } finally {

@@ -167,6 +167,8 @@ public sealed class CatalogJourneyTests(WebAppFixture fixture)
 
         var preview = ada.GetByRole(AriaRole.Region, new() { Name = "Preview" });
         await Assertions.Expect(preview.GetByText("Preview up to date.")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(preview.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^Picture of the certificate") })).ToBeVisibleAsync();
+        await preview.GetByRole(AriaRole.Button, new() { Name = "Show the PDF" }).ClickAsync();
         await Assertions.Expect(preview.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^Preview of the certificate") })).ToBeVisibleAsync();
         await preview.GetByText("Text of the preview").ClickAsync();
         await Assertions.Expect(preview.GetByText(new Regex("Verliehen an .+ für Kundengespräche"))).ToBeVisibleAsync();

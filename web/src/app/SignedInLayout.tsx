@@ -5,6 +5,8 @@ import { AddOnOff } from '../pages/AddOnOff';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { MeContext, hasRole, useServices, type Me } from './context';
 import { mainNavigation, whoText } from './navigation';
+import { chooseLanguage } from '../i18n/languages';
+import { useLanguage, useTranslate } from '../i18n/useTranslate';
 import { queries } from './queries';
 
 /** Every page of a signed-in person: who they are, what they may open, and the page itself. */
@@ -18,9 +20,16 @@ export function SignedInLayout() {
   }, []);
 
   const me = useQuery({ ...queries.me(api), enabled: signedIn });
+  const t = useTranslate();
+  const { language, setLanguage } = useLanguage();
+  // The person's own setting, else their organization's, wins over what this browser showed last time.
+  const wanted = me.data ? chooseLanguage(me.data.language, []) : null;
+  useEffect(() => {
+    if (wanted && wanted !== language) void setLanguage(wanted);
+  }, [wanted]);
 
   if (!signedIn || me.isPending) {
-    return <p className="muted" style={{ padding: '1rem' }}>Loading…</p>;
+    return <p className="muted" style={{ padding: '1rem' }}>{t('app.loading')}</p>;
   }
   if (me.isError) {
     return (
@@ -41,21 +50,23 @@ export function SignedInLayout() {
 
 function TopBar({ me }: { me: Me }) {
   const { auth } = useServices();
+  const t = useTranslate();
   return (
     <header className="topbar">
-      <a className="skip" href="#main">Skip to content</a>
+      <a className="skip" href="#main">{t('app.skip')}</a>
       <div className="topbar-inner">
         <NavLink to="/" className="brand">Certifications</NavLink>
-        <nav aria-label="Main">
+        <nav aria-label={t('nav.main')}>
           <ul className="nav">
-            {mainNavigation(me.user.roles).map((item) => (
+            {mainNavigation(me.user.roles, t).map((item) => (
               <li key={item.to}><NavLink to={item.to} end={item.end}>{item.label}</NavLink></li>
             ))}
           </ul>
         </nav>
         <div className="who">
           <span>{whoText(me)}</span>
-          <button type="button" className="secondary" onClick={() => auth.signOut()}>Sign out</button>
+          <NavLink to="/preferences">{t('app.language')}</NavLink>
+          <button type="button" className="secondary" onClick={() => auth.signOut()}>{t('app.signOut')}</button>
         </div>
       </div>
     </header>

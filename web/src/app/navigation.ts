@@ -1,3 +1,4 @@
+import type { Translate } from '../i18n/i18n';
 import type { Me } from './me';
 
 /** One link of the top bar's main navigation; end: it is the current page only on its own path, not below it. */
@@ -7,23 +8,23 @@ export interface NavItem {
   end?: boolean;
 }
 
-/** The top bar's links a person sees, by their roles; the React top bar and the first paint both draw these. */
-export function mainNavigation(roles: readonly string[]): NavItem[] {
+/** The top bar's links a person sees, by their roles, in their language; the React top bar and the first paint both draw these. */
+export function mainNavigation(roles: readonly string[], t: Translate): NavItem[] {
   const learner = roles.includes('Learner');
   const coach = roles.includes('Coach');
   const admin = roles.includes('SuperAdmin');
   const items: [boolean, NavItem][] = [
-    [learner, { to: '/', label: 'My certifications', end: true }],
-    [learner, { to: '/discover', label: 'Discover' }],
-    [learner, { to: '/certificates', label: 'My certificates' }],
-    [coach, { to: '/coach/reviews', label: 'Review queue' }],
-    [coach, { to: '/coach/team', label: 'My team' }],
-    [learner || coach, { to: '/live-sessions', label: 'Live sessions' }],
-    [admin, { to: '/admin/catalog', label: 'Catalog' }],
-    [admin, { to: '/admin/people', label: 'People' }],
-    [admin, { to: '/admin/certificates', label: 'Certificates' }],
-    [admin, { to: '/admin/reports', label: 'Reports' }],
-    [admin, { to: '/admin/settings', label: 'Settings' }],
+    [learner, { to: '/', label: t('nav.home'), end: true }],
+    [learner, { to: '/discover', label: t('nav.discover') }],
+    [learner, { to: '/certificates', label: t('nav.certificates') }],
+    [coach, { to: '/coach/reviews', label: t('nav.reviews') }],
+    [coach, { to: '/coach/team', label: t('nav.team') }],
+    [learner || coach, { to: '/live-sessions', label: t('nav.liveSessions') }],
+    [admin, { to: '/admin/catalog', label: t('nav.catalog') }],
+    [admin, { to: '/admin/people', label: t('nav.people') }],
+    [admin, { to: '/admin/certificates', label: t('nav.adminCertificates') }],
+    [admin, { to: '/admin/reports', label: t('nav.reports') }],
+    [admin, { to: '/admin/settings', label: t('nav.settings') }],
   ];
   return items.filter(([shown]) => shown).map(([, item]) => item);
 }

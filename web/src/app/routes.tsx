@@ -3,6 +3,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import type { Api } from '../api/client';
 import { AcceptInvitation } from '../pages/AcceptInvitation';
 import { NotFound } from '../pages/NotFound';
+import { Preferences } from '../pages/Preferences';
 import { SignIn } from '../pages/SignIn';
 import { Certificates } from '../pages/learner/Certificates';
 import { Discover } from '../pages/learner/Discover';
@@ -67,6 +68,7 @@ export function createRouter(client: QueryClient, api: Api) {
         { path: 'certificates', element: <Certificates /> },
         { path: 'live-sessions', element: <LiveSessions /> },
         { path: 'live-sessions/:id', element: <SessionPage /> },
+        { path: 'preferences', element: <Preferences /> },
         ...coach(start, api),
         ...admin(),
         { path: '*', element: <NotFound /> },

@@ -3,6 +3,7 @@ import { hasRole, type Me } from '../app/me';
 import { isCurrent, mainNavigation, whoText } from '../app/navigation';
 import { queries, type FirstReads } from '../app/queries';
 import type { Auth } from '../auth/auth';
+import type { Translate } from '../i18n/i18n';
 import { formatDate } from '../ui/format';
 import { criteriaMetText, enrollmentSourceText, progressPercent, statusBadgeClass } from '../ui/standing';
 import { el } from './dom';
@@ -23,7 +24,7 @@ export type HomeDrawing = (root: HTMLElement) => Promise<void>;
  * a moment later (app/firstReadPlan.ts). An empty list may belong to someone who is no learner, whom React sends
  * elsewhere, so then the drawing waits for /me.
  */
-export async function homeFirstPaint(api: Api, reads: FirstReads, auth: Auth): Promise<HomeDrawing | null> {
+export async function homeFirstPaint(api: Api, reads: FirstReads, auth: Auth, t: Translate): Promise<HomeDrawing | null> {
   const me = reads.of(queries.me(api));
   const list = reads.of(queries.myAssignments(api));
   if (!me || !list) return null;
@@ -40,7 +41,7 @@ export async function homeFirstPaint(api: Api, reads: FirstReads, auth: Auth): P
   if (assignments.items.length === 0 && !(await person)) return null;
   return async (root) => {
     document.title = 'My certifications · Certifications';
-    const bar = topBar(auth);
+    const bar = topBar(auth, t);
     root.replaceChildren(bar.element, main(assignments.items));
     const known = await person;
     if (known) bar.fill(known);
@@ -48,23 +49,24 @@ export async function homeFirstPaint(api: Api, reads: FirstReads, auth: Auth): P
 }
 
 /** The top bar as a learner's, with Sign out; fill completes it for the person once /me has answered. */
-function topBar(auth: Auth): { element: HTMLElement; fill: (me: Me) => void } {
+function topBar(auth: Auth, t: Translate): { element: HTMLElement; fill: (me: Me) => void } {
   const path = window.location.pathname;
   const item = (to: string, end: boolean | undefined, text: string) => el('li', {}, link(to, end, text, path));
-  const nav = el('ul', { class: 'nav' }, ...mainNavigation(['Learner']).map((i) => item(i.to, i.end, i.label)));
+  const nav = el('ul', { class: 'nav' }, ...mainNavigation(['Learner'], t).map((i) => item(i.to, i.end, i.label)));
   const who = el('span', {});
-  const signOut = el('button', { type: 'button', class: 'secondary' }, 'Sign out');
+  const language = link('/preferences', undefined, t('app.language'), path);
+  const signOut = el('button', { type: 'button', class: 'secondary' }, t('app.signOut'));
   signOut.addEventListener('click', () => auth.signOut());
   const element = el(
     'header',
     { class: 'topbar' },
-    el('a', { class: 'skip', href: '#main' }, 'Skip to content'),
+    el('a', { class: 'skip', href: '#main' }, t('app.skip')),
     el(
       'div',
       { class: 'topbar-inner' },
       link('/', undefined, 'Certifications', path, 'brand'),
-      el('nav', { 'aria-label': 'Main' }, nav),
-      el('div', { class: 'who' }, who, signOut),
+      el('nav', { 'aria-label': t('nav.main') }, nav),
+      el('div', { class: 'who' }, who, language, signOut),
     ),
   );
   const fill = (me: Me) => {
@@ -72,7 +74,7 @@ function topBar(auth: Auth): { element: HTMLElement; fill: (me: Me) => void } {
     // The links drawn stay where they are, so one a keyboard user is on keeps focus; a coach's or admin's go in between.
     const drawn = new Map([...nav.children].map((li) => [li.querySelector('a')!.getAttribute('href'), li]));
     let next: Element | null = nav.firstElementChild;
-    for (const wanted of mainNavigation(me.user.roles)) {
+    for (const wanted of mainNavigation(me.user.roles, t)) {
       const existing = drawn.get(wanted.to);
       if (existing) {
         next = existing.nextElementSibling;

@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { must, mustVersioned, type Api, type Schemas, type Versioned } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { useServices } from '../../app/context';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
+import { endonym, shippedLanguages } from '../../i18n/languages';
+import { useTranslate } from '../../i18n/useTranslate';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { certificationQuery } from './CertificationEditor';
 import type { Certification } from './certificationDraft';
@@ -13,13 +15,22 @@ import { useUnsavedGuard } from './useUnsavedGuard';
 
 const PdfCanvas = lazy(() => import('./PdfCanvas'));
 
-type Design = Schemas['CertificateDesignInput'] & { heading: string; body: string; primaryColor: string; accentColor: string; orientation: string };
+type Design = Schemas['CertificateDesignInput'] & {
+  heading: string;
+  body: string;
+  primaryColor: string;
+  accentColor: string;
+  orientation: string;
+  language: string;
+  direction: string;
+};
 
 const maxLogoBytes = 1024 * 1024;
 const logoTypes = ['image/png', 'image/jpeg'];
 
 function designOf(c: Certification): Design {
-  const d = c.certificateDesign;
+  // rightToLeft is what the API works out from the language; it is not part of what is saved.
+  const { rightToLeft: _, ...d } = c.certificateDesign;
   return { ...d, orientation: d.orientation.toLowerCase() };
 }
 
@@ -28,8 +39,9 @@ export function CertificateDesigner() {
   const { id = '' } = useParams();
   const { api } = useServices();
   const loaded = useQuery(certificationQuery(api, id));
-  usePageTitle(loaded.data ? `Certificate design of ${loaded.data.data.title}` : 'Certificate design');
-  if (loaded.isPending) return <p className="muted">Loading…</p>;
+  const t = useTranslate();
+  usePageTitle(loaded.data ? t('designer.titleOf', { title: loaded.data.data.title }) : t('designer.title'));
+  if (loaded.isPending) return <p className="muted">{t('app.loading')}</p>;
   if (loaded.isError) return <ErrorNotice error={loaded.error} onRetry={() => void loaded.refetch()} />;
   return <Designer saved={loaded.data} />;
 }
@@ -38,6 +50,8 @@ function Designer({ saved }: { saved: Versioned<Certification> }) {
   const { api } = useServices();
   const client = useQueryClient();
   const id = useId();
+  const t = useTranslate();
+  const [showPdf, setShowPdf] = useState(false);
   const c = saved.data;
   const [baseline, setBaseline] = useState(() => designOf(c));
   const [design, setDesign] = useState(baseline);
@@ -48,7 +62,7 @@ function Designer({ saved }: { saved: Versioned<Certification> }) {
   useUnsavedGuard(dirty);
   const set = (change: Partial<Design>) => setDesign({ ...design, ...change });
 
-  const preview = usePreview(api, c.id, design);
+  const preview = usePreview(api, c.id, design, showPdf ? 'pdf' : 'png');
   const save = useMutation({
     mutationFn: (ifMatch: string) =>
       mustVersioned(api.PUT('/certifications/{id}/certificate-design', { params: { path: { id: c.id } }, headers: { 'If-Match': ifMatch }, body: design })),
@@ -79,11 +93,11 @@ function Designer({ saved }: { saved: Versioned<Certification> }) {
   const pickLogo = (file: File | undefined) => {
     if (!file) return;
     if (!logoTypes.includes(file.type)) {
-      setLogoProblem(`“${file.name}” is not a PNG or JPEG image.`);
+      setLogoProblem(t('designer.logoNotImage', { name: file.name }));
       return;
     }
     if (file.size > maxLogoBytes) {
-      setLogoProblem(`“${file.name}” is larger than 1 MB.`);
+      setLogoProblem(t('designer.logoTooLarge', { name: file.name }));
       return;
     }
     setLogoProblem('');
@@ -99,23 +113,23 @@ function Designer({ saved }: { saved: Versioned<Certification> }) {
   return (
     <>
       <p><Link to={`/admin/certifications/${c.id}`}>← {c.title}</Link></p>
-      <h1>Certificate design</h1>
+      <h1>{t('designer.title')}</h1>
       <div className="designer">
-        <form className="card stack" aria-label="Certificate design" noValidate
+        <form className="card stack" aria-label={t('designer.title')} noValidate
           onSubmit={(event) => {
             event.preventDefault();
             if (!save.isPending) save.mutate(etag);
           }}>
           <div className="field">
-            <label htmlFor={`${id}-heading`}>Heading</label>
+            <label htmlFor={`${id}-heading`}>{t('designer.heading')}</label>
             <input id={`${id}-heading`} value={design.heading} maxLength={120} aria-describedby={`${id}-heading-unknown ${id}-heading-error`}
               onChange={(e) => set({ heading: e.target.value })} />
             <Unknown names={unknownInHeading} id={`${id}-heading-unknown`} />
-            <FieldError error={problems} field="heading" label="The heading" id={`${id}-heading-error`} />
+            <FieldError error={problems} field="heading" label={t('designer.field.heading')} id={`${id}-heading-error`} />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-body`}>Body</label>
-            <div className="choices" role="group" aria-label="Insert a placeholder">
+            <label htmlFor={`${id}-body`}>{t('designer.body')}</label>
+            <div className="choices" role="group" aria-label={t('designer.insertPlaceholder')}>
               {placeholders.map((name) => (
                 <button key={name} type="button" className="secondary small" title={placeholderHelp[name]} onClick={() => insert(name)}>
                   {`{{${name}}}`}
@@ -125,84 +139,112 @@ function Designer({ saved }: { saved: Versioned<Certification> }) {
             <textarea id={`${id}-body`} ref={body} rows={5} maxLength={1000} value={design.body}
               aria-describedby={`${id}-body-unknown ${id}-body-error`} onChange={(e) => set({ body: e.target.value })} />
             <Unknown names={unknownInBody} id={`${id}-body-unknown`} />
-            <FieldError error={problems} field="body" label="The body" id={`${id}-body-error`} />
+            <FieldError error={problems} field="body" label={t('designer.field.body')} id={`${id}-body-error`} />
           </div>
           <div className="row">
             <div className="field">
-              <label htmlFor={`${id}-primary`}>Main colour</label>
+              <label htmlFor={`${id}-primary`}>{t('designer.mainColour')}</label>
               <input id={`${id}-primary`} type="color" value={design.primaryColor} onChange={(e) => set({ primaryColor: e.target.value.toUpperCase() })} />
-              <FieldError error={problems} field="primaryColor" label="The main colour" id={`${id}-primary-error`} />
+              <FieldError error={problems} field="primaryColor" label={t('designer.field.primaryColor')} id={`${id}-primary-error`} />
             </div>
             <div className="field">
-              <label htmlFor={`${id}-accent`}>Accent colour</label>
+              <label htmlFor={`${id}-accent`}>{t('designer.accentColour')}</label>
               <input id={`${id}-accent`} type="color" value={design.accentColor} onChange={(e) => set({ accentColor: e.target.value.toUpperCase() })} />
-              <FieldError error={problems} field="accentColor" label="The accent colour" id={`${id}-accent-error`} />
+              <FieldError error={problems} field="accentColor" label={t('designer.field.accentColor')} id={`${id}-accent-error`} />
             </div>
             <fieldset>
-              <legend>Orientation</legend>
+              <legend>{t('designer.orientation')}</legend>
               <div className="row">
                 {['landscape', 'portrait'].map((o) => (
                   <label key={o} className="check">
                     <input type="radio" name={`${id}-orientation`} value={o} checked={design.orientation === o} onChange={() => set({ orientation: o })} />
-                    {o === 'landscape' ? 'Landscape' : 'Portrait'}
+                    {o === 'landscape' ? t('designer.landscape') : t('designer.portrait')}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          </div>
+          <div className="row">
+            <div className="field grow">
+              <label htmlFor={`${id}-language`}>{t('designer.language')}</label>
+              <select id={`${id}-language`} value={design.language} aria-describedby={`${id}-language-hint ${id}-language-error`}
+                onChange={(e) => set({ language: e.target.value })}>
+                {[...new Set([...shippedLanguages, design.language])].map((language) => (
+                  <option key={language} value={language} lang={language}>{endonym(language)}</option>
+                ))}
+              </select>
+              <p className="hint" id={`${id}-language-hint`}>{t('designer.languageHint')}</p>
+              <FieldError error={problems} field="language" label={t('designer.field.language')} id={`${id}-language-error`} />
+            </div>
+            <fieldset>
+              <legend>{t('designer.direction')}</legend>
+              <div className="row">
+                {(['auto', 'ltr', 'rtl'] as const).map((d) => (
+                  <label key={d} className="check">
+                    <input type="radio" name={`${id}-direction`} value={d} checked={design.direction === d} onChange={() => set({ direction: d })} />
+                    {t(d === 'auto' ? 'designer.directionAuto' : d === 'ltr' ? 'designer.directionLtr' : 'designer.directionRtl')}
                   </label>
                 ))}
               </div>
             </fieldset>
           </div>
           <div className="field">
-            <label htmlFor={`${id}-logo`}>Logo</label>
-            <p className="hint" id={`${id}-logo-hint`}>A PNG or JPEG image of at most 1 MB.</p>
+            <label htmlFor={`${id}-logo`}>{t('designer.logo')}</label>
+            <p className="hint" id={`${id}-logo-hint`}>{t('designer.logoHint')}</p>
             <input id={`${id}-logo`} type="file" accept="image/png,image/jpeg" aria-describedby={`${id}-logo-hint ${id}-logo-error`}
               onChange={(e) => pickLogo(e.target.files?.[0])} />
             {logoProblem && <p className="field-error" role="alert">{logoProblem}</p>}
-            <FieldError error={problems} field="logo" label="The logo" id={`${id}-logo-error`} />
-            {logoShown && <img className="logo-preview" src={logoShown} alt="The new logo" />}
-            {design.logo && !logoShown && <p className="muted">The current logo is kept.</p>}
-            {design.logo && <button type="button" className="secondary small" onClick={() => set({ logo: null })}>Remove the logo</button>}
+            <FieldError error={problems} field="logo" label={t('designer.field.logo')} id={`${id}-logo-error`} />
+            {logoShown && <img className="logo-preview" src={logoShown} alt={t('designer.newLogo')} />}
+            {design.logo && !logoShown && <p className="muted">{t('designer.logoKept')}</p>}
+            {design.logo && <button type="button" className="secondary small" onClick={() => set({ logo: null })}>{t('designer.removeLogo')}</button>}
           </div>
           <div className="row">
             <div className="field grow">
-              <label htmlFor={`${id}-signatory`}>Signatory name</label>
+              <label htmlFor={`${id}-signatory`}>{t('designer.signatoryName')}</label>
               <input id={`${id}-signatory`} value={design.signatoryName ?? ''} maxLength={100} onChange={(e) => set({ signatoryName: e.target.value || null })} />
-              <FieldError error={problems} field="signatoryName" label="The signatory name" id={`${id}-signatory-error`} />
+              <FieldError error={problems} field="signatoryName" label={t('designer.field.signatoryName')} id={`${id}-signatory-error`} />
             </div>
             <div className="field grow">
-              <label htmlFor={`${id}-signatory-title`}>Signatory title</label>
+              <label htmlFor={`${id}-signatory-title`}>{t('designer.signatoryTitle')}</label>
               <input id={`${id}-signatory-title`} value={design.signatoryTitle ?? ''} maxLength={100}
                 onChange={(e) => set({ signatoryTitle: e.target.value || null })} />
-              <FieldError error={problems} field="signatoryTitle" label="The signatory title" id={`${id}-signatory-title-error`} />
+              <FieldError error={problems} field="signatoryTitle" label={t('designer.field.signatoryTitle')} id={`${id}-signatory-title-error`} />
             </div>
           </div>
           {stale && (
             <div className="alert alert-warning" role="alert">
-              Someone else changed this certification since you opened it. Your design is still here.{' '}
+              {t('designer.stale')}{' '}
               <button type="button" onClick={() => {
                 void mustVersioned(api.GET('/certifications/{id}', { params: { path: { id: c.id } } })).then((fresh) => {
                   setEtag(fresh.etag);
                   save.mutate(fresh.etag);
                 });
-              }}>Save my design anyway</button>
+              }}>{t('designer.saveAnyway')}</button>
             </div>
           )}
           {save.isError && !stale && !(save.error instanceof ApiProblem && save.error.problem.errors) && <ErrorNotice error={save.error} />}
-          {save.isSuccess && !dirty && <p className="alert alert-success" role="status">Design saved.</p>}
+          {save.isSuccess && !dirty && <p className="alert alert-success" role="status">{t('designer.saved')}</p>}
           <div className="row">
-            <button type="submit" disabled={save.isPending || !dirty}>{save.isPending ? 'Saving…' : 'Save design'}</button>
-            {dirty && <button type="button" className="secondary" onClick={() => setDesign(baseline)}>Discard changes</button>}
+            <button type="submit" disabled={save.isPending || !dirty}>{save.isPending ? t('designer.saving') : t('designer.save')}</button>
+            {dirty && <button type="button" className="secondary" onClick={() => setDesign(baseline)}>{t('designer.discard')}</button>}
           </div>
         </form>
         <section className="card stack" aria-labelledby={`${id}-preview`}>
-          <h2 id={`${id}-preview`}>Preview</h2>
-          <p className="hint">The real certificate with sample values, redrawn a moment after each change. {dirty ? 'Not saved yet.' : ''}</p>
-          <p className="muted" role="status">{preview.pending ? 'Updating the preview…' : preview.pdf ? 'Preview up to date.' : ''}</p>
+          <h2 id={`${id}-preview`}>{t('designer.preview')}</h2>
+          <p className="hint">{t('designer.previewHint')} {dirty ? t('designer.notSaved') : ''}</p>
+          <p className="muted" role="status">{preview.pending ? t('designer.updating') : preview.file ? t('designer.upToDate') : ''}</p>
+          <button type="button" className="secondary small" aria-pressed={showPdf} onClick={() => setShowPdf(!showPdf)}>
+            {showPdf ? t('designer.viewPicture') : t('designer.viewPdf')}
+          </button>
           {preview.error !== null && !(preview.error instanceof ApiProblem && preview.error.problem.errors) && <ErrorNotice error={preview.error} />}
           {preview.error instanceof ApiProblem && preview.error.problem.errors && (
-            <p className="alert alert-danger" role="alert">This design cannot be drawn: see the marked fields.</p>
+            <p className="alert alert-danger" role="alert">{t('designer.cannotDraw')}</p>
           )}
-          {preview.pdf && (
-            <Suspense fallback={<p className="muted">Loading the viewer…</p>}>
-              <PdfCanvas pdf={preview.pdf} label={`Preview of the certificate of ${c.title}`} />
+          {preview.file && preview.format === 'png' && <Picture png={preview.file} alt={t('designer.pictureAlt', { title: c.title })} />}
+          {preview.file && preview.format === 'pdf' && (
+            <Suspense fallback={<p className="muted">{t('designer.loadingViewer')}</p>}>
+              <PdfCanvas pdf={preview.file} label={t('designer.pdfLabel', { title: c.title })} />
             </Suspense>
           )}
         </section>
@@ -212,23 +254,36 @@ function Designer({ saved }: { saved: Versioned<Certification> }) {
 }
 
 function Unknown({ names, id }: { names: string[]; id: string }) {
+  const t = useTranslate();
   if (names.length === 0) return <span id={id} hidden />;
   const list = names.map((n) => `{{${n}}}`).join(', ');
-  return <p className="field-error" id={id}>Unknown placeholder{names.length === 1 ? '' : 's'}: {list}. Use the buttons above.</p>;
+  return <p className="field-error" id={id}>{t('designer.unknownPlaceholders', { count: names.length, list })}</p>;
 }
 
-/** The PDF of the design as it stands, fetched 600 ms after the last edit; a newer edit cancels the older request. */
-function usePreview(api: Api, certificationId: string, design: Design) {
-  const [state, setState] = useState<{ pdf: ArrayBuffer | null; error: unknown; pending: boolean }>({ pdf: null, error: null, pending: true });
+/** The certificate's picture, as the renderer drew it beside the PDF. */
+function Picture({ png, alt }: { png: ArrayBuffer; alt: string }) {
+  const url = useMemo(() => URL.createObjectURL(new Blob([png], { type: 'image/png' })), [png]);
+  useEffect(() => () => URL.revokeObjectURL(url), [url]);
+  return <img className="certificate-picture" src={url} alt={alt} />;
+}
+
+/**
+ * The picture (or, when asked, the PDF) of the design as it stands, fetched 600 ms after the last edit; a newer edit cancels
+ * the older request. Both come from the same drawing on the server.
+ */
+function usePreview(api: Api, certificationId: string, design: Design, format: 'png' | 'pdf') {
+  const [state, setState] = useState<{ file: ArrayBuffer | null; format: 'png' | 'pdf'; error: unknown; pending: boolean }>({
+    file: null, format, error: null, pending: true,
+  });
   const body = JSON.stringify(design);
   useEffect(() => {
     const abort = new AbortController();
     setState((s) => ({ ...s, pending: true }));
     const timer = setTimeout(() => {
       must(api.POST('/certifications/{id}/certificate-design/preview', {
-        params: { path: { id: certificationId } }, body: design, parseAs: 'arrayBuffer', signal: abort.signal,
+        params: { path: { id: certificationId }, query: { format } }, body: design, parseAs: 'arrayBuffer', signal: abort.signal,
       })).then(
-        (pdf) => setState({ pdf: pdf as unknown as ArrayBuffer, error: null, pending: false }),
+        (file) => setState({ file: file as unknown as ArrayBuffer, format, error: null, pending: false }),
         (error: unknown) => {
           if (!abort.signal.aborted) setState((s) => ({ ...s, error, pending: false }));
         },
@@ -239,6 +294,6 @@ function usePreview(api: Api, certificationId: string, design: Design) {
       abort.abort();
     };
     // The design's text is what matters; a new object with the same fields is not an edit.
-  }, [api, certificationId, body]);
+  }, [api, certificationId, body, format]);
   return state;
 }

@@ -7,6 +7,8 @@ import { useMe, useServices } from '../../app/context';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { endonym, shippedLanguages } from '../../i18n/languages';
+import { useTranslate } from '../../i18n/useTranslate';
 
 type Settings = Schemas['OrganizationSettingsResponse'];
 type SettingsInput = Schemas['OrganizationSettingsInput'];
@@ -94,11 +96,13 @@ function General({ settings }: { settings: Versioned<Settings> }) {
   const [name, setName] = useState(s.name);
   const [primary, setPrimary] = useState(s.branding.primaryColor);
   const [accent, setAccent] = useState(s.branding.accentColor);
+  const [language, setLanguage] = useState(s.language);
+  const t = useTranslate();
   const { api } = useServices();
   const write = useSettingsWrite(settings);
   const stale = write.error instanceof ApiProblem && write.error.status === 412;
   const [newer, setNewer] = useState<Versioned<Settings> | null>(null);
-  const body = { name, branding: { primaryColor: primary, accentColor: accent } };
+  const body = { name, branding: { primaryColor: primary, accentColor: accent }, language };
   useEffect(() => {
     if (stale) void mustVersioned(api.GET('/org/settings')).then(setNewer, () => setNewer(null));
   }, [stale, api]);
@@ -126,6 +130,17 @@ function General({ settings }: { settings: Versioned<Settings> }) {
         </div>
       </div>
       <p className="hint">The colours are used on certificates of certifications without a design of their own.</p>
+      <div className="field">
+        <label htmlFor={`${id}-language`}>{t('settings.language')}</label>
+        <select id={`${id}-language`} value={language} aria-describedby={`${id}-language-hint ${id}-language-error`}
+          onChange={(e) => setLanguage(e.target.value)}>
+          {[...new Set([...shippedLanguages, s.language])].map((l) => (
+            <option key={l} value={l} lang={l}>{endonym(l)}</option>
+          ))}
+        </select>
+        <p className="hint" id={`${id}-language-hint`}>{t('settings.languageHint')}</p>
+        <FieldError error={write.error} field="language" label={t('designer.field.language')} id={`${id}-language-error`} />
+      </div>
       <div className="field">
         <label htmlFor={`${id}-tenant`}>Microsoft Entra tenant id</label>
         <input id={`${id}-tenant`} readOnly value={s.entraTenantId ?? ''} aria-describedby={`${id}-tenant-hint`} />

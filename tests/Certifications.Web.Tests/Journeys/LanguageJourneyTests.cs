@@ -1,0 +1,53 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Certifications.Web.Tests.Fixtures;
+using Microsoft.Playwright;
+
+namespace Certifications.Web.Tests.Journeys;
+
+/// <summary>Ada reads the app in Arabic, right to left, and designs an Arabic certificate whose picture she looks at.</summary>
+[Collection(WebAppCollection.Name)]
+public sealed class LanguageJourneyTests(WebAppFixture fixture)
+{
+    [Fact]
+    public Task Ada_switches_to_arabic_the_page_turns_right_to_left_without_sideways_scrolling_and_she_designs_an_arabic_certificate() =>
+        fixture.JourneyAsync(async () =>
+    {
+        var ada = await fixture.NewPageAsync();
+        try
+        {
+            await ada.SignInAsync("Ada Admin", "/preferences");
+            await ada.GetByLabel("Language").SelectOptionAsync(new SelectOptionValue { Value = "ar" });
+            await Assertions.Expect(ada.GetByRole(AriaRole.Status)).ToHaveTextAsync("حُفظت اللغة.");
+            await Assertions.Expect(ada.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+            await Assertions.Expect(ada.Locator("html")).ToHaveAttributeAsync("lang", "ar");
+            var nav = ada.GetByRole(AriaRole.Navigation, new() { Name = "الرئيسية" });
+            await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "الكتالوج" })).ToBeVisibleAsync();
+
+            // The brand stands at the right edge: the top bar is mirrored.
+            var brand = await ada.GetByRole(AriaRole.Link, new() { Name = "Certifications", Exact = true }).First.BoundingBoxAsync();
+            Assert.True(brand!.X > 1280 / 2, $"the brand is at x = {brand.X}");
+            await ada.AssertNoSidewaysScrollAsync();
+
+            // A reload starts in Arabic before /me answers, from what this browser showed last.
+            await ada.ReloadAsync();
+            await Assertions.Expect(ada.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+
+            var list = await fixture.ApiAs("Ada Admin").GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("certifications");
+            var certificationId = list!["items"]!.AsArray().First(c => c!["status"]!.GetValue<string>() != "Archived")!["id"]!.GetValue<string>();
+            await ada.GotoAsync($"/admin/certifications/{certificationId}/design");
+            var design = ada.GetByRole(AriaRole.Form, new() { Name = "تصميم الشهادة" });
+            await design.GetByLabel("لغة الشهادة").SelectOptionAsync(new SelectOptionValue { Value = "ar" });
+            var preview = ada.GetByRole(AriaRole.Region, new() { Name = "معاينة" });
+            await Assertions.Expect(preview.GetByText("المعاينة محدّثة.")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await Assertions.Expect(preview.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^صورة شهادة") })).ToBeVisibleAsync();
+            await ada.AssertNoSidewaysScrollAsync();
+            await ada.ScreenshotAsync(fixture, "designer-arabic");
+        }
+        finally
+        {
+            // Ada reads English in the other journeys.
+            (await fixture.ApiAs("Ada Admin").PutAsJsonAsync("me/preferences", new { language = (string?)null })).EnsureSuccessStatusCode();
+        }
+    });
+}
