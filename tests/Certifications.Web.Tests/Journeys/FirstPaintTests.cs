@@ -155,8 +155,9 @@ public sealed class FirstPaintTests(WebAppFixture fixture)
         // Every file but the page itself is held back, as on a first visit after a deploy over a slow network: the
         // start-up and the stylesheet are inside the page, so the home's reads are the first requests and it shows from them.
         var files = await zoe.HoldBackAsync(url => new Uri(url).AbsolutePath is var path && path != "/" && !path.StartsWith("/api/", StringComparison.Ordinal));
-        var requested = new List<string>();
-        zoe.Request += (_, request) => requested.Add(new Uri(request.Url).AbsolutePath);
+        // Requests are reported on Playwright's thread while the test reads the list: a queue takes both safely.
+        var requested = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        zoe.Request += (_, request) => requested.Enqueue(new Uri(request.Url).AbsolutePath);
         await zoe.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
 
         var card = zoe.GetByRole(AriaRole.List, new() { Name = "My certifications" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = title });

@@ -43,6 +43,23 @@ public sealed class LanguageJourneyTests(WebAppFixture fixture)
             await Assertions.Expect(preview.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^صورة شهادة") })).ToBeVisibleAsync();
             await ada.AssertNoSidewaysScrollAsync();
             await ada.ScreenshotAsync(fixture, "designer-arabic");
+            await preview.GetByRole(AriaRole.Button, new() { Name = "عرض ملف PDF" }).ClickAsync();
+            var pdf = preview.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^معاينة شهادة") });
+            await Assertions.Expect(pdf).ToBeVisibleAsync();
+
+            // pdf.js draws glyph by glyph on a canvas, which would inherit the page's right-to-left and misplace every glyph.
+            Assert.Equal("ltr", await pdf.EvaluateAsync<string>("canvas => getComputedStyle(canvas).direction"));
+            await ada.ScreenshotAsync(fixture, "designer-arabic-pdf");
+
+            // The same design in Hindi and in French: the sample learner's name and the certificate's own words follow.
+            await preview.GetByRole(AriaRole.Button, new() { Name = "عرض الصورة" }).ClickAsync();
+            foreach (var (language, name) in new[] { ("hi", "hindi"), ("fr", "french") })
+            {
+                await design.GetByLabel("لغة الشهادة").SelectOptionAsync(new SelectOptionValue { Value = language });
+                await Assertions.Expect(preview.GetByText("جارٍ تحديث المعاينة…")).ToBeVisibleAsync();
+                await Assertions.Expect(preview.GetByText("المعاينة محدّثة.")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+                await ada.ScreenshotAsync(fixture, "designer-" + name);
+            }
         }
         finally
         {

@@ -48,7 +48,9 @@ export default function PdfCanvas({ pdf, label }: { pdf: ArrayBuffer; label: str
 
   return (
     <figure className="pdf">
-      <canvas ref={canvas} role="img" aria-label={label} />
+      {/* pdf.js draws glyph by glyph; a canvas inherits the page's direction, and right to left would align each glyph's end
+          where its start belongs. A PDF page is a picture, always drawn left to right. */}
+      <canvas ref={canvas} role="img" aria-label={label} dir="ltr" />
       {failed && <p className="alert alert-danger" role="alert">The preview could not be drawn in this browser.</p>}
       <figcaption>
         <details>
