@@ -20,7 +20,7 @@ public sealed class CertificateDesignInputTests
     [Fact]
     public void A_valid_design_is_accepted_with_colours_normalised()
     {
-        var (design, logo) = Valid().Validate(CertificateDesign.Default).Value;
+        var (design, logo, _) = Valid().Validate(CertificateDesign.Default).Value;
 
         Assert.Equal("#1F3A5F", design.PrimaryColor);
         Assert.Equal(Orientation.Portrait, design.Orientation);
@@ -87,7 +87,7 @@ public sealed class CertificateDesignInputTests
     [Fact]
     public void A_png_logo_is_taken_by_its_bytes()
     {
-        var (_, logo) = (Valid() with { Logo = "data:image/png;base64," + Convert.ToBase64String(Png) }).Validate(CertificateDesign.Default).Value;
+        var (_, logo, _) = (Valid() with { Logo = "data:image/png;base64," + Convert.ToBase64String(Png) }).Validate(CertificateDesign.Default).Value;
 
         Assert.Equal("image/png", logo!.ContentType);
     }
@@ -113,9 +113,45 @@ public sealed class CertificateDesignInputTests
     {
         var current = CertificateDesign.Default with { LogoBlob = "org/crt/logo-abc.png" };
 
-        var (design, logo) = (Valid() with { Logo = "org/crt/logo-abc.png" }).Validate(current).Value;
+        var (design, logo, _) = (Valid() with { Logo = "org/crt/logo-abc.png" }).Validate(current).Value;
 
         Assert.Equal("org/crt/logo-abc.png", design.LogoBlob);
         Assert.Null(logo);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x00, 0x01, 0x00, 0x00, 0x00, 0x10 }, "ttf")]
+    [InlineData(new byte[] { (byte)'O', (byte)'T', (byte)'T', (byte)'O', 0x00, 0x10 }, "otf")]
+    [InlineData(new byte[] { (byte)'t', (byte)'r', (byte)'u', (byte)'e', 0x00, 0x10 }, "ttf")]
+    public void A_truetype_or_opentype_heading_font_is_taken_by_its_first_bytes(byte[] font, string extension)
+    {
+        var input = Valid() with { HeadingFont = "data:font/ttf;base64," + Convert.ToBase64String(font) };
+
+        var (_, _, uploaded) = input.Validate(CertificateDesign.Default).Value;
+
+        Assert.Equal(extension, uploaded!.Extension);
+    }
+
+    [Theory]
+    [InlineData("data:font/woff2;base64,d09GMgABAAA=")]
+    [InlineData("data:font/ttf;base64,dHRjZgABAAA=")]
+    [InlineData("data:font/ttf;base64,not base64!")]
+    [InlineData("https://fonts.example/brand.ttf")]
+    public void A_web_font_a_collection_broken_base64_or_a_link_is_refused_as_a_heading_font(string headingFont)
+    {
+        var error = (Valid() with { HeadingFont = headingFont }).Validate(CertificateDesign.Default).Error!;
+
+        Assert.Contains("headingFont", error.Fields!.Keys);
+    }
+
+    [Fact]
+    public void A_heading_font_over_2_mb_is_refused_before_it_is_decoded_and_an_empty_one_removes_the_current_font()
+    {
+        var big = "data:font/ttf;base64," + new string('A', ((CertificateDesignInput.MaxFontBytes + 3) / 3 * 4) + 8);
+        Assert.Contains("headingFont", (Valid() with { HeadingFont = big }).Validate(CertificateDesign.Default).Error!.Fields!.Keys);
+
+        var current = CertificateDesign.Default with { HeadingFontBlob = "org/crt/font-abc.ttf" };
+        Assert.Equal("org/crt/font-abc.ttf", (Valid() with { HeadingFont = "org/crt/font-abc.ttf" }).Validate(current).Value.Design.HeadingFontBlob);
+        Assert.Null((Valid() with { HeadingFont = string.Empty }).Validate(current).Value.Design.HeadingFontBlob);
     }
 }

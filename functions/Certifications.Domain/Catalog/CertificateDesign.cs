@@ -24,6 +24,9 @@ public sealed record CertificateDesign
     /// <summary>Name of the logo blob in the branding container, if there is a logo.</summary>
     public string? LogoBlob { get; init; }
 
+    /// <summary>Name of the organization's own heading font in the branding container, if it uploaded one.</summary>
+    public string? HeadingFontBlob { get; init; }
+
     public string? SignatoryName { get; init; }
 
     public string? SignatoryTitle { get; init; }

@@ -13,6 +13,9 @@ public sealed record CertificateDesignInput
 
     public const int MaxLogoBytes = 1024 * 1024;
 
+    /// <summary>A heading font larger than this is refused before it is ever parsed (a full CJK font is 10–20 MB; a Latin one well under 1).</summary>
+    public const int MaxFontBytes = 2 * 1024 * 1024;
+
     /// <summary>A logo larger than this in either direction is refused before it is ever decoded.</summary>
     public const int MaxLogoPixels = 4096;
 
@@ -26,6 +29,9 @@ public sealed record CertificateDesignInput
 
     public string? Logo { get; init; }
 
+    /// <summary>The heading font as a data URL of a TrueType or OpenType file, or the current font's reference; empty removes it.</summary>
+    public string? HeadingFont { get; init; }
+
     public string? SignatoryName { get; init; }
 
     public string? SignatoryTitle { get; init; }
@@ -38,8 +44,8 @@ public sealed record CertificateDesignInput
     /// <summary>auto (from the language), ltr or rtl; absent keeps the design's.</summary>
     public string? Direction { get; init; }
 
-    /// <summary>The validated design and, when a new logo was uploaded, its image to store.</summary>
-    public Result<(CertificateDesign Design, LogoImage? NewLogo)> Validate(CertificateDesign current)
+    /// <summary>The validated design and, when a new logo or font was uploaded, the file to store.</summary>
+    public Result<(CertificateDesign Design, LogoImage? NewLogo, FontFile? NewFont)> Validate(CertificateDesign current)
     {
         var errors = new FieldErrors();
         var heading = errors.RequireText("heading", Heading, MaxHeadingLength);
@@ -71,16 +77,8 @@ public sealed record CertificateDesignInput
             errors.Add("direction", "must be auto, ltr or rtl.");
         }
 
-        LogoImage? newLogo = null;
-        var logoBlob = current.LogoBlob;
-        if (string.IsNullOrEmpty(Logo))
-        {
-            logoBlob = null;
-        }
-        else if (Logo != current.LogoBlob)
-        {
-            newLogo = LogoImage.FromDataUrl(errors, "logo", Logo);
-        }
+        var (logoBlob, newLogo) = Upload(Logo, current.LogoBlob, url => LogoImage.FromDataUrl(errors, "logo", url));
+        var (fontBlob, newFont) = Upload(HeadingFont, current.HeadingFontBlob, url => FontFile.FromDataUrl(errors, "headingFont", url));
 
         if (errors.Any)
         {
@@ -94,6 +92,7 @@ public sealed record CertificateDesignInput
             PrimaryColor = primary,
             AccentColor = accent,
             LogoBlob = logoBlob,
+            HeadingFontBlob = fontBlob,
             SignatoryName = signatoryName,
             SignatoryTitle = signatoryTitle,
             Orientation = orientation,
@@ -111,8 +110,15 @@ public sealed record CertificateDesignInput
             };
         }
 
-        return (design, newLogo);
+        return (design, newLogo, newFont);
     }
+
+    /// <summary>
+    /// A file field (the logo, the font): empty removes the stored file; the stored file's reference keeps it; anything else is a
+    /// new upload, decoded (the stored reference stays until the new file is saved in its place).
+    /// </summary>
+    private static (string? Blob, T? Upload) Upload<T>(string? input, string? current, Func<string, T?> decode) where T : class =>
+        string.IsNullOrEmpty(input) ? (null, null) : input == current ? (current, null) : (current, decode(input));
 
     private static void CheckPlaceholders(FieldErrors errors, string field, string? text, int maxLength)
     {
@@ -142,35 +148,13 @@ public sealed record LogoImage(byte[] Bytes, string ContentType)
 
     internal static LogoImage? FromDataUrl(FieldErrors errors, string field, string dataUrl)
     {
-        const string marker = ";base64,";
-        var comma = dataUrl.IndexOf(marker, StringComparison.Ordinal);
-        if (!dataUrl.StartsWith("data:", StringComparison.Ordinal) || comma < 0)
+        var bytes = DataUrls.Decode(errors, field, dataUrl, CertificateDesignInput.MaxLogoBytes, "1 MB", "data:image/png;base64,...", "logo");
+        if (bytes is null)
         {
-            errors.Add(field, "must be a data URL (data:image/png;base64,...) or the current logo's reference.");
             return null;
         }
 
-        var payload = dataUrl.AsSpan(comma + marker.Length);
-        if (payload.Length > (CertificateDesignInput.MaxLogoBytes + 2) / 3 * 4 + 4)
-        {
-            errors.Add(field, "must be at most 1 MB.");
-            return null;
-        }
-
-        var bytes = new byte[payload.Length];
-        if (!Convert.TryFromBase64Chars(payload, bytes, out var length))
-        {
-            errors.Add(field, "is not valid base64.");
-            return null;
-        }
-
-        if (length > CertificateDesignInput.MaxLogoBytes)
-        {
-            errors.Add(field, "must be at most 1 MB.");
-            return null;
-        }
-
-        var image = bytes.AsSpan(0, length);
+        var image = bytes.AsSpan();
         string? contentType = image switch
         {
             [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] => "image/png",
@@ -191,6 +175,6 @@ public sealed record LogoImage(byte[] Bytes, string ContentType)
             return null;
         }
 
-        return new LogoImage(image.ToArray(), contentType);
+        return new LogoImage(bytes, contentType);
     }
 }

@@ -18,7 +18,8 @@ namespace Certifications.Functions.Catalog;
 public sealed class CatalogFunctions(CatalogService catalog, DesignPreview preview, CertificationCountsRepository counts)
 {
     /// <summary>A design carries its logo as a data URL of up to 1 MB, so its body may be larger than others.</summary>
-    private const long MaxDesignBytes = 2 * 1024 * 1024;
+    // A design's JSON carries at most a 1 MB logo and a 2 MB heading font, each as base64 (4/3 of its size), and its text.
+    private const long MaxDesignBytes = 5 * 1024 * 1024;
 
     [ApiRequest(typeof(CertificationInput))]
     [ApiResponse(201, typeof(CertificationResponse))]

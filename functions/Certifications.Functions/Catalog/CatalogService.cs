@@ -153,10 +153,18 @@ public sealed class CatalogService(
                 return draft.Error!;
             }
 
-            var (design, newLogo, _) = draft.Value;
+            var (design, newLogo, newFont, _) = draft.Value;
             if (newLogo is not null)
             {
                 design = design with { LogoBlob = await branding.SaveLogoAsync(c.OrganizationId, c.Id, newLogo, cancellationToken).ConfigureAwait(false) };
+            }
+
+            if (newFont is not null)
+            {
+                design = design with
+                {
+                    HeadingFontBlob = await branding.SaveFontAsync(c.OrganizationId, c.Id, newFont, cancellationToken).ConfigureAwait(false),
+                };
             }
 
             return c with { Design = design, UpdatedAt = clock.GetUtcNow() };

@@ -34,16 +34,18 @@ public sealed record CriterionResponse(
 }
 
 /// <summary>
-/// A certificate design as the API shows it; <c>logo</c> is the stored logo's reference, <c>direction</c> auto, ltr or rtl, and
+/// A certificate design as the API shows it; <c>logo</c> and <c>headingFont</c> are the stored files' references, <c>direction</c>
+/// auto, ltr or rtl, and
 /// <c>rightToLeft</c> what auto comes to for the design's language.
 /// </summary>
 public sealed record DesignResponse(
     string Heading, string Body, string PrimaryColor, string AccentColor, string? Logo, string? SignatoryName, string? SignatoryTitle, string Orientation,
-    string Language, string Direction, bool RightToLeft)
+    string Language, string Direction, bool RightToLeft, string? HeadingFont)
 {
     public static DesignResponse From(CertificateDesign d) => new(
         d.Heading, d.Body, d.PrimaryColor, d.AccentColor, d.LogoBlob, d.SignatoryName, d.SignatoryTitle, d.Orientation.ToString().ToLowerInvariant(),
-        d.Language, d.Direction switch { WritingDirection.LeftToRight => "ltr", WritingDirection.RightToLeft => "rtl", _ => "auto" }, d.IsRightToLeft);
+        d.Language, d.Direction switch { WritingDirection.LeftToRight => "ltr", WritingDirection.RightToLeft => "rtl", _ => "auto" }, d.IsRightToLeft,
+        d.HeadingFontBlob);
 }
 
 /// <summary>The body of PUT /certifications/{id}/view-access.</summary>

@@ -127,11 +127,12 @@ public sealed partial class CertificateRendering(
             return Error.Invalid("The design this certificate was issued with is missing; render it again to draw it with the current design.");
         }
 
-        var logo = await files.LogoAsync(design.LogoBlob, cancellationToken).ConfigureAwait(false);
+        var logo = await files.BrandingFileAsync(design.LogoBlob, cancellationToken).ConfigureAwait(false);
+        var font = await files.BrandingFileAsync(design.HeadingFontBlob, cancellationToken).ConfigureAwait(false);
         try
         {
             return CertificateRenderer.Render(
-                new CertificateContent(Issued(certificate), design, logo, links.Verify(certificate.Id), links.Scan(certificate.Id)));
+                new CertificateContent(Issued(certificate), design, logo, links.Verify(certificate.Id), links.Scan(certificate.Id), font));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -3,6 +3,7 @@ using Certifications.Domain.Certificates;
 using Certifications.Domain.Common;
 using Certifications.Domain.Policies;
 using Certifications.Functions.Certificates.Rendering;
+using Certifications.Functions.Certificates.Rendering.Text;
 using Certifications.Functions.Images;
 using Certifications.Storage.Catalog;
 using Certifications.Storage.Certificates;
@@ -10,8 +11,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Certifications.Functions.Certificates;
 
-/// <summary>A design checked and drawn as it would be saved: its new logo already normalised, and its sample PDF and picture.</summary>
-public sealed record DesignDraft(CertificateDesign Design, LogoImage? NewLogo, RenderedCertificate Sample);
+/// <summary>A design checked and drawn as it would be saved: its new logo normalised, its new font checked, its sample PDF and picture.</summary>
+public sealed record DesignDraft(CertificateDesign Design, LogoImage? NewLogo, FontFile? NewFont, RenderedCertificate Sample);
 
 /// <summary>A certification's certificate drawn with sample data, exactly as the renderer will draw the real ones.</summary>
 public sealed partial class DesignPreview(
@@ -28,8 +29,9 @@ public sealed partial class DesignPreview(
         }
 
         var certification = found.Value;
-        var logo = await files.LogoAsync(certification.Design.LogoBlob, cancellationToken).ConfigureAwait(false);
-        return Draw(caller.Organization.Name, certification, certification.Design, logo);
+        var logo = await files.BrandingFileAsync(certification.Design.LogoBlob, cancellationToken).ConfigureAwait(false);
+        var font = await files.BrandingFileAsync(certification.Design.HeadingFontBlob, cancellationToken).ConfigureAwait(false);
+        return Draw(caller.Organization.Name, certification, certification.Design, logo, font);
     }
 
     /// <summary>A design being edited, drawn without saving it: the designer's live preview. It is checked exactly as saving checks it.</summary>
@@ -47,8 +49,9 @@ public sealed partial class DesignPreview(
     }
 
     /// <summary>
-    /// The one check a design passes before it is previewed or saved: valid fields, a logo decoded once and normalised,
-    /// text that fits one page, and the real renderer drawing it. A design that saves is a design that renders.
+    /// The one check a design passes before it is previewed or saved: valid fields, a logo decoded once and normalised, a font
+    /// that loads and may be embedded, text that fits one page, and the real renderer drawing it. A design that saves is a
+    /// design that renders.
     /// </summary>
     public async Task<Result<DesignDraft>> DraftAsync(
         Certification certification, CertificateDesignInput input, string organizationName, CancellationToken cancellationToken)
@@ -59,28 +62,26 @@ public sealed partial class DesignPreview(
             return validated.Error!;
         }
 
-        var (design, upload) = validated.Value;
-        LogoImage? newLogo = null;
-        if (upload is not null)
+        var (design, logoUpload, fontUpload) = validated.Value;
+        var checkedLogo = logoUpload is null ? null : (Result<LogoImage>?)images.Normalise(logoUpload, "logo");
+        var checkedFont = fontUpload is null ? null : (Result<FontFile>?)HeadingFonts.Check(fontUpload, "headingFont");
+        if ((checkedLogo?.Error ?? checkedFont?.Error) is { } refused)
         {
-            var normalised = images.Normalise(upload, "logo");
-            if (!normalised.IsSuccess)
-            {
-                return normalised.Error!;
-            }
-
-            newLogo = normalised.Value;
+            return refused;
         }
 
-        var logo = newLogo?.Bytes ?? await files.LogoAsync(design.LogoBlob, cancellationToken).ConfigureAwait(false);
+        var (newLogo, newFont) = (checkedLogo?.Value, checkedFont?.Value);
+
+        var logo = newLogo?.Bytes ?? await files.BrandingFileAsync(design.LogoBlob, cancellationToken).ConfigureAwait(false);
+        var font = newFont?.Bytes ?? await files.BrandingFileAsync(design.HeadingFontBlob, cancellationToken).ConfigureAwait(false);
         var sample = Sample(certification with { Design = design }, organizationName);
-        if (!CertificateRenderer.Fits(design, sample, logo is not null))
+        if (!CertificateRenderer.Fits(design, sample, logo is not null, font))
         {
             return Error.Invalid("body", "is too long for one page: shorten it or use fewer line breaks.");
         }
 
-        var drawn = Draw(organizationName, certification, design, logo);
-        return drawn.IsSuccess ? new DesignDraft(design, newLogo, drawn.Value) : drawn.Error!;
+        var drawn = Draw(organizationName, certification, design, logo, font);
+        return drawn.IsSuccess ? new DesignDraft(design, newLogo, newFont, drawn.Value) : drawn.Error!;
     }
 
     private async Task<Result<Certification>> FindAsync(Caller caller, string certificationId, CancellationToken cancellationToken)
@@ -95,12 +96,13 @@ public sealed partial class DesignPreview(
             : Error.NotFound("The certification");
     }
 
-    private Result<RenderedCertificate> Draw(string organizationName, Certification certification, CertificateDesign design, byte[]? logo)
+    private Result<RenderedCertificate> Draw(
+        string organizationName, Certification certification, CertificateDesign design, byte[]? logo, byte[]? font)
     {
         var sample = Sample(certification with { Design = design }, organizationName);
         try
         {
-            return CertificateRenderer.Render(new CertificateContent(sample, design, logo, links.Verify(sample.Id), links.Scan(sample.Id)));
+            return CertificateRenderer.Render(new CertificateContent(sample, design, logo, links.Verify(sample.Id), links.Scan(sample.Id), font));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

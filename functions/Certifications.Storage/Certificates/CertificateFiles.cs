@@ -63,8 +63,8 @@ public sealed class CertificateFiles(StorageAccount storage)
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType, ContentDisposition = "inline" } },
             cancellationToken).ConfigureAwait(false);
 
-    /// <summary>A logo's bytes; null when the design has none or it is gone (the certificate is drawn without it).</summary>
-    public async Task<byte[]?> LogoAsync(string? name, CancellationToken cancellationToken = default)
+    /// <summary>A design's logo or heading font; null when the design has none or it is gone (the certificate is drawn without it).</summary>
+    public async Task<byte[]?> BrandingFileAsync(string? name, CancellationToken cancellationToken = default)
     {
         if (name is null)
         {

@@ -295,6 +295,54 @@ public sealed class CertificateRendererTests
         Assert.True(page.Height - lowestBodyLine <= footerTop, $"the body reaches {page.Height - lowestBodyLine:F0} pt; the footer starts at {footerTop} pt");
     }
 
+    [Fact]
+    public void The_organizations_heading_font_sets_the_heading_and_the_name_and_other_scripts_fall_back_to_the_bundled_fonts()
+    {
+        var brand = File.ReadAllBytes(FontPath("DejaVuSans"));
+        var certificate = Certificate("Zoë अनन्या");
+
+        var pdf = CertificateRenderer.Render(new CertificateContent(certificate, Design(), null, VerifyUrl, ScanUrl, brand)).Pdf;
+
+        using var document = PdfDocument.Open(pdf);
+        var letters = document.GetPage(1).Letters;
+        // "A" stands only in the heading, "Z" only in the name; the name's Devanagari has no glyph in the brand font.
+        var headingAndName = letters.Where(l => l.Value is "A" or "Z").ToList();
+        Assert.Equal(2, headingAndName.Count);
+        Assert.All(headingAndName, l => Assert.Contains("DejaVuSans", l.FontName ?? string.Empty, StringComparison.Ordinal));
+        Assert.Contains(letters, l => (l.FontName ?? string.Empty).Contains("NotoSansDevanagari-Bold", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_font_licensed_for_display_only_or_one_that_is_no_font_is_refused_and_a_usable_one_is_taken()
+    {
+        var usable = File.ReadAllBytes(FontPath("DejaVuSans"));
+        var restricted = WithFsType(usable, 0x0002);
+
+        Assert.True(HeadingFonts.Check(new FontFile(usable), "headingFont").IsSuccess);
+        Assert.Contains("embedding", HeadingFonts.Check(new FontFile(restricted), "headingFont").Error!.Detail ?? string.Empty, StringComparison.Ordinal);
+        Assert.False(HeadingFonts.Check(new FontFile([0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]), "headingFont").IsSuccess);
+    }
+
+    /// <summary>A copy of a font with its OS/2 table's fsType (embedding permissions) set, found through the table directory.</summary>
+    private static byte[] WithFsType(byte[] font, ushort fsType)
+    {
+        var copy = (byte[])font.Clone();
+        var tables = (copy[4] << 8) | copy[5];
+        for (var i = 0; i < tables; i++)
+        {
+            var record = 12 + (16 * i);
+            if (Encoding.ASCII.GetString(copy, record, 4) == "OS/2")
+            {
+                var offset = (copy[record + 8] << 24) | (copy[record + 9] << 16) | (copy[record + 10] << 8) | copy[record + 11];
+                copy[offset + 8] = (byte)(fsType >> 8);
+                copy[offset + 9] = (byte)fsType;
+                return copy;
+            }
+        }
+
+        throw new InvalidOperationException("The font has no OS/2 table.");
+    }
+
     internal static RenderedCertificate Render(Certificate certificate, CertificateDesign? design = null, byte[]? logo = null) =>
         CertificateRenderer.Render(new CertificateContent(certificate, design ?? Design(), logo, VerifyUrl, ScanUrl));
 

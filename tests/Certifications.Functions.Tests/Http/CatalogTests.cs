@@ -192,6 +192,39 @@ public sealed class CatalogTests(DevHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_design_takes_the_organizations_heading_font_keeps_it_on_the_next_save_and_refuses_one_that_is_no_font()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        var id = await org.PublishedCertificationAsync();
+        using var admin = org.AsAdmin();
+        var font = File.ReadAllBytes(Path.Combine(
+            Certifications.DevHost.RepositoryRoot.Find(), "functions", "Certifications.Functions", "Certificates", "Rendering", "Fonts", "DejaVuSans.ttf"));
+        object Design(string headingFont) => new
+        {
+            heading = "Zertifikat",
+            body = "{{learner}} earned {{certification}}",
+            primaryColor = "#112233",
+            accentColor = "#445566",
+            headingFont,
+        };
+
+        var noFont = Design("data:font/ttf;base64," + Convert.ToBase64String([0, 1, 0, 0, 9, 9, 9, 9]));
+        var refused = await (await admin.PutAsJsonAsync($"certifications/{id}/certificate-design", noFont)).Problem(HttpStatusCode.BadRequest);
+        Assert.NotNull(refused["errors"]!["headingFont"]);
+
+        var upload = Design("data:font/ttf;base64," + Convert.ToBase64String(font));
+        var saved = await (await admin.PutAsJsonAsync($"certifications/{id}/certificate-design", upload)).Json();
+        var stored = saved["certificateDesign"]!["headingFont"]!.GetValue<string>();
+        Assert.EndsWith(".ttf", stored, StringComparison.Ordinal);
+        var again = await (await admin.PutAsJsonAsync($"certifications/{id}/certificate-design", Design(stored))).Json();
+        Assert.Equal(stored, again["certificateDesign"]!["headingFont"]!.GetValue<string>());
+
+        var preview = await (await admin.GetAsync($"certifications/{id}/certificate-design/preview")).Content.ReadAsByteArrayAsync();
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(preview);
+        Assert.Contains(pdf.GetPage(1).Letters, l => l.Value == "Z" && (l.FontName ?? string.Empty).Contains("DejaVuSans", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_design_with_a_16_bit_interlaced_logo_saves_normalised_and_its_certificate_is_drawn()
     {
         var org = await TestOrganization.CreateAsync(fixture.Host);

@@ -147,7 +147,7 @@ public sealed class CatalogJourneyTests(WebAppFixture fixture)
     {
         await ada.GetByRole(AriaRole.Link, new() { Name = "Certificate design" }).ClickAsync();
         var design = ada.GetByRole(AriaRole.Form, new() { Name = "Certificate design" });
-        await design.GetByLabel("Heading").FillAsync("Zertifikat — 证书");
+        await design.GetByLabel("Heading", new() { Exact = true }).FillAsync("Zertifikat — 证书");
         var body = design.GetByLabel("Body", new() { Exact = true });
         await body.FillAsync("Verliehen an {{lerner}} ");
         await Assertions.Expect(design.GetByText("Unknown placeholder: {{lerner}}")).ToBeVisibleAsync();
@@ -164,6 +164,10 @@ public sealed class CatalogJourneyTests(WebAppFixture fixture)
         var logo = new FilePayload { Name = "logo-Übung.png", MimeType = "image/png", Buffer = Certifications.DevHost.Demo.DemoLogo.Png() };
         await design.GetByLabel("Logo").SetInputFilesAsync(logo);
         await Assertions.Expect(design.GetByRole(AriaRole.Img, new() { Name = "The new logo" })).ToBeVisibleAsync();
+        var font = Path.Combine(
+            Certifications.DevHost.RepositoryRoot.Find(), "functions", "Certifications.Functions", "Certificates", "Rendering", "Fonts", "DejaVuSans.ttf");
+        await design.GetByLabel("Heading font").SetInputFilesAsync(
+            new FilePayload { Name = "Marke-Überschrift.ttf", MimeType = "font/ttf", Buffer = await File.ReadAllBytesAsync(font) });
 
         var preview = ada.GetByRole(AriaRole.Region, new() { Name = "Preview" });
         await Assertions.Expect(preview.GetByText("Preview up to date.")).ToBeVisibleAsync(new() { Timeout = 20_000 });
@@ -177,5 +181,6 @@ public sealed class CatalogJourneyTests(WebAppFixture fixture)
 
         await design.GetByRole(AriaRole.Button, new() { Name = "Save design" }).ClickAsync();
         await Assertions.Expect(design.GetByRole(AriaRole.Status)).ToHaveTextAsync("Design saved.");
+        await Assertions.Expect(design.GetByText("The current heading font is kept.")).ToBeVisibleAsync();
     }
 }

@@ -76,10 +76,10 @@ public sealed record CertificateLayout
     public static (double Width, double Height) PageSize(Orientation orientation) =>
         orientation == Orientation.Portrait ? (595, 842) : (842, 595);
 
-    public static CertificateLayout Plan(CertificateDesign design, Certificate certificate, bool hasLogo, string verifyUrl)
+    public static CertificateLayout Plan(CertificateDesign design, Certificate certificate, bool hasLogo, string verifyUrl, FontFace? headingFont = null)
     {
         var language = design.Language;
-        var text = new TextSetter(design.IsRightToLeft ? TextDirection.RightToLeft : TextDirection.LeftToRight, language);
+        var text = new TextSetter(design.IsRightToLeft ? TextDirection.RightToLeft : TextDirection.LeftToRight, language, headingFont);
         var (width, height) = PageSize(design.Orientation);
         var contentWidth = width - 2 * Margin;
         var portrait = design.Orientation == Orientation.Portrait;
@@ -87,20 +87,20 @@ public sealed record CertificateLayout
         var top = portrait ? 80.0 : 56.0;
         var headingTop = top + (hasLogo ? LogoHeight(portrait) + 16 : 8);
         var headingText = CertificateWording.Fill(design.Heading, certificate, language);
-        var heading = text.Fit(headingText, TextStyle.SerifBold, 34, 20, contentWidth, maxLines: 1);
+        var heading = text.Fit(headingText, TextStyle.Heading, 34, 20, contentWidth, maxLines: 1);
         if (heading.Lines.Count > 1)
         {
-            heading = text.Fit(headingText, TextStyle.SerifBold, 24, 14, contentWidth, maxLines: 2);
+            heading = text.Fit(headingText, TextStyle.Heading, 24, 14, contentWidth, maxLines: 2);
         }
 
         var footerTop = height - (portrait ? 190 : 150);
         var bodyTop = headingTop + heading.Height + 34;
         var available = footerTop - 16 - bodyTop;
         var (beforeText, afterText) = CertificateWording.SplitAtLearner(design.Body, certificate, language);
-        var name = text.Fit(certificate.LearnerName, TextStyle.SerifBold, 40, 16, contentWidth, maxLines: 1);
+        var name = text.Fit(certificate.LearnerName, TextStyle.Heading, 40, 16, contentWidth, maxLines: 1);
         if (name.Lines.Count > 1)
         {
-            name = text.Fit(certificate.LearnerName, TextStyle.SerifBold, 22, 14, contentWidth, maxLines: 2);
+            name = text.Fit(certificate.LearnerName, TextStyle.Heading, 22, 14, contentWidth, maxLines: 2);
         }
 
         TextBlock before = TextBlock.Empty(BodyLargest), after = TextBlock.Empty(BodyLargest);

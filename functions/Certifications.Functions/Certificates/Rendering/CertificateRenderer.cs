@@ -19,12 +19,17 @@ public static class CertificateRenderer
     public const int PictureScale = 2;
 
     /// <summary>Whether the design's text fits its page with sample data (a body too long for one page does not).</summary>
-    public static bool Fits(CertificateDesign design, Certificate sample, bool hasLogo) =>
-        CertificateLayout.Plan(design, sample, hasLogo, "https://example.org/api/verify/" + sample.Id).Fits;
+    public static bool Fits(CertificateDesign design, Certificate sample, bool hasLogo, byte[]? headingFont = null)
+    {
+        using var font = headingFont is null ? null : FontFace.Load("heading", headingFont);
+        return CertificateLayout.Plan(design, sample, hasLogo, "https://example.org/api/verify/" + sample.Id, font).Fits;
+    }
 
     public static RenderedCertificate Render(CertificateContent content)
     {
-        var layout = CertificateLayout.Plan(content.Design, content.Certificate, content.Logo is not null, content.VerifyUrl);
+        // The organization's font is read for this render only (a few milliseconds), and freed with it.
+        using var headingFont = content.HeadingFont is null ? null : FontFace.Load("heading", content.HeadingFont);
+        var layout = CertificateLayout.Plan(content.Design, content.Certificate, content.Logo is not null, content.VerifyUrl, headingFont);
         using var fonts = FontSubsets.Of(layout.Lines);
         using var picture = CertificateDrawing.Record(content, layout, fonts);
         return new RenderedCertificate(Pdf(content, layout, picture), Png(layout, picture));

@@ -5,6 +5,7 @@ import { must, mustVersioned, type Api, type Schemas, type Versioned } from '../
 import { ApiProblem } from '../../api/problem';
 import { useServices } from '../../app/context';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
+import type { MessageKey } from '../../i18n/i18n';
 import { endonym, shippedLanguages } from '../../i18n/languages';
 import { useTranslate } from '../../i18n/useTranslate';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -27,6 +28,7 @@ type Design = Schemas['CertificateDesignInput'] & {
 
 const maxLogoBytes = 1024 * 1024;
 const logoTypes = ['image/png', 'image/jpeg'];
+const maxFontBytes = 2 * 1024 * 1024;
 
 function designOf(c: Certification): Design {
   // rightToLeft is what the API works out from the language; it is not part of what is saved.
@@ -57,6 +59,7 @@ function Designer({ saved }: { saved: Versioned<Certification> }) {
   const [design, setDesign] = useState(baseline);
   const [etag, setEtag] = useState(saved.etag);
   const [logoProblem, setLogoProblem] = useState('');
+  const [fontProblem, setFontProblem] = useState('');
   const body = useRef<HTMLTextAreaElement>(null);
   const dirty = JSON.stringify(design) !== JSON.stringify(baseline);
   useUnsavedGuard(dirty);
@@ -90,21 +93,23 @@ function Designer({ saved }: { saved: Versioned<Certification> }) {
     });
   };
 
-  const pickLogo = (file: File | undefined) => {
+  /** Checks a picked file by its kind and size, then reads it into the design as a data URL; or says why not. */
+  const pick = (file: File | undefined, fits: (f: File) => boolean, maxBytes: number, messages: [MessageKey, MessageKey],
+    setProblem: (problem: string) => void, use: (dataUrl: string) => void) => {
     if (!file) return;
-    if (!logoTypes.includes(file.type)) {
-      setLogoProblem(t('designer.logoNotImage', { name: file.name }));
-      return;
-    }
-    if (file.size > maxLogoBytes) {
-      setLogoProblem(t('designer.logoTooLarge', { name: file.name }));
-      return;
-    }
-    setLogoProblem('');
+    const problem = !fits(file) ? messages[0] : file.size > maxBytes ? messages[1] : null;
+    setProblem(problem ? t(problem, { name: file.name }) : '');
+    if (problem) return;
     const reader = new FileReader();
-    reader.onload = () => set({ logo: String(reader.result) });
+    reader.onload = () => use(String(reader.result));
     reader.readAsDataURL(file);
   };
+  const pickLogo = (file: File | undefined) =>
+    pick(file, (f) => logoTypes.includes(f.type), maxLogoBytes, ['designer.logoNotImage', 'designer.logoTooLarge'], setLogoProblem,
+      (logo) => set({ logo }));
+  const pickFont = (file: File | undefined) =>
+    pick(file, (f) => /\.(ttf|otf)$/i.test(f.name), maxFontBytes, ['designer.fontNotFont', 'designer.fontTooLarge'], setFontProblem,
+      (headingFont) => set({ headingFont }));
 
   const unknownInHeading = unknownPlaceholders(design.heading);
   const unknownInBody = unknownPlaceholders(design.body);
@@ -188,17 +193,15 @@ function Designer({ saved }: { saved: Versioned<Certification> }) {
               </div>
             </fieldset>
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-logo`}>{t('designer.logo')}</label>
-            <p className="hint" id={`${id}-logo-hint`}>{t('designer.logoHint')}</p>
-            <input id={`${id}-logo`} type="file" accept="image/png,image/jpeg" aria-describedby={`${id}-logo-hint ${id}-logo-error`}
-              onChange={(e) => pickLogo(e.target.files?.[0])} />
-            {logoProblem && <p className="field-error" role="alert">{logoProblem}</p>}
-            <FieldError error={problems} field="logo" label={t('designer.field.logo')} id={`${id}-logo-error`} />
+          <FileField id={`${id}-logo`} field="logo" label={t('designer.logo')} hint={t('designer.logoHint')} accept="image/png,image/jpeg"
+            errorLabel={t('designer.field.logo')} problem={logoProblem} problems={problems} onPick={pickLogo}
+            value={design.logo} kept={t('designer.logoKept')} remove={t('designer.removeLogo')} onRemove={() => set({ logo: null })}>
             {logoShown && <img className="logo-preview" src={logoShown} alt={t('designer.newLogo')} />}
-            {design.logo && !logoShown && <p className="muted">{t('designer.logoKept')}</p>}
-            {design.logo && <button type="button" className="secondary small" onClick={() => set({ logo: null })}>{t('designer.removeLogo')}</button>}
-          </div>
+          </FileField>
+          <FileField id={`${id}-font`} field="headingFont" label={t('designer.headingFont')} hint={t('designer.headingFontHint')}
+            accept=".ttf,.otf,font/ttf,font/otf" errorLabel={t('designer.field.headingFont')} problem={fontProblem} problems={problems}
+            onPick={pickFont} value={design.headingFont} kept={t('designer.fontKept')} remove={t('designer.removeFont')}
+            onRemove={() => set({ headingFont: null })} />
           <div className="row">
             <div className="field grow">
               <label htmlFor={`${id}-signatory`}>{t('designer.signatoryName')}</label>
@@ -250,6 +253,38 @@ function Designer({ saved }: { saved: Versioned<Certification> }) {
         </section>
       </div>
     </>
+  );
+}
+
+/** A file the design carries (the logo, the heading font): picked, checked, kept while it is the stored one, or removed. */
+function FileField(props: {
+  id: string;
+  field: string;
+  label: string;
+  hint: string;
+  accept: string;
+  errorLabel: string;
+  problem: string;
+  problems: unknown;
+  onPick: (file: File | undefined) => void;
+  value: string | null | undefined;
+  kept: string;
+  remove: string;
+  onRemove: () => void;
+  children?: React.ReactNode;
+}) {
+  const { id, value } = props;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <p className="hint" id={`${id}-hint`}>{props.hint}</p>
+      <input id={id} type="file" accept={props.accept} aria-describedby={`${id}-hint ${id}-error`} onChange={(e) => props.onPick(e.target.files?.[0])} />
+      {props.problem && <p className="field-error" role="alert">{props.problem}</p>}
+      <FieldError error={props.problems} field={props.field} label={props.errorLabel} id={`${id}-error`} />
+      {props.children}
+      {value && !value.startsWith('data:') && <p className="muted">{props.kept}</p>}
+      {value && <button type="button" className="secondary small" onClick={props.onRemove}>{props.remove}</button>}
+    </div>
   );
 }
 

@@ -2,9 +2,11 @@ using System.Text;
 
 namespace Certifications.Functions.Certificates.Rendering.Text;
 
-/// <summary>The three ways certificate text is set: headings and names, plain serif, and the body's sans.</summary>
+/// <summary>The ways certificate text is set: the heading and the learner's name, other bold serif, plain serif, and the body's sans.</summary>
 public enum TextStyle
 {
+    /// <summary>Bold serif, or the organization's own heading font where it has the glyph.</summary>
+    Heading,
     Serif,
     SerifBold,
     Sans,
@@ -56,6 +58,7 @@ public static class CertificateFonts
             table[(script, TextStyle.Sans)] = Face(regular);
             table[(script, TextStyle.Serif)] = Face(serif ?? regular);
             table[(script, TextStyle.SerifBold)] = Face(bold);
+            table[(script, TextStyle.Heading)] = Face(bold);
         }
 
         Set(TextScript.Latin, "DejaVuSans", "DejaVuSerif-Bold", serif: "DejaVuSerif");

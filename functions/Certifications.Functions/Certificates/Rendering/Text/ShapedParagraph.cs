@@ -47,9 +47,13 @@ public sealed class ShapedParagraph
     /// <summary>Where a line may end (UTF-16 indices, ascending, the last one the paragraph's end), by the language's line-breaking rules.</summary>
     public IReadOnlyList<int> Breaks { get; }
 
-    /// <summary>Shapes one paragraph (it holds no line feed), embedding and override controls left out.</summary>
-    public static ShapedParagraph Shape(string text, TextStyle style, TextDirection direction, string language)
+    /// <summary>
+    /// Shapes one paragraph (it holds no line feed), embedding and override controls left out; a heading is set in
+    /// <paramref name="headingFont"/> (the organization's own) wherever that font has the character.
+    /// </summary>
+    public static ShapedParagraph Shape(string text, TextStyle style, TextDirection direction, string language, FontFace? headingFont = null)
     {
+        var brand = style == TextStyle.Heading ? headingFont : null;
         text = BidiText.WithoutEmbeddingControls(text);
         var levels = BidiText.Levels(text, direction, out _);
         var runs = new List<ShapedRun>();
@@ -61,7 +65,9 @@ public sealed class ShapedParagraph
         for (var i = 0; i < text.Length;)
         {
             var rune = Rune.GetRuneAt(text, i);
-            var next = face is { } current && TextScripts.Follows(rune) && current.Has(rune.Value) ? current : CertificateFonts.For(rune, style);
+            var next = face is { } current && TextScripts.Follows(rune) && current.Has(rune.Value) ? current
+                : brand is not null && brand.Has(rune.Value) ? brand
+                : CertificateFonts.For(rune, style);
             if (face is { } open && (next != open || levels[i] != levels[start]))
             {
                 runs.Add(ShapeRun(buffer, hbLanguage, text, start, i - start, open, levels[start], advances));

@@ -5,7 +5,7 @@ namespace Certifications.Functions.Certificates.Rendering.Text;
 /// trying a size is arithmetic; lines break where the language allows (between words, between Thai words by dictionary, between
 /// most CJK characters), and a word wider than the line is cut between graphemes.
 /// </summary>
-public sealed class TextSetter(TextDirection direction, string language)
+public sealed class TextSetter(TextDirection direction, string language, FontFace? headingFont = null)
 {
     public TextDirection Direction { get; } = direction;
 
@@ -38,7 +38,7 @@ public sealed class TextSetter(TextDirection direction, string language)
     public TextBlock Set(string text, TextStyle style, double size, double width) => new(Wrap(Shape(text, style), width / size), size);
 
     private List<ShapedParagraph> Shape(string text, TextStyle style) =>
-        [.. text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(p => ShapedParagraph.Shape(p, style, Direction, Language))];
+        [.. text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(p => ShapedParagraph.Shape(p, style, Direction, Language, headingFont))];
 
     /// <summary>Greedy: each line takes as many break-to-break segments as fit (width in ems).</summary>
     private static List<TextLine> Wrap(IEnumerable<ShapedParagraph> paragraphs, double width)
