@@ -24,8 +24,14 @@ public sealed partial class WebCatalogueTests
             Assert.Equal(english.Keys.Order(StringComparer.Ordinal), messages.Keys.Order(StringComparer.Ordinal));
             Assert.All(english, entry =>
             {
-                Assert.False(string.IsNullOrWhiteSpace(messages[entry.Key]), $"{language} {entry.Key}");
-                Assert.Equal(Arguments(entry.Value), Arguments(messages[entry.Key]));
+                var translated = messages[entry.Key];
+                Assert.False(string.IsNullOrWhiteSpace(translated), $"{language} {entry.Key}");
+
+                // Every value English shows is shown; a plural's selector may go where the language has no plurals.
+                var (values, selectors) = (Plain(entry.Value), Selectors(entry.Value));
+                var used = Plain(translated).Concat(Selectors(translated)).ToHashSet(StringComparer.Ordinal);
+                Assert.True(values.All(used.Contains), $"{language} {entry.Key} leaves out one of {string.Join(", ", values)}");
+                Assert.True(used.All(n => values.Contains(n) || selectors.Contains(n)), $"{language} {entry.Key} names a value English has not");
             });
         }
     }
@@ -41,9 +47,10 @@ public sealed partial class WebCatalogueTests
         return [.. Quoted().Matches(list).Select(m => m.Groups[1].Value)];
     }
 
-    // The names of an ICU message's plain arguments ({title}, {list}). A plural's selector may go where the language has no plurals.
-    private static string[] Arguments(string message) =>
-        [.. Argument().Matches(message).Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal)];
+    // The values an ICU message shows ({title}, {met}) and those that only choose a plural form ({count, plural, ...}).
+    private static string[] Plain(string message) => [.. Argument().Matches(message).Select(m => m.Groups[1].Value).Distinct()];
+
+    private static string[] Selectors(string message) => [.. Selector().Matches(message).Select(m => m.Groups[1].Value).Distinct()];
 
     [GeneratedRegex(@"shippedLanguages = \[(.*?)\]", RegexOptions.Singleline)]
     private static partial Regex ShippedList();
@@ -53,4 +60,7 @@ public sealed partial class WebCatalogueTests
 
     [GeneratedRegex(@"\{(\w+)\}")]
     private static partial Regex Argument();
+
+    [GeneratedRegex(@"\{(\w+),\s*(?:plural|select)")]
+    private static partial Regex Selector();
 }

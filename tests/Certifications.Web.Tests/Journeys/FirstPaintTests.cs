@@ -47,7 +47,7 @@ public sealed class FirstPaintTests(WebAppFixture fixture)
         var list = liam.GetByRole(AriaRole.List, new() { Name = "My certifications" });
         var card = list.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Gesprächsführung — 对话练习" });
         await Assertions.Expect(card.GetByRole(AriaRole.Progressbar, new() { Name = "Progress in Gesprächsführung — 对话练习" }))
-            .ToHaveAttributeAsync("aria-valuetext", "0 of 1 criteria met");
+            .ToHaveAttributeAsync("aria-valuetext", "0 of 1 criterion met");
         await Assertions.Expect(card).ToContainTextAsync("Bitte bis Freitag — 请在周五前完成");
         await Assertions.Expect(card).ToContainTextAsync("Assigned to you");
         // The due date in the viewer's locale (the browser is German): 24.12.2027.

@@ -67,4 +67,46 @@ public sealed class LanguageJourneyTests(WebAppFixture fixture)
             (await fixture.ApiAs("Ada Admin").PutAsJsonAsync("me/preferences", new { language = (string?)null })).EnsureSuccessStatusCode();
         }
     });
+
+    [Fact]
+    public Task Lena_reads_her_home_in_arabic_drawn_the_same_before_and_after_react_takes_over() => fixture.JourneyAsync(async () =>
+    {
+        // Something assigned to her, so the home has a card to read.
+        using var admin = fixture.ApiAs("Ada Admin");
+        var title = "حماية البيانات — Datenschutz";
+        var criteria = new[] { new { kind = "content", title = "اقرأ الدليل" } };
+        var created = System.Text.Json.Nodes.JsonNode.Parse(
+            await (await admin.PostAsJsonAsync("certifications", new { title, criteria })).Content.ReadAsStringAsync())!;
+        var certificationId = created["id"]!.GetValue<string>();
+        (await admin.PostAsync($"certifications/{certificationId}/publish", null)).EnsureSuccessStatusCode();
+        var lenaId = fixture.DemoUsers.Single(u => u.DisplayName == "Lena Learner").Id;
+        (await admin.PostAsJsonAsync($"certifications/{certificationId}/assignments", new { learnerIds = new[] { lenaId } })).EnsureSuccessStatusCode();
+
+        var api = fixture.ApiAs("Lena Learner");
+        (await api.PutAsJsonAsync("me/preferences", new { language = "ar" })).EnsureSuccessStatusCode();
+        try
+        {
+            var lena = await fixture.NewPageAsync(390);
+            await lena.SignInAsync("Lena Learner");
+            await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "اعتماداتي", Level = 1 })).ToBeVisibleAsync();
+            await Assertions.Expect(lena.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+            var card = lena.GetByRole(AriaRole.Listitem).Filter(new() { HasText = title });
+            await Assertions.Expect(card.GetByRole(AriaRole.Progressbar, new() { Name = $"التقدم في {title}" }))
+                .ToHaveAttributeAsync("aria-valuetext", "استوفيت 0 من معيار واحد");
+            await Assertions.Expect(card).ToContainTextAsync("أُسند إليك");
+            await lena.AssertNoSidewaysScrollAsync();
+
+            // The next load draws the home before React in Arabic too, from what this browser showed last.
+            var release = await lena.HoldBackAsync("**/assets/start-*.js");
+            await lena.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
+            await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "اعتماداتي", Level = 1 })).ToBeVisibleAsync();
+            await Assertions.Expect(lena.GetByRole(AriaRole.Navigation, new() { Name = "الرئيسية" })).ToBeVisibleAsync();
+            release.SetResult();
+            await lena.ScreenshotAsync(fixture, "learner-home-arabic");
+        }
+        finally
+        {
+            (await api.PutAsJsonAsync("me/preferences", new { language = (string?)null })).EnsureSuccessStatusCode();
+        }
+    });
 }

@@ -5,7 +5,7 @@ import { queries, type FirstReads } from '../app/queries';
 import type { Auth } from '../auth/auth';
 import type { Translate } from '../i18n/i18n';
 import { formatDate } from '../ui/format';
-import { criteriaMetText, enrollmentSourceText, progressPercent, statusBadgeClass } from '../ui/standing';
+import { criteriaMetText, enrollmentSourceText, progressPercent, statusBadgeClass, statusText } from '../ui/standing';
 import { el } from './dom';
 
 type Assignments = Schemas['ListResponseOfAssignmentListItem'];
@@ -40,9 +40,9 @@ export async function homeFirstPaint(api: Api, reads: FirstReads, auth: Auth, t:
   }
   if (assignments.items.length === 0 && !(await person)) return null;
   return async (root) => {
-    document.title = 'My certifications · Certifications';
+    document.title = `${t('home.title')} · Certifications`;
     const bar = topBar(auth, t);
-    root.replaceChildren(bar.element, main(assignments.items));
+    root.replaceChildren(bar.element, main(assignments.items, t));
     const known = await person;
     if (known) bar.fill(known);
   };
@@ -92,15 +92,22 @@ function link(to: string, end: boolean | undefined, text: string, path: string, 
   return el('a', { 'aria-current': current ? 'page' : undefined, class: classes || undefined, href: to }, text);
 }
 
-function main(items: Assignment[]): HTMLElement {
+function main(items: Assignment[], t: Translate): HTMLElement {
   const content =
     items.length === 0
-      ? el('p', {}, 'Nothing assigned to you yet. ', el('a', { href: '/discover' }, 'Discover certifications'), ' you can enroll in.')
-      : el('ul', { class: 'cards', 'aria-label': 'My certifications' }, ...items.map(card));
-  return el('main', { id: 'main', tabindex: '-1' }, el('h1', {}, 'My certifications'), content);
+      ? el('p', {}, ...withLink(t('home.empty', { discover: (chunks) => `\u0001${chunks.join('')}\u0002` }), '/discover'))
+      : el('ul', { class: 'cards', 'aria-label': t('home.title') }, ...items.map((item) => card(item, t)));
+  return el('main', { id: 'main', tabindex: '-1' }, el('h1', {}, t('home.title')), content);
 }
 
-function card(item: Assignment): HTMLElement {
+/** A message whose tagged part (marked \u0001…\u0002) is a link, as text nodes around the link: nothing is parsed as HTML. */
+function withLink(marked: string, href: string): (string | HTMLElement)[] {
+  const [before = '', rest = ''] = marked.split('\u0001');
+  const [inside = '', after = ''] = rest.split('\u0002');
+  return [before, el('a', { href }, inside), after];
+}
+
+function card(item: Assignment, t: Translate): HTMLElement {
   const met = Number(item.progress.met);
   const total = Number(item.progress.total);
   const title = item.certification.title;
@@ -111,9 +118,9 @@ function card(item: Assignment): HTMLElement {
     el(
       'div',
       { class: 'row' },
-      el('span', { class: statusBadgeClass(item.status) }, item.statusName),
-      item.overdue && el('span', { class: 'badge badge-danger' }, 'Overdue'),
-      el('span', { class: 'muted' }, enrollmentSourceText(item.source)),
+      el('span', { class: statusBadgeClass(item.status) }, statusText(item.status, t)),
+      item.overdue && el('span', { class: 'badge badge-danger' }, t('standing.overdue')),
+      el('span', { class: 'muted' }, enrollmentSourceText(item.source, t)),
     ),
     el(
       'div',
@@ -123,17 +130,17 @@ function card(item: Assignment): HTMLElement {
         {
           class: 'bar',
           role: 'progressbar',
-          'aria-label': `Progress in ${title}`,
+          'aria-label': t('standing.progressIn', { title }),
           'aria-valuemin': '0',
           'aria-valuemax': String(total),
           'aria-valuenow': String(met),
-          'aria-valuetext': criteriaMetText(met, total),
+          'aria-valuetext': criteriaMetText(met, total, t),
         },
         filled(progressPercent(met, total)),
       ),
-      el('p', { class: 'muted' }, criteriaMetText(met, total)),
+      el('p', { class: 'muted' }, criteriaMetText(met, total, t)),
     ),
-    item.dueDate && el('p', { class: 'muted' }, `Due ${formatDate(item.dueDate)}`),
+    item.dueDate && el('p', { class: 'muted' }, t('standing.due', { date: formatDate(item.dueDate) })),
     item.message && el('p', {}, item.message),
   );
 }

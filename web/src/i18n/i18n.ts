@@ -6,8 +6,11 @@ import { chooseLanguage, isRightToLeft, type Language } from './languages';
 export type Messages = typeof en;
 export type MessageKey = keyof Messages;
 
-/** A message by its key, in the current language; values fill its ICU placeholders ({title}, plurals). */
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+/** What fills a message: values for its placeholders ({title}, plurals), and functions for its tags (<discover>…</discover>). */
+export type MessageValues = Record<string, string | number | ((chunks: string[]) => string)>;
+
+/** A message by its key, in the current language. */
+export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
 const others = import.meta.glob<{ default: Messages }>(['./messages/*.json', '!./messages/en.json']);
 const cache = createIntlCache();
@@ -26,7 +29,7 @@ export function createIntlFor(language: Language, messages: Messages): IntlShape
 
 /** What a translator needs of an intl object: react-intl's (pages) and @formatjs/intl's (the first paint) both have it. */
 interface MessageFormatter {
-  formatMessage(descriptor: { id: string }, values?: Record<string, string | number>): string;
+  formatMessage(descriptor: { id: string }, values?: MessageValues): string;
 }
 
 /** The translate function of an intl object (the same for React pages and the first paint drawn without React). */

@@ -1,3 +1,5 @@
+import type { MessageKey, Translate } from '../i18n/i18n';
+
 /** The words and classes of where a learning record stands, shared by the React components and the first paint. */
 
 /** The badge's classes for an enrollment's status, coloured by what it asks of the viewer. */
@@ -12,11 +14,16 @@ export function progressPercent(met: number, total: number): number {
   return total === 0 ? 0 : Math.round((met / total) * 100);
 }
 
-export function criteriaMetText(met: number, total: number): string {
-  return `${met} of ${total} criteria met`;
+export function criteriaMetText(met: number, total: number, t: Translate): string {
+  return t('standing.criteriaMet', { met, total });
 }
 
 /** How the learner came to the certification. */
-export function enrollmentSourceText(source: string): string {
-  return source === 'Assigned' ? 'Assigned to you' : 'You enrolled';
+export function enrollmentSourceText(source: string, t: Translate): string {
+  return t(source === 'Assigned' ? 'standing.assigned' : 'standing.enrolled');
+}
+
+/** An enrollment's status in the reader's words (the API's statusName is English). */
+export function statusText(status: string, t: Translate): string {
+  return t(`status.${status}` as MessageKey);
 }

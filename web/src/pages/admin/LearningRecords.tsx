@@ -114,7 +114,7 @@ export function LearningRecords() {
                         <Link to={`/admin/enrollments/${r.enrollmentId}`}>{r.learner.displayName}</Link>
                         <div className="muted small">{r.learner.email}</div>
                       </th>
-                      <td><StatusBadge status={r.status} name={r.statusName} />{r.overdue && <> <span className="badge badge-danger">Overdue</span></>}</td>
+                      <td><StatusBadge status={r.status} />{r.overdue && <> <span className="badge badge-danger">Overdue</span></>}</td>
                       <td><ProgressBar met={r.progress.met} total={r.progress.total} label={`Progress of ${r.learner.displayName}`} /></td>
                       <td>{r.source === 'Assigned' ? 'Assigned' : 'Self-enrolled'}</td>
                       <td>{r.dueDate ? formatDate(r.dueDate) : '—'}</td>

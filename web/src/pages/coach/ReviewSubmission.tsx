@@ -41,7 +41,7 @@ export function ReviewSubmission() {
       <h1>{detail.learner.displayName}</h1>
       <section className="card stack" aria-label="The record">
         <p><strong>{detail.certification.title}</strong></p>
-        <Standing status={detail.status} statusName={detail.statusName} overdue={detail.overdue} dueDate={detail.dueDate} />
+        <Standing status={detail.status} overdue={detail.overdue} dueDate={detail.dueDate} />
         <ProgressBar met={detail.progress.met} total={detail.progress.total} label="Criteria met" />
       </section>
       {admin && <EnrollmentAdmin detail={detail} />}

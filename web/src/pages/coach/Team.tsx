@@ -54,7 +54,7 @@ function LearningRecords({ certification }: { certification: Certification }) {
           {records.map((r) => (
             <li key={r.enrollmentId} className="card stack">
               <h3><Link to={`/coach/reviews/${r.enrollmentId}`}>{r.learner.displayName}</Link></h3>
-              <Standing status={r.status} statusName={r.statusName} overdue={r.overdue} dueDate={r.dueDate} />
+              <Standing status={r.status} overdue={r.overdue} dueDate={r.dueDate} />
               <ProgressBar met={r.progress.met} total={r.progress.total} label={`Progress of ${r.learner.displayName}`} />
             </li>
           ))}

@@ -49,7 +49,7 @@ export function EnrollmentPage() {
     <>
       <h1>{detail.certification.title}</h1>
       <section aria-label="Where you stand" className="card stack">
-        <Standing status={detail.status} statusName={detail.statusName} overdue={detail.overdue} dueDate={detail.dueDate} />
+        <Standing status={detail.status} overdue={detail.overdue} dueDate={detail.dueDate} />
         <ProgressBar met={detail.progress.met} total={detail.progress.total} label="Criteria met" />
         {detail.message && <p>Message from your admin: {detail.message}</p>}
         <ApprovalState detail={detail} />

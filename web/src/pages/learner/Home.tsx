@@ -7,13 +7,16 @@ import { formatDate } from '../../ui/format';
 import { enrollmentSourceText } from '../../ui/standing';
 import { ProgressBar, Standing } from '../../ui/Status';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { FormattedMessage } from 'react-intl';
+import { useTranslate } from '../../i18n/useTranslate';
 
 /**
  * My certifications: everything I am assigned or enrolled in, soonest due first. Its first load is drawn once before
  * React (firstPaint/homeFirstPaint.ts) with the same markup; a browser test keeps the two the same.
  */
 export function Home() {
-  usePageTitle('My certifications');
+  const t = useTranslate();
+  usePageTitle(t('home.title'));
   const me = useMe();
   const { api } = useServices();
   const learner = hasRole(me, 'Learner');
@@ -22,26 +25,26 @@ export function Home() {
   if (!learner) return <Navigate to={hasRole(me, 'Coach') ? '/coach/reviews' : '/certificates'} replace />;
   return (
     <>
-      <h1>My certifications</h1>
-      {list.isPending && <p className="muted">Loading…</p>}
+      <h1>{t('home.title')}</h1>
+      {list.isPending && <p className="muted">{t('app.loading')}</p>}
       {list.isError && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
       {list.isSuccess && list.data.items.length === 0 && (
         <p>
-          Nothing assigned to you yet. <Link to="/discover">Discover certifications</Link> you can enroll in.
+          <FormattedMessage id="home.empty" values={{ discover: (chunks) => <Link to="/discover">{chunks}</Link> }} />
         </p>
       )}
       {list.isSuccess && list.data.items.length > 0 && (
-        <ul className="cards" aria-label="My certifications">
+        <ul className="cards" aria-label={t('home.title')}>
           {list.data.items.map((item) => (
             <li key={item.enrollmentId} className="card stack">
               <h2>
                 <Link to={`/enrollments/${item.enrollmentId}`}>{item.certification.title}</Link>
               </h2>
-              <Standing status={item.status} statusName={item.statusName} overdue={item.overdue}>
-                <span className="muted">{enrollmentSourceText(item.source)}</span>
+              <Standing status={item.status} overdue={item.overdue}>
+                <span className="muted">{enrollmentSourceText(item.source, t)}</span>
               </Standing>
-              <ProgressBar met={Number(item.progress.met)} total={Number(item.progress.total)} label={`Progress in ${item.certification.title}`} />
-              {item.dueDate && <p className="muted">{`Due ${formatDate(item.dueDate)}`}</p>}
+              <ProgressBar met={Number(item.progress.met)} total={Number(item.progress.total)} label={t('standing.progressIn', { title: item.certification.title })} />
+              {item.dueDate && <p className="muted">{t('standing.due', { date: formatDate(item.dueDate) })}</p>}
               {item.message && <p>{item.message}</p>}
             </li>
           ))}
