@@ -58,7 +58,8 @@ public sealed partial class WebCatalogueTests
     [GeneratedRegex(@"'([^']+)'")]
     private static partial Regex Quoted();
 
-    [GeneratedRegex(@"\{(\w+)\}")]
+    // A placeholder is an identifier in braces; braces after a plural category ("one {…}") hold a branch's words, not a value.
+    [GeneratedRegex(@"(?<!(?:zero|one|two|few|many|other|=\d+)\s*)\{([A-Za-z_]\w*)\}")]
     private static partial Regex Argument();
 
     [GeneratedRegex(@"\{(\w+),\s*(?:plural|select)")]

@@ -4,11 +4,13 @@ import { must } from '../../api/client';
 import { useServices } from '../../app/context';
 import { queries } from '../../app/queries';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useTranslate } from '../../i18n/useTranslate';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 /** Certifications I may enroll in myself. */
 export function Discover() {
-  usePageTitle('Discover');
+  const t = useTranslate();
+  usePageTitle(t('nav.discover'));
   const { api } = useServices();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -24,24 +26,26 @@ export function Discover() {
 
   return (
     <>
-      <h1>Discover certifications</h1>
-      {open.isPending && <p className="muted">Loading…</p>}
+      <h1>{t('discover.title')}</h1>
+      {open.isPending && <p className="muted">{t('app.loading')}</p>}
       {open.isError && <ErrorNotice error={open.error} onRetry={() => void open.refetch()} />}
       {enroll.isError && <ErrorNotice error={enroll.error} />}
-      {open.isSuccess && open.data.items.length === 0 && <p>There is nothing more to enroll in right now.</p>}
+      {open.isSuccess && open.data.items.length === 0 && <p>{t('discover.empty')}</p>}
       {open.isSuccess && open.data.items.length > 0 && (
-        <ul className="cards" aria-label="Certifications you can enroll in">
+        <ul className="cards" aria-label={t('discover.listLabel')}>
           {open.data.items.map((c) => (
             <li key={c.id} className="card stack">
               <h2>{c.title}</h2>
               {c.description && <p>{c.description}</p>}
               <p className="muted">
-                {c.criteria.length} {c.criteria.length === 1 ? 'criterion' : 'criteria'}
-                {c.requireApproval ? ' · approval required' : ''}
-                {c.validityMonths ? ` · valid ${c.validityMonths} months` : ''}
+                {[
+                  t('discover.criteria', { count: c.criteria.length }),
+                  c.requireApproval ? t('discover.approval') : null,
+                  c.validityMonths ? t('discover.validity', { months: c.validityMonths }) : null,
+                ].filter(Boolean).join(' · ')}
               </p>
-              <button type="button" disabled={enroll.isPending} onClick={() => enroll.mutate(c.id)} aria-label={`Enroll in ${c.title}`}>
-                {enroll.isPending && enroll.variables === c.id ? 'Enrolling…' : 'Enroll'}
+              <button type="button" disabled={enroll.isPending} onClick={() => enroll.mutate(c.id)} aria-label={t('discover.enrollIn', { title: c.title })}>
+                {enroll.isPending && enroll.variables === c.id ? t('discover.enrolling') : t('discover.enroll')}
               </button>
             </li>
           ))}
