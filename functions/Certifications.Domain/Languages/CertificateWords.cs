@@ -16,15 +16,13 @@ public static class CertificateWords
     /// <summary>A date as the language writes it on a certificate: day, month name and year, no weekday.</summary>
     public const string DatePattern = nameof(DatePattern);
 
-    public static ResourceManager Resources { get; } = new("Certifications.Domain.Languages.CertificateWords", typeof(CertificateWords).Assembly);
+    private static readonly WordCatalogue Catalogue = new(nameof(CertificateWords));
 
-    public static string Get(string key, string? language) =>
-        Resources.GetString(key, ProductLanguages.Culture(language))
-        ?? throw new InvalidOperationException($"The certificate word {key} is missing from the neutral catalogue.");
+    public static ResourceManager Resources => Catalogue.Resources;
 
-    public static string Format(string key, string? language, params object[] values) =>
-        string.Format(ProductLanguages.Culture(language), Get(key, language), values);
+    public static string Get(string key, string? language) => Catalogue.Get(key, language);
 
-    public static string Date(DateTimeOffset date, string? language) =>
-        date.UtcDateTime.ToString(Get(DatePattern, language), ProductLanguages.Culture(language));
+    public static string Format(string key, string? language, params object[] values) => Catalogue.Format(key, language, values);
+
+    public static string Date(DateTimeOffset date, string? language) => Catalogue.Date(date, DatePattern, language);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Certifications.Domain.Common;
 
@@ -33,8 +34,15 @@ public static class ProductLanguages
         }
     }
 
-    /// <summary>The tag's culture with the Gregorian calendar (the one certificates' and sessions' dates are counted in).</summary>
-    public static CultureInfo Culture(string? tag)
+    private static readonly ConcurrentDictionary<string, CultureInfo> Cultures = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The tag's culture with the Gregorian calendar (the one certificates' and sessions' dates are counted in), made once per tag:
+    /// every word and date of a message asks for it.
+    /// </summary>
+    public static CultureInfo Culture(string? tag) => Cultures.GetOrAdd(tag ?? Default, Gregorian);
+
+    private static CultureInfo Gregorian(string tag)
     {
         var culture = IsKnown(tag) ? CultureInfo.GetCultureInfo(tag!) : CultureInfo.GetCultureInfo(Default);
         if (culture.Calendar is GregorianCalendar)

@@ -1,6 +1,8 @@
+using Certifications.Domain.Certificates;
 using Certifications.Domain.Common;
 using Certifications.Functions.Certificates.Rendering;
 using Certifications.Functions.Http;
+using Certifications.Functions.Notifications;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -23,7 +25,14 @@ public static class CertificateFormats
         _ => Error.Invalid("format", "must be pdf or png."),
     };
 
-    public static IActionResult Answer(RenderedCertificate rendered, CertificateFormat format, string fileName) => format == CertificateFormat.Png
-        ? FileDownload.Bytes(rendered.Png, "image/png", fileName + ".png")
-        : FileDownload.Bytes(rendered.Pdf, "application/pdf", fileName + ".pdf");
+    public static IActionResult Answer(RenderedCertificate rendered, CertificateFormat format, string fileName) =>
+        FileDownload.Bytes(format == CertificateFormat.Png ? rendered.Png : rendered.Pdf, ContentType(format), $"{fileName}.{Extension(format)}");
+
+    /// <summary>A stored certificate's file, named after the certification and the certificate.</summary>
+    public static IActionResult Stream(Certificate certificate, Stream file, CertificateFormat format) =>
+        FileDownload.Stream(file, ContentType(format), Path.ChangeExtension(CertificateEmail.FileName(certificate), Extension(format)));
+
+    private static string Extension(CertificateFormat format) => format == CertificateFormat.Png ? "png" : "pdf";
+
+    private static string ContentType(CertificateFormat format) => format == CertificateFormat.Png ? "image/png" : "application/pdf";
 }

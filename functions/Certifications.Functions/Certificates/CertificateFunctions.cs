@@ -2,7 +2,6 @@ using Certifications.Domain.Common;
 using Certifications.Functions.Http;
 using Certifications.Functions.Http.OpenApi;
 using Certifications.Functions.Identity;
-using Certifications.Functions.Notifications;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -39,16 +38,16 @@ public sealed class CertificateFunctions(CertificateService certificates, TimePr
     public async Task<IActionResult> DownloadCertificate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/{id}/pdf")] HttpRequest request, string id,
             CancellationToken cancellationToken) =>
-        (await certificates.OpenAsync(EndpointGate.CallerOf(request), id, CertificateFormat.Pdf, cancellationToken)).ToHttp(found =>
-            FileDownload.Stream(found.File, "application/pdf", CertificateEmail.FileName(found.Certificate)));
+        (await certificates.OpenAsync(EndpointGate.CallerOf(request), id, CertificateFormat.Pdf, cancellationToken))
+            .ToHttp(found => CertificateFormats.Stream(found.Certificate, found.File, CertificateFormat.Pdf));
 
     [ApiResponse(200, ContentType = "image/png", Description = "The certificate's picture, drawn with its PDF")]
     [Function(nameof(CertificatePicture))]
     public async Task<IActionResult> CertificatePicture(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/{id}/picture")] HttpRequest request, string id,
             CancellationToken cancellationToken) =>
-        (await certificates.OpenAsync(EndpointGate.CallerOf(request), id, CertificateFormat.Png, cancellationToken)).ToHttp(found =>
-            FileDownload.Stream(found.File, "image/png", Path.ChangeExtension(CertificateEmail.FileName(found.Certificate), ".png")));
+        (await certificates.OpenAsync(EndpointGate.CallerOf(request), id, CertificateFormat.Png, cancellationToken))
+            .ToHttp(found => CertificateFormats.Stream(found.Certificate, found.File, CertificateFormat.Png));
 
     [ApiRequest(typeof(RevokeInput))]
     [ApiResponse(200, typeof(Verification))]

@@ -48,8 +48,8 @@ public sealed class VerificationFunctions(CertificateService certificates, Verif
             return TooMany(request);
         }
 
-        return (await certificates.OpenPublicPictureAsync(id, cancellationToken)).ToHttp(found =>
-            FileDownload.Stream(found.File, "image/png", found.Certificate.Id + ".png"));
+        return (await certificates.OpenPublicPictureAsync(id, cancellationToken))
+            .ToHttp(found => CertificateFormats.Stream(found.Certificate, found.File, CertificateFormat.Png));
     }
 
     private static IActionResult TooMany(HttpRequest request)
