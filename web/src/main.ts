@@ -1,4 +1,5 @@
 import { createApi } from './api/client';
+import { ApiProblem, Unreachable, sentenceOf } from './api/problem';
 import { FirstReads, firstReads } from './app/queries';
 import type { Auth } from './auth/auth';
 import { devAuth } from './auth/devAuth';
@@ -6,7 +7,7 @@ import { loadConfig } from './config';
 import { carryFocus } from './firstPaint/carryFocus';
 import { el } from './firstPaint/dom';
 import { homeFirstPaint } from './firstPaint/homeFirstPaint';
-import { createIntlFor, startLanguage, translator } from './i18n/i18n';
+import { createIntlFor, startLanguage, translator, type Translate } from './i18n/i18n';
 import './styles/tokens.css';
 import './styles/app.css';
 
@@ -66,18 +67,21 @@ async function start(): Promise<void> {
     reactHasRoot = true;
     startApp(root, { api, auth, config }, reads, await language);
   } catch (error) {
-    showStartFailure(await appRoot(), error);
+    const { language: lang, messages } = await language;
+    showStartFailure(await appRoot(), error, translator(createIntlFor(lang, messages)));
   } finally {
     followDeploys();
   }
 }
 
 /** What a person sees when the app cannot start, with a way to try again; drawn without React, which may be what failed to load. */
-function showStartFailure(root: HTMLElement, error: unknown): void {
-  const retry = el('button', { type: 'button' }, 'Try again');
+function showStartFailure(root: HTMLElement, error: unknown, t: Translate): void {
+  const retry = el('button', { type: 'button' }, t('common.tryAgain'));
   retry.addEventListener('click', () => window.location.reload());
-  const reason = el('p', { role: 'alert' }, error instanceof Error ? error.message : String(error));
-  root.replaceChildren(el('main', {}, el('h1', {}, 'Certifications could not start'), reason, retry));
+  // The settings' own errors name what an operator must fix; those of the API are said in the reader's words.
+  const said = error instanceof ApiProblem || error instanceof Unreachable || !(error instanceof Error) ? sentenceOf(error, t) : error.message;
+  const reason = el('p', { role: 'alert' }, said);
+  root.replaceChildren(el('main', {}, el('h1', {}, t('app.couldNotStart')), reason, retry));
 }
 
 void start();

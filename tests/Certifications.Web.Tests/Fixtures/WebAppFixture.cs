@@ -72,14 +72,17 @@ public sealed class WebAppFixture : IAsyncLifetime
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>A fresh browser context (its own session storage) at a phone's or a desk's width.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280)
+    /// <summary>
+    /// A fresh browser context (its own session storage) at a phone's or a desk's width, in a browser set to a language: British
+    /// English by default, so pages read in English with dates in a form other than the American one.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, string locale = "en-GB")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Host.BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
-            Locale = "de-DE",
+            Locale = locale,
             TimezoneId = "Europe/Berlin",
             AcceptDownloads = true,
         });

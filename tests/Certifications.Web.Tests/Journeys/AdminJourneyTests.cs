@@ -195,7 +195,7 @@ public sealed class AdminJourneyTests(WebAppFixture fixture)
         try
         {
             await ada.GetByRole(AriaRole.Button, new() { Name = "Switch off…" }).ClickAsync();
-            var confirm = ada.GetByRole(AriaRole.Alertdialog, new() { Name = "Switch Certifications off?" });
+            var confirm = ada.GetByRole(AriaRole.Alertdialog, new() { Name = "Switch Certifications off for everyone in Northwind Traders?" });
             await Assertions.Expect(confirm).ToContainTextAsync("Nothing is deleted");
             await confirm.GetByRole(AriaRole.Button, new() { Name = "Switch off", Exact = true }).ClickAsync();
             await Assertions.Expect(ada.GetByText("The add-on is off.")).ToBeVisibleAsync();

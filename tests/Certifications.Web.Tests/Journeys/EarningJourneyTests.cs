@@ -31,7 +31,7 @@ public sealed class EarningJourneyTests(WebAppFixture fixture)
         await Expect(lena.GetByText("In progress", new() { Exact = true })).ToBeVisibleAsync();
 
         var handIn = lena.GetByRole(AriaRole.Form, new() { Name = "Hand in evidence for Upload a recorded feedback conversation" });
-        await Expect(handIn.GetByText("Up to 5 files, each at most 10.0 MB")).ToBeVisibleAsync();
+        await Expect(handIn.GetByText("Up to 5 files, each at most 10 MB")).ToBeVisibleAsync();
         await handIn.GetByLabel("Your note").FillAsync("Feedback-Gespräch mit Liam, 12 Minuten — 反馈");
         await handIn.GetByLabel("Files for Upload a recorded feedback conversation").SetInputFilesAsync(new FilePayload
         {

@@ -58,7 +58,7 @@ public sealed class FaultsTests(WebAppFixture fixture)
         await zoe.RouteAsync("**/api/**", route => route.AbortAsync("internetdisconnected"));
         await form.GetByRole(AriaRole.Button, new() { Name = "Hand in" }).ClickAsync();
 
-        await Assertions.Expect(form.GetByRole(AriaRole.Alert)).ToContainTextAsync("can't be reached right now");
+        await Assertions.Expect(form.GetByRole(AriaRole.Alert)).ToContainTextAsync("can’t be reached right now");
         await Assertions.Expect(form.GetByLabel("Your note")).ToHaveValueAsync(note);
         await zoe.CheckPageAsync(fixture, "learner-offline");
 

@@ -109,4 +109,35 @@ public sealed class LanguageJourneyTests(WebAppFixture fixture)
             (await api.PutAsJsonAsync("me/preferences", new { language = (string?)null })).EnsureSuccessStatusCode();
         }
     });
+
+    [Fact]
+    public Task Without_a_language_of_her_own_Lena_reads_the_app_in_her_browsers_german_until_she_chooses_english() =>
+        fixture.JourneyAsync(async () =>
+    {
+        var api = fixture.ApiAs("Lena Learner");
+        try
+        {
+            var lena = await fixture.NewPageAsync(locale: "de-DE");
+            await lena.SignInAsync("Lena Learner");
+            await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "Meine Zertifizierungen", Level = 1 })).ToBeVisibleAsync();
+            await Assertions.Expect(lena.Locator("html")).ToHaveAttributeAsync("lang", "de");
+            await Assertions.Expect(lena.Locator("html")).ToHaveAttributeAsync("dir", "ltr");
+            await lena.GetByRole(AriaRole.Navigation, new() { Name = "Hauptmenü" }).GetByRole(AriaRole.Link, new() { Name = "Meine Zertifikate" }).ClickAsync();
+            await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "Meine Zertifikate", Level = 1 })).ToBeVisibleAsync();
+            await Assertions.Expect(lena).ToHaveTitleAsync(new Regex("^Meine Zertifikate"));
+            await lena.CheckPageAsync(fixture, "learner-certificates-german");
+
+            // Her own choice wins over the browser's, on this load and the next.
+            await lena.GetByRole(AriaRole.Link, new() { Name = "Sprache" }).ClickAsync();
+            await lena.GetByLabel("Sprache").SelectOptionAsync(new SelectOptionValue { Value = "en" });
+            await Assertions.Expect(lena.GetByRole(AriaRole.Status)).ToHaveTextAsync("Language saved.");
+            await Assertions.Expect(lena.Locator("html")).ToHaveAttributeAsync("lang", "en");
+            await lena.GotoAsync("/");
+            await Assertions.Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "My certifications", Level = 1 })).ToBeVisibleAsync();
+        }
+        finally
+        {
+            (await api.PutAsJsonAsync("me/preferences", new { language = (string?)null })).EnsureSuccessStatusCode();
+        }
+    });
 }

@@ -1,3 +1,5 @@
+import type { Translate } from '../i18n/i18n';
+
 /** An RFC 9457 problem the API answered with: what is wrong and, under errors, the fields it names. */
 export interface Problem {
   type?: string;
@@ -13,7 +15,7 @@ export class ApiProblem extends Error {
   readonly problem: Problem;
 
   constructor(status: number, problem: Problem | undefined) {
-    super(problem?.detail ?? problem?.title ?? `The server answered ${status}.`);
+    super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
     this.status = status;
     this.problem = problem ?? {};
   }
@@ -32,12 +34,15 @@ export class ApiProblem extends Error {
 /** The API could not be reached at all (offline, server down): nothing was changed, the person may try again. */
 export class Unreachable extends Error {
   constructor() {
-    super("Certifications can't be reached right now. Check your connection, then try again.");
+    super('unreachable');
   }
 }
 
-/** The sentence a page shows for a failed call. */
-export function sentenceOf(error: unknown): string {
-  if (error instanceof ApiProblem || error instanceof Unreachable) return error.message;
-  return 'Something went wrong. Try again.';
+/** The sentence a page shows for a failed call: the API's own sentence when it wrote one, else the app's words for what happened. */
+export function sentenceOf(error: unknown, t: Translate): string {
+  if (error instanceof ApiProblem) {
+    return error.problem.detail ?? error.problem.title ?? t('error.status', { status: error.status });
+  }
+  if (error instanceof Unreachable) return t('error.unreachable');
+  return t('error.unknown');
 }

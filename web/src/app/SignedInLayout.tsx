@@ -5,7 +5,7 @@ import { AddOnOff } from '../pages/AddOnOff';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { MeContext, hasRole, useServices, type Me } from './context';
 import { mainNavigation, whoText } from './navigation';
-import { chooseLanguage } from '../i18n/languages';
+import { appLanguage } from '../i18n/languages';
 import { useLanguage, useTranslate } from '../i18n/useTranslate';
 import { queries } from './queries';
 
@@ -22,8 +22,8 @@ export function SignedInLayout() {
   const me = useQuery({ ...queries.me(api), enabled: signedIn });
   const t = useTranslate();
   const { language, setLanguage } = useLanguage();
-  // The person's own setting, else their organization's, wins over what this browser showed last time.
-  const wanted = me.data ? chooseLanguage(me.data.language, []) : null;
+  // The person's own setting, else their browser's, else their organization's, wins over what this browser showed last time.
+  const wanted = me.data ? appLanguage(me.data.user.language, me.data.organizationLanguage, navigator.languages) : null;
   useEffect(() => {
     if (wanted && wanted !== language) void setLanguage(wanted);
   }, [wanted]);

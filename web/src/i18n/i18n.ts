@@ -1,5 +1,6 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import en from './messages/en.json';
+import { formatIn } from '../ui/format';
 import { chooseLanguage, isRightToLeft, type Language } from './languages';
 
 /** Every message of the app, keyed; English is the source and ships in the first load, the others load when chosen. */
@@ -38,11 +39,11 @@ export function translator(intl: MessageFormatter): Translate {
 }
 
 /**
- * The language this load starts in, with its catalogue, set on the page: the one last shown here, else English. The
- * browser's own language is not guessed from: until every page's words are in the catalogues, it would mix two languages.
+ * The language this load starts in, with its catalogue, set on the page: the one last shown here, else the browser's, else
+ * English. Once /me answers, the person's own setting decides (SignedInLayout).
  */
 export async function startLanguage(): Promise<{ language: Language; messages: Messages }> {
-  const language = chooseLanguage(rememberedLanguage(), []);
+  const language = chooseLanguage(rememberedLanguage(), navigator.languages);
   const messages = await loadMessages(language);
   applyToDocument(language);
   return { language, messages };
@@ -52,6 +53,7 @@ export async function startLanguage(): Promise<{ language: Language; messages: M
 export function applyToDocument(language: Language): void {
   document.documentElement.lang = language;
   document.documentElement.dir = isRightToLeft(language) ? 'rtl' : 'ltr';
+  formatIn(language);
 }
 
 /** The language this browser last showed, so the next load starts in it before /me answers. */

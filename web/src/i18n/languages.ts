@@ -23,6 +23,14 @@ export function chooseLanguage(setting: string | null | undefined, browser: read
   return closestLanguage(setting) ?? browser.map(closestLanguage).find((l) => l !== null) ?? 'en';
 }
 
+/**
+ * The language the app is shown in for someone signed in: their own setting, else their browser's, else their organization's
+ * (which their e-mails are in when they have set none).
+ */
+export function appLanguage(setting: string | null | undefined, organization: string, browser: readonly string[]): Language {
+  return chooseLanguage(setting, [...browser, organization]);
+}
+
 export function isRightToLeft(language: string): boolean {
   const base = new Intl.Locale(language).language;
   return base === 'ar' || base === 'he' || base === 'fa' || base === 'ur';

@@ -3,12 +3,14 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { must } from '../api/client';
 import { useServices } from '../app/context';
+import { useTranslate } from '../i18n/useTranslate';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { usePageTitle } from '../ui/usePageTitle';
 
 /** The link of an invitation e-mail: sign in, and the account signed in with becomes the invited person's. */
 export function AcceptInvitation() {
-  usePageTitle('Accept your invitation');
+  const t = useTranslate();
+  usePageTitle(t('invitation.title'));
   const { api, auth } = useServices();
   const { token = '' } = useParams();
   const [ready, setReady] = useState(false);
@@ -17,21 +19,21 @@ export function AcceptInvitation() {
   });
 
   useEffect(() => {
-    void auth.token().then((t) => (t ? setReady(true) : auth.signIn(window.location.pathname)));
+    void auth.token().then((signedIn) => (signedIn ? setReady(true) : auth.signIn(window.location.pathname)));
   }, [auth]);
 
   return (
     <main id="main">
-      <h1>Your invitation to Certifications</h1>
-      {!ready && <p className="muted">Signing you in…</p>}
+      <h1>{t('invitation.heading')}</h1>
+      {!ready && <p className="muted">{t('invitation.signingIn')}</p>}
       {ready && accept.isIdle && (
-        <button type="button" onClick={() => accept.mutate()}>Accept the invitation</button>
+        <button type="button" onClick={() => accept.mutate()}>{t('invitation.accept')}</button>
       )}
-      {accept.isPending && <p className="muted">Accepting…</p>}
+      {accept.isPending && <p className="muted">{t('invitation.accepting')}</p>}
       {accept.isError && <ErrorNotice error={accept.error} />}
       {accept.isSuccess && (
         <p className="alert alert-success" role="status">
-          Welcome, {accept.data.displayName}. <Link to="/">Go to my certifications</Link>
+          {t('invitation.welcome', { name: accept.data.displayName })} <Link to="/">{t('common.goHome')}</Link>
         </p>
       )}
     </main>

@@ -1,13 +1,15 @@
 import { Link } from 'react-router';
+import { useTranslate } from '../i18n/useTranslate';
 import { usePageTitle } from '../ui/usePageTitle';
 
 export function NotFound() {
-  usePageTitle('Not found');
+  const t = useTranslate();
+  usePageTitle(t('notFound.title'));
   return (
     <>
-      <h1>There is no such page</h1>
-      <p>The link may be old, or the page may belong to another organization.</p>
-      <Link to="/">Go to my certifications</Link>
+      <h1>{t('notFound.heading')}</h1>
+      <p>{t('notFound.why')}</p>
+      <Link to="/">{t('common.goHome')}</Link>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { must } from '../api/client';
 import { useMe, useServices } from '../app/context';
 import { queries } from '../app/queries';
-import { chooseLanguage, endonym, shippedLanguages, type Language } from '../i18n/languages';
+import { appLanguage, chooseLanguage, endonym, shippedLanguages, type Language } from '../i18n/languages';
 import { useLanguage, useTranslate } from '../i18n/useTranslate';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { usePageTitle } from '../ui/usePageTitle';
@@ -22,7 +22,7 @@ export function Preferences() {
     mutationFn: (language: string) => must(api.PUT('/me/preferences', { body: { language: language || null } })),
     onSuccess: async (answer) => {
       client.setQueryData(queries.me(api).queryKey, answer);
-      await setLanguage(chooseLanguage(answer.language, []));
+      await setLanguage(appLanguage(answer.user.language, answer.organizationLanguage, navigator.languages));
     },
   });
   return (
@@ -31,12 +31,16 @@ export function Preferences() {
       <div className="card stack">
         <div className="field">
           <label htmlFor={`${id}-language`}>{t('app.language')}</label>
-          <select id={`${id}-language`} value={current} disabled={save.isPending} onChange={(e) => save.mutate(e.target.value)}>
-            <option value="">{endonym(me.organizationLanguage)} ({me.organizationName})</option>
+          <select id={`${id}-language`} value={current} disabled={save.isPending} aria-describedby={`${id}-hint`}
+            onChange={(e) => save.mutate(e.target.value)}>
+            <option value="">
+              {t('preferences.automatic', { language: endonym(chooseLanguage(null, [...navigator.languages, me.organizationLanguage])) })}
+            </option>
             {shippedLanguages.map((language: Language) => (
               <option key={language} value={language} lang={language}>{endonym(language)}</option>
             ))}
           </select>
+          <p className="hint" id={`${id}-hint`}>{t('preferences.hint', { organization: endonym(me.organizationLanguage) })}</p>
         </div>
         {save.isSuccess && <p className="alert alert-success" role="status">{t('app.languageSaved')}</p>}
         {save.isError && <ErrorNotice error={save.error} />}

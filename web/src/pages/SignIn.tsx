@@ -4,7 +4,10 @@ import { Unreachable } from '../api/problem';
 import { safeReturnTo } from '../auth/auth';
 import { rememberDevToken } from '../auth/devAuth';
 import { useServices } from '../app/context';
+import { useTranslate } from '../i18n/useTranslate';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { formatList } from '../ui/format';
+import { roleText } from '../ui/roles';
 import { usePageTitle } from '../ui/usePageTitle';
 
 /** An account nobody is bound to yet: who follows an invitation link signs in with it, and accepting makes it theirs. */
@@ -25,25 +28,27 @@ interface DevAccount {
 
 /** Locally: one button per demo user. In Azure: the organization's Microsoft sign-in. */
 export function SignIn() {
-  usePageTitle('Sign in');
+  const t = useTranslate();
+  usePageTitle(t('signIn.title'));
   const { auth } = useServices();
   const [params] = useSearchParams();
   const returnTo = safeReturnTo(params.get('returnTo'));
   const expired = params.has('returnTo');
   return (
     <main id="main">
-      <h1>Sign in to Certifications</h1>
-      {expired && <p className="alert alert-info" role="status">Your session ended. Sign in again to go back to where you were.</p>}
+      <h1>{t('signIn.heading')}</h1>
+      {expired && <p className="alert alert-info" role="status">{t('signIn.expired')}</p>}
       {auth.kind === 'dev' ? (
         <DevAccounts returnTo={returnTo} />
       ) : (
-        <button type="button" onClick={() => auth.signIn(returnTo)}>Sign in with your work account</button>
+        <button type="button" onClick={() => auth.signIn(returnTo)}>{t('signIn.workAccount')}</button>
       )}
     </main>
   );
 }
 
 function DevAccounts({ returnTo }: { returnTo: string }) {
+  const t = useTranslate();
   const accounts = useQuery({
     queryKey: ['dev-accounts'],
     queryFn: async () => {
@@ -57,7 +62,7 @@ function DevAccounts({ returnTo }: { returnTo: string }) {
       return (await response.json()) as { accounts: DevAccount[]; newAccounts: NewAccount[] };
     },
   });
-  if (accounts.isPending) return <p className="muted">Loading the demo users…</p>;
+  if (accounts.isPending) return <p className="muted">{t('signIn.loadingDemo')}</p>;
   if (accounts.isError) return <ErrorNotice error={accounts.error} onRetry={() => void accounts.refetch()} />;
 
   const organizations = [...new Set(accounts.data.accounts.map((a) => a.organizationName))];
@@ -68,14 +73,16 @@ function DevAccounts({ returnTo }: { returnTo: string }) {
   const invited = returnTo.startsWith('/invitations/');
   return (
     <>
-      <p>This is the local dev host: pick who you are. In Azure, people sign in with Microsoft Entra ID.</p>
+      <p>{t('signIn.devHost')}</p>
       {invited && (
         <section className="card stack" aria-labelledby="new-person">
-          <h2 id="new-person">Opening an invitation?</h2>
-          <p>Sign in with an account nobody uses yet; accepting the invitation makes it yours.</p>
+          <h2 id="new-person">{t('signIn.invitedHeading')}</h2>
+          <p>{t('signIn.invitedHint')}</p>
           <div className="row">
             {accounts.data.newAccounts.map((account) => (
-              <button key={account.organizationId} type="button" onClick={() => signIn(account)}>Sign in as someone new at {account.organizationName}</button>
+              <button key={account.organizationId} type="button" onClick={() => signIn(account)}>
+                {t('signIn.someoneNew', { organization: account.organizationName })}
+              </button>
             ))}
           </div>
         </section>
@@ -91,7 +98,7 @@ function DevAccounts({ returnTo }: { returnTo: string }) {
                   <button type="button" className="secondary" onClick={() => signIn(account)} aria-describedby={`roles-${account.id}`}>
                     {account.displayName}
                   </button>
-                  <span className="muted" id={`roles-${account.id}`}> {account.roles.join(', ')}</span>
+                  <span className="muted" id={`roles-${account.id}`}> {formatList(account.roles.map((role) => roleText(role, t)))}</span>
                 </li>
               ))}
           </ul>

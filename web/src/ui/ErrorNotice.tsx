@@ -1,18 +1,20 @@
 import { ApiProblem, Unreachable, sentenceOf } from '../api/problem';
+import { useTranslate } from '../i18n/useTranslate';
 import { AddOnOff } from '../pages/AddOnOff';
 
 /** A failed call as a sentence, with a way to try again when that can help. */
 export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const t = useTranslate();
   if (error instanceof ApiProblem && error.isAddOnOff) return <AddOnOff />;
   const title = error instanceof ApiProblem && error.problem.title && error.problem.detail ? error.problem.title : null;
   return (
     <div className="alert alert-danger" role="alert">
       {title && <strong>{title}. </strong>}
-      {sentenceOf(error)}
+      {sentenceOf(error, t)}
       {onRetry && (error instanceof Unreachable || (error instanceof ApiProblem && error.status >= 500)) && (
         <>
           {' '}
-          <button type="button" className="secondary" onClick={onRetry}>Try again</button>
+          <button type="button" className="secondary" onClick={onRetry}>{t('common.tryAgain')}</button>
         </>
       )}
     </div>

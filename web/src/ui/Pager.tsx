@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslate } from '../i18n/useTranslate';
 
 /**
  * Paging through a list by the API's continuation tokens: the tokens of the pages before this one are kept, so going back needs
@@ -16,16 +17,17 @@ export function usePageTrail() {
 }
 
 /** The previous and next buttons of a paged list. */
-export function Pager({ trail, nextToken, previousLabel = 'Previous page', nextLabel = 'Next page' }: {
+export function Pager({ trail, nextToken, previousLabel, nextLabel }: {
   trail: ReturnType<typeof usePageTrail>;
   nextToken: string | null | undefined;
   previousLabel?: string;
   nextLabel?: string;
 }) {
+  const t = useTranslate();
   return (
-    <nav className="row" aria-label="Pages">
-      <button type="button" className="secondary" disabled={!trail.hasPrevious} onClick={trail.previous}>{previousLabel}</button>
-      <button type="button" className="secondary" disabled={!nextToken} onClick={() => trail.next(nextToken)}>{nextLabel}</button>
+    <nav className="row" aria-label={t('pager.label')}>
+      <button type="button" className="secondary" disabled={!trail.hasPrevious} onClick={trail.previous}>{previousLabel ?? t('pager.previous')}</button>
+      <button type="button" className="secondary" disabled={!nextToken} onClick={() => trail.next(nextToken)}>{nextLabel ?? t('pager.next')}</button>
     </nav>
   );
 }

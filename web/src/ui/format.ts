@@ -1,24 +1,70 @@
 /**
- * Dates in the viewer's own locale and time zone. The formats are made on first use: making one loads the locale's
- * data, tens of milliseconds on a fresh page, and a page without dates need not wait for it.
+ * Dates, sizes and counts in the app's language, with the browser's own regional form of it when it has one (en-GB
+ * dates for an English reader in London). The formats are made on first use: making one loads the locale's data,
+ * tens of milliseconds on a fresh page, and a page without dates need not wait for it.
  */
+let locale: string | undefined;
 let dateFormat: Intl.DateTimeFormat | undefined;
 let dateTimeFormat: Intl.DateTimeFormat | undefined;
+let timeFormat: Intl.DateTimeFormat | undefined;
+let dayFormat: Intl.DateTimeFormat | undefined;
+let listFormat: Intl.ListFormat | undefined;
+const sizeFormats = new Map<string, Intl.NumberFormat>();
+
+/** Formats from now on follow this language; called whenever the app's language changes. */
+export function formatIn(language: string, browser: readonly string[] = navigator.languages): void {
+  const wanted = new Intl.Locale(language).maximize();
+  locale = browser.find((tag) => {
+    try {
+      const offered = new Intl.Locale(tag).maximize();
+      return offered.language === wanted.language && offered.script === wanted.script;
+    } catch {
+      return false;
+    }
+  }) ?? language;
+  dateFormat = undefined;
+  dateTimeFormat = undefined;
+  timeFormat = undefined;
+  dayFormat = undefined;
+  listFormat = undefined;
+  sizeFormats.clear();
+}
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
-  dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+  dateFormat ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   return dateFormat.format(new Date(iso));
 }
 
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  dateTimeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  dateTimeFormat ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   return dateTimeFormat.format(new Date(iso));
 }
 
+/** A calendar day (2026-12-07) as it is written, the same day wherever the reader is. */
+export function formatDay(day: string): string {
+  dayFormat ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  return dayFormat.format(new Date(`${day}T00:00:00Z`));
+}
+
+export function formatTime(iso: string): string {
+  timeFormat ??= new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+  return timeFormat.format(new Date(iso));
+}
+
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  const [unit, value] = bytes < 1024 ? ['byte', bytes] : bytes < 1024 * 1024 ? ['kilobyte', bytes / 1024] : ['megabyte', bytes / (1024 * 1024)];
+  let format = sizeFormats.get(unit);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: unit === 'megabyte' ? 1 : 0 });
+    sizeFormats.set(unit, format);
+  }
+  return format.format(value);
+}
+
+/** A short list ("Learner, Coach") with the language's own separators. */
+export function formatList(items: readonly string[]): string {
+  listFormat ??= new Intl.ListFormat(locale, { style: 'short', type: 'unit' });
+  return listFormat.format(items);
 }

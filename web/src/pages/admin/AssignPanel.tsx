@@ -4,6 +4,7 @@ import { must } from '../../api/client';
 import { everyPage, largestPage } from '../../api/everyPage';
 import { ApiProblem } from '../../api/problem';
 import { useServices } from '../../app/context';
+import { useTranslate } from '../../i18n/useTranslate';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { AssignmentFields, AssignmentResult, dueAt } from '../shared/AssignmentFields';
@@ -11,6 +12,7 @@ import type { Certification } from './certificationDraft';
 
 /** Assigns a published certification to learners and groups, with a due date and a message, then says what happened to each learner. */
 export function AssignPanel({ certification, onClose }: { certification: Certification; onClose: () => void }) {
+  const t = useTranslate();
   const { api } = useServices();
   const client = useQueryClient();
   const id = useId();
@@ -40,32 +42,32 @@ export function AssignPanel({ certification, onClose }: { certification: Certifi
 
   return (
     <section className="card stack" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Assign {certification.title}</h2>
+      <h2 id={`${id}-title`}>{t('assign.title', { title: certification.title })}</h2>
       {(users.isError || groups.isError) && <ErrorNotice error={users.error ?? groups.error} onRetry={() => { void users.refetch(); void groups.refetch(); }} />}
       <form className="stack" onSubmit={(event) => {
         event.preventDefault();
         if (!assign.isPending) assign.mutate();
       }}>
-        {groups.isPending && <p className="muted">Loading…</p>}
-        <CheckboxGroup legend="Groups" items={groups.data?.items ?? []} chosen={groupIds} onChange={setGroupIds}
-          error={assign.error} field="groupIds" label="The groups" />
+        {groups.isPending && <p className="muted">{t('app.loading')}</p>}
+        <CheckboxGroup legend={t('groups.title')} items={groups.data?.items ?? []} chosen={groupIds} onChange={setGroupIds}
+          error={assign.error} field="groupIds" label={t('groups.field')} />
         <div className="field">
-          <label htmlFor={`${id}-search`}>Find a learner</label>
+          <label htmlFor={`${id}-search`}>{t('assign.find')}</label>
           <input id={`${id}-search`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         </div>
-        {users.isPending && <p className="muted">Loading…</p>}
+        {users.isPending && <p className="muted">{t('app.loading')}</p>}
         <div className="scroll-list">
-          <CheckboxGroup legend="Learners" items={shown.slice(0, 100).map((u) => ({ id: u.id, name: u.displayName }))} chosen={learnerIds}
-            onChange={setLearnerIds} error={assign.error} field="learnerIds" label="The learners" />
+          <CheckboxGroup legend={t('assign.learners')} items={shown.slice(0, 100).map((u) => ({ id: u.id, name: u.displayName }))} chosen={learnerIds}
+            onChange={setLearnerIds} error={assign.error} field="learnerIds" label={t('assign.field.learners')} />
         </div>
-        {shown.length > 100 && <p className="hint">{shown.length - 100} more: narrow the search.</p>}
+        {shown.length > 100 && <p className="hint">{t('assign.more', { count: shown.length - 100 })}</p>}
         <AssignmentFields dueDate={dueDate} message={message} onDueDate={setDueDate} onMessage={setMessage} error={assign.error} />
         {assign.isError && !(assign.error instanceof ApiProblem && assign.error.problem.errors) && <ErrorNotice error={assign.error} />}
         <div className="row">
           <button type="submit" disabled={assign.isPending || (learnerIds.length === 0 && groupIds.length === 0)}>
-            {assign.isPending ? 'Assigning…' : 'Assign'}
+            {assign.isPending ? t('assign.assigning') : t('assign.assign')}
           </button>
-          <button type="button" className="secondary" onClick={onClose}>Close</button>
+          <button type="button" className="secondary" onClick={onClose}>{t('common.close')}</button>
         </div>
       </form>
       {assign.isSuccess && <AssignmentResult report={assign.data} names={names} />}

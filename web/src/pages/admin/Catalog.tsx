@@ -2,16 +2,18 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { everyPage, largestPage } from '../../api/everyPage';
 import { useServices } from '../../app/context';
+import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { formatDate, formatDateTime } from '../../ui/format';
+import { formatDate, formatDateTime, formatList } from '../../ui/format';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { kindNames } from './criterionKinds';
+import { certificationStatusText, kindName } from './criterionKinds';
 
 const statusTone: Record<string, string> = { Published: 'badge-success', Draft: 'badge-warning', Archived: '' };
 
 /** Every certification of the organization, drafts first, with what each asks of learners and its learners as last counted. */
 export function Catalog() {
-  usePageTitle('Catalog');
+  const t = useTranslate();
+  usePageTitle(t('nav.catalog'));
   const { api } = useServices();
   const catalog = useQuery({ queryKey: ['certifications'], queryFn: () => everyPage((continuationToken) => api.GET('/certifications', { params: { query: { pageSize: largestPage, continuationToken } } })) });
   const order = { Draft: 0, Published: 1, Archived: 2 } as const;
@@ -19,37 +21,40 @@ export function Catalog() {
   return (
     <>
       <div className="row spread">
-        <h1>Catalog</h1>
-        <Link className="button" to="/admin/certifications/new">New certification</Link>
+        <h1>{t('nav.catalog')}</h1>
+        <Link className="button" to="/admin/certifications/new">{t('catalog.new')}</Link>
       </div>
-      {catalog.isPending && <p className="muted">Loading…</p>}
+      {catalog.isPending && <p className="muted">{t('app.loading')}</p>}
       {catalog.isError && <ErrorNotice error={catalog.error} onRetry={() => void catalog.refetch()} />}
-      {catalog.isSuccess && items.length === 0 && <p>No certification yet. Create the first one.</p>}
+      {catalog.isSuccess && items.length === 0 && <p>{t('catalog.empty')}</p>}
       {items.length > 0 && (
-        <ul className="cards" aria-label="Certifications">
+        <ul className="cards" aria-label={t('catalog.listLabel')}>
           {items.map((c) => (
             <li key={c.id} className="card stack">
               <h2 className="card-title"><Link to={`/admin/certifications/${c.id}`}>{c.title}</Link></h2>
-              <p><span className={`badge ${statusTone[c.status] ?? ''}`}>{c.status}</span></p>
+              <p><span className={`badge ${statusTone[c.status] ?? ''}`}>{certificationStatusText(c.status, t)}</span></p>
               {c.status !== 'Draft' && (
                 <p>
                   {c.learners
-                    ? <>{c.learners.total} {c.learners.total === 1 ? 'learner' : 'learners'}, {c.learners.overdue} overdue, {c.learners.earned} earned
-                      <span className="muted small"> · counted {formatDateTime(c.learners.countedAt)}</span></>
-                    : <span className="muted">Learners are counted by the next report run.</span>}
+                    ? <>{t('catalog.learners', { total: c.learners.total, overdue: c.learners.overdue, earned: c.learners.earned })}
+                      <span className="muted small"> · {t('catalog.counted', { at: formatDateTime(c.learners.countedAt) })}</span></>
+                    : <span className="muted">{t('catalog.notCounted')}</span>}
                 </p>
               )}
               <p className="muted">
-                {c.criteria.length} criteria: {[...new Set(c.criteria.map((k) => kindNames[k.kind] ?? k.kind))].join(', ') || 'none yet'}
+                {c.criteria.length === 0
+                  ? t('catalog.noCriteria')
+                  : t('catalog.criteria', { count: c.criteria.length, kinds: formatList([...new Set(c.criteria.map((k) => kindName(k.kind, t)))]) })}
               </p>
               <p className="muted">
-                {c.requireApproval ? 'Approval required' : 'No approval step'} · {c.validityMonths ? `valid ${c.validityMonths} months` : 'does not expire'}
-                {c.publishedAt && <> · published {formatDate(c.publishedAt)}</>}
+                {c.requireApproval ? t('catalog.approval') : t('catalog.noApproval')} ·{' '}
+                {c.validityMonths ? t('discover.validity', { months: c.validityMonths }) : t('catalog.noExpiry')}
+                {c.publishedAt && <> · {t('catalog.published', { date: formatDate(c.publishedAt) })}</>}
               </p>
               {c.status === 'Published' && (
                 <p className="row">
-                  <Link to={`/admin/certifications/${c.id}?assign=1`}>Assign</Link>
-                  <Link to={`/admin/certifications/${c.id}/records`}>Learning records</Link>
+                  <Link to={`/admin/certifications/${c.id}?assign=1`}>{t('assign.assign')}</Link>
+                  <Link to={`/admin/certifications/${c.id}/records`}>{t('records.heading')}</Link>
                 </p>
               )}
             </li>

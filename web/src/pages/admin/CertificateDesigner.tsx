@@ -136,7 +136,7 @@ function Designer({ saved }: { saved: Versioned<Certification> }) {
             <label htmlFor={`${id}-body`}>{t('designer.body')}</label>
             <div className="choices" role="group" aria-label={t('designer.insertPlaceholder')}>
               {placeholders.map((name) => (
-                <button key={name} type="button" className="secondary small" title={placeholderHelp[name]} onClick={() => insert(name)}>
+                <button key={name} type="button" className="secondary small" title={placeholderHelp(name, t)} onClick={() => insert(name)}>
                   {`{{${name}}}`}
                 </button>
               ))}

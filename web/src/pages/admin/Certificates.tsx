@@ -4,6 +4,8 @@ import { useSearchParams } from 'react-router';
 import { must, type Schemas } from '../../api/client';
 import { everyPage, largestPage } from '../../api/everyPage';
 import { useServices } from '../../app/context';
+import type { MessageKey } from '../../i18n/i18n';
+import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { formatDate } from '../../ui/format';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -13,7 +15,8 @@ const statusTone: Record<string, string> = { valid: 'badge-success', expired: 'b
 
 /** Finds certificates by their id or by the learner, and revokes (with a reason) or reinstates them. */
 export function Certificates() {
-  usePageTitle('Certificates');
+  const t = useTranslate();
+  usePageTitle(t('nav.adminCertificates'));
   const { api } = useServices();
   const id = useId();
   const [params, setParams] = useSearchParams();
@@ -42,50 +45,52 @@ export function Certificates() {
 
   return (
     <>
-      <h1>Certificates</h1>
+      <h1>{t('nav.adminCertificates')}</h1>
       <NeedAttention />
-      <form className="card row filters" role="search" aria-label="Find certificates" onSubmit={(event) => {
+      <form className="card row filters" role="search" aria-label={t('adminCertificates.find')} onSubmit={(event) => {
         event.preventDefault();
         setParams(typed.trim() ? { q: typed.trim() } : {}, { replace: true });
       }}>
         <div className="field grow">
-          <label htmlFor={`${id}-q`}>Certificate id, or the learner’s name or e-mail</label>
+          <label htmlFor={`${id}-q`}>{t('adminCertificates.query')}</label>
           <input id={`${id}-q`} type="search" value={typed} maxLength={100} onChange={(e) => setTyped(e.target.value)} />
         </div>
-        <button type="submit" className="secondary">Find</button>
+        <button type="submit" className="secondary">{t('adminCertificates.findButton')}</button>
       </form>
       {byId && one.isError && <ErrorNotice error={one.error} />}
       {byId && one.isSuccess && <CertificateList items={[one.data]} />}
       {people.isError && <ErrorNotice error={people.error} />}
-      {people.isSuccess && people.data.items.length === 0 && <p role="status">Nobody matches “{query}”.</p>}
+      {people.isSuccess && people.data.items.length === 0 && <p role="status">{t('adminCertificates.nobody', { query })}</p>}
       {people.isSuccess && people.data.items.length > 0 && (
-        <ul className="stack plain-list" aria-label="People found">
+        <ul className="stack plain-list" aria-label={t('adminCertificates.people')}>
           {people.data.items.map((u) => (
             <li key={u.id} className="row">
               <span>{u.displayName} <span className="muted">{u.email}</span></span>
               <button type="button" className="secondary small" onClick={() => setParams({ q: query, learner: u.id }, { replace: true })}>
-                Certificates of {u.displayName}
+                {t('adminCertificates.of', { name: u.displayName })}
               </button>
             </li>
           ))}
         </ul>
       )}
       {ofLearner.isError && <ErrorNotice error={ofLearner.error} />}
-      {ofLearner.isSuccess && ofLearner.data.items.length === 0 && <p role="status">No certificate yet.</p>}
+      {ofLearner.isSuccess && ofLearner.data.items.length === 0 && <p role="status">{t('adminCertificates.none')}</p>}
       {ofLearner.isSuccess && ofLearner.data.items.length > 0 && <CertificateList items={ofLearner.data.items} />}
     </>
   );
 }
 
 function CertificateList({ items }: { items: Certificate[] }) {
+  const t = useTranslate();
   return (
-    <ul className="cards" aria-label="Certificates found">
+    <ul className="cards" aria-label={t('adminCertificates.found')}>
       {items.map((c) => <CertificateCard key={c.id} certificate={c} />)}
     </ul>
   );
 }
 
 function CertificateCard({ certificate: c }: { certificate: Certificate }) {
+  const t = useTranslate();
   const { api } = useServices();
   const client = useQueryClient();
   const id = useId();
@@ -103,38 +108,38 @@ function CertificateCard({ certificate: c }: { certificate: Certificate }) {
   return (
     <li className="card stack">
       <h2 className="card-title">{c.certification}</h2>
-      <p>{c.learner} · <span className={`badge ${statusTone[c.status] ?? ''}`}>{c.status === 'valid' ? 'Valid' : c.status === 'expired' ? 'Expired' : 'Revoked'}</span></p>
+      <p>{c.learner} · <span className={`badge ${statusTone[c.status] ?? ''}`}>{t(`certificateStatus.${c.status}` as MessageKey)}</span></p>
       <dl className="facts">
-        <dt>Id</dt><dd><code>{c.id}</code></dd>
-        <dt>Issued</dt><dd>{formatDate(c.issuedAt)}</dd>
-        {c.expiresAt && <><dt>Expires</dt><dd>{formatDate(c.expiresAt)}</dd></>}
-        {c.revokedAt && <><dt>Revoked</dt><dd>{formatDate(c.revokedAt)}: {c.revokedReason}</dd></>}
+        <dt>{t('certificates.id')}</dt><dd><code>{c.id}</code></dd>
+        <dt>{t('certificates.issued')}</dt><dd>{formatDate(c.issuedAt)}</dd>
+        {c.expiresAt && <><dt>{t('certificates.expires')}</dt><dd>{formatDate(c.expiresAt)}</dd></>}
+        {c.revokedAt && <><dt>{t('certificates.revoked')}</dt><dd>{formatDate(c.revokedAt)}: {c.revokedReason}</dd></>}
       </dl>
-      <p><a href={c.verifyUrl} target="_blank" rel="noreferrer">Verification page</a></p>
+      <p><a href={c.verifyUrl} target="_blank" rel="noreferrer">{t('certificates.verifyPage')}</a></p>
       {c.status !== 'revoked' && !revoking && (
-        <div className="row"><button type="button" className="secondary danger" onClick={() => setRevoking(true)}>Revoke…</button></div>
+        <div className="row"><button type="button" className="secondary danger" onClick={() => setRevoking(true)}>{t('revoke.more')}</button></div>
       )}
       {revoking && (
-        <form className="stack" aria-label={`Revoke the certificate of ${c.learner}`} onSubmit={(event) => {
+        <form className="stack" aria-label={t('revoke.label', { name: c.learner })} onSubmit={(event) => {
           event.preventDefault();
           if (!revoke.isPending) revoke.mutate();
         }}>
           <div className="field">
-            <label htmlFor={`${id}-reason`}>Reason</label>
+            <label htmlFor={`${id}-reason`}>{t('revoke.reason')}</label>
             <textarea id={`${id}-reason`} value={reason} maxLength={500} aria-describedby={`${id}-hint ${id}-reason-error`} onChange={(e) => setReason(e.target.value)} />
-            <p className="hint" id={`${id}-hint`}>Anyone who checks the certificate sees that it is revoked, and this reason.</p>
-            <FieldError error={revoke.error} field="reason" label="The reason" id={`${id}-reason-error`} />
+            <p className="hint" id={`${id}-hint`}>{t('revoke.hint')}</p>
+            <FieldError error={revoke.error} field="reason" label={t('revoke.field.reason')} id={`${id}-reason-error`} />
           </div>
           <div className="row">
-            <button type="submit" className="danger" disabled={revoke.isPending}>{revoke.isPending ? 'Revoking…' : 'Revoke'}</button>
-            <button type="button" className="secondary" onClick={() => setRevoking(false)}>Cancel</button>
+            <button type="submit" className="danger" disabled={revoke.isPending}>{revoke.isPending ? t('revoke.revoking') : t('revoke.revoke')}</button>
+            <button type="button" className="secondary" onClick={() => setRevoking(false)}>{t('common.cancel')}</button>
           </div>
         </form>
       )}
       {c.status === 'revoked' && (
         <div className="row">
           <button type="button" className="secondary" disabled={reinstate.isPending} onClick={() => reinstate.mutate()}>
-            {reinstate.isPending ? 'Reinstating…' : 'Reinstate'}
+            {reinstate.isPending ? t('revoke.reinstating') : t('revoke.reinstate')}
           </button>
         </div>
       )}
@@ -144,14 +149,15 @@ function CertificateCard({ certificate: c }: { certificate: Certificate }) {
 }
 
 type Attention = Schemas['CertificateAttention'];
-const problemWords: Record<string, string> = {
-  'render-failed': 'Could not be drawn',
-  'no-pdf': 'No PDF yet',
-  'not-sent': 'Not e-mailed yet',
+const problemKeys: Record<string, MessageKey> = {
+  'render-failed': 'attention.renderFailed',
+  'no-pdf': 'attention.noPdf',
+  'not-sent': 'attention.notSent',
 };
 
 /** Certificates that have not reached their learners: why, and "Render again" once the design is fixed. */
 function NeedAttention() {
+  const t = useTranslate();
   const { api } = useServices();
   const client = useQueryClient();
   const [asked, setAsked] = useState<string[]>([]);
@@ -173,11 +179,19 @@ function NeedAttention() {
   if (items.length === 0) return null;
   return (
     <section className="card stack alert-warning" aria-labelledby="attention-title">
-      <h2 id="attention-title">Need attention</h2>
-      <p>These certificates were earned but have not reached their learners. Fix what the reason names (often the design), then render again.</p>
+      <h2 id="attention-title">{t('attention.title')}</h2>
+      <p>{t('attention.intro')}</p>
       <div className="table-scroll">
-        <table aria-label="Certificates that need attention">
-          <thead><tr><th scope="col">Learner</th><th scope="col">Certification</th><th scope="col">Earned</th><th scope="col">What is wrong</th><th scope="col"><span className="visually-hidden">Action</span></th></tr></thead>
+        <table aria-label={t('attention.label')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('role.Learner')}</th>
+              <th scope="col">{t('common.certification')}</th>
+              <th scope="col">{t('status.Earned')}</th>
+              <th scope="col">{t('import.wrong')}</th>
+              <th scope="col"><span className="visually-hidden">{t('attention.action')}</span></th>
+            </tr>
+          </thead>
           <tbody>
             {items.map((item) => (
               <tr key={item.id}>
@@ -185,14 +199,15 @@ function NeedAttention() {
                 <td>{item.certification}</td>
                 <td>{formatDate(item.issuedAt)}</td>
                 <td>
-                  <strong>{problemWords[item.problem] ?? item.problem}</strong>
+                  <strong>{problemKeys[item.problem] ? t(problemKeys[item.problem]!) : item.problem}</strong>
                   {item.reason && <p className="hint">{item.reason}</p>}
                 </td>
                 <td>
                   {asked.includes(item.id) && item.problem !== 'render-failed'
-                    ? <span role="status">Rendering again…</span>
+                    ? <span role="status">{t('attention.rendering')}</span>
                     : <button type="button" className="secondary" disabled={again.isPending}
-                      aria-label={`Render again: ${item.learner}, ${item.certification}`} onClick={() => again.mutate(item.id)}>Render again</button>}
+                      aria-label={t('attention.againLabel', { name: item.learner, title: item.certification })}
+                      onClick={() => again.mutate(item.id)}>{t('attention.again')}</button>}
                 </td>
               </tr>
             ))}

@@ -4,14 +4,17 @@ import { Link, useSearchParams } from 'react-router';
 import { mustVersioned, type Versioned } from '../../api/client';
 import { everyPage, largestPage } from '../../api/everyPage';
 import { useServices } from '../../app/context';
+import { useTranslate } from '../../i18n/useTranslate';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate } from '../../ui/format';
 import { AssignPanel } from './AssignPanel';
 import type { Certification } from './certificationDraft';
+import { certificationStatusText } from './criterionKinds';
 
 /** What can be done with a saved certification: publish, view access, archive, and its other pages. */
 export function CertificationActions({ certification, dirty }: { certification: Versioned<Certification>; dirty: boolean }) {
+  const t = useTranslate();
   const { api } = useServices();
   const client = useQueryClient();
   const c = certification.data;
@@ -28,45 +31,44 @@ export function CertificationActions({ certification, dirty }: { certification: 
   const setAssigning = (on: boolean) => setParams(on ? { assign: '1' } : {}, { replace: true });
 
   return (
-    <section className="card stack" aria-label="Status and actions">
+    <section className="card stack" aria-label={t('actions.label')}>
       <p>
-        Status: <strong>{c.status}</strong>
-        {c.publishedAt && <> · published {formatDate(c.publishedAt)}</>}
-        {c.archivedAt && <> · archived {formatDate(c.archivedAt)}</>}
+        {t('actions.status')} <strong>{certificationStatusText(c.status, t)}</strong>
+        {c.publishedAt && <> · {t('catalog.published', { date: formatDate(c.publishedAt) })}</>}
+        {c.archivedAt && <> · {t('actions.archivedOn', { date: formatDate(c.archivedAt) })}</>}
       </p>
       <div className="row">
-        <Link to={`/admin/certifications/${c.id}/design`}>Certificate design</Link>
-        {c.status !== 'Draft' && <Link to={`/admin/certifications/${c.id}/records`}>Learning records</Link>}
+        <Link to={`/admin/certifications/${c.id}/design`}>{t('designer.title')}</Link>
+        {c.status !== 'Draft' && <Link to={`/admin/certifications/${c.id}/records`}>{t('records.heading')}</Link>}
       </div>
       {c.status === 'Draft' && (
         <div className="stack">
-          {c.criteria.length === 0 && <p className="hint">A certification is published once it has at least one criterion.</p>}
-          {dirty && <p className="hint">Save your changes before publishing.</p>}
+          {c.criteria.length === 0 && <p className="hint">{t('actions.needsCriterion')}</p>}
+          {dirty && <p className="hint">{t('actions.saveFirst')}</p>}
           <div className="row">
             <button type="button" disabled={publish.isPending || dirty} onClick={() => publish.mutate()}>
-              {publish.isPending ? 'Publishing…' : 'Publish'}
+              {publish.isPending ? t('actions.publishing') : t('actions.publish')}
             </button>
           </div>
           {publish.isError && <ErrorNotice error={publish.error} />}
         </div>
       )}
-      {c.status === 'Published' && !assigning && <div className="row"><button type="button" onClick={() => setAssigning(true)}>Assign…</button></div>}
+      {c.status === 'Published' && !assigning && <div className="row"><button type="button" onClick={() => setAssigning(true)}>{t('actions.assign')}</button></div>}
       {assigning && <AssignPanel certification={c} onClose={() => setAssigning(false)} />}
       {c.status !== 'Archived' && <ViewAccess certification={certification} onWritten={written} />}
       {c.status !== 'Archived' && !confirming && (
-        <div className="row"><button type="button" className="secondary" onClick={() => setConfirming(true)}>Archive…</button></div>
+        <div className="row"><button type="button" className="secondary" onClick={() => setConfirming(true)}>{t('actions.archiveMore')}</button></div>
       )}
       {confirming && c.status !== 'Archived' && (
-        <div className="alert alert-warning stack" role="alertdialog" aria-label={`Archive ${c.title}?`}>
+        <div className="alert alert-warning stack" role="alertdialog" aria-label={t('actions.archiveQuestion', { title: c.title })}>
           <p>
-            <strong>Archive {c.title}?</strong> Nobody can enroll or be assigned any more, and it leaves Discover. Learners already enrolled
-            carry on and can still earn it; certificates already awarded stay valid. Archiving cannot be undone.
+            <strong>{t('actions.archiveQuestion', { title: c.title })}</strong> {t('actions.archiveWhat')}
           </p>
           <div className="row">
             <button type="button" className="danger" disabled={archive.isPending} onClick={() => archive.mutate(undefined, { onSuccess: () => setConfirming(false) })}>
-              {archive.isPending ? 'Archiving…' : 'Archive'}
+              {archive.isPending ? t('actions.archiving') : t('actions.archive')}
             </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>Keep it</button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t('actions.keep')}</button>
           </div>
           {archive.isError && <ErrorNotice error={archive.error} />}
         </div>
@@ -77,6 +79,7 @@ export function CertificationActions({ certification, dirty }: { certification: 
 
 /** The groups whose learners may discover and self-enroll; read only when the admin opens it, so the page's first render stays at two calls. */
 function ViewAccess({ certification, onWritten }: { certification: Versioned<Certification>; onWritten: (next: Versioned<Certification>) => void }) {
+  const t = useTranslate();
   const { api } = useServices();
   const id = useId();
   const c = certification.data;
@@ -97,22 +100,22 @@ function ViewAccess({ certification, onWritten }: { certification: Versioned<Cer
   if (!open) {
     return (
       <div className="row">
-        <span>{count === 0 ? 'No group may self-enroll; learners get it by assignment.' : `${count} group${count === 1 ? '' : 's'} may self-enroll.`}</span>
-        <button type="button" className="secondary" onClick={() => { setChosen(c.viewAccess.groupIds); setOpen(true); }}>Change view access</button>
+        <span>{count === 0 ? t('access.none') : t('access.groups', { count })}</span>
+        <button type="button" className="secondary" onClick={() => { setChosen(c.viewAccess.groupIds); setOpen(true); }}>{t('access.change')}</button>
       </div>
     );
   }
   return (
     <div className="stack">
-      <p className="hint" id={`${id}-hint`}>Learners in any of these groups can discover it and enroll themselves. Assigned learners need no view access.</p>
-      {groups.isPending && <p className="muted">Loading groups…</p>}
+      <p className="hint" id={`${id}-hint`}>{t('access.hint')}</p>
+      {groups.isPending && <p className="muted">{t('app.loading')}</p>}
       {groups.isError && <ErrorNotice error={groups.error} onRetry={() => void groups.refetch()} />}
-      <CheckboxGroup legend="View access" items={groups.data?.items ?? []} chosen={chosen} onChange={setChosen} error={save.error} field="groupIds"
-        label="The groups" empty={groups.isSuccess ? 'There are no groups yet; create them under People.' : undefined} />
+      <CheckboxGroup legend={t('access.legend')} items={groups.data?.items ?? []} chosen={chosen} onChange={setChosen} error={save.error} field="groupIds"
+        label={t('groups.field')} empty={groups.isSuccess ? t('access.noGroups') : undefined} />
       {save.isError && <ErrorNotice error={save.error} />}
       <div className="row">
-        <button type="button" disabled={save.isPending} onClick={() => save.mutate()}>{save.isPending ? 'Saving…' : 'Save view access'}</button>
-        <button type="button" className="secondary" onClick={() => setOpen(false)}>Cancel</button>
+        <button type="button" disabled={save.isPending} onClick={() => save.mutate()}>{save.isPending ? t('common.saving') : t('access.save')}</button>
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>{t('common.cancel')}</button>
       </div>
     </div>
   );

@@ -4,12 +4,13 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { mustVersioned, type Versioned } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { useServices } from '../../app/context';
+import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { CertificationActions } from './CertificationActions';
 import { draftOf, emptyDraft, inputOf, sameDraft, type Certification, type CertificationDraft } from './certificationDraft';
 import { CriteriaEditor } from './CriteriaEditor';
-import { kindNames } from './criterionKinds';
+import { kindName } from './criterionKinds';
 import { useUnsavedGuard } from './useUnsavedGuard';
 
 export const certificationQuery = (api: ReturnType<typeof useServices>['api'], id: string) => ({
@@ -22,17 +23,19 @@ export const certificationQuery = (api: ReturnType<typeof useServices>['api'], i
 
 /** Creates a certification or edits one: its details and criteria, then publishing, view access and archiving. */
 export function CertificationEditor() {
+  const t = useTranslate();
   const { id } = useParams();
   const { api } = useServices();
   const loaded = useQuery({ ...certificationQuery(api, id ?? ''), enabled: Boolean(id) });
-  usePageTitle(id ? (loaded.data?.data.title ?? 'Certification') : 'New certification');
+  usePageTitle(id ? (loaded.data?.data.title ?? t('common.certification')) : t('catalog.new'));
   if (!id) return <Editor key="new" />;
-  if (loaded.isPending) return <p className="muted">Loading…</p>;
+  if (loaded.isPending) return <p className="muted">{t('app.loading')}</p>;
   if (loaded.isError) return <ErrorNotice error={loaded.error} onRetry={() => void loaded.refetch()} />;
   return <Editor key={id} saved={loaded.data} />;
 }
 
 function Editor({ saved }: { saved?: Versioned<Certification> }) {
+  const t = useTranslate();
   const { api } = useServices();
   const client = useQueryClient();
   const navigate = useNavigate();
@@ -86,37 +89,37 @@ function Editor({ saved }: { saved?: Versioned<Certification> }) {
 
   return (
     <>
-      <p><Link to="/admin/catalog">← Catalog</Link></p>
-      <h1>{saved ? saved.data.title : 'New certification'}</h1>
+      <p><Link to="/admin/catalog">{t('editor.backToCatalog')}</Link></p>
+      <h1>{saved ? saved.data.title : t('catalog.new')}</h1>
       {saved && <CertificationActions certification={saved} dirty={dirty} />}
-      <form className="stack" aria-label="Certification" noValidate
+      <form className="stack" aria-label={t('common.certification')} noValidate
         onSubmit={(event) => {
           event.preventDefault();
           if (!save.isPending) save.mutate(etag);
         }}>
         <section className="card stack" aria-labelledby={`${id}-details`}>
-          <h2 id={`${id}-details`}>Details</h2>
+          <h2 id={`${id}-details`}>{t('editor.details')}</h2>
           <div className="field">
-            <label htmlFor={`${id}-title`}>Title</label>
+            <label htmlFor={`${id}-title`}>{t('editor.title')}</label>
             <input id={`${id}-title`} value={draft.title} maxLength={200} aria-describedby={`${id}-title-error`} onChange={(e) => set({ title: e.target.value })} />
-            <FieldError error={save.error} field="title" label="The title" id={`${id}-title-error`} />
+            <FieldError error={save.error} field="title" label={t('editor.field.title')} id={`${id}-title-error`} />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-description`}>Description</label>
+            <label htmlFor={`${id}-description`}>{t('editor.description')}</label>
             <textarea id={`${id}-description`} value={draft.description} rows={3} aria-describedby={`${id}-description-error`}
               onChange={(e) => set({ description: e.target.value })} />
-            <FieldError error={save.error} field="description" label="The description" id={`${id}-description-error`} />
+            <FieldError error={save.error} field="description" label={t('editor.field.description')} id={`${id}-description-error`} />
           </div>
           <label className="check">
             <input type="checkbox" checked={draft.requireApproval} onChange={(e) => set({ requireApproval: e.target.checked })} />
-            Require approval: a coach or admin approves the work before the certificate is awarded
+            {t('editor.requireApproval')}
           </label>
           <div className="field">
-            <label htmlFor={`${id}-validity`}>Valid for (months)</label>
+            <label htmlFor={`${id}-validity`}>{t('editor.validity')}</label>
             <input id={`${id}-validity`} type="number" min={1} inputMode="numeric" value={draft.validityMonths} aria-describedby={`${id}-validity-hint ${id}-validity-error`}
               onChange={(e) => set({ validityMonths: e.target.value })} />
-            <p className="hint" id={`${id}-validity-hint`}>Leave empty for certificates that do not expire.</p>
-            <FieldError error={save.error} field="validityMonths" label="The validity" id={`${id}-validity-error`} />
+            <p className="hint" id={`${id}-validity-hint`}>{t('editor.validityHint')}</p>
+            <FieldError error={save.error} field="validityMonths" label={t('editor.field.validity')} id={`${id}-validity-error`} />
           </div>
         </section>
         <CriteriaEditor criteria={draft.criteria} onChange={(criteria) => set({ criteria })} error={save.error} />
@@ -133,11 +136,11 @@ function Editor({ saved }: { saved?: Versioned<Certification> }) {
             }} />
         )}
         {save.isError && !stale && !fieldProblems && <ErrorNotice error={save.error} />}
-        {fieldProblems && <p className="alert alert-danger" role="alert">Nothing was saved: fix what is marked below each field.</p>}
-        {save.isSuccess && !dirty && <p className="alert alert-success" role="status">Saved.</p>}
+        {fieldProblems && <p className="alert alert-danger" role="alert">{t('editor.nothingSaved')}</p>}
+        {save.isSuccess && !dirty && <p className="alert alert-success" role="status">{t('editor.saved')}</p>}
         <div className="row">
-          <button type="submit" disabled={save.isPending || (!dirty && Boolean(saved))}>{save.isPending ? 'Saving…' : saved ? 'Save changes' : 'Create draft'}</button>
-          {dirty && saved && <button type="button" className="secondary" onClick={() => setDraft(baseline)}>Discard changes</button>}
+          <button type="submit" disabled={save.isPending || (!dirty && Boolean(saved))}>{save.isPending ? t('common.saving') : saved ? t('editor.save') : t('editor.create')}</button>
+          {dirty && saved && <button type="button" className="secondary" onClick={() => setDraft(baseline)}>{t('designer.discard')}</button>}
         </div>
       </form>
     </>
@@ -146,23 +149,24 @@ function Editor({ saved }: { saved?: Versioned<Certification> }) {
 
 /** Someone saved first: their version beside the edits, which stay in the form until the admin chooses. */
 function Stale({ newer, onKeepMine, onTakeTheirs }: { newer: Certification; onKeepMine: () => void; onTakeTheirs: () => void }) {
+  const t = useTranslate();
   return (
-    <section className="alert alert-warning stack" role="alert" aria-label="Changed by someone else">
-      <p><strong>Someone else saved this certification while you were editing.</strong> Your edits are still in the form; nothing of yours was saved.</p>
+    <section className="alert alert-warning stack" role="alert" aria-label={t('stale.label')}>
+      <p><strong>{t('stale.heading')}</strong> {t('stale.yoursKept')}</p>
       <div>
-        <p>Their version:</p>
+        <p>{t('stale.theirs')}</p>
         <dl className="facts">
-          <dt>Title</dt><dd>{newer.title}</dd>
-          <dt>Description</dt><dd>{newer.description || '—'}</dd>
-          <dt>Criteria</dt>
+          <dt>{t('editor.title')}</dt><dd>{newer.title}</dd>
+          <dt>{t('editor.description')}</dt><dd>{newer.description || '—'}</dd>
+          <dt>{t('enrollment.criteria')}</dt>
           <dd>
-            <ol>{newer.criteria.map((k) => <li key={k.id}>{k.title} ({kindNames[k.kind] ?? k.kind})</li>)}</ol>
+            <ol>{newer.criteria.map((k) => <li key={k.id}>{k.title} ({kindName(k.kind, t)})</li>)}</ol>
           </dd>
         </dl>
       </div>
       <div className="row">
-        <button type="button" onClick={onKeepMine}>Save mine over theirs</button>
-        <button type="button" className="secondary" onClick={onTakeTheirs}>Discard mine and load theirs</button>
+        <button type="button" onClick={onKeepMine}>{t('stale.keepMine')}</button>
+        <button type="button" className="secondary" onClick={onTakeTheirs}>{t('stale.takeTheirs')}</button>
       </div>
     </section>
   );

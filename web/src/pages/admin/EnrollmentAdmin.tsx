@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { must, type Schemas } from '../../api/client';
 import { useServices } from '../../app/context';
+import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
 
@@ -9,6 +10,7 @@ type Detail = Schemas['EnrollmentDetail'];
 
 /** What only a super admin sees of a learning record: where its workflow stands, and withdrawing the learner. */
 export function EnrollmentAdmin({ detail }: { detail: Detail }) {
+  const t = useTranslate();
   const { api } = useServices();
   const client = useQueryClient();
   const [confirming, setConfirming] = useState(false);
@@ -22,33 +24,32 @@ export function EnrollmentAdmin({ detail }: { detail: Detail }) {
   });
   const workflow = detail.workflow;
   return (
-    <section className="card stack" aria-label="Administration">
-      <h2>Workflow</h2>
+    <section className="card stack" aria-label={t('workflow.label')}>
+      <h2>{t('workflow.heading')}</h2>
       {workflow ? (
         <dl className="facts">
-          <dt>State</dt><dd>{workflow.runtimeStatus}</dd>
-          <dt>Started</dt><dd>{formatDateTime(workflow.createdAt)}</dd>
-          <dt>Last change</dt><dd>{formatDateTime(workflow.lastUpdatedAt)}</dd>
-          <dt>Instance</dt><dd><code>{workflow.instanceId}</code></dd>
+          <dt>{t('workflow.state')}</dt><dd>{workflow.runtimeStatus}</dd>
+          <dt>{t('workflow.started')}</dt><dd>{formatDateTime(workflow.createdAt)}</dd>
+          <dt>{t('workflow.lastChange')}</dt><dd>{formatDateTime(workflow.lastUpdatedAt)}</dd>
+          <dt>{t('workflow.instance')}</dt><dd><code>{workflow.instanceId}</code></dd>
         </dl>
       ) : (
-        <p className="muted">No workflow runs for this record.</p>
+        <p className="muted">{t('workflow.none')}</p>
       )}
-      {withdraw.isSuccess && <p className="alert alert-success" role="status">{detail.learner.displayName} is withdrawn.</p>}
+      {withdraw.isSuccess && <p className="alert alert-success" role="status">{t('withdraw.done', { name: detail.learner.displayName })}</p>}
       {!confirming && !withdraw.isSuccess && (
-        <div className="row"><button type="button" className="secondary" onClick={() => setConfirming(true)}>Withdraw…</button></div>
+        <div className="row"><button type="button" className="secondary" onClick={() => setConfirming(true)}>{t('withdraw.more')}</button></div>
       )}
       {confirming && (
-        <div className="alert alert-warning stack" role="alertdialog" aria-label={`Withdraw ${detail.learner.displayName}?`}>
+        <div className="alert alert-warning stack" role="alertdialog" aria-label={t('withdraw.label', { name: detail.learner.displayName })}>
           <p>
-            <strong>Withdraw {detail.learner.displayName} from {detail.certification.title}?</strong> The record is kept for the history but no
-            longer counts, its workflow ends, and it leaves the learner’s list. A certificate already awarded stays valid.
+            <strong>{t('withdraw.question', { name: detail.learner.displayName, title: detail.certification.title })}</strong> {t('withdraw.what')}
           </p>
           <div className="row">
             <button type="button" className="danger" disabled={withdraw.isPending} onClick={() => withdraw.mutate()}>
-              {withdraw.isPending ? 'Withdrawing…' : 'Withdraw'}
+              {withdraw.isPending ? t('withdraw.withdrawing') : t('withdraw.withdraw')}
             </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>Keep enrolled</button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t('withdraw.keep')}</button>
           </div>
           {withdraw.isError && <ErrorNotice error={withdraw.error} />}
         </div>

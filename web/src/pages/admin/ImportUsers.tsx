@@ -1,10 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router';
 import { must, type Schemas } from '../../api/client';
 import { downloadProtectedFile } from '../../api/download';
 import { ApiProblem } from '../../api/problem';
 import { useServices } from '../../app/context';
+import type { MessageKey } from '../../i18n/i18n';
+import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { usePageTitle } from '../../ui/usePageTitle';
 
@@ -15,11 +18,11 @@ function reportIn(problem: ApiProblem): Report | undefined {
   return Array.isArray(body.rows) ? (body as Report) : undefined;
 }
 
-const resultWords: Record<string, string> = { created: 'Created', updated: 'Updated', failed: 'Not imported' };
 
 /** People from a CSV file: a template to start from, then every row's result, with what is wrong named by its line. */
 export function ImportUsers() {
-  usePageTitle('Import people');
+  const t = useTranslate();
+  usePageTitle(t('import.title'));
   const { api, auth, config } = useServices();
   const client = useQueryClient();
   const id = useId();
@@ -34,50 +37,55 @@ export function ImportUsers() {
   const report = upload.data ?? (upload.error instanceof ApiProblem ? reportIn(upload.error) : undefined);
   return (
     <>
-      <p><Link to="/admin/people">← People</Link></p>
-      <h1>Import people</h1>
+      <p><Link to="/admin/people">{t('people.back')}</Link></p>
+      <h1>{t('import.title')}</h1>
       <section className="card stack" aria-labelledby={`${id}-how`}>
-        <h2 id={`${id}-how`}>The file</h2>
+        <h2 id={`${id}-how`}>{t('import.file')}</h2>
         <p>
-          One person per line, with the columns <code>email</code>, <code>displayName</code>, <code>roles</code> (Learner, Coach, SuperAdmin),
-          and optionally <code>groups</code> (names), <code>coach</code> (an e-mail) and <code>externalId</code>; lists are separated by “;”.
-          A known e-mail updates that person, so importing a file twice changes nothing the second time. Up to 5,000 people and 2 MB.
+          <FormattedMessage id="import.how" values={{ code: (chunks) => <code>{chunks}</code> }} />
         </p>
         <div className="row">
           <button type="button" className="secondary" onClick={() => {
             setTemplateError(null);
             downloadProtectedFile(`${config.apiBaseUrl}/users/import/template`, 'users-template.csv', auth).catch(setTemplateError);
-          }}>Download the template</button>
+          }}>{t('import.template')}</button>
         </div>
         {templateError !== null && <ErrorNotice error={templateError} />}
       </section>
-      <form className="card stack" aria-label="Import a file" onSubmit={(event) => {
+      <form className="card stack" aria-label={t('import.form')} onSubmit={(event) => {
         event.preventDefault();
         if (file && !upload.isPending) upload.mutate(file);
       }}>
         <div className="field">
-          <label htmlFor={`${id}-file`}>CSV file</label>
+          <label htmlFor={`${id}-file`}>{t('import.csv')}</label>
           <input id={`${id}-file`} type="file" accept=".csv,text/csv" onChange={(e) => { setFile(e.target.files?.[0] ?? null); upload.reset(); }} />
         </div>
         {upload.isError && !report && <ErrorNotice error={upload.error} />}
-        <div className="row"><button type="submit" disabled={!file || upload.isPending}>{upload.isPending ? 'Importing…' : 'Import'}</button></div>
+        <div className="row"><button type="submit" disabled={!file || upload.isPending}>{upload.isPending ? t('import.importing') : t('import.import')}</button></div>
       </form>
       {report && (
         <section className="stack" aria-labelledby={`${id}-result`}>
-          <h2 id={`${id}-result`}>Result</h2>
+          <h2 id={`${id}-result`}>{t('import.result')}</h2>
           <p role="status" className={report.failed > 0 ? 'alert alert-warning' : 'alert alert-success'}>
-            {report.created} created, {report.updated} updated, {report.failed} not imported{report.failed > 0 && ': fix those lines and import the file again'}.
+            {t('import.summary', { created: report.created, updated: report.updated, failed: report.failed })}
           </p>
           <div className="table-scroll">
             <table>
-              <caption className="visually-hidden">Result per line</caption>
-              <thead><tr><th scope="col">Line</th><th scope="col">E-mail</th><th scope="col">Result</th><th scope="col">What is wrong</th></tr></thead>
+              <caption className="visually-hidden">{t('import.perLine')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('import.line')}</th>
+                  <th scope="col">{t('user.email')}</th>
+                  <th scope="col">{t('import.result')}</th>
+                  <th scope="col">{t('import.wrong')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {report.rows.map((row) => (
                   <tr key={row.line} className={row.result === 'failed' ? 'row-failed' : undefined}>
-                    <th scope="row">Line {row.line}</th>
+                    <th scope="row">{t('import.lineNumber', { line: row.line })}</th>
                     <td>{row.email ?? '—'}</td>
-                    <td>{resultWords[row.result] ?? row.result}</td>
+                    <td>{t(`import.row.${row.result}` as MessageKey)}</td>
                     <td>{row.errors?.length ? <ul className="plain">{row.errors.map((e) => <li key={e}>{e}</li>)}</ul> : ''}</td>
                   </tr>
                 ))}
@@ -86,7 +94,7 @@ export function ImportUsers() {
           </div>
         </section>
       )}
-      {upload.error instanceof ApiProblem && upload.error.status === 413 && <p className="hint">Split the file into parts of at most 2 MB.</p>}
+      {upload.error instanceof ApiProblem && upload.error.status === 413 && <p className="hint">{t('import.split')}</p>}
     </>
   );
 }

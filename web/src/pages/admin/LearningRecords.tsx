@@ -3,20 +3,20 @@ import { useId, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { must } from '../../api/client';
 import { useServices } from '../../app/context';
+import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate } from '../../ui/format';
 import { ProgressBar, StatusBadge } from '../../ui/Status';
+import { statusText } from '../../ui/standing';
 import { Pager, usePageTrail } from '../../ui/Pager';
 import { usePageTitle } from '../../ui/usePageTitle';
 
-const statuses = [
-  ['NotStarted', 'Not started'], ['Started', 'Started'], ['InProgress', 'In progress'], ['Submitted', 'Submitted'],
-  ['NotEarned', 'Not earned'], ['Earned', 'Earned'],
-] as const;
+const statuses = ['NotStarted', 'Started', 'InProgress', 'Submitted', 'NotEarned', 'Earned'] as const;
 const pageSize = 25;
 
 /** A certification's learning records, filtered and searched in the address (so a filtered list can be shared), page by page. */
 export function LearningRecords() {
+  const t = useTranslate();
   const { id = '' } = useParams();
   const { api } = useServices();
   const formId = useId();
@@ -45,7 +45,7 @@ export function LearningRecords() {
     placeholderData: keepPreviousData,
   });
   const title = records.data?.certification.title;
-  usePageTitle(title ? `Learning records of ${title}` : 'Learning records');
+  usePageTitle(title ? t('records.of', { title }) : t('records.heading'));
 
   const filter = (name: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -57,55 +57,61 @@ export function LearningRecords() {
 
   return (
     <>
-      <p><Link to={`/admin/certifications/${id}`}>← {title ?? 'The certification'}</Link></p>
-      <h1>Learning records{title && <> of {title}</>}</h1>
-      <form className="card row filters" role="search" aria-label="Filter the learning records"
+      <p><Link to={`/admin/certifications/${id}`}>{t('records.back', { title: title ?? t('common.certification') })}</Link></p>
+      <h1>{title ? t('records.of', { title }) : t('records.heading')}</h1>
+      <form className="card row filters" role="search" aria-label={t('records.filter')}
         onSubmit={(event) => {
           event.preventDefault();
           filter('search', typed.trim());
         }}>
         <div className="field">
-          <label htmlFor={`${formId}-status`}>Status</label>
+          <label htmlFor={`${formId}-status`}>{t('records.status')}</label>
           <select id={`${formId}-status`} value={status} onChange={(e) => filter('status', e.target.value)}>
-            <option value="">Any status</option>
-            {statuses.map(([value, name]) => <option key={value} value={value}>{name}</option>)}
+            <option value="">{t('records.anyStatus')}</option>
+            {statuses.map((value) => <option key={value} value={value}>{statusText(value, t)}</option>)}
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${formId}-source`}>Source</label>
+          <label htmlFor={`${formId}-source`}>{t('records.source')}</label>
           <select id={`${formId}-source`} value={source} onChange={(e) => filter('source', e.target.value)}>
-            <option value="">Assigned or self-enrolled</option>
-            <option value="Assigned">Assigned</option>
-            <option value="SelfEnrolled">Self-enrolled</option>
+            <option value="">{t('records.anySource')}</option>
+            <option value="Assigned">{t('records.assigned')}</option>
+            <option value="SelfEnrolled">{t('records.selfEnrolled')}</option>
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${formId}-overdue`}>Due</label>
+          <label htmlFor={`${formId}-overdue`}>{t('records.due')}</label>
           <select id={`${formId}-overdue`} value={overdue} onChange={(e) => filter('overdue', e.target.value)}>
-            <option value="">Overdue or not</option>
-            <option value="true">Overdue only</option>
-            <option value="false">Not overdue</option>
+            <option value="">{t('records.anyDue')}</option>
+            <option value="true">{t('records.overdueOnly')}</option>
+            <option value="false">{t('records.notOverdue')}</option>
           </select>
         </div>
         <div className="field grow">
-          <label htmlFor={`${formId}-search`}>Name or e-mail</label>
+          <label htmlFor={`${formId}-search`}>{t('records.search')}</label>
           <input id={`${formId}-search`} type="search" value={typed} maxLength={100} onChange={(e) => setTyped(e.target.value)} />
         </div>
-        <button type="submit" className="secondary">Search</button>
+        <button type="submit" className="secondary">{t('records.searchButton')}</button>
       </form>
-      {records.isPending && <p className="muted">Loading…</p>}
+      {records.isPending && <p className="muted">{t('app.loading')}</p>}
       {records.isError && <ErrorNotice error={records.error} onRetry={() => void records.refetch()} />}
       {records.isSuccess && (
         <>
           <p role="status" className="muted">
-            {records.data.items.length === 0 ? 'No learning record matches.' : `${records.data.items.length} learning record${records.data.items.length === 1 ? '' : 's'} on this page.`}
+            {records.data.items.length === 0 ? t('records.noMatch') : t('records.onPage', { count: records.data.items.length })}
           </p>
           {records.data.items.length > 0 && (
             <div className="table-scroll">
               <table>
-                <caption className="visually-hidden">Learning records</caption>
+                <caption className="visually-hidden">{t('records.heading')}</caption>
                 <thead>
-                  <tr><th scope="col">Learner</th><th scope="col">Status</th><th scope="col">Progress</th><th scope="col">Source</th><th scope="col">Due</th></tr>
+                  <tr>
+                    <th scope="col">{t('role.Learner')}</th>
+                    <th scope="col">{t('records.status')}</th>
+                    <th scope="col">{t('records.progress')}</th>
+                    <th scope="col">{t('records.source')}</th>
+                    <th scope="col">{t('records.due')}</th>
+                  </tr>
                 </thead>
                 <tbody>
                   {records.data.items.map((r) => (
@@ -114,9 +120,9 @@ export function LearningRecords() {
                         <Link to={`/admin/enrollments/${r.enrollmentId}`}>{r.learner.displayName}</Link>
                         <div className="muted small">{r.learner.email}</div>
                       </th>
-                      <td><StatusBadge status={r.status} />{r.overdue && <> <span className="badge badge-danger">Overdue</span></>}</td>
-                      <td><ProgressBar met={r.progress.met} total={r.progress.total} label={`Progress of ${r.learner.displayName}`} /></td>
-                      <td>{r.source === 'Assigned' ? 'Assigned' : 'Self-enrolled'}</td>
+                      <td><StatusBadge status={r.status} />{r.overdue && <> <span className="badge badge-danger">{t('standing.overdue')}</span></>}</td>
+                      <td><ProgressBar met={r.progress.met} total={r.progress.total} label={t('records.progressOf', { name: r.learner.displayName })} /></td>
+                      <td>{r.source === 'Assigned' ? t('records.assigned') : t('records.selfEnrolled')}</td>
                       <td>{r.dueDate ? formatDate(r.dueDate) : '—'}</td>
                     </tr>
                   ))}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { useTranslate } from '../../i18n/useTranslate';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -9,6 +10,7 @@ pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
  * people who cannot see the drawing. This module is loaded only by the pages that show a PDF.
  */
 export default function PdfCanvas({ pdf, label }: { pdf: ArrayBuffer; label: string }) {
+  const t = useTranslate();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [text, setText] = useState('');
   const [failed, setFailed] = useState(false);
@@ -51,10 +53,10 @@ export default function PdfCanvas({ pdf, label }: { pdf: ArrayBuffer; label: str
       {/* pdf.js draws glyph by glyph; a canvas inherits the page's direction, and right to left would align each glyph's end
           where its start belongs. A PDF page is a picture, always drawn left to right. */}
       <canvas ref={canvas} role="img" aria-label={label} dir="ltr" />
-      {failed && <p className="alert alert-danger" role="alert">The preview could not be drawn in this browser.</p>}
+      {failed && <p className="alert alert-danger" role="alert">{t('pdf.failed')}</p>}
       <figcaption>
         <details>
-          <summary>Text of the preview</summary>
+          <summary>{t('pdf.text')}</summary>
           <p>{text}</p>
         </details>
       </figcaption>

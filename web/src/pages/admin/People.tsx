@@ -3,18 +3,20 @@ import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { must, mustVersioned, type Schemas, type Versioned } from '../../api/client';
 import { useServices } from '../../app/context';
+import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { formatDate } from '../../ui/format';
+import { formatDate, formatList } from '../../ui/format';
 import { Pager, usePageTrail } from '../../ui/Pager';
+import { roleText } from '../../ui/roles';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { UserForm } from './UserForm';
 
 type User = Schemas['UserResponse'];
-const roleNames: Record<string, string> = { Learner: 'Learner', Coach: 'Coach', SuperAdmin: 'Super admin' };
 
 /** The organization's people: found by name or e-mail, created, edited, disabled and enabled, invited again. */
 export function People() {
-  usePageTitle('People');
+  const t = useTranslate();
+  usePageTitle(t('nav.people'));
   const { api } = useServices();
   const id = useId();
   const [params, setParams] = useSearchParams();
@@ -37,11 +39,11 @@ export function People() {
   return (
     <>
       <div className="row spread">
-        <h1>People</h1>
+        <h1>{t('nav.people')}</h1>
         <div className="row">
-          <Link to="/admin/people/groups">Groups</Link>
-          <Link to="/admin/people/import">Import from CSV</Link>
-          <button type="button" onClick={() => setEditing('new')}>New user</button>
+          <Link to="/admin/people/groups">{t('groups.title')}</Link>
+          <Link to="/admin/people/import">{t('people.import')}</Link>
+          <button type="button" onClick={() => setEditing('new')}>{t('user.new')}</button>
         </div>
       </div>
       {notice && <p className="alert alert-success" role="status">{notice}</p>}
@@ -49,34 +51,41 @@ export function People() {
         <UserForm key={editing === 'new' ? 'new' : editing.data.id} user={editing === 'new' ? undefined : editing}
           onDone={(saved) => {
             setEditing(null);
-            setNotice(`${saved.displayName} is saved.`);
+            setNotice(t('people.saved', { name: saved.displayName }));
           }} />
       )}
-      <form className="card row filters" role="search" aria-label="Find people"
+      <form className="card row filters" role="search" aria-label={t('people.find')}
         onSubmit={(event) => {
           event.preventDefault();
           trail.reset();
           setParams(typed.trim() ? { search: typed.trim() } : {}, { replace: true });
         }}>
         <div className="field grow">
-          <label htmlFor={`${id}-search`}>Name or e-mail</label>
+          <label htmlFor={`${id}-search`}>{t('records.search')}</label>
           <input id={`${id}-search`} type="search" value={typed} maxLength={100} onChange={(e) => setTyped(e.target.value)} />
         </div>
-        <button type="submit" className="secondary">Search</button>
+        <button type="submit" className="secondary">{t('records.searchButton')}</button>
       </form>
-      {users.isPending && <p className="muted">Loading…</p>}
+      {users.isPending && <p className="muted">{t('app.loading')}</p>}
       {users.isError && <ErrorNotice error={users.error} onRetry={() => void users.refetch()} />}
-      {users.isSuccess && users.data.items.length === 0 && <p role="status">Nobody matches.</p>}
+      {users.isSuccess && users.data.items.length === 0 && <p role="status">{t('people.noMatch')}</p>}
       {users.isSuccess && users.data.items.length > 0 && (
         <div className="table-scroll">
           <table>
-            <caption className="visually-hidden">People</caption>
-            <thead><tr><th scope="col">Name</th><th scope="col">Roles</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead>
+            <caption className="visually-hidden">{t('nav.people')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('user.name')}</th>
+                <th scope="col">{t('user.roles')}</th>
+                <th scope="col">{t('records.status')}</th>
+                <th scope="col">{t('people.actions')}</th>
+              </tr>
+            </thead>
             <tbody>
               {users.data.items.map((u) => (
                 <tr key={u.id}>
                   <th scope="row">{u.displayName}<div className="muted small">{u.email}</div></th>
-                  <td>{u.roles.map((r) => roleNames[r] ?? r).join(', ')}</td>
+                  <td>{formatList(u.roles.map((r) => roleText(r, t)))}</td>
                   <td><UserStatus user={u} /></td>
                   <td><UserActions user={u} onEdit={() => void open(u)} onDone={setNotice} /></td>
                 </tr>
@@ -93,12 +102,20 @@ export function People() {
 }
 
 function UserStatus({ user }: { user: User }) {
-  if (user.disabledAt) return <span className="badge badge-danger">Disabled {formatDate(user.disabledAt)}</span>;
-  if (user.status === 'invited') return <span className="badge badge-warning">Invited{user.invitationExpiresAt && `, until ${formatDate(user.invitationExpiresAt)}`}</span>;
-  return <span className="badge badge-success">Active</span>;
+  const t = useTranslate();
+  if (user.disabledAt) return <span className="badge badge-danger">{t('people.disabledOn', { date: formatDate(user.disabledAt) })}</span>;
+  if (user.status === 'invited') {
+    return (
+      <span className="badge badge-warning">
+        {user.invitationExpiresAt ? t('people.invitedUntil', { date: formatDate(user.invitationExpiresAt) }) : t('people.invited')}
+      </span>
+    );
+  }
+  return <span className="badge badge-success">{t('people.active')}</span>;
 }
 
 function UserActions({ user, onEdit, onDone }: { user: User; onEdit: () => void; onDone: (notice: string) => void }) {
+  const t = useTranslate();
   const { api } = useServices();
   const client = useQueryClient();
   const path = { params: { path: { id: user.id } } };
@@ -106,22 +123,25 @@ function UserActions({ user, onEdit, onDone }: { user: User; onEdit: () => void;
     void client.invalidateQueries({ queryKey: ['users'] });
     onDone(notice);
   };
-  const disable = useMutation({ mutationFn: () => must(api.DELETE('/users/{id}', path)), onSuccess: done(`${user.displayName} is disabled and can no longer sign in.`) });
-  const enable = useMutation({ mutationFn: () => must(api.POST('/users/{id}/enable', path)), onSuccess: done(`${user.displayName} can sign in again.`) });
-  const invite = useMutation({ mutationFn: () => must(api.POST('/users/{id}/invitation', path)), onSuccess: done(`A new invitation is on its way to ${user.email}.`) });
+  const disable = useMutation({ mutationFn: () => must(api.DELETE('/users/{id}', path)), onSuccess: done(t('people.disabled', { name: user.displayName })) });
+  const enable = useMutation({ mutationFn: () => must(api.POST('/users/{id}/enable', path)), onSuccess: done(t('people.enabled', { name: user.displayName })) });
+  const invite = useMutation({ mutationFn: () => must(api.POST('/users/{id}/invitation', path)), onSuccess: done(t('people.invitationSent', { email: user.email })) });
   const error = disable.error ?? enable.error ?? invite.error;
   return (
     <div className="row">
-      <button type="button" className="secondary small" aria-label={`Edit ${user.displayName}`} onClick={onEdit}>Edit</button>
+      <button type="button" className="secondary small" aria-label={t('user.edit', { name: user.displayName })} onClick={onEdit}>
+        {t('people.editButton')}
+      </button>
       {user.disabledAt ? (
-        <button type="button" className="secondary small" aria-label={`Enable ${user.displayName}`} disabled={enable.isPending} onClick={() => enable.mutate()}>Enable</button>
+        <button type="button" className="secondary small" aria-label={t('people.enableLabel', { name: user.displayName })}
+          disabled={enable.isPending} onClick={() => enable.mutate()}>{t('people.enable')}</button>
       ) : (
-        <button type="button" className="secondary danger small" aria-label={`Disable ${user.displayName}`} disabled={disable.isPending}
-          onClick={() => disable.mutate()}>Disable</button>
+        <button type="button" className="secondary danger small" aria-label={t('people.disableLabel', { name: user.displayName })}
+          disabled={disable.isPending} onClick={() => disable.mutate()}>{t('people.disable')}</button>
       )}
       {user.status === 'invited' && (
-        <button type="button" className="secondary small" aria-label={`Resend invitation to ${user.displayName}`} disabled={invite.isPending}
-          onClick={() => invite.mutate()}>Resend invitation</button>
+        <button type="button" className="secondary small" aria-label={t('people.resendLabel', { name: user.displayName })}
+          disabled={invite.isPending} onClick={() => invite.mutate()}>{t('people.resend')}</button>
       )}
       {error !== null && <ErrorNotice error={error} />}
     </div>

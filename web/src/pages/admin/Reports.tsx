@@ -5,8 +5,10 @@ import { must, type Schemas } from '../../api/client';
 import { downloadProtectedFile } from '../../api/download';
 import { ApiProblem } from '../../api/problem';
 import { useServices } from '../../app/context';
+import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
+import { statusText } from '../../ui/standing';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 type Program = Schemas['ProgramReportData'];
@@ -14,7 +16,8 @@ type Row = Program['certifications'][number];
 
 /** The program report drawn per certification, the criteria progress downloads, and running the reports now. */
 export function Reports() {
-  usePageTitle('Reports');
+  const t = useTranslate();
+  usePageTitle(t('nav.reports'));
   const { api } = useServices();
   const client = useQueryClient();
   const program = useQuery({ queryKey: ['program-report'], queryFn: () => must(api.GET('/reports/program')), retry: false });
@@ -45,29 +48,31 @@ export function Reports() {
   return (
     <>
       <div className="row spread">
-        <h1>Reports</h1>
-        <Link to="/admin/reports/stored">Stored reports</Link>
+        <h1>{t('nav.reports')}</h1>
+        <Link to="/admin/reports/stored">{t('stored.title')}</Link>
       </div>
-      <section className="card stack" aria-label="Run the reports">
-        <p>The reports are built every night. Run them now to see today’s figures.</p>
+      <section className="card stack" aria-label={t('reports.run')}>
+        <p>{t('reports.intro')}</p>
         <div className="row">
-          <button type="button" disabled={running || run.isPending} onClick={() => run.mutate()}>{running ? 'Running…' : 'Run the reports now'}</button>
+          <button type="button" disabled={running || run.isPending} onClick={() => run.mutate()}>{running ? t('reports.running') : t('reports.runNow')}</button>
         </div>
         <p role="status" className="muted">
-          {running && (latest.data ? `The run started at ${formatDateTime(latest.data.startedAt)} is ${latest.data.status.toLowerCase()}.` : 'Starting the run…')}
-          {!running && latest.data?.status === 'Completed' && `Done: ${latest.data.files.length} reports written.`}
-          {!running && latest.data?.status === 'Failed' && 'The run failed; try again.'}
+          {running && (latest.data
+            ? t(latest.data.status === 'Pending' ? 'reports.pending' : 'reports.inProgress', { at: formatDateTime(latest.data.startedAt) })
+            : t('reports.starting'))}
+          {!running && latest.data?.status === 'Completed' && t('reports.done', { count: latest.data.files.length })}
+          {!running && latest.data?.status === 'Failed' && t('reports.failed')}
         </p>
         {run.isError && !(run.error instanceof ApiProblem && run.error.status === 409) && <ErrorNotice error={run.error} />}
       </section>
-      {program.isPending && <p className="muted">Loading…</p>}
-      {none && <p>No report has been built yet. Run the reports to see the program report.</p>}
+      {program.isPending && <p className="muted">{t('app.loading')}</p>}
+      {none && <p>{t('reports.none')}</p>}
       {program.isError && !none && <ErrorNotice error={program.error} onRetry={() => void program.refetch()} />}
       {program.isSuccess && (
         <section className="stack" aria-labelledby="program-title">
-          <h2 id="program-title">Program report</h2>
-          <p className="muted">As of {formatDateTime(program.data.generatedAt)}.</p>
-          {program.data.certifications.length === 0 && <p>No published certification yet.</p>}
+          <h2 id="program-title">{t('reports.program')}</h2>
+          <p className="muted">{t('reports.asOf', { at: formatDateTime(program.data.generatedAt) })}</p>
+          {program.data.certifications.length === 0 && <p>{t('reports.noCertification')}</p>}
           <ul className="stack plain-list">
             {program.data.certifications.map((row) => <ProgramCard key={row.id} row={row} />)}
           </ul>
@@ -78,30 +83,31 @@ export function Reports() {
 }
 
 function ProgramCard({ row }: { row: Row }) {
+  const t = useTranslate();
   const { auth, config } = useServices();
   const [error, setError] = useState<unknown>(null);
-  const summary = row.statuses.map((s) => `${s.statusName} ${s.learners}`).join(', ');
+  const summary = row.statuses.map((s) => `${statusText(s.status, t)} ${s.learners}`).join(', ');
   return (
     <li className="card stack">
       <h3 className="card-title">{row.title}</h3>
       <p className="row">
-        <span><strong>{row.learners}</strong> {row.learners === 1 ? 'learner' : 'learners'}</span>
-        <span><strong>{row.overdue}</strong> overdue</span>
-        <span><strong>{row.earnedThisMonth}</strong> earned this month</span>
-        {row.status === 'Archived' && <span className="badge">Archived</span>}
+        <span>{t('reports.learners', { count: row.learners })}</span>
+        <span>{t('reports.overdue', { count: row.overdue })}</span>
+        <span>{t('reports.earnedThisMonth', { count: row.earnedThisMonth })}</span>
+        {row.status === 'Archived' && <span className="badge">{t('certificationStatus.Archived')}</span>}
       </p>
       <div className="stack-bar" role="img" aria-label={`${row.title}: ${summary}`}>
         {row.statuses.filter((s) => s.learners > 0).map((s) => (
-          <span key={s.status} className={`segment status-${s.status}`} style={{ flexGrow: s.learners }} title={`${s.statusName}: ${s.learners}`} />
+          <span key={s.status} className={`segment status-${s.status}`} style={{ flexGrow: s.learners }} title={`${statusText(s.status, t)}: ${s.learners}`} />
         ))}
-        {row.learners === 0 && <span className="segment empty">Nobody enrolled yet</span>}
+        {row.learners === 0 && <span className="segment empty">{t('reports.nobody')}</span>}
       </div>
-      <ul className="legend" aria-label={`Learners of ${row.title} per status`}>
+      <ul className="legend" aria-label={t('reports.perStatus', { title: row.title })}>
         {row.statuses.map((s) => (
           <li key={s.status}>
             <details>
-              <summary><span className={`swatch status-${s.status}`} aria-hidden="true" /> {s.statusName}: {s.learners}</summary>
-              <p className="muted small">What coaches can do:</p>
+              <summary><span className={`swatch status-${s.status}`} aria-hidden="true" /> {statusText(s.status, t)}: {s.learners}</summary>
+              <p className="muted small">{t('reports.coachActions')}</p>
               <ul className="plain">{s.coachActions.map((a) => <li key={a}>{a}</li>)}</ul>
             </details>
           </li>
@@ -112,7 +118,7 @@ function ProgramCard({ row }: { row: Row }) {
           setError(null);
           downloadProtectedFile(`${config.apiBaseUrl}/certifications/${encodeURIComponent(row.id)}/reports/criteria-progress`,
             `criteria-progress-${row.title}.csv`, auth).catch(setError);
-        }}>Download the criteria progress of {row.title}</button>
+        }}>{t('reports.download', { title: row.title })}</button>
       </div>
       {error !== null && <ErrorNotice error={error} />}
     </li>

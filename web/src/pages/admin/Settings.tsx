@@ -21,7 +21,8 @@ function newWebhookSecret(): string {
 
 /** The organization's settings: the add-on, its name and colours, the Entra tenant, and the LMS connection. */
 export function OrganizationSettings() {
-  usePageTitle('Organization settings');
+  const t = useTranslate();
+  usePageTitle(t('settings.title'));
   const { api } = useServices();
   const settings = useQuery({
     queryKey: ['org-settings'],
@@ -29,11 +30,11 @@ export function OrganizationSettings() {
     staleTime: Infinity,
     refetchOnWindowFocus: false,
   });
-  if (settings.isPending) return <p className="muted">Loading…</p>;
+  if (settings.isPending) return <p className="muted">{t('app.loading')}</p>;
   if (settings.isError) return <ErrorNotice error={settings.error} onRetry={() => void settings.refetch()} />;
   return (
     <>
-      <h1>Organization settings</h1>
+      <h1>{t('settings.title')}</h1>
       <AddOnSwitch settings={settings.data} />
       <General settings={settings.data} />
       <LmsConnection settings={settings.data} />
@@ -56,33 +57,36 @@ function useSettingsWrite(settings: Versioned<Settings>) {
 }
 
 function AddOnSwitch({ settings }: { settings: Versioned<Settings> }) {
+  const t = useTranslate();
   const on = settings.data.addOns.certifications;
   const write = useSettingsWrite(settings);
   const [confirming, setConfirming] = useState(false);
   return (
     <section className="card stack" aria-labelledby="add-on-title">
-      <h2 id="add-on-title">Certifications add-on</h2>
-      <p>The add-on is <strong>{on ? 'on' : 'off'}</strong>.</p>
-      {on && !confirming && <div className="row"><button type="button" className="secondary danger" onClick={() => setConfirming(true)}>Switch off…</button></div>}
+      <h2 id="add-on-title">{t('addOn.title')}</h2>
+      <p>{on ? t('addOn.isOn') : t('addOn.isOff')}</p>
+      {on && !confirming && (
+        <div className="row"><button type="button" className="secondary danger" onClick={() => setConfirming(true)}>{t('addOn.switchOffMore')}</button></div>
+      )}
       {on && confirming && (
-        <div className="alert alert-warning stack" role="alertdialog" aria-label="Switch Certifications off?">
-          <p><strong>Switch Certifications off for everyone in {settings.data.name}?</strong></p>
+        <div className="alert alert-warning stack" role="alertdialog" aria-label={t('addOn.question', { organization: settings.data.name })}>
+          <p><strong>{t('addOn.question', { organization: settings.data.name })}</strong></p>
           <ul className="plain">
-            <li>Learners, coaches and admins see a page saying it is off; certifications, reviews, live sessions and reports cannot be opened.</li>
-            <li>LMS deliveries are refused, so the LMS keeps them and sends them again later.</li>
-            <li>Nothing is deleted: records, evidence and certificates are kept, and certificates can still be verified.</li>
-            <li>These settings stay open to super admins, to switch it on again.</li>
+            <li>{t('addOn.what1')}</li>
+            <li>{t('addOn.what2')}</li>
+            <li>{t('addOn.what3')}</li>
+            <li>{t('addOn.what4')}</li>
           </ul>
           <div className="row">
             <button type="button" className="danger" disabled={write.isPending}
-              onClick={() => write.mutate({ body: { addOns: { certifications: false } } }, { onSuccess: () => setConfirming(false) })}>Switch off</button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>Keep it on</button>
+              onClick={() => write.mutate({ body: { addOns: { certifications: false } } }, { onSuccess: () => setConfirming(false) })}>{t('addOn.switchOff')}</button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t('addOn.keepOn')}</button>
           </div>
         </div>
       )}
       {!on && (
         <div className="row">
-          <button type="button" disabled={write.isPending} onClick={() => write.mutate({ body: { addOns: { certifications: true } } })}>Switch on</button>
+          <button type="button" disabled={write.isPending} onClick={() => write.mutate({ body: { addOns: { certifications: true } } })}>{t('addOn.switchOn')}</button>
         </div>
       )}
       {write.isError && <ErrorNotice error={write.error} />}
@@ -107,29 +111,29 @@ function General({ settings }: { settings: Versioned<Settings> }) {
     if (stale) void mustVersioned(api.GET('/org/settings')).then(setNewer, () => setNewer(null));
   }, [stale, api]);
   return (
-    <form className="card stack" aria-label="Organization" noValidate onSubmit={(event) => {
+    <form className="card stack" aria-label={t('settings.organization')} noValidate onSubmit={(event) => {
       event.preventDefault();
       if (!write.isPending) write.mutate({ body }, { onSuccess: () => setNewer(null) });
     }}>
-      <h2>Organization</h2>
+      <h2>{t('settings.organization')}</h2>
       <div className="field">
-        <label htmlFor={`${id}-name`}>Name</label>
+        <label htmlFor={`${id}-name`}>{t('user.name')}</label>
         <input id={`${id}-name`} value={name} maxLength={200} aria-describedby={`${id}-name-error`} onChange={(e) => setName(e.target.value)} />
-        <FieldError error={write.error} field="name" label="The name" id={`${id}-name-error`} />
+        <FieldError error={write.error} field="name" label={t('user.field.name')} id={`${id}-name-error`} />
       </div>
       <div className="row">
         <div className="field">
-          <label htmlFor={`${id}-primary`}>Main colour</label>
+          <label htmlFor={`${id}-primary`}>{t('designer.mainColour')}</label>
           <input id={`${id}-primary`} type="color" value={primary} onChange={(e) => setPrimary(e.target.value.toUpperCase())} />
-          <FieldError error={write.error} field="branding.primaryColor" label="The main colour" id={`${id}-primary-error`} />
+          <FieldError error={write.error} field="branding.primaryColor" label={t('designer.field.primaryColor')} id={`${id}-primary-error`} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-accent`}>Accent colour</label>
+          <label htmlFor={`${id}-accent`}>{t('designer.accentColour')}</label>
           <input id={`${id}-accent`} type="color" value={accent} onChange={(e) => setAccent(e.target.value.toUpperCase())} />
-          <FieldError error={write.error} field="branding.accentColor" label="The accent colour" id={`${id}-accent-error`} />
+          <FieldError error={write.error} field="branding.accentColor" label={t('designer.field.accentColor')} id={`${id}-accent-error`} />
         </div>
       </div>
-      <p className="hint">The colours are used on certificates of certifications without a design of their own.</p>
+      <p className="hint">{t('settings.coloursHint')}</p>
       <div className="field">
         <label htmlFor={`${id}-language`}>{t('settings.language')}</label>
         <select id={`${id}-language`} value={language} aria-describedby={`${id}-language-hint ${id}-language-error`}
@@ -142,49 +146,49 @@ function General({ settings }: { settings: Versioned<Settings> }) {
         <FieldError error={write.error} field="language" label={t('designer.field.language')} id={`${id}-language-error`} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-tenant`}>Microsoft Entra tenant id</label>
+        <label htmlFor={`${id}-tenant`}>{t('settings.tenant')}</label>
         <input id={`${id}-tenant`} readOnly value={s.entraTenantId ?? ''} aria-describedby={`${id}-tenant-hint`} />
-        <p className="hint" id={`${id}-tenant-hint`}>
-          Only people signing in through this tenant are let in. A tenant belongs to one organization and is named by someone signed in
-          from it, so moving to another one is done with us, not here.
-        </p>
+        <p className="hint" id={`${id}-tenant-hint`}>{t('settings.tenantHint')}</p>
       </div>
       {stale && newer && (
         <div className="alert alert-warning stack" role="alert">
-          <p><strong>Someone else saved the settings while you were editing.</strong> What you typed is still in the form; nothing of yours was saved.</p>
+          <p><strong>{t('settings.staleHeading')}</strong> {t('stale.yoursKept')}</p>
           <dl className="facts">
-            <dt>Their name</dt><dd>{newer.data.name}</dd>
-            <dt>Their colours</dt><dd>{newer.data.branding.primaryColor}, {newer.data.branding.accentColor}</dd>
-            <dt>Their tenant</dt><dd>{newer.data.entraTenantId || '—'}</dd>
+            <dt>{t('settings.theirName')}</dt><dd>{newer.data.name}</dd>
+            <dt>{t('settings.theirColours')}</dt><dd>{newer.data.branding.primaryColor}, {newer.data.branding.accentColor}</dd>
+            <dt>{t('settings.theirTenant')}</dt><dd>{newer.data.entraTenantId || '—'}</dd>
           </dl>
           <div className="row">
-            <button type="button" onClick={() => write.mutate({ body, ifMatch: newer.etag }, { onSuccess: () => setNewer(null) })}>Save mine over theirs</button>
+            <button type="button" onClick={() => write.mutate({ body, ifMatch: newer.etag }, { onSuccess: () => setNewer(null) })}>
+              {t('stale.keepMine')}
+            </button>
           </div>
         </div>
       )}
       {write.isError && !stale && !(write.error instanceof ApiProblem && write.error.problem.errors) && <ErrorNotice error={write.error} />}
-      {write.isSuccess && <p className="alert alert-success" role="status">Settings saved.</p>}
-      <div className="row"><button type="submit" disabled={write.isPending}>{write.isPending ? 'Saving…' : 'Save settings'}</button></div>
+      {write.isSuccess && <p className="alert alert-success" role="status">{t('settings.saved')}</p>}
+      <div className="row"><button type="submit" disabled={write.isPending}>{write.isPending ? t('common.saving') : t('settings.save')}</button></div>
     </form>
   );
 }
 
 /** The replaced secret's overlap, and a way to end it at once (a leaked secret must not keep working for a day). */
 function PreviousSecret({ settings, until }: { settings: Versioned<Settings>; until: string }) {
+  const t = useTranslate();
   const write = useSettingsWrite(settings);
   const [confirming, setConfirming] = useState(false);
   return (
     <div className="stack">
-      <p>The previous secret keeps working until {formatDateTime(until)}, so the LMS can move to the new one.</p>
+      <p>{t('secret.previousUntil', { at: formatDateTime(until) })}</p>
       {!confirming ? (
-        <div className="row"><button type="button" className="secondary danger" onClick={() => setConfirming(true)}>Revoke the previous secret now…</button></div>
+        <div className="row"><button type="button" className="secondary danger" onClick={() => setConfirming(true)}>{t('secret.revokeMore')}</button></div>
       ) : (
-        <div className="alert alert-warning stack" role="alertdialog" aria-label="Revoke the previous secret now?">
-          <p><strong>Revoke the previous secret now?</strong> Deliveries signed with it are refused from now on; the LMS must use the new one.</p>
+        <div className="alert alert-warning stack" role="alertdialog" aria-label={t('secret.revokeQuestion')}>
+          <p><strong>{t('secret.revokeQuestion')}</strong> {t('secret.revokeWhat')}</p>
           <div className="row">
             <button type="button" className="danger" disabled={write.isPending}
-              onClick={() => write.mutate({ body: { revokePreviousWebhookSecret: true } }, { onSuccess: () => setConfirming(false) })}>Revoke it</button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>Keep it until then</button>
+              onClick={() => write.mutate({ body: { revokePreviousWebhookSecret: true } }, { onSuccess: () => setConfirming(false) })}>{t('secret.revoke')}</button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t('secret.keep')}</button>
           </div>
         </div>
       )}
@@ -194,38 +198,39 @@ function PreviousSecret({ settings, until }: { settings: Versioned<Settings>; un
 }
 
 function LmsConnection({ settings }: { settings: Versioned<Settings> }) {
+  const t = useTranslate();
   const { config } = useServices();
   const me = useMe();
   const write = useSettingsWrite(settings);
   const [secret, setSecret] = useState<string | null>(null);
-  const [copied, setCopied] = useState('');
+  const [copied, setCopied] = useState<'' | 'endpoint' | 'secret'>('');
   const base = new URL(config.apiBaseUrl, window.location.origin).toString().replace(/\/$/, '');
   const endpoint = `${base}/webhooks/lms/${me.organizationId}`;
-  const copy = (what: string, text: string) =>
+  const copy = (what: 'endpoint' | 'secret', text: string) =>
     void navigator.clipboard.writeText(text).then(() => setCopied(what), () => setCopied(''));
   return (
     <section className="card stack" aria-labelledby="lms-title">
-      <h2 id="lms-title">LMS connection</h2>
-      <p>Give your LMS this endpoint and a signing secret. It posts completions signed the Standard Webhooks way.</p>
+      <h2 id="lms-title">{t('lms.title')}</h2>
+      <p>{t('lms.intro')}</p>
       <div className="field">
-        <label htmlFor="lms-endpoint">Endpoint URL</label>
+        <label htmlFor="lms-endpoint">{t('lms.endpoint')}</label>
         <div className="row">
           <input id="lms-endpoint" className="grow" readOnly value={endpoint} />
-          <button type="button" className="secondary" onClick={() => copy('endpoint', endpoint)}>Copy the endpoint</button>
+          <button type="button" className="secondary" onClick={() => copy('endpoint', endpoint)}>{t('lms.copyEndpoint')}</button>
         </div>
       </div>
       <p>
         {settings.data.webhookSecretSet
-          ? <>A signing secret is set{settings.data.webhookSecretHint && <>: <code>{settings.data.webhookSecretHint}</code></>}.</>
-          : 'No signing secret yet: the LMS cannot deliver until one is set.'}
+          ? <>{t('lms.secretSet')}{settings.data.webhookSecretHint && <> <code>{settings.data.webhookSecretHint}</code></>}</>
+          : t('lms.noSecret')}
       </p>
       {settings.data.previousWebhookSecretWorksUntil && <PreviousSecret settings={settings} until={settings.data.previousWebhookSecretWorksUntil} />}
       {secret ? (
         <div className="alert alert-success stack" role="status">
-          <p><strong>The new secret is shown only now.</strong> Copy it into your LMS; the previous one keeps working for 24 hours, unless you revoke it.</p>
+          <p><strong>{t('secret.shownOnce')}</strong> {t('secret.copyIt')}</p>
           <div className="row">
-            <input aria-label="New signing secret" className="grow" readOnly value={secret} />
-            <button type="button" className="secondary" onClick={() => copy('secret', secret)}>Copy the secret</button>
+            <input aria-label={t('secret.new')} className="grow" readOnly value={secret} />
+            <button type="button" className="secondary" onClick={() => copy('secret', secret)}>{t('secret.copy')}</button>
           </div>
         </div>
       ) : (
@@ -233,12 +238,12 @@ function LmsConnection({ settings }: { settings: Versioned<Settings> }) {
           <button type="button" disabled={write.isPending} onClick={() => {
             const fresh = newWebhookSecret();
             write.mutate({ body: { webhookSecret: fresh } }, { onSuccess: () => setSecret(fresh) });
-          }}>{settings.data.webhookSecretSet ? 'Generate a new secret' : 'Generate a secret'}</button>
+          }}>{settings.data.webhookSecretSet ? t('secret.generateNew') : t('secret.generate')}</button>
         </div>
       )}
-      {copied && <p className="muted" role="status">The {copied} is copied.</p>}
+      {copied && <p className="muted" role="status">{copied === 'endpoint' ? t('lms.endpointCopied') : t('secret.copied')}</p>}
       {write.isError && <ErrorNotice error={write.error} />}
-      <p><Link to="/admin/settings/deliveries">Recent deliveries</Link></p>
+      <p><Link to="/admin/settings/deliveries">{t('lms.deliveries')}</Link></p>
     </section>
   );
 }

@@ -5,13 +5,16 @@ import { everyPage, largestPage } from '../../api/everyPage';
 import { ApiProblem } from '../../api/problem';
 import { useServices } from '../../app/context';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
+import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
+import { roleText } from '../../ui/roles';
 
 type User = Schemas['UserResponse'];
-const roles = [['Learner', 'Learner'], ['Coach', 'Coach'], ['SuperAdmin', 'Super admin']] as const;
+const roles = ['Learner', 'Coach', 'SuperAdmin'] as const;
 
 /** Creates a user, or edits one read with its ETag; a save someone else made first is said, and what was typed stays. */
 export function UserForm({ user, onDone }: { user?: Versioned<User>; onDone: (saved: User) => void }) {
+  const t = useTranslate();
   const { api } = useServices();
   const client = useQueryClient();
   const id = useId();
@@ -41,52 +44,52 @@ export function UserForm({ user, onDone }: { user?: Versioned<User>; onDone: (sa
   const stale = save.error instanceof ApiProblem && save.error.status === 412;
 
   return (
-    <form className="card stack" aria-label={u ? `Edit ${u.displayName}` : 'New user'} noValidate
+    <form className="card stack" aria-label={u ? t('user.edit', { name: u.displayName }) : t('user.new')} noValidate
       onSubmit={(event) => {
         event.preventDefault();
         if (!save.isPending) save.mutate(etag);
       }}>
-      <h2>{u ? `Edit ${u.displayName}` : 'New user'}</h2>
+      <h2>{u ? t('user.edit', { name: u.displayName }) : t('user.new')}</h2>
       <div className="row">
         <div className="field grow">
-          <label htmlFor={`${id}-name`}>Name</label>
+          <label htmlFor={`${id}-name`}>{t('user.name')}</label>
           <input id={`${id}-name`} value={displayName} maxLength={200} aria-describedby={`${id}-name-error`} onChange={(e) => setDisplayName(e.target.value)} />
-          <FieldError error={save.error} field="displayName" label="The name" id={`${id}-name-error`} />
+          <FieldError error={save.error} field="displayName" label={t('user.field.name')} id={`${id}-name-error`} />
         </div>
         <div className="field grow">
-          <label htmlFor={`${id}-email`}>E-mail</label>
+          <label htmlFor={`${id}-email`}>{t('user.email')}</label>
           <input id={`${id}-email`} type="email" value={email} aria-describedby={`${id}-email-error`} onChange={(e) => setEmail(e.target.value)} />
-          <FieldError error={save.error} field="email" label="The e-mail" id={`${id}-email-error`} />
+          <FieldError error={save.error} field="email" label={t('user.field.email')} id={`${id}-email-error`} />
         </div>
       </div>
-      <CheckboxGroup legend="Roles" items={roles.map(([value, name]) => ({ id: value, name }))} chosen={chosenRoles} onChange={setRoles}
-        error={save.error} field="roles" label="The roles" />
+      <CheckboxGroup legend={t('user.roles')} items={roles.map((role) => ({ id: role, name: roleText(role, t) }))} chosen={chosenRoles}
+        onChange={setRoles} error={save.error} field="roles" label={t('user.field.roles')} />
       {groups.isError && <ErrorNotice error={groups.error} onRetry={() => void groups.refetch()} />}
-      <CheckboxGroup legend="Groups" items={groups.data?.items ?? []} chosen={groupIds} onChange={setGroupIds} error={save.error} field="groupIds"
-        label="The groups" empty={groups.isSuccess ? 'No groups yet.' : undefined} />
+      <CheckboxGroup legend={t('groups.title')} items={groups.data?.items ?? []} chosen={groupIds} onChange={setGroupIds} error={save.error} field="groupIds"
+        label={t('groups.field')} empty={groups.isSuccess ? t('groups.none') : undefined} />
       <div className="field">
-        <label htmlFor={`${id}-coach`}>Coach</label>
+        <label htmlFor={`${id}-coach`}>{t('role.Coach')}</label>
         <select id={`${id}-coach`} value={coachId} aria-describedby={`${id}-coach-error`} onChange={(e) => setCoachId(e.target.value)}>
-          <option value="">No coach</option>
+          <option value="">{t('user.noCoach')}</option>
           {coaches.filter((c) => c.id !== u?.id).map((c) => <option key={c.id} value={c.id}>{c.displayName}</option>)}
         </select>
-        <FieldError error={save.error} field="coachId" label="The coach" id={`${id}-coach-error`} />
+        <FieldError error={save.error} field="coachId" label={t('user.field.coach')} id={`${id}-coach-error`} />
       </div>
       {stale && (
         <div className="alert alert-warning" role="alert">
-          Someone else changed this user since you opened it; what you typed is still here.{' '}
+          {t('user.stale')}{' '}
           <button type="button" onClick={() => {
             if (!u) return;
             void mustVersioned(api.GET('/users/{id}', { params: { path: { id: u.id } } })).then((fresh) => {
               setEtag(fresh.etag);
               save.mutate(fresh.etag);
             });
-          }}>Save mine over theirs</button>
+          }}>{t('stale.keepMine')}</button>
         </div>
       )}
       {save.isError && !stale && !(save.error instanceof ApiProblem && save.error.problem.errors) && <ErrorNotice error={save.error} />}
       <div className="row">
-        <button type="submit" disabled={save.isPending}>{save.isPending ? 'Saving…' : u ? 'Save user' : 'Create user'}</button>
+        <button type="submit" disabled={save.isPending}>{save.isPending ? t('common.saving') : u ? t('user.save') : t('user.create')}</button>
       </div>
     </form>
   );

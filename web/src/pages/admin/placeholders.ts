@@ -1,13 +1,12 @@
+import type { MessageKey, Translate } from '../../i18n/i18n';
+
 /** The placeholders a certificate's heading and body may use; the API checks the same list (a test keeps them equal). */
 export const placeholders = ['learner', 'certification', 'date', 'expires', 'id'] as const;
 
-export const placeholderHelp: Record<(typeof placeholders)[number], string> = {
-  learner: 'the learner’s name',
-  certification: 'the certification’s title',
-  date: 'the day it was awarded',
-  expires: 'the day it expires',
-  id: 'the certificate id',
-};
+/** What a placeholder stands for, in the reader's words. */
+export function placeholderHelp(name: (typeof placeholders)[number], t: Translate): string {
+  return t(`placeholder.${name}` as MessageKey);
+}
 
 /** The placeholders in a text that are not on the list, each once, as typed. */
 export function unknownPlaceholders(text: string): string[] {

@@ -1,14 +1,16 @@
 import { useEffect } from 'react';
 import { useBlocker } from 'react-router';
+import { useTranslate } from '../../i18n/useTranslate';
 
 /** While there are unsaved edits, leaving the page (a link, back, closing the tab) asks first. */
-export function useUnsavedGuard(dirty: boolean, what = 'your changes') {
+export function useUnsavedGuard(dirty: boolean) {
+  const t = useTranslate();
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
   useEffect(() => {
     if (blocker.state !== 'blocked') return;
-    if (window.confirm(`Leave this page? ${what[0]!.toUpperCase()}${what.slice(1)} are not saved.`)) blocker.proceed();
+    if (window.confirm(t('unsaved.leave'))) blocker.proceed();
     else blocker.reset();
-  }, [blocker, what]);
+  }, [blocker, t]);
   useEffect(() => {
     if (!dirty) return;
     const ask = (event: BeforeUnloadEvent) => event.preventDefault();

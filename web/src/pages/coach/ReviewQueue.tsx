@@ -2,24 +2,26 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { everyPage, largestPage } from '../../api/everyPage';
 import { useServices } from '../../app/context';
+import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 /** My team's work waiting for me, the longest waiting first. */
 export function ReviewQueue() {
-  usePageTitle('Review queue');
+  const t = useTranslate();
+  usePageTitle(t('nav.reviews'));
   const { api } = useServices();
   const queue = useQuery({ queryKey: ['review-queue'], queryFn: () => everyPage((continuationToken) => api.GET('/reviews/queue', { params: { query: { pageSize: largestPage, continuationToken } } })), refetchInterval: 30_000 });
   const items = [...(queue.data?.items ?? [])].sort((a, b) => (a.waitingSince ?? '').localeCompare(b.waitingSince ?? ''));
   return (
     <>
-      <h1>Review queue</h1>
-      {queue.isPending && <p className="muted">Loading…</p>}
+      <h1>{t('nav.reviews')}</h1>
+      {queue.isPending && <p className="muted">{t('app.loading')}</p>}
       {queue.isError && <ErrorNotice error={queue.error} onRetry={() => void queue.refetch()} />}
-      {queue.isSuccess && items.length === 0 && <p>Nothing is waiting for you. Well done.</p>}
+      {queue.isSuccess && items.length === 0 && <p>{t('queue.empty')}</p>}
       {items.length > 0 && (
-        <ol className="cards" aria-label="Waiting for you, oldest first">
+        <ol className="cards" aria-label={t('queue.listLabel')}>
           {items.map((item) => (
             <li key={item.enrollmentId} className="card stack">
               <h2>
@@ -29,13 +31,13 @@ export function ReviewQueue() {
               </h2>
               <p>{item.certificationTitle}</p>
               <p className="muted">
-                {item.awaitingApproval ? 'Waiting for approval' : `${item.criteria.length} to review`}
-                {item.waitingSince ? ` · since ${formatDateTime(item.waitingSince)}` : ''}
+                {item.awaitingApproval ? t('queue.approval') : t('queue.toReview', { count: item.criteria.length })}
+                {item.waitingSince ? ` · ${t('queue.since', { at: formatDateTime(item.waitingSince) })}` : ''}
               </p>
               {!item.awaitingApproval && (
                 <ul>
                   {item.criteria.map((c) => (
-                    <li key={c.criterionId}>{c.title}{c.evidenceCount > 0 ? ` (${c.evidenceCount} hand-in${c.evidenceCount === 1 ? '' : 's'})` : ''}</li>
+                    <li key={c.criterionId}>{c.title}{c.evidenceCount > 0 ? ` (${t('queue.handIns', { count: c.evidenceCount })})` : ''}</li>
                   ))}
                 </ul>
               )}

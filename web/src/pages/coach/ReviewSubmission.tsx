@@ -2,8 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { must, type Schemas } from '../../api/client';
-import { ApiProblem } from '../../api/problem';
+import { ApiProblem, sentenceOf } from '../../api/problem';
 import { useServices } from '../../app/context';
+import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { ProgressBar, Standing } from '../../ui/Status';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -17,6 +18,7 @@ type CriterionView = Detail['criteria'][number];
 
 /** One learner's submission: the evidence beside a decision per criterion, and the approval when it is asked for. */
 export function ReviewSubmission() {
+  const t = useTranslate();
   const { id = '' } = useParams();
   const { api } = useServices();
   const location = useLocation();
@@ -25,8 +27,8 @@ export function ReviewSubmission() {
     queryFn: () => must(api.GET('/enrollments/{id}', { params: { path: { id } } })),
     refetchInterval: (query) => refreshInterval(query.state.data),
   });
-  usePageTitle(record.data ? `${record.data.learner.displayName}: ${record.data.certification.title}` : 'Review');
-  if (record.isPending) return <p className="muted">Loading…</p>;
+  usePageTitle(record.data ? `${record.data.learner.displayName}: ${record.data.certification.title}` : t('review.title'));
+  if (record.isPending) return <p className="muted">{t('app.loading')}</p>;
   if (record.isError) return <ErrorNotice error={record.error} onRetry={() => void record.refetch()} />;
   const detail = record.data;
   const admin = location.pathname.startsWith('/admin/');
@@ -34,19 +36,19 @@ export function ReviewSubmission() {
   return (
     <>
       {admin ? (
-        <p><Link to={`/admin/certifications/${detail.certification.id}/records`}>← Learning records of {detail.certification.title}</Link></p>
+        <p><Link to={`/admin/certifications/${detail.certification.id}/records`}>{t('review.backToRecords', { title: detail.certification.title })}</Link></p>
       ) : (
-        <p><Link to="/coach/reviews">Back to the review queue</Link></p>
+        <p><Link to="/coach/reviews">{t('review.backToQueue')}</Link></p>
       )}
       <h1>{detail.learner.displayName}</h1>
-      <section className="card stack" aria-label="The record">
+      <section className="card stack" aria-label={t('review.record')}>
         <p><strong>{detail.certification.title}</strong></p>
         <Standing status={detail.status} overdue={detail.overdue} dueDate={detail.dueDate} />
-        <ProgressBar met={detail.progress.met} total={detail.progress.total} label="Criteria met" />
+        <ProgressBar met={detail.progress.met} total={detail.progress.total} label={t('enrollment.criteriaMet')} />
       </section>
       {admin && <EnrollmentAdmin detail={detail} />}
       {detail.approval === 'Awaiting' && <ApprovalForm detail={detail} />}
-      <h2>Criteria</h2>
+      <h2>{t('enrollment.criteria')}</h2>
       <ol className="criteria">
         {detail.criteria.map((criterion) => (
           <li key={criterion.criterionId} className="card stack">
@@ -54,7 +56,7 @@ export function ReviewSubmission() {
             <Evidence enrollmentId={detail.id} criterion={criterion} />
             <Reviews criterion={criterion} />
             {waiting.includes(criterion) && detail.status !== 'Earned' && <ReviewForm detail={detail} criterion={criterion} />}
-            {!waiting.includes(criterion) && <p className="muted">{criterion.state === 'Met' ? 'Met' : 'Nothing to decide here now.'}</p>}
+            {!waiting.includes(criterion) && <p className="muted">{criterion.state === 'Met' ? t('criterionState.Met') : t('review.nothingToDecide')}</p>}
           </li>
         ))}
       </ol>
@@ -64,16 +66,18 @@ export function ReviewSubmission() {
 
 /** When someone else decided first the API says so (409); the page says what happened and shows the record as it is now. */
 function StaleNotice({ error, onReload }: { error: unknown; onReload: () => void }) {
+  const t = useTranslate();
   if (!(error instanceof ApiProblem && (error.status === 409 || error.status === 412))) return <ErrorNotice error={error} />;
   return (
     <div className="alert alert-danger" role="alert">
-      {error.message} Someone may have decided before you.{' '}
-      <button type="button" className="secondary" onClick={onReload}>Show the record as it is now</button>
+      {sentenceOf(error, t)} {t('review.someoneElse')}{' '}
+      <button type="button" className="secondary" onClick={onReload}>{t('review.showCurrent')}</button>
     </div>
   );
 }
 
 function ReviewForm({ detail, criterion }: { detail: Detail; criterion: CriterionView }) {
+  const t = useTranslate();
   const { api } = useServices();
   const queries = useQueryClient();
   const id = useId();
@@ -97,42 +101,43 @@ function ReviewForm({ detail, criterion }: { detail: Detail; criterion: Criterio
   return (
     <form
       className="stack"
-      aria-label={`Review ${criterion.title}`}
+      aria-label={t('review.formLabel', { title: criterion.title })}
       onSubmit={(event) => {
         event.preventDefault();
         if (!review.isPending) review.mutate();
       }}
     >
       <fieldset aria-describedby={`${id}-decision-error`}>
-        <legend>Your decision</legend>
+        <legend>{t('review.decision')}</legend>
         <div className="choices">
-          <label><input type="radio" name={`${id}-decision`} checked={decision === 'Demonstrated'} onChange={() => setDecision('Demonstrated')} required /> Demonstrated</label>
-          <label><input type="radio" name={`${id}-decision`} checked={decision === 'NotDemonstrated'} onChange={() => setDecision('NotDemonstrated')} /> Not demonstrated</label>
+          <label><input type="radio" name={`${id}-decision`} checked={decision === 'Demonstrated'} onChange={() => setDecision('Demonstrated')} required /> {t('reviews.demonstrated')}</label>
+          <label><input type="radio" name={`${id}-decision`} checked={decision === 'NotDemonstrated'} onChange={() => setDecision('NotDemonstrated')} /> {t('reviews.notDemonstrated')}</label>
         </div>
-        <FieldError error={review.error} field="decision" label="The decision" id={`${id}-decision-error`} />
+        <FieldError error={review.error} field="decision" label={t('review.field.decision')} id={`${id}-decision-error`} />
       </fieldset>
       <fieldset aria-describedby={`${id}-rating-error`}>
-        <legend>Rating (1 to 5)</legend>
+        <legend>{t('review.rating')}</legend>
         <div className="choices">
           {[1, 2, 3, 4, 5].map((n) => (
             <label key={n}><input type="radio" name={`${id}-rating`} value={n} checked={rating === String(n)} onChange={() => setRating(String(n))} /> {n}</label>
           ))}
         </div>
-        <FieldError error={review.error} field="rating" label="The rating" id={`${id}-rating-error`} />
+        <FieldError error={review.error} field="rating" label={t('review.field.rating')} id={`${id}-rating-error`} />
       </fieldset>
       <div className="field">
-        <label htmlFor={`${id}-feedback`}>Feedback{feedbackRequired ? ' (required: say what to change)' : ''}</label>
+        <label htmlFor={`${id}-feedback`}>{feedbackRequired ? t('review.feedbackRequired') : t('review.feedback')}</label>
         <textarea id={`${id}-feedback`} value={feedback} onChange={(e) => setFeedback(e.target.value)}
           maxLength={4000} aria-describedby={`${id}-feedback-error`} />
-        <FieldError error={review.error} field="feedback" label="Feedback" id={`${id}-feedback-error`} />
+        <FieldError error={review.error} field="feedback" label={t('review.feedback')} id={`${id}-feedback-error`} />
       </div>
       {review.isError && !(review.error instanceof ApiProblem && review.error.problem.errors) && <StaleNotice error={review.error} onReload={reload} />}
-      <button type="submit" disabled={review.isPending || decision === ''}>{review.isPending ? 'Saving…' : 'Save decision'}</button>
+      <button type="submit" disabled={review.isPending || decision === ''}>{review.isPending ? t('common.saving') : t('review.save')}</button>
     </form>
   );
 }
 
 function ApprovalForm({ detail }: { detail: Detail }) {
+  const t = useTranslate();
   const { api } = useServices();
   const queries = useQueryClient();
   const id = useId();
@@ -149,18 +154,18 @@ function ApprovalForm({ detail }: { detail: Detail }) {
   };
   return (
     <section className="card stack" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Approval</h2>
-      <p>Every criterion is met. Approve to issue the certificate, or send it back with what to change.</p>
+      <h2 id={`${id}-title`}>{t('approval.title')}</h2>
+      <p>{t('approval.intro')}</p>
       <div className="field">
-        <label htmlFor={`${id}-comment`}>Comment (required to send it back)</label>
+        <label htmlFor={`${id}-comment`}>{t('approval.comment')}</label>
         <textarea id={`${id}-comment`} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={4000}
           aria-describedby={`${id}-comment-error`} />
-        <FieldError error={decide.error} field="comment" label="The comment" id={`${id}-comment-error`} />
+        <FieldError error={decide.error} field="comment" label={t('approval.field.comment')} id={`${id}-comment-error`} />
       </div>
       {decide.isError && !(decide.error instanceof ApiProblem && decide.error.problem.errors) && <StaleNotice error={decide.error} onReload={reload} />}
       <div className="row">
-        <button type="button" disabled={decide.isPending} onClick={() => decide.mutate('Approve')}>Approve</button>
-        <button type="button" className="danger" disabled={decide.isPending} onClick={() => decide.mutate('Reject')}>Send back</button>
+        <button type="button" disabled={decide.isPending} onClick={() => decide.mutate('Approve')}>{t('approval.approve')}</button>
+        <button type="button" className="danger" disabled={decide.isPending} onClick={() => decide.mutate('Reject')}>{t('approval.sendBack')}</button>
       </div>
     </section>
   );

@@ -3,18 +3,17 @@ import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { must } from '../../api/client';
 import { everyPage, largestPage } from '../../api/everyPage';
-import { ApiProblem } from '../../api/problem';
+import { ApiProblem, sentenceOf } from '../../api/problem';
 import { useServices } from '../../app/context';
+import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime, formatTime } from '../../ui/format';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 function tomorrow(): string {
   const d = new Date(Date.now() + 24 * 3600 * 1000);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
 /** The HH:mm a time input takes, in the viewer's time zone. */
 function localTime(at: Date): string {
@@ -23,7 +22,8 @@ function localTime(at: Date): string {
 
 /** My day with its free slots, and scheduling a live session for a team member within the calendar's rules. */
 export function Schedule() {
-  usePageTitle('Schedule a live session');
+  const t = useTranslate();
+  usePageTitle(t('schedule.title'));
   const { api } = useServices();
   const navigate = useNavigate();
   const id = useId();
@@ -59,75 +59,75 @@ export function Schedule() {
 
   return (
     <>
-      <h1>Schedule a live session</h1>
+      <h1>{t('schedule.title')}</h1>
       {(team.isError || certifications.isError) && <ErrorNotice error={team.error ?? certifications.error} onRetry={() => { void team.refetch(); void certifications.refetch(); }} />}
-      <form className="card stack" aria-label="Schedule a live session"
+      <form className="card stack" aria-label={t('schedule.title')}
         onSubmit={(event) => {
           event.preventDefault();
           if (startsAt && !schedule.isPending) schedule.mutate(startsAt);
         }}>
         <div className="row">
           <div className="field">
-            <label htmlFor={`${id}-date`}>Day</label>
+            <label htmlFor={`${id}-date`}>{t('schedule.day')}</label>
             <input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-time`}>Start</label>
+            <label htmlFor={`${id}-time`}>{t('schedule.start')}</label>
             <input id={`${id}-time`} type="time" value={time} aria-describedby={`${id}-start-error`}
               onChange={(e) => { setTime(e.target.value); setChoosing(true); }} />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-minutes`}>Minutes</label>
+            <label htmlFor={`${id}-minutes`}>{t('schedule.minutes')}</label>
             <input id={`${id}-minutes`} type="number" min={5} max={240} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} />
           </div>
         </div>
-        <FieldError error={schedule.error} field="startsAt" label="The start" id={`${id}-start-error`} />
+        <FieldError error={schedule.error} field="startsAt" label={t('schedule.field.start')} id={`${id}-start-error`} />
         <section aria-labelledby={`${id}-free`}>
-          <h2 id={`${id}-free`}>Free starts that day</h2>
-          {day.isPending && <p className="muted">Loading…</p>}
+          <h2 id={`${id}-free`}>{t('schedule.freeStarts')}</h2>
+          {day.isPending && <p className="muted">{t('app.loading')}</p>}
           {day.isError && <ErrorNotice error={day.error} onRetry={() => void day.refetch()} />}
-          {day.isSuccess && day.data.starts.length === 0 && <p>No free slot that day.</p>}
+          {day.isSuccess && day.data.starts.length === 0 && <p>{t('schedule.noFreeSlot')}</p>}
           {day.isSuccess && day.data.starts.length > 0 && (
-            <div className="choices" role="group" aria-label="Free starts">
+            <div className="choices" role="group" aria-label={t('schedule.free')}>
               {day.data.starts.slice(0, 24).map((start) => (
                 <button key={start} type="button" className="secondary" onClick={() => { setTime(localTime(new Date(start))); setChoosing(true); }}>
-                  {timeFormat.format(new Date(start))}
+                  {formatTime(start)}
                 </button>
               ))}
             </div>
           )}
         </section>
-        {!choosing && <p className="hint">Pick a free start, or type one, to choose the team member and certification.</p>}
+        {!choosing && <p className="hint">{t('schedule.pickFirst')}</p>}
         {choosing && (
           <>
             <div className="field">
-              <label htmlFor={`${id}-learner`}>Team member</label>
+              <label htmlFor={`${id}-learner`}>{t('schedule.member')}</label>
               <select id={`${id}-learner`} value={learner} onChange={(e) => setLearnerId(e.target.value)} aria-describedby={`${id}-learner-error`}>
                 {(team.data?.items ?? []).map((u) => <option key={u.id} value={u.id}>{u.displayName}</option>)}
               </select>
-              <FieldError error={schedule.error} field="learnerId" label="The team member" id={`${id}-learner-error`} />
+              <FieldError error={schedule.error} field="learnerId" label={t('schedule.field.member')} id={`${id}-learner-error`} />
             </div>
             <div className="field">
-              <label htmlFor={`${id}-certification`}>Certification</label>
+              <label htmlFor={`${id}-certification`}>{t('common.certification')}</label>
               <select id={`${id}-certification`} value={certification?.id ?? ''} onChange={(e) => setCertificationId(e.target.value)}>
                 {withSessions.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
               </select>
-              {criterion && <p className="hint">Assesses “{criterion.title}”.</p>}
+              {criterion && <p className="hint">{t('schedule.assesses', { title: criterion.title })}</p>}
             </div>
           </>
         )}
         {schedule.isError && !(schedule.error instanceof ApiProblem && schedule.error.problem.errors) && (
           <div className="alert alert-danger" role="alert">
-            {schedule.error.message}
+            {sentenceOf(schedule.error, t)}
             {nextSlot && (
               <>
                 {' '}
-                <button type="button" onClick={() => schedule.mutate(nextSlot)}>Schedule at {formatDateTime(nextSlot)}</button>
+                <button type="button" onClick={() => schedule.mutate(nextSlot)}>{t('schedule.at', { at: formatDateTime(nextSlot) })}</button>
               </>
             )}
           </div>
         )}
-        <button type="submit" disabled={!startsAt || !learner || !criterion || schedule.isPending}>{schedule.isPending ? 'Scheduling…' : 'Schedule'}</button>
+        <button type="submit" disabled={!startsAt || !learner || !criterion || schedule.isPending}>{schedule.isPending ? t('schedule.scheduling') : t('schedule.schedule')}</button>
       </form>
     </>
   );

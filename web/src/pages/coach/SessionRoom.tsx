@@ -4,13 +4,12 @@ import type { Schemas } from '../../api/client';
 import { must } from '../../api/client';
 import { uploadForm } from '../../api/upload';
 import { useServices } from '../../app/context';
+import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
-import { stateWords } from '../sessions/sessionWords';
+import { callTypes, callTypeText, sessionStateText } from '../sessions/sessionWords';
 
 type Session = Schemas['LiveSessionResponse'];
-
-const callTypes = ['Video call', 'Phone call', 'In person'];
 
 /** The coach's side of a session: the learner's history, the calls, the end, and the rating. */
 export function SessionRoom({ session: s }: { session: Session }) {
@@ -24,10 +23,11 @@ export function SessionRoom({ session: s }: { session: Session }) {
 }
 
 function Calls({ session: s }: { session: Session }) {
+  const t = useTranslate();
   const { api } = useServices();
   const queries = useQueryClient();
   const id = useId();
-  const [callType, setCallType] = useState(callTypes[0]!);
+  const [callType, setCallType] = useState<string>('Video call');
   const onSuccess = (updated: Session) => queries.setQueryData(['live-session', s.id], { ...s, ...updated, history: s.history, reviews: s.reviews, skills: s.skills, minStars: s.minStars });
   const path = { params: { path: { id: s.id } } };
   const start = useMutation({ mutationFn: () => must(api.POST('/live-sessions/{id}/start', { ...path, body: { callType } })), onSuccess });
@@ -39,28 +39,28 @@ function Calls({ session: s }: { session: Session }) {
   const error = start.error ?? another.error ?? end.error ?? cancel.error ?? noShow.error;
   return (
     <section className="card stack" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Session room</h2>
-      {s.state === 'Scheduled' && <p>{s.learner} has not come into the waiting room yet.</p>}
-      {s.state === 'LearnerWaiting' && <p className="alert alert-info">{s.learner} is waiting. Start the call when you are ready.</p>}
+      <h2 id={`${id}-title`}>{t('room.title')}</h2>
+      {s.state === 'Scheduled' && <p>{t('room.notYet', { learner: s.learner })}</p>}
+      {s.state === 'LearnerWaiting' && <p className="alert alert-info">{t('room.waiting', { learner: s.learner })}</p>}
       {s.calls.length > 0 && (
-        <ol aria-label="Calls">
-          {s.calls.map((c) => <li key={c.startedAt}>{c.callType}, {formatDateTime(c.startedAt)}</li>)}
+        <ol aria-label={t('room.calls')}>
+          {s.calls.map((c) => <li key={c.startedAt}>{callTypeText(c.callType, t)}, {formatDateTime(c.startedAt)}</li>)}
         </ol>
       )}
       {(s.state === 'LearnerWaiting' || s.state === 'InCall') && (
         <div className="field">
-          <label htmlFor={`${id}-type`}>Call type</label>
+          <label htmlFor={`${id}-type`}>{t('room.callType')}</label>
           <select id={`${id}-type`} value={callType} onChange={(e) => setCallType(e.target.value)}>
-            {callTypes.map((t) => <option key={t}>{t}</option>)}
+            {Object.keys(callTypes).map((type) => <option key={type} value={type}>{callTypeText(type, t)}</option>)}
           </select>
         </div>
       )}
       <div className="row">
-        {s.state === 'LearnerWaiting' && <button type="button" disabled={busy} onClick={() => start.mutate()}>Start the call</button>}
-        {s.state === 'InCall' && <button type="button" className="secondary" disabled={busy} onClick={() => another.mutate()}>Start another call</button>}
-        {s.state === 'InCall' && <button type="button" disabled={busy} onClick={() => end.mutate()}>End the session</button>}
-        {s.state === 'Scheduled' && <button type="button" className="secondary" disabled={busy} onClick={() => noShow.mutate()}>The learner did not come</button>}
-        {s.state === 'Scheduled' && <button type="button" className="danger" disabled={busy} onClick={() => cancel.mutate()}>Cancel the session</button>}
+        {s.state === 'LearnerWaiting' && <button type="button" disabled={busy} onClick={() => start.mutate()}>{t('room.start')}</button>}
+        {s.state === 'InCall' && <button type="button" className="secondary" disabled={busy} onClick={() => another.mutate()}>{t('room.another')}</button>}
+        {s.state === 'InCall' && <button type="button" disabled={busy} onClick={() => end.mutate()}>{t('room.end')}</button>}
+        {s.state === 'Scheduled' && <button type="button" className="secondary" disabled={busy} onClick={() => noShow.mutate()}>{t('sessionState.NoShow')}</button>}
+        {s.state === 'Scheduled' && <button type="button" className="danger" disabled={busy} onClick={() => cancel.mutate()}>{t('room.cancel')}</button>}
       </div>
       {error && <ErrorNotice error={error} />}
     </section>
@@ -68,6 +68,7 @@ function Calls({ session: s }: { session: Session }) {
 }
 
 function RatingForm({ session: s }: { session: Session }) {
+  const t = useTranslate();
   const { auth, config } = useServices();
   const queries = useQueryClient();
   const id = useId();
@@ -96,8 +97,8 @@ function RatingForm({ session: s }: { session: Session }) {
         event.preventDefault();
         if (!rate.isPending) rate.mutate();
       }}>
-      <h2 id={`${id}-title`}>Rate the session</h2>
-      {s.minStars && <p className="muted">Every skill needs at least {s.minStars} stars for the criterion to be met.</p>}
+      <h2 id={`${id}-title`}>{t('room.rate')}</h2>
+      {s.minStars && <p className="muted">{t('room.minStars', { stars: s.minStars })}</p>}
       {skills.map((skill) => (
         <fieldset key={skill}>
           <legend>{skill}</legend>
@@ -105,51 +106,58 @@ function RatingForm({ session: s }: { session: Session }) {
             {[1, 2, 3, 4, 5].map((n) => (
               <label key={n}>
                 <input type="radio" name={`${id}-${skill}`} checked={stars[skill] === n} onChange={() => setStars({ ...stars, [skill]: n })} />
-                {n} {n === 1 ? 'star' : 'stars'}
+                {t('room.stars', { stars: n })}
               </label>
             ))}
           </div>
         </fieldset>
       ))}
-      <FieldError error={rate.error} field="skills" label="The stars" id={`${id}-skills-error`} />
+      <FieldError error={rate.error} field="skills" label={t('room.field.stars')} id={`${id}-skills-error`} />
       <div className="field">
-        <label htmlFor={`${id}-comments`}>Comments (for the record)</label>
+        <label htmlFor={`${id}-comments`}>{t('room.comments')}</label>
         <textarea id={`${id}-comments`} value={comments} onChange={(e) => setComments(e.target.value)} maxLength={4000} aria-describedby={`${id}-comments-error`} />
-        <FieldError error={rate.error} field="comments" label="The comments" id={`${id}-comments-error`} />
+        <FieldError error={rate.error} field="comments" label={t('room.field.comments')} id={`${id}-comments-error`} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-feedback`}>Feedback (the learner reads it)</label>
+        <label htmlFor={`${id}-feedback`}>{t('room.feedback')}</label>
         <textarea id={`${id}-feedback`} value={feedback} onChange={(e) => setFeedback(e.target.value)} maxLength={4000} aria-describedby={`${id}-feedback-error`} />
-        <FieldError error={rate.error} field="feedback" label="The feedback" id={`${id}-feedback-error`} />
+        <FieldError error={rate.error} field="feedback" label={t('room.field.feedback')} id={`${id}-feedback-error`} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-report`}>Coach report (optional, PDF)</label>
+        <label htmlFor={`${id}-report`}>{t('room.report')}</label>
         <input id={`${id}-report`} type="file" accept="application/pdf" onChange={(e) => setReport(e.target.files?.[0] ?? null)} aria-describedby={`${id}-report-error`} />
-        <FieldError error={rate.error} field="report" label="The report" id={`${id}-report-error`} />
+        <FieldError error={rate.error} field="report" label={t('room.field.report')} id={`${id}-report-error`} />
       </div>
       {rate.isError && <ErrorNotice error={rate.error} />}
-      <button type="submit" disabled={rate.isPending}>{rate.isPending ? 'Saving…' : 'Save the rating'}</button>
+      <button type="submit" disabled={rate.isPending}>{rate.isPending ? t('common.saving') : t('room.saveRating')}</button>
     </form>
   );
 }
 
 function History({ session: s }: { session: Session }) {
+  const t = useTranslate();
   const id = useId();
   return (
     <section className="card stack" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{s.learner}'s history in {s.certification}</h2>
-      {(s.history ?? []).length === 0 && (s.reviews ?? []).length === 0 && <p className="muted">No earlier sessions or reviews.</p>}
+      <h2 id={`${id}-title`}>{t('room.history', { learner: s.learner, certification: s.certification })}</h2>
+      {(s.history ?? []).length === 0 && (s.reviews ?? []).length === 0 && <p className="muted">{t('room.noHistory')}</p>}
       {(s.history ?? []).length > 0 && (
-        <ul aria-label="Earlier sessions">
+        <ul aria-label={t('room.earlier')}>
           {(s.history ?? []).map((h) => (
-            <li key={h.id}>{h.criterion}, {formatDateTime(h.startsAt)}: {stateWords[h.state] ?? h.state}{h.rating ? (h.rating.met ? ' (met)' : ' (not met)') : ''}</li>
+            <li key={h.id}>
+              {h.criterion}, {formatDateTime(h.startsAt)}: {sessionStateText(h.state, t)}
+              {h.rating ? ` (${h.rating.met ? t('room.met') : t('room.notMet')})` : ''}
+            </li>
           ))}
         </ul>
       )}
       {(s.reviews ?? []).length > 0 && (
-        <ul aria-label="Reviews">
+        <ul aria-label={t('reviews.heading')}>
           {(s.reviews ?? []).map((r) => (
-            <li key={r.at + r.criterionId}>{r.decision === 'Demonstrated' ? 'Demonstrated' : 'Not demonstrated'} by {r.reviewerName}, {formatDateTime(r.at)}{r.feedback ? `: ${r.feedback}` : ''}</li>
+            <li key={r.at + r.criterionId}>
+              {t(r.decision === 'Demonstrated' ? 'room.demonstratedBy' : 'room.notDemonstratedBy', { name: r.reviewerName, at: formatDateTime(r.at) })}
+              {r.feedback ? `: ${r.feedback}` : ''}
+            </li>
           ))}
         </ul>
       )}

@@ -6,6 +6,7 @@ import { everyPage, largestPage } from '../../api/everyPage';
 import { useServices } from '../../app/context';
 import { queries } from '../../app/queries';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
+import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { ProgressBar, Standing } from '../../ui/Status';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -15,7 +16,8 @@ type Certification = Schemas['ListResponseOfTeamCertificationRecords']['items'][
 
 /** The certifications my team may be in, their learning records, and assigning to team members: one read for the page. */
 export function Team() {
-  usePageTitle('My team');
+  const t = useTranslate();
+  usePageTitle(t('nav.team'));
   const { api } = useServices();
   const overview = useQuery(queries.teamRecords(api));
   const [selected, setSelected] = useState('');
@@ -23,14 +25,14 @@ export function Team() {
   const current = certifications.find((c) => c.id === selected) ?? certifications.find((c) => c.records.length > 0) ?? certifications[0];
   return (
     <>
-      <h1>My team</h1>
-      {overview.isPending && <p className="muted">Loading…</p>}
+      <h1>{t('nav.team')}</h1>
+      {overview.isPending && <p className="muted">{t('app.loading')}</p>}
       {overview.isError && <ErrorNotice error={overview.error} onRetry={() => void overview.refetch()} />}
-      {overview.isSuccess && certifications.length === 0 && <p>There is no published certification your team can be in yet.</p>}
+      {overview.isSuccess && certifications.length === 0 && <p>{t('team.noCertification')}</p>}
       {current && (
         <>
           <div className="field">
-            <label htmlFor="team-certification">Certification</label>
+            <label htmlFor="team-certification">{t('common.certification')}</label>
             <select id="team-certification" value={current.id} onChange={(e) => setSelected(e.target.value)}>
               {certifications.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
             </select>
@@ -44,18 +46,19 @@ export function Team() {
 }
 
 function LearningRecords({ certification }: { certification: Certification }) {
+  const t = useTranslate();
   const records = certification.records;
   return (
     <section aria-labelledby="records-title">
-      <h2 id="records-title">Learning records</h2>
-      {records.length === 0 && <p>Nobody in your team is enrolled in {certification.title}.</p>}
+      <h2 id="records-title">{t('records.heading')}</h2>
+      {records.length === 0 && <p>{t('team.nobody', { title: certification.title })}</p>}
       {records.length > 0 && (
-        <ul className="cards" aria-label={`Learning records of ${certification.title}`}>
+        <ul className="cards" aria-label={t('records.of', { title: certification.title })}>
           {records.map((r) => (
             <li key={r.enrollmentId} className="card stack">
               <h3><Link to={`/coach/reviews/${r.enrollmentId}`}>{r.learner.displayName}</Link></h3>
               <Standing status={r.status} overdue={r.overdue} dueDate={r.dueDate} />
-              <ProgressBar met={r.progress.met} total={r.progress.total} label={`Progress of ${r.learner.displayName}`} />
+              <ProgressBar met={r.progress.met} total={r.progress.total} label={t('records.progressOf', { name: r.learner.displayName })} />
             </li>
           ))}
         </ul>
@@ -65,6 +68,7 @@ function LearningRecords({ certification }: { certification: Certification }) {
 }
 
 function Assign({ certification }: { certification: Certification }) {
+  const t = useTranslate();
   const { api } = useServices();
   const client = useQueryClient();
   const id = useId();
@@ -87,11 +91,11 @@ function Assign({ certification }: { certification: Certification }) {
     onSuccess: () => void client.invalidateQueries({ queryKey: queries.teamRecords(api).queryKey }),
   });
   const names = new Map((team.data?.items ?? []).map((u) => [u.id, u.displayName]));
-  if (!open) return <button type="button" onClick={() => setOpen(true)}>Assign {certification.title}</button>;
+  if (!open) return <button type="button" onClick={() => setOpen(true)}>{t('assign.title', { title: certification.title })}</button>;
   return (
     <section className="card stack" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Assign {certification.title}</h2>
-      {team.isPending && <p className="muted">Loading your team…</p>}
+      <h2 id={`${id}-title`}>{t('assign.title', { title: certification.title })}</h2>
+      {team.isPending && <p className="muted">{t('team.loading')}</p>}
       {team.isError && <ErrorNotice error={team.error} onRetry={() => void team.refetch()} />}
       <form
         onSubmit={(event) => {
@@ -100,12 +104,12 @@ function Assign({ certification }: { certification: Certification }) {
         }}
       >
         {team.isSuccess && (
-          <CheckboxGroup legend="Team members" items={team.data.items.map((u) => ({ id: u.id, name: u.displayName }))} chosen={chosen}
-            onChange={setChosen} error={assign.error} field="learnerIds" label="The team members" />
+          <CheckboxGroup legend={t('team.members')} items={team.data.items.map((u) => ({ id: u.id, name: u.displayName }))} chosen={chosen}
+            onChange={setChosen} error={assign.error} field="learnerIds" label={t('team.field.members')} />
         )}
         <AssignmentFields dueDate={dueDate} message={message} onDueDate={setDueDate} onMessage={setMessage} error={assign.error} />
         {assign.isError && !(assign.error as { problem?: { errors?: unknown } }).problem?.errors && <ErrorNotice error={assign.error} />}
-        <button type="submit" disabled={assign.isPending || chosen.length === 0}>{assign.isPending ? 'Assigning…' : 'Assign'}</button>
+        <button type="submit" disabled={assign.isPending || chosen.length === 0}>{assign.isPending ? t('assign.assigning') : t('assign.assign')}</button>
       </form>
       {assign.isSuccess && <AssignmentResult report={assign.data} names={names} />}
     </section>

@@ -4,6 +4,8 @@ import { useNavigate } from 'react-router';
 import { must, type Schemas } from '../../api/client';
 import { useServices } from '../../app/context';
 import { queries } from '../../app/queries';
+import type { MessageKey } from '../../i18n/i18n';
+import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate } from '../../ui/format';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -12,7 +14,8 @@ type Certificate = Schemas['CertificateResponse'];
 
 /** My certificates: the PDF, the link anyone can verify, LinkedIn, and recertification when it opens. */
 export function Certificates() {
-  usePageTitle('My certificates');
+  const t = useTranslate();
+  usePageTitle(t('nav.certificates'));
   const { api } = useServices();
   const mine = useQuery({
     ...queries.myCertificates(api),
@@ -21,12 +24,12 @@ export function Certificates() {
   });
   return (
     <>
-      <h1>My certificates</h1>
-      {mine.isPending && <p className="muted">Loading…</p>}
+      <h1>{t('nav.certificates')}</h1>
+      {mine.isPending && <p className="muted">{t('app.loading')}</p>}
       {mine.isError && <ErrorNotice error={mine.error} onRetry={() => void mine.refetch()} />}
-      {mine.isSuccess && mine.data.items.length === 0 && <p>No certificates yet. They appear here when you earn a certification.</p>}
+      {mine.isSuccess && mine.data.items.length === 0 && <p>{t('certificates.empty')}</p>}
       {mine.isSuccess && mine.data.items.length > 0 && (
-        <ul className="cards" aria-label="My certificates">
+        <ul className="cards" aria-label={t('nav.certificates')}>
           {mine.data.items.map((c) => <CertificateCard key={c.id} certificate={c} />)}
         </ul>
       )}
@@ -34,9 +37,8 @@ export function Certificates() {
   );
 }
 
-const statusWords: Record<string, string> = { valid: 'Valid', expired: 'Expired', revoked: 'Revoked' };
-
 function CertificateCard({ certificate: c }: { certificate: Certificate }) {
+  const t = useTranslate();
   const { api } = useServices();
   const navigate = useNavigate();
   const [copied, setCopied] = useState(false);
@@ -52,45 +54,45 @@ function CertificateCard({ certificate: c }: { certificate: Certificate }) {
     <li className="card stack">
       <h2>{c.certification}</h2>
       <p>
-        <span className={`badge ${c.status === 'valid' ? 'badge-success' : 'badge-danger'}`}>{statusWords[c.status] ?? c.status}</span>
+        <span className={`badge ${c.status === 'valid' ? 'badge-success' : 'badge-danger'}`}>{t(`certificateStatus.${c.status}` as MessageKey)}</span>
       </p>
       <dl className="facts">
-        <dt>Issued by</dt>
+        <dt>{t('certificates.issuedBy')}</dt>
         <dd>{c.issuer}</dd>
-        <dt>Issued</dt>
+        <dt>{t('certificates.issued')}</dt>
         <dd>{formatDate(c.issuedAt)}</dd>
         {c.expiresAt && (
           <>
-            <dt>{c.status === 'expired' ? 'Expired' : 'Expires'}</dt>
+            <dt>{c.status === 'expired' ? t('certificates.expired') : t('certificates.expires')}</dt>
             <dd>{formatDate(c.expiresAt)}</dd>
           </>
         )}
         {c.revokedAt && (
           <>
-            <dt>Revoked</dt>
+            <dt>{t('certificates.revoked')}</dt>
             <dd>{formatDate(c.revokedAt)}{c.revokedReason ? `: ${c.revokedReason}` : ''}</dd>
           </>
         )}
-        <dt>Certificate id</dt>
+        <dt>{t('certificates.id')}</dt>
         <dd><code>{c.id}</code></dd>
       </dl>
       <div className="row">
         {c.downloadUrl ? (
-          <a className="button" href={c.downloadUrl} target="_blank" rel="noopener">Download PDF</a>
+          <a className="button" href={c.downloadUrl} target="_blank" rel="noopener">{t('certificates.download')}</a>
         ) : (
-          <span className="muted">The PDF is being drawn; it appears in a few seconds.</span>
+          <span className="muted">{t('certificates.drawing')}</span>
         )}
-        <a href={c.verifyUrl} target="_blank" rel="noopener">Verification page</a>
-        <button type="button" className="secondary" onClick={() => void copy()}>Copy link</button>
-        <span role="status" className="muted">{copied ? 'Link copied.' : ''}</span>
+        <a href={c.verifyUrl} target="_blank" rel="noopener">{t('certificates.verifyPage')}</a>
+        <button type="button" className="secondary" onClick={() => void copy()}>{t('certificates.copyLink')}</button>
+        <span role="status" className="muted">{copied ? t('certificates.copied') : ''}</span>
       </div>
-      <VerifyQr url={c.verifyUrl} />
+      <VerifyQr url={c.verifyUrl} alt={t('certificates.qrAlt')} />
       {c.status === 'valid' && (
-        <a href={linkedInUrl(c)} target="_blank" rel="noopener" className="button secondary">Add to LinkedIn profile</a>
+        <a href={linkedInUrl(c)} target="_blank" rel="noopener" className="button secondary">{t('certificates.linkedIn')}</a>
       )}
       {c.canRecertify && (
         <button type="button" disabled={recertify.isPending} onClick={() => recertify.mutate()}>
-          {recertify.isPending ? 'Starting…' : 'Recertify'}
+          {recertify.isPending ? t('enrollment.starting') : t('certificates.recertify')}
         </button>
       )}
       {recertify.isError && <ErrorNotice error={recertify.error} />}
@@ -119,7 +121,7 @@ export function linkedInUrl(c: Certificate): string {
 }
 
 /** The verification link as a QR code, drawn here (the qrcode library is loaded only on this page). */
-function VerifyQr({ url }: { url: string }) {
+function VerifyQr({ url, alt }: { url: string; alt: string }) {
   const [svg, setSvg] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -130,5 +132,5 @@ function VerifyQr({ url }: { url: string }) {
       live = false;
     };
   }, [url]);
-  return svg ? <img className="qr" src={svg} alt="QR code of the verification link" /> : null;
+  return svg ? <img className="qr" src={svg} alt={alt} /> : null;
 }

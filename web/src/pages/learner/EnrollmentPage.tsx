@@ -2,10 +2,12 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { must, type Schemas } from '../../api/client';
 import { hasRole, useMe, useServices } from '../../app/context';
+import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { ProgressBar, Standing } from '../../ui/Status';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { criterionKindText, criterionStateText } from '../shared/criterionWords';
 import { Evidence, Reviews } from '../shared/Submission';
 import { useRecordUpdate } from '../shared/useRecordUpdate';
 import { refreshInterval } from '../shared/workflowPending';
@@ -14,23 +16,10 @@ import { HandIn } from './HandIn';
 type Detail = Schemas['EnrollmentDetail'];
 type CriterionView = Detail['criteria'][number];
 
-const stateWords: Record<CriterionView['state'], string> = {
-  NotStarted: 'Not started',
-  Evidenced: 'Evidence added, not submitted yet',
-  AwaitingAssessment: 'Waiting for your coach',
-  Met: 'Met',
-  NotDemonstrated: 'Not demonstrated yet',
-};
-
-const kindWords: Record<string, string> = {
-  content: 'Content',
-  activity: 'Activity',
-  review: 'Coach review',
-  live_session: 'Live session',
-};
 
 /** One learning record, criterion by criterion, with the step that is the learner's to take. */
 export function EnrollmentPage() {
+  const t = useTranslate();
   const { id = '' } = useParams();
   const { api } = useServices();
   const me = useMe();
@@ -39,36 +28,40 @@ export function EnrollmentPage() {
     queryFn: () => must(api.GET('/enrollments/{id}', { params: { path: { id } } })),
     refetchInterval: (query) => refreshInterval(query.state.data),
   });
-  usePageTitle(record.data?.certification.title ?? 'Certification');
+  usePageTitle(record.data?.certification.title ?? t('enrollment.title'));
 
-  if (record.isPending) return <p className="muted">Loading…</p>;
+  if (record.isPending) return <p className="muted">{t('app.loading')}</p>;
   if (record.isError) return <ErrorNotice error={record.error} onRetry={() => void record.refetch()} />;
   const detail = record.data;
   const mine = detail.learner.id === me.user.id && hasRole(me, 'Learner');
   return (
     <>
       <h1>{detail.certification.title}</h1>
-      <section aria-label="Where you stand" className="card stack">
+      <section aria-label={t('enrollment.standing')} className="card stack">
         <Standing status={detail.status} overdue={detail.overdue} dueDate={detail.dueDate} />
-        <ProgressBar met={detail.progress.met} total={detail.progress.total} label="Criteria met" />
-        {detail.message && <p>Message from your admin: {detail.message}</p>}
+        <ProgressBar met={detail.progress.met} total={detail.progress.total} label={t('enrollment.criteriaMet')} />
+        {detail.message && <p>{t('enrollment.adminMessage', { message: detail.message })}</p>}
         <ApprovalState detail={detail} />
         {detail.status === 'Earned' && detail.certificateId && (
           <p className="alert alert-success" role="status">
-            You earned this certification. <Link to="/certificates">See your certificate</Link>
+            {t('enrollment.earned')} <Link to="/certificates">{t('enrollment.seeCertificate')}</Link>
           </p>
         )}
         {mine && <LearnerActions detail={detail} />}
       </section>
-      <h2>Criteria</h2>
+      <h2>{t('enrollment.criteria')}</h2>
       <ol className="criteria">
         {detail.criteria.map((criterion) => (
           <li key={criterion.criterionId} className="card stack">
             <h3>{criterion.title}</h3>
             {criterion.description && <p>{criterion.description}</p>}
             <p className="muted">
-              {kindWords[criterion.kind] ?? criterion.kind} · <span>{stateWords[criterion.state]}</span>
-              {criterion.metAt ? ` on ${formatDate(criterion.metAt)}` : ''}
+              {criterionKindText(criterion.kind, t)} ·{' '}
+              <span>
+                {criterion.state === 'Met' && criterion.metAt
+                  ? t('enrollment.metOn', { date: formatDate(criterion.metAt) })
+                  : criterionStateText(criterion.state, t)}
+              </span>
             </p>
             {mine && <CriterionStep detail={detail} criterion={criterion} />}
             <Evidence enrollmentId={detail.id} criterion={criterion} />
@@ -81,13 +74,20 @@ export function EnrollmentPage() {
 }
 
 function ApprovalState({ detail }: { detail: Detail }) {
+  const t = useTranslate();
   const last = detail.approvalDecisions[detail.approvalDecisions.length - 1];
-  if (detail.approval === 'Awaiting') return <p className="alert alert-info">Waiting for approval since {formatDateTime(detail.approvalRequestedAt)}.</p>;
-  if (detail.approval === 'Approved') return <p className="muted">Approved by {last?.approverName}{last?.comment ? `: “${last.comment}”` : ''}</p>;
+  if (detail.approval === 'Awaiting') {
+    return <p className="alert alert-info">{t('enrollment.awaitingApproval', { since: formatDateTime(detail.approvalRequestedAt) })}</p>;
+  }
+  if (detail.approval === 'Approved') {
+    const name = last?.approverName ?? '';
+    return <p className="muted">{last?.comment ? t('enrollment.approvedSaying', { name, comment: last.comment }) : t('enrollment.approvedBy', { name })}</p>;
+  }
   if (detail.approval === 'Rejected') {
     return (
       <div className="alert alert-danger" role="status">
-        <strong>Not approved yet.</strong> {last?.approverName} wrote: “{last?.comment}”. Add new evidence where it helps, then submit again.
+        <strong>{t('enrollment.notApproved')}</strong>{' '}
+        {t('enrollment.rejectedSaying', { name: last?.approverName ?? '', comment: last?.comment ?? '' })}
       </div>
     );
   }
@@ -96,6 +96,7 @@ function ApprovalState({ detail }: { detail: Detail }) {
 
 /** Get started and submit: the steps that move the whole record. */
 function LearnerActions({ detail }: { detail: Detail }) {
+  const t = useTranslate();
   const { api } = useServices();
   const onSuccess = useRecordUpdate(detail.id, [['my-assignments']]);
   const start = useMutation({ mutationFn: () => must(api.POST('/enrollments/{id}/start', { params: { path: { id: detail.id } } })), onSuccess });
@@ -105,14 +106,14 @@ function LearnerActions({ detail }: { detail: Detail }) {
   return (
     <div className="stack">
       {detail.status === 'NotStarted' && (
-        <button type="button" disabled={start.isPending} onClick={() => start.mutate()}>{start.isPending ? 'Starting…' : 'Get started'}</button>
+        <button type="button" disabled={start.isPending} onClick={() => start.mutate()}>{start.isPending ? t('enrollment.starting') : t('enrollment.start')}</button>
       )}
       {(evidenced || resubmit) && !['Submitted', 'Earned'].includes(detail.status) && (
         <div className="row">
           <button type="button" disabled={submit.isPending} onClick={() => submit.mutate()}>
-            {submit.isPending ? 'Submitting…' : resubmit ? 'Submit again' : 'Submit for review'}
+            {submit.isPending ? t('enrollment.submitting') : resubmit ? t('enrollment.submitAgain') : t('enrollment.submit')}
           </button>
-          <span className="muted">Your coach is told and reviews what you handed in.</span>
+          <span className="muted">{t('enrollment.submitHint')}</span>
         </div>
       )}
       {start.isError && <ErrorNotice error={start.error} />}
@@ -123,6 +124,7 @@ function LearnerActions({ detail }: { detail: Detail }) {
 
 /** What the learner can do on one criterion now. */
 function CriterionStep({ detail, criterion }: { detail: Detail; criterion: CriterionView }) {
+  const t = useTranslate();
   const { api } = useServices();
   const onSuccess = useRecordUpdate(detail.id, [['my-assignments']]);
   const complete = useMutation({
@@ -136,7 +138,7 @@ function CriterionStep({ detail, criterion }: { detail: Detail; criterion: Crite
     return (
       <div>
         <button type="button" className="secondary" disabled={complete.isPending} onClick={() => complete.mutate()}>
-          {complete.isPending ? 'Saving…' : 'Mark as done'}
+          {complete.isPending ? t('common.saving') : t('enrollment.markDone')}
           <span className="visually-hidden"> {criterion.title}</span>
         </button>
         {complete.isError && <ErrorNotice error={complete.error} />}
@@ -144,16 +146,16 @@ function CriterionStep({ detail, criterion }: { detail: Detail; criterion: Crite
     );
   }
   if (criterion.kind === 'activity' && !criterion.evidenceRequired && criterion.externalActivityId && criterion.state !== 'Met') {
-    return <p className="muted">Complete this activity in your learning platform; it is recorded here automatically.</p>;
+    return <p className="muted">{t('enrollment.activityElsewhere')}</p>;
   }
   if (criterion.kind === 'activity' && criterion.state !== 'AwaitingAssessment' && (criterion.state !== 'Met' || reworking)) {
     return <HandIn enrollmentId={detail.id} criterionId={criterion.criterionId} title={criterion.title} />;
   }
   if (criterion.kind === 'review' && criterion.state === 'NotStarted') {
-    return <p className="muted">Your coach decides this one after you submit.</p>;
+    return <p className="muted">{t('enrollment.reviewAfterSubmit')}</p>;
   }
   if (criterion.kind === 'live_session' && criterion.state !== 'Met') {
-    return <p className="muted">Your coach schedules a live session with you; the invitation comes by e-mail.</p>;
+    return <p className="muted">{t('enrollment.liveSessionComing')}</p>;
   }
   return null;
 }

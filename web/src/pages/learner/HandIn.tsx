@@ -3,6 +3,7 @@ import { useId, useRef, useState } from 'react';
 import type { Schemas } from '../../api/client';
 import { uploadForm } from '../../api/upload';
 import { useServices } from '../../app/context';
+import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { formatBytes } from '../../ui/format';
 import { useRecordUpdate } from '../shared/useRecordUpdate';
@@ -12,6 +13,7 @@ type Detail = Schemas['EnrollmentDetail'];
 
 /** Hand in evidence for one criterion: a note and files (picked or dropped), with the upload's progress. */
 export function HandIn({ enrollmentId, criterionId, title }: { enrollmentId: string; criterionId: string; title: string }) {
+  const t = useTranslate();
   const { auth, config } = useServices();
   const updateRecord = useRecordUpdate(enrollmentId, [['my-assignments']]);
   const id = useId();
@@ -27,9 +29,9 @@ export function HandIn({ enrollmentId, criterionId, title }: { enrollmentId: str
     const refused: string[] = [];
     const kept = [...files];
     for (const file of Array.from(picked)) {
-      const refusal = refusalOf(file);
+      const refusal = refusalOf(file, t);
       if (refusal) refused.push(refusal);
-      else if (kept.length >= evidenceLimits.maxFiles) refused.push(`At most ${evidenceLimits.maxFiles} files at a time: “${file.name}” was left out.`);
+      else if (kept.length >= evidenceLimits.maxFiles) refused.push(t('handIn.tooMany', { max: evidenceLimits.maxFiles, name: file.name }));
       else kept.push(file);
     }
     setFiles(kept);
@@ -57,7 +59,7 @@ export function HandIn({ enrollmentId, criterionId, title }: { enrollmentId: str
   return (
     <form
       className="stack"
-      aria-label={`Hand in evidence for ${title}`}
+      aria-label={t('handIn.formLabel', { title })}
       onSubmit={(event) => {
         event.preventDefault();
         if (!nothing && !send.isPending) {
@@ -67,10 +69,10 @@ export function HandIn({ enrollmentId, criterionId, title }: { enrollmentId: str
       }}
     >
       <div className="field">
-        <label htmlFor={`${id}-text`}>Your note</label>
+        <label htmlFor={`${id}-text`}>{t('handIn.note')}</label>
         <textarea id={`${id}-text`} value={text} onChange={(e) => setText(e.target.value)} maxLength={evidenceLimits.maxTextLength}
           aria-describedby={`${id}-text-error`} />
-        <FieldError error={send.error} field="text" label="Your note" id={`${id}-text-error`} />
+        <FieldError error={send.error} field="text" label={t('handIn.note')} id={`${id}-text-error`} />
       </div>
       <div
         className="drop"
@@ -86,16 +88,16 @@ export function HandIn({ enrollmentId, criterionId, title }: { enrollmentId: str
           add(e.dataTransfer.files);
         }}
       >
-        <p>Drop files here, or</p>
-        <button type="button" className="secondary" onClick={() => picker.current?.click()}>Choose files</button>
-        <input ref={picker} id={`${id}-files`} type="file" multiple hidden aria-label={`Files for ${title}`}
+        <p>{t('handIn.drop')}</p>
+        <button type="button" className="secondary" onClick={() => picker.current?.click()}>{t('handIn.choose')}</button>
+        <input ref={picker} id={`${id}-files`} type="file" multiple hidden aria-label={t('handIn.filesFor', { title })}
           accept={evidenceLimits.acceptedTypes.join(',')}
           onChange={(e) => {
             add(e.target.files);
             e.target.value = '';
           }} />
         <p className="hint" id={`${id}-limits`}>
-          Up to {evidenceLimits.maxFiles} files, each at most {formatBytes(evidenceLimits.maxFileBytes)}: {evidenceLimits.described}.
+          {t('handIn.limits', { max: evidenceLimits.maxFiles, size: formatBytes(evidenceLimits.maxFileBytes), accepted: t('handIn.accepted') })}
         </p>
       </div>
       {refusals.length > 0 && (
@@ -104,24 +106,24 @@ export function HandIn({ enrollmentId, criterionId, title }: { enrollmentId: str
         </ul>
       )}
       {files.length > 0 && (
-        <ul className="files" aria-label="Files to hand in">
+        <ul className="files" aria-label={t('handIn.files')}>
           {files.map((file) => (
             <li key={file.name + file.size}>
               <span>{file.name}</span> <span className="muted">{formatBytes(file.size)}</span>
               <button type="button" className="secondary" onClick={() => setFiles(files.filter((f) => f !== file))}
-                aria-label={`Remove ${file.name}`}>Remove</button>
+                aria-label={t('handIn.removeFile', { name: file.name })}>{t('common.remove')}</button>
             </li>
           ))}
         </ul>
       )}
       {send.isPending && (
         <div>
-          <progress max={1} value={progress} aria-label="Upload progress" />
-          <span className="muted"> {Math.round(progress * 100)}%</span>
+          <progress max={1} value={progress} aria-label={t('handIn.progress')} />
+          <span className="muted"> {t('handIn.percent', { progress })}</span>
         </div>
       )}
       {send.isError && <ErrorNotice error={send.error} />}
-      <button type="submit" disabled={nothing || send.isPending}>{send.isPending ? 'Handing in…' : 'Hand in'}</button>
+      <button type="submit" disabled={nothing || send.isPending}>{send.isPending ? t('handIn.sending') : t('handIn.send')}</button>
     </form>
   );
 }

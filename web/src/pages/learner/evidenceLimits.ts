@@ -1,3 +1,6 @@
+import type { Translate } from '../../i18n/i18n';
+import { formatBytes } from '../../ui/format';
+
 /**
  * What a hand-in may hold, told before anything is uploaded. The API enforces the same limits (EvidenceUpload);
  * a test keeps the two equal.
@@ -22,16 +25,15 @@ export const evidenceLimits = {
     'application/vnd.openxmlformats-officedocument.presentationml.presentation',
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   ],
-  described: 'PDF, Word, PowerPoint or Excel documents, plain text, images, audio or video',
 } as const;
 
 /** Why a file cannot be handed in, or null. */
-export function refusalOf(file: File): string | null {
+export function refusalOf(file: File, t: Translate): string | null {
   if (!(evidenceLimits.acceptedTypes as readonly string[]).includes(file.type)) {
-    return `“${file.name}” is not a file type you can hand in. Accepted are ${evidenceLimits.described}.`;
+    return t('handIn.wrongType', { name: file.name, accepted: t('handIn.accepted') });
   }
   if (file.size > evidenceLimits.maxFileBytes) {
-    return `“${file.name}” is larger than ${evidenceLimits.maxFileBytes / (1024 * 1024)} MB.`;
+    return t('handIn.tooLarge', { name: file.name, size: formatBytes(evidenceLimits.maxFileBytes) });
   }
   return null;
 }

@@ -5,16 +5,18 @@ import { type Schemas } from '../../api/client';
 import { everyPage, largestPage } from '../../api/everyPage';
 import { downloadProtectedFile } from '../../api/download';
 import { hasRole, useMe, useServices } from '../../app/context';
+import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { stateWords } from './sessionWords';
+import { sessionStateText } from './sessionWords';
 
 type Session = Schemas['LiveSessionResponse'];
 
 /** My live sessions, from yesterday on: the invitation, and the way into the waiting room or the session room. */
 export function LiveSessions() {
-  usePageTitle('Live sessions');
+  const t = useTranslate();
+  usePageTitle(t('nav.liveSessions'));
   const { api } = useServices();
   const me = useMe();
   const [from] = useState(() => new Date(Date.now() - 24 * 3600 * 1000).toISOString());
@@ -25,17 +27,17 @@ export function LiveSessions() {
   });
   return (
     <>
-      <h1>Live sessions</h1>
+      <h1>{t('nav.liveSessions')}</h1>
       {hasRole(me, 'Coach') && (
         <p>
-          <Link className="button" to="/coach/schedule">Schedule a session</Link>
+          <Link className="button" to="/coach/schedule">{t('sessions.schedule')}</Link>
         </p>
       )}
-      {list.isPending && <p className="muted">Loading…</p>}
+      {list.isPending && <p className="muted">{t('app.loading')}</p>}
       {list.isError && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
-      {list.isSuccess && list.data.items.length === 0 && <p>No live sessions coming up.</p>}
+      {list.isSuccess && list.data.items.length === 0 && <p>{t('sessions.empty')}</p>}
       {list.isSuccess && list.data.items.length > 0 && (
-        <ul className="cards" aria-label="My live sessions">
+        <ul className="cards" aria-label={t('sessions.mine')}>
           {list.data.items.map((s) => <SessionCard key={s.id} session={s} coach={s.coachId === me.user.id} />)}
         </ul>
       )}
@@ -44,21 +46,24 @@ export function LiveSessions() {
 }
 
 function SessionCard({ session: s, coach }: { session: Session; coach: boolean }) {
+  const t = useTranslate();
   const { auth, config } = useServices();
   const [error, setError] = useState<unknown>(null);
   const other = coach ? s.learner : s.coach;
   return (
     <li className="card stack">
       <h2>
-        <Link to={`/live-sessions/${s.id}`} aria-label={`${s.criterion} with ${other}, ${formatDateTime(s.startsAt)}`}>
+        <Link to={`/live-sessions/${s.id}`} aria-label={t('sessions.linkLabel', { criterion: s.criterion, other, at: formatDateTime(s.startsAt) })}>
           {s.criterion}
         </Link>
       </h2>
-      <p>{s.certification} · with {other}</p>
-      <p className="muted">{formatDateTime(s.startsAt)} · {s.durationMinutes} minutes · {stateWords[s.state] ?? s.state}</p>
+      <p>{s.certification} · {t('sessions.with', { other })}</p>
+      <p className="muted">
+        {formatDateTime(s.startsAt)} · {t('sessions.minutes', { minutes: s.durationMinutes })} · {sessionStateText(s.state, t)}
+      </p>
       <button type="button" className="secondary"
         onClick={() => downloadProtectedFile(`${config.apiBaseUrl}${s.invitePath.replace(/^\/api/, '')}`, 'invitation.ics', auth).catch(setError)}>
-        Add to calendar (.ics)
+        {t('sessions.addToCalendar')}
       </button>
       {error !== null && <ErrorNotice error={error} />}
     </li>

@@ -3,10 +3,11 @@ import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router';
 import { must, type Schemas } from '../../api/client';
 import { useMe, useServices } from '../../app/context';
+import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { stateWords } from './sessionWords';
+import { callTypeText, sessionStateText } from './sessionWords';
 
 type Session = Schemas['LiveSessionResponse'];
 
@@ -15,6 +16,7 @@ const CoachRoom = lazy(async () => ({ default: (await import('../coach/SessionRo
 
 /** One live session: the learner's waiting room, or the coach's session room. */
 export function SessionPage() {
+  const t = useTranslate();
   const { id = '' } = useParams();
   const { api } = useServices();
   const me = useMe();
@@ -24,20 +26,20 @@ export function SessionPage() {
     // Both sides watch the other: the learner waits for the call to start, the coach for the learner to arrive.
     refetchInterval: (query) => (['Scheduled', 'LearnerWaiting', 'InCall', 'Ended'].includes(query.state.data?.state ?? '') ? 3000 : false),
   });
-  usePageTitle(session.data?.criterion ?? 'Live session');
-  if (session.isPending) return <p className="muted">Loading…</p>;
+  usePageTitle(session.data?.criterion ?? t('sessions.title'));
+  if (session.isPending) return <p className="muted">{t('app.loading')}</p>;
   if (session.isError) return <ErrorNotice error={session.error} onRetry={() => void session.refetch()} />;
   const s = session.data;
   return (
     <>
       <h1>{s.criterion}</h1>
-      <section className="card stack" aria-label="The session">
-        <p>{s.certification} · {s.coachId === me.user.id ? `with ${s.learner}` : `with your coach ${s.coach}`}</p>
-        <p className="muted">{formatDateTime(s.startsAt)} · {s.durationMinutes} minutes</p>
-        <p role="status"><span className="badge">{stateWords[s.state] ?? s.state}</span></p>
+      <section className="card stack" aria-label={t('sessions.theSession')}>
+        <p>{s.certification} · {s.coachId === me.user.id ? t('sessions.with', { other: s.learner }) : t('sessions.withCoach', { coach: s.coach })}</p>
+        <p className="muted">{formatDateTime(s.startsAt)} · {t('sessions.minutes', { minutes: s.durationMinutes })}</p>
+        <p role="status"><span className="badge">{sessionStateText(s.state, t)}</span></p>
       </section>
       {s.coachId === me.user.id ? (
-        <Suspense fallback={<p className="muted">Loading…</p>}>
+        <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
           <CoachRoom session={s} />
         </Suspense>
       ) : (
@@ -48,6 +50,7 @@ export function SessionPage() {
 }
 
 function WaitingRoom({ session: s }: { session: Session }) {
+  const t = useTranslate();
   const { api } = useServices();
   const queries = useQueryClient();
   const join = useMutation({
@@ -56,27 +59,29 @@ function WaitingRoom({ session: s }: { session: Session }) {
   });
   const lastCall = s.calls[s.calls.length - 1];
   return (
-    <section className="card stack" aria-label="Waiting room">
+    <section className="card stack" aria-label={t('waiting.label')}>
       {s.state === 'Scheduled' && (
         <>
-          <p>When it is time, come into the waiting room: your coach sees that you are here and starts the call.</p>
-          <button type="button" disabled={join.isPending} onClick={() => join.mutate()}>{join.isPending ? 'Joining…' : 'Join the waiting room'}</button>
+          <p>{t('waiting.intro')}</p>
+          <button type="button" disabled={join.isPending} onClick={() => join.mutate()}>{join.isPending ? t('waiting.joining') : t('waiting.join')}</button>
         </>
       )}
-      {s.state === 'LearnerWaiting' && <p className="alert alert-info">You are in the waiting room. {s.coach} has been told you are here.</p>}
+      {s.state === 'LearnerWaiting' && <p className="alert alert-info">{t('waiting.here', { coach: s.coach })}</p>}
       {s.state === 'InCall' && (
-        <p className="alert alert-success">The call is on{lastCall ? ` (${lastCall.callType})` : ''}. {s.coach} is calling you now.</p>
+        <p className="alert alert-success">
+          {lastCall ? t('waiting.callOnType', { coach: s.coach, type: callTypeText(lastCall.callType, t) }) : t('waiting.callOn', { coach: s.coach })}
+        </p>
       )}
-      {s.state === 'Ended' && <p>The session has ended. {s.coach} rates it next; you will see the rating here.</p>}
+      {s.state === 'Ended' && <p>{t('waiting.ended', { coach: s.coach })}</p>}
       {s.state === 'Rated' && s.rating && (
         <div className="stack">
           <p className={`alert ${s.rating.met ? 'alert-success' : 'alert-danger'}`}>
-            {s.rating.met ? 'You met this criterion.' : 'Not met this time; your coach will plan another session with you.'}
+            {s.rating.met ? t('waiting.met') : t('waiting.notMet')}
           </p>
-          <ul aria-label="Stars per skill">
-            {s.rating.skills.map((r) => <li key={r.skill}>{r.skill}: {r.stars} of 5 stars</li>)}
+          <ul aria-label={t('waiting.starsPerSkill')}>
+            {s.rating.skills.map((r) => <li key={r.skill}>{t('waiting.skillStars', { skill: r.skill ?? '', stars: r.stars ?? 0 })}</li>)}
           </ul>
-          {s.rating.feedback && <p>Feedback: {s.rating.feedback}</p>}
+          {s.rating.feedback && <p>{t('waiting.feedback', { feedback: s.rating.feedback })}</p>}
         </div>
       )}
       {join.isError && <ErrorNotice error={join.error} />}

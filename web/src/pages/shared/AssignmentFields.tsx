@@ -1,5 +1,7 @@
 import { useId } from 'react';
 import type { Schemas } from '../../api/client';
+import type { MessageKey } from '../../i18n/i18n';
+import { useTranslate } from '../../i18n/useTranslate';
 import { FieldError } from '../../ui/ErrorNotice';
 
 type Report = Schemas['AssignmentReport'];
@@ -12,18 +14,19 @@ export function AssignmentFields({ dueDate, message, onDueDate, onMessage, error
   onMessage: (value: string) => void;
   error: unknown;
 }) {
+  const t = useTranslate();
   const id = useId();
   return (
     <>
       <div className="field">
-        <label htmlFor={`${id}-due`}>Due date</label>
+        <label htmlFor={`${id}-due`}>{t('assign.dueDate')}</label>
         <input id={`${id}-due`} type="date" value={dueDate} onChange={(e) => onDueDate(e.target.value)} aria-describedby={`${id}-due-error`} />
-        <FieldError error={error} field="dueDate" label="The due date" id={`${id}-due-error`} />
+        <FieldError error={error} field="dueDate" label={t('assign.field.dueDate')} id={`${id}-due-error`} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-message`}>Message</label>
+        <label htmlFor={`${id}-message`}>{t('assign.message')}</label>
         <textarea id={`${id}-message`} value={message} onChange={(e) => onMessage(e.target.value)} aria-describedby={`${id}-message-error`} />
-        <FieldError error={error} field="message" label="The message" id={`${id}-message-error`} />
+        <FieldError error={error} field="message" label={t('assign.field.message')} id={`${id}-message-error`} />
       </div>
     </>
   );
@@ -34,24 +37,22 @@ export function dueAt(day: string): string | null {
   return day ? new Date(`${day}T23:59:59`).toISOString() : null;
 }
 
-const resultWords: Record<string, string> = { Created: 'assigned', AlreadyEnrolled: 'already enrolled' };
-
 /** What an assignment did, learner by learner. */
 export function AssignmentResult({ report, names }: { report: Report; names: Map<string, string> }) {
+  const t = useTranslate();
   return (
     <div role="status" className="stack">
       <p className="alert alert-success">
-        {report.created} assigned, {report.alreadyEnrolled} already enrolled
-        {report.skippedNotInTeam.length > 0 && <>, {report.skippedNotInTeam.length} skipped</>}.
+        {t('assign.summary', { created: report.created, already: report.alreadyEnrolled, skipped: report.skippedNotInTeam.length })}
       </p>
-      <ul aria-label="Result per learner">
+      <ul aria-label={t('assign.perLearner')}>
         {report.results.map((line) => (
           <li key={line.learnerId}>
-            {names.get(line.learnerId) ?? line.learnerId}: {resultWords[line.result] ?? line.result}
-            {line.dueDateAdded && ' (due date added)'}
+            {names.get(line.learnerId) ?? line.learnerId}: {t(`assign.result.${line.result}` as MessageKey)}
+            {line.dueDateAdded && ` (${t('assign.dueDateAdded')})`}
           </li>
         ))}
-        {report.skippedNotInTeam.map((learnerId) => <li key={learnerId}>{names.get(learnerId) ?? learnerId}: skipped, not in your team</li>)}
+        {report.skippedNotInTeam.map((learnerId) => <li key={learnerId}>{names.get(learnerId) ?? learnerId}: {t('assign.notInTeam')}</li>)}
       </ul>
     </div>
   );
