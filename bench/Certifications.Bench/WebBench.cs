@@ -93,7 +93,7 @@ public static class WebBench
             ("Carla", carla, "/coach/schedule", "h1"),
             ("Ada", ada, "/admin/catalog", "ul[aria-label='Certifications'] li"),
             ("Ada", ada, $"/admin/certifications/{certification}", "form[aria-label='Certification']"),
-            ("Ada", ada, $"/admin/certifications/{certification}/design", "canvas"),
+            ("Ada", ada, $"/admin/certifications/{certification}/design", "img.certificate-picture"),
             ("Ada", ada, $"/admin/certifications/{certification}/records", "h1"),
             ("Ada", ada, "/admin/people", "table"),
             ("Ada", ada, "/admin/people/groups", "h1"),
