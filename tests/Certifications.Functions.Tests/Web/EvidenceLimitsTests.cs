@@ -17,7 +17,8 @@ public sealed partial class EvidenceLimitsTests
         Assert.Equal(EvidenceUpload.MaxFileBytes, Number("maxFileBytes"));
         Assert.Equal(LearnerSteps.MaxEvidenceText, Number("maxTextLength"));
 
-        var list = Source[Source.IndexOf("acceptedTypes", StringComparison.Ordinal)..Source.IndexOf("described", StringComparison.Ordinal)];
+        var start = Source.IndexOf("acceptedTypes", StringComparison.Ordinal);
+        var list = Source[start..Source.IndexOf(']', start)];
         var types = Quoted().Matches(list).Select(m => m.Groups[1].Value);
         Assert.Equal(EvidenceUpload.AcceptedTypes.Order(StringComparer.Ordinal), types.Order(StringComparer.Ordinal));
     }
