@@ -2,8 +2,8 @@
 //   dist/config.json              — where the API is and how people sign in (read by the app at start);
 //   dist/staticwebapp.config.json — deep links fall back to index.html; CSP and security headers.
 // Run after `npm run build`: node deploy/write-deploy-config.mjs
-// The CSP allows the scripts and the stylesheet inside index.html by the hashes the build wrote (dist/csp-hashes.json).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// The CSP allows no inline code: index.html is a static shell whose only script is the module entry.
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,23 +18,11 @@ function required(name) {
   return value;
 }
 
-function inlineHashes() {
-  const path = join(dist, 'csp-hashes.json');
-  if (!existsSync(path)) {
-    console.error(`write-deploy-config: ${path} is missing; run \`npm run build\` first.`);
+function requireBuild() {
+  if (!existsSync(join(dist, 'index.html'))) {
+    console.error(`write-deploy-config: ${join(dist, 'index.html')} is missing; run \`npm run build\` first.`);
     process.exit(1);
   }
-  const hashes = JSON.parse(readFileSync(path, 'utf8'));
-  const of = (directive) => {
-    const listed = hashes[directive] ?? [];
-    const bad = listed.find((hash) => !/^'sha256-[A-Za-z0-9+/]{43}='$/.test(hash));
-    if (bad !== undefined) {
-      console.error(`write-deploy-config: csp-hashes.json lists ${bad} for ${directive}, which is not a sha256 hash source.`);
-      process.exit(1);
-    }
-    return ["'self'", ...listed].join(' ');
-  };
-  return { script: of('script-src'), style: of('style-src') };
 }
 
 const apiUrl = required('API_URL').replace(/\/$/, '');
@@ -46,13 +34,13 @@ const config = {
   apiScope: required('API_SCOPE'),
 };
 
-const inline = inlineHashes();
+requireBuild();
 const apiOrigin = new URL(apiUrl).origin;
 const login = 'https://login.microsoftonline.com';
 const policy = [
   "default-src 'self'",
-  `script-src ${inline.script}`,
-  `style-src ${inline.style}`,
+  "script-src 'self'",
+  "style-src 'self'",
   "img-src 'self' data: blob:",
   `connect-src 'self' ${apiOrigin} ${login}`,
   `frame-src ${login}`,

@@ -24,7 +24,6 @@ public static class WebAppEndpoints
         }
 
         var files = new PhysicalFileProvider(distFolder);
-        var policy = WebAppPolicy.For(distFolder);
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
@@ -50,7 +49,7 @@ public static class WebAppEndpoints
             var response = context.Response;
             response.ContentType = "text/html; charset=utf-8";
             response.Headers.CacheControl = "no-cache";
-            response.Headers[HeaderNames.ContentSecurityPolicy] = policy;
+            response.Headers[HeaderNames.ContentSecurityPolicy] = WebAppPolicy.Value;
             response.Headers.XContentTypeOptions = "nosniff";
             response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             await response.SendFileAsync(files.GetFileInfo("index.html"), context.RequestAborted).ConfigureAwait(false);

@@ -70,8 +70,8 @@ public static class PageChecks
     }
 
     /// <summary>
-    /// Keeps what the Content-Security-Policy refused on the page. The start-up script and the stylesheet are inside
-    /// index.html, allowed by their hashes: a stale hash would leave the page unstyled while its roles and names still read.
+    /// Keeps what the Content-Security-Policy refused on the page: a refused stylesheet would leave the page unstyled while
+    /// its roles and names still read.
     /// </summary>
     public const string RecordPolicyViolations = """
         window.policyViolations = [];

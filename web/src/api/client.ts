@@ -1,6 +1,5 @@
 import createClient from 'openapi-fetch';
 import type { Auth } from '../auth/auth';
-import { takeEarlyResponse } from './earlyResponses';
 import { ApiProblem, Unreachable, type Problem } from './problem';
 import type { components, paths } from './schema';
 
@@ -9,7 +8,7 @@ export type Api = ReturnType<typeof createApi>;
 
 /** The typed client of the API (generated from its OpenAPI document); every call carries the signed-in person's token. */
 export function createApi(baseUrl: string, auth: Auth) {
-  const client = createClient<paths>({ baseUrl, fetch: (request) => takeEarlyResponse(request) ?? fetch(request) });
+  const client = createClient<paths>({ baseUrl });
   client.use({
     async onRequest({ request }) {
       const token = await auth.token();

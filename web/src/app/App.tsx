@@ -9,7 +9,7 @@ import { ServicesContext, type AppServices } from './context';
 import { createRouter } from './routes';
 
 export function App({ services, client, start }: { services: AppServices; client: QueryClient; start: { language: Language; messages: Messages } }) {
-  const router = useMemo(() => createRouter(client, services.api), [client, services.api]);
+  const router = useMemo(() => createRouter(client, services), [client, services]);
   const [current, setCurrent] = useState(start);
   const setLanguage = useCallback(async (language: Language) => {
     const messages = await loadMessages(language);

@@ -1,88 +1,169 @@
-import { must, type Api } from '../api/client';
-import { apiReads, firstReadPlan, pageReads, type ReadName } from './firstReadPlan';
+import { queryOptions } from '@tanstack/react-query';
+import { must, mustVersioned, type Api } from '../api/client';
+import { everyPage, largestPage } from '../api/everyPage';
 
 /**
- * The queries a page's first render needs, defined once: the page reads them with useQuery and its route's loader
- * starts them the moment the route is chosen, side by side with /me, instead of one after the other. Their paths are
- * those of firstReadPlan.ts, which the early script sends before the app has started.
+ * The cache keys of every resource the pages read: one place names them, so a write can make stale exactly what it
+ * changed. A key is a prefix of the keys of its variants (['users'] covers every search and page of users).
+ */
+export const keys = {
+  me: ['me'],
+  myAssignments: ['my-assignments'],
+  discover: ['discover'],
+  myCertificates: ['my-certificates'],
+  teamRecords: ['team-records'],
+  myTeam: ['my-team'],
+  reviewQueue: ['review-queue'],
+  enrollment: (id: string) => ['enrollment', id],
+  certifications: ['certifications'],
+  certification: (id: string) => ['certification', id],
+  learningRecords: (certificationId: string) => ['learning-records', certificationId],
+  users: ['users'],
+  groups: ['groups'],
+  certificates: ['certificates'],
+  orgSettings: ['org-settings'],
+  lmsDeliveries: ['lms-deliveries'],
+  programReport: ['program-report'],
+  reportRun: ['report-run'],
+  storedReports: ['stored-reports'],
+  liveSessions: ['live-sessions'],
+  liveSession: (id: string) => ['live-session', id],
+  availability: ['availability'],
+} as const;
+
+/** What a learning-records list is filtered by, as the page's address holds it. */
+export interface RecordFilter {
+  status: string;
+  source: string;
+  overdue: string;
+  search: string;
+  token: string | undefined;
+}
+
+/**
+ * How each resource is read, defined once: pages read them with useQuery, and route loaders start them while a page's
+ * chunk is still on its way, so the two are the same request and the same cache entry.
  */
 export const queries = {
-  me: (api: Api) => ({ queryKey: ['me'], queryFn: () => must(api.GET(apiReads.me.path)) }),
-  myAssignments: (api: Api) => ({
-    queryKey: ['my-assignments'],
-    queryFn: () => must(api.GET(apiReads.myAssignments.path, { params: { query: apiReads.myAssignments.query } })),
-  }),
-  discover: (api: Api) => ({
-    queryKey: ['discover'],
-    queryFn: () => must(api.GET(apiReads.discover.path, { params: { query: apiReads.discover.query } })),
-  }),
-  teamRecords: (api: Api) => ({
-    queryKey: ['team-records'],
-    queryFn: () => must(api.GET(apiReads.teamRecords.path, { params: { query: apiReads.teamRecords.query } })),
-  }),
-  myCertificates: (api: Api) => ({
-    queryKey: ['my-certificates'],
-    queryFn: () => must(api.GET(apiReads.myCertificates.path, { params: { query: apiReads.myCertificates.query } })),
-  }),
-} satisfies Record<ReadName, (api: Api) => Query>;
-
-export type Query = { queryKey: string[]; queryFn: () => Promise<unknown> };
-
-/** The queries of what the page at path reads beyond /me on its first render (firstReadPlan.ts). */
-export function pageQueries(api: Api, path: string): Query[] {
-  return (pageReads[path] ?? []).map((name) => queries[name](api));
-}
-
-/** The reads a page's first load starts at once, and those it starts once the first have answered. */
-export interface FirstReadQueries {
-  now: Query[];
-  next: Query[];
-}
-
-/** The queries of the page's first load, in the order and grouping of firstReadPlan. */
-export function firstReads(api: Api, path: string): FirstReadQueries {
-  const plan = firstReadPlan(path);
-  const of = (names: readonly ReadName[]) => names.map((name) => queries[name](api));
-  return { now: of(plan.now), next: of(plan.next) };
-}
-
-/** A read started before React, by its query key; the app's cache takes it over when React starts. */
-export interface StartedRead {
-  queryKey: string[];
-  data: Promise<unknown>;
-}
-
-/** The first load's reads once started: the first paint waits for them by query, and the app's cache is filled from them. */
-export class FirstReads {
-  private readonly started = new Map<string, StartedRead>();
-  private readonly hurry: () => void;
-
-  constructor(plan: FirstReadQueries) {
-    const now = plan.now.map((query) => this.start(query, query.queryFn()));
-    let hurry = () => {};
-    const answeredOrHurried = Promise.race([Promise.allSettled(now), new Promise<void>((resolve) => (hurry = resolve))]);
-    this.hurry = hurry;
-    for (const query of plan.next) this.start(query, answeredOrHurried.then(() => query.queryFn()));
-  }
-
-  /** Starts the reads still waiting for the first ones: React is taking over and needs them all. */
-  startAll(): void {
-    this.hurry();
-  }
-
-  /** The started read of query, typed as the query's own, or undefined when this load did not start it. */
-  of<T>(query: { queryKey: string[]; queryFn: () => Promise<T> }): Promise<T> | undefined {
-    return this.started.get(JSON.stringify(query.queryKey))?.data as Promise<T> | undefined;
-  }
-
-  all(): StartedRead[] {
-    return [...this.started.values()];
-  }
-
-  private start(query: Query, data: Promise<unknown>): Promise<unknown> {
-    // Whoever needs it handles a failure: the page shows it once its query finds it; no unhandled rejection before.
-    data.catch(() => undefined);
-    this.started.set(JSON.stringify(query.queryKey), { queryKey: query.queryKey, data });
-    return data;
-  }
-}
+  me: (api: Api) => queryOptions({ queryKey: keys.me, queryFn: () => must(api.GET('/me')) }),
+  myAssignments: (api: Api) =>
+    queryOptions({ queryKey: keys.myAssignments, queryFn: () => must(api.GET('/me/assignments', { params: { query: { pageSize: '100' } } })) }),
+  discover: (api: Api) =>
+    queryOptions({ queryKey: keys.discover, queryFn: () => must(api.GET('/me/discover', { params: { query: { pageSize: largestPage } } })) }),
+  myCertificates: (api: Api) =>
+    queryOptions({
+      queryKey: keys.myCertificates,
+      queryFn: () => must(api.GET('/me/certificates', { params: { query: { pageSize: largestPage } } })),
+    }),
+  teamRecords: (api: Api) =>
+    queryOptions({
+      queryKey: keys.teamRecords,
+      queryFn: () => must(api.GET('/me/team/learning-records', { params: { query: { pageSize: largestPage } } })),
+    }),
+  myTeam: (api: Api) =>
+    queryOptions({
+      queryKey: keys.myTeam,
+      queryFn: () => everyPage((continuationToken) => api.GET('/me/team', { params: { query: { pageSize: largestPage, continuationToken } } })),
+    }),
+  reviewQueue: (api: Api) =>
+    queryOptions({
+      queryKey: keys.reviewQueue,
+      queryFn: () => everyPage((continuationToken) => api.GET('/reviews/queue', { params: { query: { pageSize: largestPage, continuationToken } } })),
+    }),
+  enrollment: (api: Api, id: string) =>
+    queryOptions({ queryKey: keys.enrollment(id), queryFn: () => must(api.GET('/enrollments/{id}', { params: { path: { id } } })) }),
+  certifications: (api: Api) =>
+    queryOptions({
+      queryKey: keys.certifications,
+      queryFn: () => everyPage((continuationToken) => api.GET('/certifications', { params: { query: { pageSize: largestPage, continuationToken } } })),
+    }),
+  certification: (api: Api, id: string) =>
+    queryOptions({
+      queryKey: keys.certification(id),
+      queryFn: () => mustVersioned(api.GET('/certifications/{id}', { params: { path: { id } } })),
+      // Read once per visit: a refetch would move the ETag under the admin's edits and hide someone else's save.
+      staleTime: Infinity,
+      refetchOnWindowFocus: false,
+    }),
+  learningRecords: (api: Api, id: string, filter: RecordFilter) =>
+    queryOptions({
+      queryKey: [...keys.learningRecords(id), filter],
+      queryFn: () =>
+        must(
+          api.GET('/certifications/{id}/learning-records', {
+            params: {
+              path: { id },
+              query: {
+                pageSize: '25',
+                ...(filter.status && { status: filter.status }),
+                ...(filter.source && { source: filter.source }),
+                ...(filter.overdue && { overdue: filter.overdue }),
+                ...(filter.search && { search: filter.search }),
+                ...(filter.token && { continuationToken: filter.token }),
+              },
+            },
+          }),
+        ),
+    }),
+  /** A page of the organization's people, disabled ones included, found by name or e-mail. */
+  people: (api: Api, search: string, token: string | undefined) =>
+    queryOptions({
+      queryKey: [...keys.users, 'page', search, token],
+      queryFn: () =>
+        must(api.GET('/users', { params: { query: { include: 'disabled', pageSize: '50', ...(search && { search }), ...(token && { continuationToken: token }) } } })),
+    }),
+  /** The first 500 active people, for choosing learners and coaches in a form. */
+  activePeople: (api: Api) =>
+    queryOptions({ queryKey: [...keys.users, 'active'], queryFn: () => must(api.GET('/users', { params: { query: { pageSize: '500' } } })) }),
+  groups: (api: Api) =>
+    queryOptions({
+      queryKey: keys.groups,
+      queryFn: () => everyPage((continuationToken) => api.GET('/groups', { params: { query: { pageSize: largestPage, continuationToken } } })),
+    }),
+  certificate: (api: Api, id: string) =>
+    queryOptions({ queryKey: [...keys.certificates, 'one', id], queryFn: () => must(api.GET('/certificates/{id}', { params: { path: { id } } })) }),
+  certificatesOf: (api: Api, learnerId: string) =>
+    queryOptions({
+      queryKey: [...keys.certificates, 'of', learnerId],
+      queryFn: () =>
+        everyPage((continuationToken) =>
+          api.GET('/users/{id}/certificates', { params: { path: { id: learnerId }, query: { pageSize: largestPage, continuationToken } } }),
+        ),
+    }),
+  certificatesNeedingAttention: (api: Api) =>
+    queryOptions({
+      queryKey: [...keys.certificates, 'attention'],
+      queryFn: () => everyPage((continuationToken) => api.GET('/certificates/attention', { params: { query: { pageSize: largestPage, continuationToken } } })),
+    }),
+  orgSettings: (api: Api) =>
+    queryOptions({ queryKey: keys.orgSettings, queryFn: () => mustVersioned(api.GET('/org/settings')), staleTime: Infinity, refetchOnWindowFocus: false }),
+  lmsDeliveries: (api: Api, token: string | undefined) =>
+    queryOptions({
+      queryKey: [...keys.lmsDeliveries, token],
+      queryFn: () => must(api.GET('/webhooks/lms/deliveries', { params: { query: { pageSize: '25', ...(token && { continuationToken: token }) } } })),
+    }),
+  programReport: (api: Api) => queryOptions({ queryKey: keys.programReport, queryFn: () => must(api.GET('/reports/program')), retry: false }),
+  latestReportRun: (api: Api) => queryOptions({ queryKey: keys.reportRun, queryFn: () => must(api.GET('/reports/runs/latest')) }),
+  storedReports: (api: Api) =>
+    queryOptions({
+      queryKey: keys.storedReports,
+      queryFn: () => everyPage((continuationToken) => api.GET('/reports', { params: { query: { pageSize: largestPage, continuationToken } } })),
+    }),
+  /** My live sessions from yesterday to two months ahead, the window counted from the hour so a loader and its page ask alike. */
+  upcomingSessions: (api: Api) => {
+    const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+    const from = new Date(hour - 24 * 3_600_000).toISOString();
+    const to = new Date(hour + 61 * 24 * 3_600_000).toISOString();
+    return queryOptions({
+      queryKey: [...keys.liveSessions, from],
+      queryFn: () => everyPage((continuationToken) => api.GET('/live-sessions', { params: { query: { from, to, pageSize: largestPage, continuationToken } } })),
+    });
+  },
+  liveSession: (api: Api, id: string) =>
+    queryOptions({ queryKey: keys.liveSession(id), queryFn: () => must(api.GET('/live-sessions/{id}', { params: { path: { id } } })) }),
+  availability: (api: Api, date: string, minutes: number) =>
+    queryOptions({
+      queryKey: [...keys.availability, date, minutes],
+      queryFn: () => must(api.GET('/live-sessions/availability', { params: { query: { date, durationMinutes: String(minutes) } } })),
+    }),
+};

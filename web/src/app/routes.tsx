@@ -1,6 +1,5 @@
-import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, type RouteObject } from 'react-router';
-import type { Api } from '../api/client';
+import type { FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-query';
+import { createBrowserRouter, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { AcceptInvitation } from '../pages/AcceptInvitation';
 import { NotFound } from '../pages/NotFound';
 import { Preferences } from '../pages/Preferences';
@@ -11,68 +10,109 @@ import { EnrollmentPage } from '../pages/learner/EnrollmentPage';
 import { Home } from '../pages/learner/Home';
 import { LiveSessions } from '../pages/sessions/LiveSessions';
 import { SessionPage } from '../pages/sessions/SessionPage';
-import { pageQueries, type Query } from './queries';
+import type { AppServices } from './context';
+import { queries } from './queries';
 import { SignedInLayout } from './SignedInLayout';
 
-/** Coach pages are their own chunks: learners never download them. */
-const coach = (start: Start, api: Api): RouteObject[] => [
-  { path: 'coach/reviews', lazy: async () => ({ Component: (await import('../pages/coach/ReviewQueue')).ReviewQueue }) },
-  { path: 'coach/reviews/:id', lazy: async () => ({ Component: (await import('../pages/coach/ReviewSubmission')).ReviewSubmission }) },
-  { path: 'coach/team', loader: start(...pageQueries(api, '/coach/team')), lazy: async () => ({ Component: (await import('../pages/coach/Team')).Team }) },
-  { path: 'coach/schedule', lazy: async () => ({ Component: (await import('../pages/coach/Schedule')).Schedule }) },
+/** One read started into the cache. */
+type Prefetch = (client: QueryClient) => Promise<void>;
+
+/** What a page reads on its first render, from its address: a route's loader starts these while the page's chunk loads. */
+type Reads = (args: { id: string; search: URLSearchParams; services: AppServices }) => Prefetch[];
+
+/** A query of queries.ts, to be started by a loader. */
+function read<TData, TKey extends QueryKey>(options: FetchQueryOptions<TData, Error, TData, TKey>): Prefetch {
+  return (client) => client.prefetchQuery(options);
+}
+
+/** A lazily loaded page with the reads its loader starts beside the chunk. */
+interface Page {
+  path: string;
+  reads?: Reads;
+  lazy?: RouteObject['lazy'];
+  element?: React.ReactNode;
+}
+
+const coachPage = (load: () => Promise<React.ComponentType>) => async () => ({ Component: await load() });
+const adminPage = (name: keyof typeof import('../pages/admin/adminPages')) =>
+  coachPage(async () => (await import('../pages/admin/adminPages'))[name]);
+const reviewSubmission = coachPage(async () => (await import('../pages/coach/ReviewSubmission')).ReviewSubmission);
+
+/** Every page under the signed-in layout, with what each reads; coach and admin pages are chunks of their own. */
+const pages: Page[] = [
+  { path: '', element: <Home />, reads: ({ services }) => [read(queries.myAssignments(services.api))] },
+  { path: 'discover', element: <Discover />, reads: ({ services }) => [read(queries.discover(services.api))] },
+  { path: 'enrollments/:id', element: <EnrollmentPage />, reads: ({ id, services }) => [read(queries.enrollment(services.api, id))] },
+  { path: 'certificates', element: <Certificates />, reads: ({ services }) => [read(queries.myCertificates(services.api))] },
+  { path: 'live-sessions', element: <LiveSessions />, reads: ({ services }) => [read(queries.upcomingSessions(services.api))] },
+  { path: 'live-sessions/:id', element: <SessionPage />, reads: ({ id, services }) => [read(queries.liveSession(services.api, id))] },
+  { path: 'preferences', element: <Preferences /> },
+  {
+    path: 'coach/reviews',
+    lazy: coachPage(async () => (await import('../pages/coach/ReviewQueue')).ReviewQueue),
+    reads: ({ services }) => [read(queries.reviewQueue(services.api))],
+  },
+  { path: 'coach/reviews/:id', lazy: reviewSubmission, reads: ({ id, services }) => [read(queries.enrollment(services.api, id))] },
+  {
+    path: 'coach/team',
+    lazy: coachPage(async () => (await import('../pages/coach/Team')).Team),
+    reads: ({ services }) => [read(queries.teamRecords(services.api))],
+  },
+  { path: 'coach/schedule', lazy: coachPage(async () => (await import('../pages/coach/Schedule')).Schedule) },
+  { path: 'admin/catalog', lazy: adminPage('Catalog'), reads: ({ services }) => [read(queries.certifications(services.api))] },
+  { path: 'admin/certifications/new', lazy: adminPage('CertificationEditor') },
+  { path: 'admin/certifications/:id', lazy: adminPage('CertificationEditor'), reads: ({ id, services }) => [read(queries.certification(services.api, id))] },
+  {
+    path: 'admin/certifications/:id/design',
+    lazy: adminPage('CertificateDesigner'),
+    reads: ({ id, services }) => [read(queries.certification(services.api, id))],
+  },
+  {
+    path: 'admin/certifications/:id/records',
+    lazy: adminPage('LearningRecords'),
+    reads: ({ id, search, services }) => [
+      read(queries.learningRecords(services.api, id, {
+        status: search.get('status') ?? '',
+        source: search.get('source') ?? '',
+        overdue: search.get('overdue') ?? '',
+        search: search.get('search') ?? '',
+        token: undefined,
+      })),
+    ],
+  },
+  // The coach's view of a record, with the admin's part (workflow, withdraw) added when opened from here.
+  { path: 'admin/enrollments/:id', lazy: reviewSubmission, reads: ({ id, services }) => [read(queries.enrollment(services.api, id))] },
+  { path: 'admin/people', lazy: adminPage('People'), reads: ({ search, services }) => [read(queries.people(services.api, search.get('search') ?? '', undefined))] },
+  { path: 'admin/people/groups', lazy: adminPage('Groups'), reads: ({ services }) => [read(queries.groups(services.api))] },
+  { path: 'admin/people/import', lazy: adminPage('ImportUsers') },
+  { path: 'admin/certificates', lazy: adminPage('Certificates'), reads: ({ services }) => [read(queries.certificatesNeedingAttention(services.api))] },
+  { path: 'admin/reports', lazy: adminPage('Reports'), reads: ({ services }) => [read(queries.programReport(services.api))] },
+  { path: 'admin/reports/stored', lazy: adminPage('StoredReports'), reads: ({ services }) => [read(queries.storedReports(services.api))] },
+  { path: 'admin/settings', lazy: adminPage('OrganizationSettings'), reads: ({ services }) => [read(queries.orgSettings(services.api))] },
+  { path: 'admin/settings/deliveries', lazy: adminPage('Deliveries'), reads: ({ services }) => [read(queries.lmsDeliveries(services.api, undefined))] },
 ];
 
-/** The super admin's pages, one chunk loaded the first time one of them opens. */
-const admin = (): RouteObject[] => {
-  type Page = keyof typeof import('../pages/admin/adminPages');
-  const page = (name: Page) => async () => ({ Component: (await import('../pages/admin/adminPages'))[name] });
-  return [
-    { path: 'admin/catalog', lazy: page('Catalog') },
-    { path: 'admin/certifications/new', lazy: page('CertificationEditor') },
-    { path: 'admin/certifications/:id', lazy: page('CertificationEditor') },
-    { path: 'admin/certifications/:id/design', lazy: page('CertificateDesigner') },
-    { path: 'admin/certifications/:id/records', lazy: page('LearningRecords') },
-    // The coach's view of a record, with the admin's part (workflow, withdraw) added when opened from here.
-    { path: 'admin/enrollments/:id', lazy: async () => ({ Component: (await import('../pages/coach/ReviewSubmission')).ReviewSubmission }) },
-    { path: 'admin/people', lazy: page('People') },
-    { path: 'admin/people/groups', lazy: page('Groups') },
-    { path: 'admin/people/import', lazy: page('ImportUsers') },
-    { path: 'admin/certificates', lazy: page('Certificates') },
-    { path: 'admin/reports', lazy: page('Reports') },
-    { path: 'admin/reports/stored', lazy: page('StoredReports') },
-    { path: 'admin/settings', lazy: page('OrganizationSettings') },
-    { path: 'admin/settings/deliveries', lazy: page('Deliveries') },
-  ];
-};
-
-type Start = (...wanted: Query[]) => () => null;
-
-export function createRouter(client: QueryClient, api: Api) {
-  // A page's first load has its reads started before React (main.ts). A loader is left only where the page's own chunk
-  // is still to be fetched, so that going there within the app reads its data beside fetching the chunk. Other routes
-  // have none: a route with a loader renders only once the loader has run, one more turn before the first paint.
-  const start: Start = (...wanted) => () => {
-    for (const query of wanted) void client.prefetchQuery(query);
+export function createRouter(client: QueryClient, services: AppServices) {
+  // A loader starts the reads and returns at once: the page renders without waiting for them and shows "Loading…" until
+  // they answer. Nobody signed in reads nothing: the layout sends them to sign in.
+  const start = (reads: Reads) => ({ params, request }: LoaderFunctionArgs) => {
+    if (!services.auth.signedIn()) return null;
+    const search = new URL(request.url).searchParams;
+    for (const prefetch of reads({ id: params.id ?? '', search, services })) void prefetch(client);
     return null;
   };
+  const route = ({ path, reads, lazy, element }: Page): RouteObject =>
+    path === ''
+      ? { index: true, element, ...(reads && { loader: start(reads) }) }
+      : { path, element, lazy, ...(reads && { loader: start(reads) }) };
   return createBrowserRouter([
     { path: '/sign-in', element: <SignIn /> },
     { path: '/invitations/:token', element: <AcceptInvitation /> },
     {
       path: '/',
       element: <SignedInLayout />,
-      children: [
-        { index: true, element: <Home /> },
-        { path: 'discover', element: <Discover /> },
-        { path: 'enrollments/:id', element: <EnrollmentPage /> },
-        { path: 'certificates', element: <Certificates /> },
-        { path: 'live-sessions', element: <LiveSessions /> },
-        { path: 'live-sessions/:id', element: <SessionPage /> },
-        { path: 'preferences', element: <Preferences /> },
-        ...coach(start, api),
-        ...admin(),
-        { path: '*', element: <NotFound /> },
-      ],
+      loader: start(({ services: s }) => [read(queries.me(s.api))]),
+      children: [...pages.map(route), { path: '*', element: <NotFound /> }],
     },
   ]);
 }

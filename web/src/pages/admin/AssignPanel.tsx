@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { must } from '../../api/client';
-import { everyPage, largestPage } from '../../api/everyPage';
 import { ApiProblem } from '../../api/problem';
 import { useServices } from '../../app/context';
+import { keys, queries } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -16,8 +16,8 @@ export function AssignPanel({ certification, onClose }: { certification: Certifi
   const { api } = useServices();
   const client = useQueryClient();
   const id = useId();
-  const users = useQuery({ queryKey: ['users', 'learners'], queryFn: () => must(api.GET('/users', { params: { query: { pageSize: '500' } } })) });
-  const groups = useQuery({ queryKey: ['groups'], queryFn: () => everyPage((continuationToken) => api.GET('/groups', { params: { query: { pageSize: largestPage, continuationToken } } })) });
+  const users = useQuery(queries.activePeople(api));
+  const groups = useQuery(queries.groups(api));
   const [learnerIds, setLearnerIds] = useState<string[]>([]);
   const [groupIds, setGroupIds] = useState<string[]>([]);
   const [search, setSearch] = useState('');
@@ -33,7 +33,7 @@ export function AssignPanel({ certification, onClose }: { certification: Certifi
           message: message || null,
         },
       })),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['learning-records', certification.id] }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: keys.learningRecords(certification.id) }),
   });
   const learners = (users.data?.items ?? []).filter((u) => u.roles.includes('Learner') && !u.disabledAt);
   const wanted = search.trim().toLocaleLowerCase();

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { everyPage, largestPage } from '../../api/everyPage';
 import { useServices } from '../../app/context';
+import { queries } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate, formatDateTime, formatList } from '../../ui/format';
@@ -15,7 +15,7 @@ export function Catalog() {
   const t = useTranslate();
   usePageTitle(t('nav.catalog'));
   const { api } = useServices();
-  const catalog = useQuery({ queryKey: ['certifications'], queryFn: () => everyPage((continuationToken) => api.GET('/certifications', { params: { query: { pageSize: largestPage, continuationToken } } })) });
+  const catalog = useQuery(queries.certifications(api));
   const order = { Draft: 0, Published: 1, Archived: 2 } as const;
   const items = [...(catalog.data?.items ?? [])].sort((a, b) => order[a.status] - order[b.status] || a.title.localeCompare(b.title));
   return (

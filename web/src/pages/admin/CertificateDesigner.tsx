@@ -4,12 +4,12 @@ import { Link, useParams } from 'react-router';
 import { must, mustVersioned, type Api, type Schemas, type Versioned } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { useServices } from '../../app/context';
+import { keys, queries } from '../../app/queries';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import type { MessageKey } from '../../i18n/i18n';
 import { endonym, shippedLanguages } from '../../i18n/languages';
 import { useTranslate } from '../../i18n/useTranslate';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { certificationQuery } from './CertificationEditor';
 import type { Certification } from './certificationDraft';
 import { placeholderHelp, placeholders, unknownPlaceholders } from './placeholders';
 import { useUnsavedGuard } from './useUnsavedGuard';
@@ -40,7 +40,7 @@ function designOf(c: Certification): Design {
 export function CertificateDesigner() {
   const { id = '' } = useParams();
   const { api } = useServices();
-  const loaded = useQuery(certificationQuery(api, id));
+  const loaded = useQuery(queries.certification(api, id));
   const t = useTranslate();
   usePageTitle(loaded.data ? t('designer.titleOf', { title: loaded.data.data.title }) : t('designer.title'));
   if (loaded.isPending) return <p className="muted">{t('app.loading')}</p>;
@@ -70,7 +70,7 @@ function Designer({ saved }: { saved: Versioned<Certification> }) {
     mutationFn: (ifMatch: string) =>
       mustVersioned(api.PUT('/certifications/{id}/certificate-design', { params: { path: { id: c.id } }, headers: { 'If-Match': ifMatch }, body: design })),
     onSuccess: (written) => {
-      client.setQueryData(['certification', c.id], written);
+      client.setQueryData(keys.certification(c.id), written);
       const next = designOf(written.data);
       setBaseline(next);
       setDesign(next);

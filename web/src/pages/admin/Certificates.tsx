@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { must, type Schemas } from '../../api/client';
-import { everyPage, largestPage } from '../../api/everyPage';
 import { useServices } from '../../app/context';
+import { keys, queries } from '../../app/queries';
 import type { MessageKey } from '../../i18n/i18n';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
@@ -25,23 +25,9 @@ export function Certificates() {
   const [typed, setTyped] = useState(query);
   const byId = /^cer_[a-z0-9]+$/i.test(query.trim());
 
-  const one = useQuery({
-    queryKey: ['certificate', query],
-    queryFn: () => must(api.GET('/certificates/{id}', { params: { path: { id: query.trim() } } })),
-    enabled: byId,
-  });
-  const people = useQuery({
-    queryKey: ['users', 'search', query],
-    queryFn: () => must(api.GET('/users', { params: { query: { search: query.trim(), pageSize: '50', include: 'disabled' } } })),
-    enabled: Boolean(query.trim()) && !byId && !learnerId,
-  });
-  const ofLearner = useQuery({
-    queryKey: ['certificates', 'of', learnerId],
-    queryFn: () => everyPage((continuationToken) =>
-        api.GET('/users/{id}/certificates', { params: { path: { id: learnerId }, query: { pageSize: largestPage, continuationToken } } }),
-      ),
-    enabled: Boolean(learnerId),
-  });
+  const one = useQuery({ ...queries.certificate(api, query.trim()), enabled: byId });
+  const people = useQuery({ ...queries.people(api, query.trim(), undefined), enabled: Boolean(query.trim()) && !byId && !learnerId });
+  const ofLearner = useQuery({ ...queries.certificatesOf(api, learnerId), enabled: Boolean(learnerId) });
 
   return (
     <>
@@ -99,8 +85,7 @@ function CertificateCard({ certificate: c }: { certificate: Certificate }) {
   const refresh = () => {
     setRevoking(false);
     setReason('');
-    void client.invalidateQueries({ queryKey: ['certificate'] });
-    void client.invalidateQueries({ queryKey: ['certificates'] });
+    void client.invalidateQueries({ queryKey: keys.certificates });
   };
   const path = { params: { path: { id: c.id } } };
   const revoke = useMutation({ mutationFn: () => must(api.POST('/certificates/{id}/revoke', { ...path, body: { reason } })), onSuccess: refresh });
@@ -162,8 +147,7 @@ function NeedAttention() {
   const client = useQueryClient();
   const [asked, setAsked] = useState<string[]>([]);
   const attention = useQuery({
-    queryKey: ['certificates', 'attention'],
-    queryFn: () => everyPage((continuationToken) => api.GET('/certificates/attention', { params: { query: { pageSize: largestPage, continuationToken } } })),
+    ...queries.certificatesNeedingAttention(api),
     // While a render asked for is on its way, the list follows it until the certificate has left.
     refetchInterval: asked.length > 0 ? 2000 : false,
   });
@@ -171,7 +155,7 @@ function NeedAttention() {
     mutationFn: (id: string) => must(api.POST('/certificates/{id}/render', { params: { path: { id } } })),
     onSuccess: (_, id) => {
       setAsked((list) => [...list, id]);
-      void client.invalidateQueries({ queryKey: ['certificates', 'attention'] });
+      void client.invalidateQueries({ queryKey: queries.certificatesNeedingAttention(api).queryKey });
     },
   });
   if (attention.isError) return <ErrorNotice error={attention.error} onRetry={() => void attention.refetch()} />;

@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { mustVersioned, type Versioned } from '../../api/client';
-import { everyPage, largestPage } from '../../api/everyPage';
 import { useServices } from '../../app/context';
+import { keys, queries } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -20,8 +20,8 @@ export function CertificationActions({ certification, dirty }: { certification: 
   const c = certification.data;
   const path = { params: { path: { id: c.id } }, headers: { 'If-Match': certification.etag } };
   const written = (next: Versioned<Certification>) => {
-    client.setQueryData(['certification', c.id], next);
-    void client.invalidateQueries({ queryKey: ['certifications'] });
+    client.setQueryData(keys.certification(c.id), next);
+    void client.invalidateQueries({ queryKey: keys.certifications });
   };
   const publish = useMutation({ mutationFn: () => mustVersioned(api.POST('/certifications/{id}/publish', path)), onSuccess: written });
   const archive = useMutation({ mutationFn: () => mustVersioned(api.POST('/certifications/{id}/archive', path)), onSuccess: written });
@@ -85,7 +85,7 @@ function ViewAccess({ certification, onWritten }: { certification: Versioned<Cer
   const c = certification.data;
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<string[]>(c.viewAccess.groupIds);
-  const groups = useQuery({ queryKey: ['groups'], queryFn: () => everyPage((continuationToken) => api.GET('/groups', { params: { query: { pageSize: largestPage, continuationToken } } })), enabled: open });
+  const groups = useQuery({ ...queries.groups(api), enabled: open });
   const save = useMutation({
     mutationFn: () =>
       mustVersioned(api.PUT('/certifications/{id}/view-access', {

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { mustVersioned, type Versioned } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { useServices } from '../../app/context';
+import { keys, queries } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -13,20 +14,12 @@ import { CriteriaEditor } from './CriteriaEditor';
 import { kindName } from './criterionKinds';
 import { useUnsavedGuard } from './useUnsavedGuard';
 
-export const certificationQuery = (api: ReturnType<typeof useServices>['api'], id: string) => ({
-  queryKey: ['certification', id],
-  queryFn: () => mustVersioned(api.GET('/certifications/{id}', { params: { path: { id } } })),
-  // Read once per visit: a refetch would move the ETag under the admin's edits and hide someone else's save.
-  staleTime: Infinity,
-  refetchOnWindowFocus: false,
-});
-
 /** Creates a certification or edits one: its details and criteria, then publishing, view access and archiving. */
 export function CertificationEditor() {
   const t = useTranslate();
   const { id } = useParams();
   const { api } = useServices();
-  const loaded = useQuery({ ...certificationQuery(api, id ?? ''), enabled: Boolean(id) });
+  const loaded = useQuery({ ...queries.certification(api, id ?? ''), enabled: Boolean(id) });
   usePageTitle(id ? (loaded.data?.data.title ?? t('common.certification')) : t('catalog.new'));
   if (!id) return <Editor key="new" />;
   if (loaded.isPending) return <p className="muted">{t('app.loading')}</p>;
@@ -73,8 +66,8 @@ function Editor({ saved }: { saved?: Versioned<Certification> }) {
       setBaseline(draftOf(written.data));
       setDraft(draftOf(written.data));
       setEtag(written.etag);
-      client.setQueryData(['certification', written.data.id], written);
-      void client.invalidateQueries({ queryKey: ['certifications'] });
+      client.setQueryData(keys.certification(written.data.id), written);
+      void client.invalidateQueries({ queryKey: keys.certifications });
       if (!saved) setCreated(written.data.id);
     },
     onError: async (error) => {
@@ -127,7 +120,7 @@ function Editor({ saved }: { saved?: Versioned<Certification> }) {
           <Stale newer={newer.data}
             onKeepMine={() => save.mutate(newer.etag)}
             onTakeTheirs={() => {
-              client.setQueryData(['certification', newer.data.id], newer);
+              client.setQueryData(keys.certification(newer.data.id), newer);
               setBaseline(draftOf(newer.data));
               setDraft(draftOf(newer.data));
               setEtag(newer.etag);

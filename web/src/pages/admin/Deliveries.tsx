@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { must } from '../../api/client';
 import { useServices } from '../../app/context';
+import { queries } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
@@ -17,8 +17,7 @@ export function Deliveries() {
   const trail = usePageTrail();
   const token = trail.token;
   const deliveries = useQuery({
-    queryKey: ['lms-deliveries', token],
-    queryFn: () => must(api.GET('/webhooks/lms/deliveries', { params: { query: { pageSize: '25', ...(token && { continuationToken: token }) } } })),
+    ...queries.lmsDeliveries(api, token),
     placeholderData: keepPreviousData,
   });
   return (

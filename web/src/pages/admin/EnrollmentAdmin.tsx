@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { must, type Schemas } from '../../api/client';
 import { useServices } from '../../app/context';
+import { keys } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
@@ -18,8 +19,8 @@ export function EnrollmentAdmin({ detail }: { detail: Detail }) {
     mutationFn: () => must(api.DELETE('/enrollments/{id}', { params: { path: { id: detail.id } } })),
     onSuccess: () => {
       setConfirming(false);
-      void client.invalidateQueries({ queryKey: ['enrollment', detail.id] });
-      void client.invalidateQueries({ queryKey: ['learning-records', detail.certification.id] });
+      void client.invalidateQueries({ queryKey: keys.enrollment(detail.id) });
+      void client.invalidateQueries({ queryKey: keys.learningRecords(detail.certification.id) });
     },
   });
   const workflow = detail.workflow;

@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { must } from '../../api/client';
-import { everyPage, largestPage } from '../../api/everyPage';
 import { useServices } from '../../app/context';
+import { keys, queries } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -15,13 +15,13 @@ export function Groups() {
   const { api } = useServices();
   const client = useQueryClient();
   const id = useId();
-  const groups = useQuery({ queryKey: ['groups'], queryFn: () => everyPage((continuationToken) => api.GET('/groups', { params: { query: { pageSize: largestPage, continuationToken } } })) });
+  const groups = useQuery(queries.groups(api));
   const [name, setName] = useState('');
   const create = useMutation({
     mutationFn: () => must(api.POST('/groups', { body: { name } })),
     onSuccess: () => {
       setName('');
-      void client.invalidateQueries({ queryKey: ['groups'] });
+      void client.invalidateQueries({ queryKey: keys.groups });
     },
   });
   return (

@@ -6,6 +6,7 @@ import { must, type Schemas } from '../../api/client';
 import { downloadProtectedFile } from '../../api/download';
 import { ApiProblem } from '../../api/problem';
 import { useServices } from '../../app/context';
+import { keys } from '../../app/queries';
 import type { MessageKey } from '../../i18n/i18n';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -31,7 +32,7 @@ export function ImportUsers() {
   const upload = useMutation({
     mutationFn: (csv: File) =>
       must(api.POST('/users/import', { body: csv as unknown as string, bodySerializer: (body) => body, headers: { 'Content-Type': 'text/csv' } })),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['users'] }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: keys.users }),
   });
   // With rows that failed the API answers 400, and the problem carries the same report: the good rows have landed.
   const report = upload.data ?? (upload.error instanceof ApiProblem ? reportIn(upload.error) : undefined);

@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { must } from '../../api/client';
 import { useServices } from '../../app/context';
+import { queries } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate } from '../../ui/format';
@@ -12,7 +12,6 @@ import { Pager, usePageTrail } from '../../ui/Pager';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 const statuses = ['NotStarted', 'Started', 'InProgress', 'Submitted', 'NotEarned', 'Earned'] as const;
-const pageSize = 25;
 
 /** A certification's learning records, filtered and searched in the address (so a filtered list can be shared), page by page. */
 export function LearningRecords() {
@@ -30,20 +29,7 @@ export function LearningRecords() {
   const trail = usePageTrail();
   const token = trail.token;
 
-  const records = useQuery({
-    queryKey: ['learning-records', id, status, source, overdue, search, token],
-    queryFn: () =>
-      must(api.GET('/certifications/{id}/learning-records', {
-        params: {
-          path: { id },
-          query: {
-            pageSize: String(pageSize), ...(status && { status }), ...(source && { source }), ...(overdue && { overdue }),
-            ...(search && { search }), ...(token && { continuationToken: token }),
-          },
-        },
-      })),
-    placeholderData: keepPreviousData,
-  });
+  const records = useQuery({ ...queries.learningRecords(api, id, { status, source, overdue, search, token }), placeholderData: keepPreviousData });
   const title = records.data?.certification.title;
   usePageTitle(title ? t('records.of', { title }) : t('records.heading'));
 

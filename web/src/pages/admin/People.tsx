@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { must, mustVersioned, type Schemas, type Versioned } from '../../api/client';
 import { useServices } from '../../app/context';
+import { keys, queries } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate, formatList } from '../../ui/format';
@@ -26,14 +27,7 @@ export function People() {
   const [editing, setEditing] = useState<Versioned<User> | 'new' | null>(null);
   const [notice, setNotice] = useState('');
   const token = trail.token;
-  const users = useQuery({
-    queryKey: ['users', 'page', search, token],
-    queryFn: () =>
-      must(api.GET('/users', {
-        params: { query: { include: 'disabled', pageSize: '50', ...(search && { search }), ...(token && { continuationToken: token }) } },
-      })),
-    placeholderData: keepPreviousData,
-  });
+  const users = useQuery({ ...queries.people(api, search, token), placeholderData: keepPreviousData });
   const open = async (user: User) => setEditing(await mustVersioned(api.GET('/users/{id}', { params: { path: { id: user.id } } })));
 
   return (
@@ -120,7 +114,7 @@ function UserActions({ user, onEdit, onDone }: { user: User; onEdit: () => void;
   const client = useQueryClient();
   const path = { params: { path: { id: user.id } } };
   const done = (notice: string) => () => {
-    void client.invalidateQueries({ queryKey: ['users'] });
+    void client.invalidateQueries({ queryKey: keys.users });
     onDone(notice);
   };
   const disable = useMutation({ mutationFn: () => must(api.DELETE('/users/{id}', path)), onSuccess: done(t('people.disabled', { name: user.displayName })) });

@@ -5,6 +5,7 @@ import { must, type Schemas } from '../../api/client';
 import { downloadProtectedFile } from '../../api/download';
 import { ApiProblem } from '../../api/problem';
 import { useServices } from '../../app/context';
+import { keys, queries } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
@@ -20,7 +21,7 @@ export function Reports() {
   usePageTitle(t('nav.reports'));
   const { api } = useServices();
   const client = useQueryClient();
-  const program = useQuery({ queryKey: ['program-report'], queryFn: () => must(api.GET('/reports/program')), retry: false });
+  const program = useQuery(queries.programReport(api));
   const [running, setRunning] = useState(false);
   const run = useMutation({
     mutationFn: () => must(api.POST('/reports/runs')),
@@ -31,8 +32,7 @@ export function Reports() {
     },
   });
   const latest = useQuery({
-    queryKey: ['report-run'],
-    queryFn: () => must(api.GET('/reports/runs/latest')),
+    ...queries.latestReportRun(api),
     enabled: running,
     refetchInterval: (query) => (query.state.data && !['Pending', 'Running'].includes(query.state.data.status) ? false : 1000),
   });
@@ -40,8 +40,8 @@ export function Reports() {
   useEffect(() => {
     if (!finished) return;
     setRunning(false);
-    void client.invalidateQueries({ queryKey: ['program-report'] });
-    void client.invalidateQueries({ queryKey: ['stored-reports'] });
+    void client.invalidateQueries({ queryKey: keys.programReport });
+    void client.invalidateQueries({ queryKey: keys.storedReports });
   }, [finished, client]);
   const none = program.error instanceof ApiProblem && program.error.status === 404;
 

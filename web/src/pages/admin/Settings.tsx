@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { mustVersioned, type Schemas, type Versioned } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { useMe, useServices } from '../../app/context';
+import { keys, queries } from '../../app/queries';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -24,12 +25,7 @@ export function OrganizationSettings() {
   const t = useTranslate();
   usePageTitle(t('settings.title'));
   const { api } = useServices();
-  const settings = useQuery({
-    queryKey: ['org-settings'],
-    queryFn: () => mustVersioned(api.GET('/org/settings')),
-    staleTime: Infinity,
-    refetchOnWindowFocus: false,
-  });
+  const settings = useQuery(queries.orgSettings(api));
   if (settings.isPending) return <p className="muted">{t('app.loading')}</p>;
   if (settings.isError) return <ErrorNotice error={settings.error} onRetry={() => void settings.refetch()} />;
   return (
@@ -50,8 +46,8 @@ function useSettingsWrite(settings: Versioned<Settings>) {
     mutationFn: ({ body, ifMatch }: { body: SettingsInput; ifMatch?: string }) =>
       mustVersioned(api.PUT('/org/settings', { body, headers: { 'If-Match': ifMatch ?? settings.etag } })),
     onSuccess: (next) => {
-      client.setQueryData(['org-settings'], next);
-      void client.invalidateQueries({ queryKey: ['me'] });
+      client.setQueryData(keys.orgSettings, next);
+      void client.invalidateQueries({ queryKey: keys.me });
     },
   });
 }

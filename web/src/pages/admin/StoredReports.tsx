@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { everyPage, largestPage } from '../../api/everyPage';
 import { useServices } from '../../app/context';
+import { queries } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatBytes, formatDateTime, formatDay } from '../../ui/format';
@@ -12,7 +12,7 @@ export function StoredReports() {
   const t = useTranslate();
   usePageTitle(t('stored.title'));
   const { api } = useServices();
-  const stored = useQuery({ queryKey: ['stored-reports'], queryFn: () => everyPage((continuationToken) => api.GET('/reports', { params: { query: { pageSize: largestPage, continuationToken } } })) });
+  const stored = useQuery(queries.storedReports(api));
   const days = [...new Set((stored.data?.items ?? []).map((r) => r.date))];
   return (
     <>

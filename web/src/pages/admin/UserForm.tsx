@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { must, mustVersioned, type Schemas, type Versioned } from '../../api/client';
-import { everyPage, largestPage } from '../../api/everyPage';
+import { mustVersioned, type Schemas, type Versioned } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { useServices } from '../../app/context';
+import { keys, queries } from '../../app/queries';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
@@ -18,9 +18,9 @@ export function UserForm({ user, onDone }: { user?: Versioned<User>; onDone: (sa
   const { api } = useServices();
   const client = useQueryClient();
   const id = useId();
-  const groups = useQuery({ queryKey: ['groups'], queryFn: () => everyPage((continuationToken) => api.GET('/groups', { params: { query: { pageSize: largestPage, continuationToken } } })) });
+  const groups = useQuery(queries.groups(api));
   // Coaches are read on their own, not from the list on the page, which may be a search that finds none of them.
-  const people = useQuery({ queryKey: ['users', 'all'], queryFn: () => must(api.GET('/users', { params: { query: { pageSize: '500' } } })) });
+  const people = useQuery(queries.activePeople(api));
   const coaches = (people.data?.items ?? []).filter((c) => c.roles.includes('Coach'));
   const u = user?.data;
   const [displayName, setDisplayName] = useState(u?.displayName ?? '');
@@ -37,7 +37,7 @@ export function UserForm({ user, onDone }: { user?: Versioned<User>; onDone: (sa
         : mustVersioned(api.POST('/users', { body }));
     },
     onSuccess: (saved) => {
-      void client.invalidateQueries({ queryKey: ['users'] });
+      void client.invalidateQueries({ queryKey: keys.users });
       onDone(saved.data);
     },
   });

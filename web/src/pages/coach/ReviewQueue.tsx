@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { everyPage, largestPage } from '../../api/everyPage';
 import { useServices } from '../../app/context';
+import { queries } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
@@ -12,7 +12,7 @@ export function ReviewQueue() {
   const t = useTranslate();
   usePageTitle(t('nav.reviews'));
   const { api } = useServices();
-  const queue = useQuery({ queryKey: ['review-queue'], queryFn: () => everyPage((continuationToken) => api.GET('/reviews/queue', { params: { query: { pageSize: largestPage, continuationToken } } })), refetchInterval: 30_000 });
+  const queue = useQuery({ ...queries.reviewQueue(api), refetchInterval: 30_000 });
   const items = [...(queue.data?.items ?? [])].sort((a, b) => (a.waitingSince ?? '').localeCompare(b.waitingSince ?? ''));
   return (
     <>

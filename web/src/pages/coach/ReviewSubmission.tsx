@@ -4,6 +4,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { must, type Schemas } from '../../api/client';
 import { ApiProblem, sentenceOf } from '../../api/problem';
 import { useServices } from '../../app/context';
+import { keys, queries } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { ProgressBar, Standing } from '../../ui/Status';
@@ -22,11 +23,7 @@ export function ReviewSubmission() {
   const { id = '' } = useParams();
   const { api } = useServices();
   const location = useLocation();
-  const record = useQuery({
-    queryKey: ['enrollment', id],
-    queryFn: () => must(api.GET('/enrollments/{id}', { params: { path: { id } } })),
-    refetchInterval: (query) => refreshInterval(query.state.data),
-  });
+  const record = useQuery({ ...queries.enrollment(api, id), refetchInterval: (query) => refreshInterval(query.state.data) });
   usePageTitle(record.data ? `${record.data.learner.displayName}: ${record.data.certification.title}` : t('review.title'));
   if (record.isPending) return <p className="muted">{t('app.loading')}</p>;
   if (record.isError) return <ErrorNotice error={record.error} onRetry={() => void record.refetch()} />;
@@ -79,12 +76,12 @@ function StaleNotice({ error, onReload }: { error: unknown; onReload: () => void
 function ReviewForm({ detail, criterion }: { detail: Detail; criterion: CriterionView }) {
   const t = useTranslate();
   const { api } = useServices();
-  const queries = useQueryClient();
+  const client = useQueryClient();
   const id = useId();
   const [decision, setDecision] = useState<'Demonstrated' | 'NotDemonstrated' | ''>('');
   const [rating, setRating] = useState('');
   const [feedback, setFeedback] = useState('');
-  const updateRecord = useRecordUpdate(detail.id, [['review-queue']]);
+  const updateRecord = useRecordUpdate(detail.id, [keys.reviewQueue]);
   const review = useMutation({
     mutationFn: () =>
       must(api.POST('/enrollments/{id}/criteria/{criterionId}/reviews', {
@@ -95,7 +92,7 @@ function ReviewForm({ detail, criterion }: { detail: Detail; criterion: Criterio
   });
   const reload = () => {
     review.reset();
-    void queries.invalidateQueries({ queryKey: ['enrollment', detail.id] });
+    void client.invalidateQueries({ queryKey: keys.enrollment(detail.id) });
   };
   const feedbackRequired = decision === 'NotDemonstrated';
   return (
@@ -139,10 +136,10 @@ function ReviewForm({ detail, criterion }: { detail: Detail; criterion: Criterio
 function ApprovalForm({ detail }: { detail: Detail }) {
   const t = useTranslate();
   const { api } = useServices();
-  const queries = useQueryClient();
+  const client = useQueryClient();
   const id = useId();
   const [comment, setComment] = useState('');
-  const updateRecord = useRecordUpdate(detail.id, [['review-queue']]);
+  const updateRecord = useRecordUpdate(detail.id, [keys.reviewQueue]);
   const decide = useMutation({
     mutationFn: (decision: 'Approve' | 'Reject') =>
       must(api.POST('/enrollments/{id}/approval', { params: { path: { id: detail.id } }, body: { decision, comment: comment || null } })),
@@ -150,7 +147,7 @@ function ApprovalForm({ detail }: { detail: Detail }) {
   });
   const reload = () => {
     decide.reset();
-    void queries.invalidateQueries({ queryKey: ['enrollment', detail.id] });
+    void client.invalidateQueries({ queryKey: keys.enrollment(detail.id) });
   };
   return (
     <section className="card stack" aria-labelledby={`${id}-title`}>

@@ -2,9 +2,9 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { must } from '../../api/client';
-import { everyPage, largestPage } from '../../api/everyPage';
 import { ApiProblem, sentenceOf } from '../../api/problem';
 import { useServices } from '../../app/context';
+import { queries } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { formatDateTime, formatTime } from '../../ui/format';
@@ -29,8 +29,8 @@ export function Schedule() {
   const id = useId();
   // The day comes first; who and what are read once the coach picks a time, so the page's first render needs one call besides /me.
   const [choosing, setChoosing] = useState(false);
-  const team = useQuery({ queryKey: ['my-team'], queryFn: () => everyPage((continuationToken) => api.GET('/me/team', { params: { query: { pageSize: largestPage, continuationToken } } })), enabled: choosing });
-  const certifications = useQuery({ queryKey: ['certifications'], queryFn: () => everyPage((continuationToken) => api.GET('/certifications', { params: { query: { pageSize: largestPage, continuationToken } } })), enabled: choosing });
+  const team = useQuery({ ...queries.myTeam(api), enabled: choosing });
+  const certifications = useQuery({ ...queries.certifications(api), enabled: choosing });
   const [learnerId, setLearnerId] = useState('');
   const [certificationId, setCertificationId] = useState('');
   const [date, setDate] = useState(tomorrow);
@@ -42,11 +42,7 @@ export function Schedule() {
   const criterion = certification?.criteria.find((k) => k.kind === 'live_session');
   const learner = learnerId || team.data?.items[0]?.id || '';
 
-  const day = useQuery({
-    queryKey: ['availability', date, minutes],
-    queryFn: () => must(api.GET('/live-sessions/availability', { params: { query: { date, durationMinutes: String(minutes) } } })),
-    enabled: Boolean(date),
-  });
+  const day = useQuery({ ...queries.availability(api, date, minutes), enabled: Boolean(date) });
   const schedule = useMutation({
     mutationFn: (startsAt: string) =>
       must(api.POST('/live-sessions', {

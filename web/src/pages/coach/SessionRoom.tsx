@@ -4,6 +4,7 @@ import type { Schemas } from '../../api/client';
 import { must } from '../../api/client';
 import { uploadForm } from '../../api/upload';
 import { useServices } from '../../app/context';
+import { keys } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
@@ -25,10 +26,10 @@ export function SessionRoom({ session: s }: { session: Session }) {
 function Calls({ session: s }: { session: Session }) {
   const t = useTranslate();
   const { api } = useServices();
-  const queries = useQueryClient();
+  const client = useQueryClient();
   const id = useId();
   const [callType, setCallType] = useState<string>('Video call');
-  const onSuccess = (updated: Session) => queries.setQueryData(['live-session', s.id], { ...s, ...updated, history: s.history, reviews: s.reviews, skills: s.skills, minStars: s.minStars });
+  const onSuccess = (updated: Session) => client.setQueryData(keys.liveSession(s.id), { ...s, ...updated, history: s.history, reviews: s.reviews, skills: s.skills, minStars: s.minStars });
   const path = { params: { path: { id: s.id } } };
   const start = useMutation({ mutationFn: () => must(api.POST('/live-sessions/{id}/start', { ...path, body: { callType } })), onSuccess });
   const another = useMutation({ mutationFn: () => must(api.POST('/live-sessions/{id}/calls', { ...path, body: { callType } })), onSuccess });
@@ -70,7 +71,7 @@ function Calls({ session: s }: { session: Session }) {
 function RatingForm({ session: s }: { session: Session }) {
   const t = useTranslate();
   const { auth, config } = useServices();
-  const queries = useQueryClient();
+  const client = useQueryClient();
   const id = useId();
   const skills = s.skills ?? [];
   const [stars, setStars] = useState<Record<string, number>>({});
@@ -88,7 +89,7 @@ function RatingForm({ session: s }: { session: Session }) {
       if (report) form.append('report', report, report.name);
       return uploadForm<Session>(`${config.apiBaseUrl}/live-sessions/${encodeURIComponent(s.id)}/rating`, form, auth, () => {});
     },
-    onSuccess: (updated) => queries.setQueryData(['live-session', s.id], { ...s, ...updated, history: s.history, reviews: s.reviews }),
+    onSuccess: (updated) => client.setQueryData(keys.liveSession(s.id), { ...s, ...updated, history: s.history, reviews: s.reviews }),
   });
   if (s.state !== 'Ended') return null;
   return (

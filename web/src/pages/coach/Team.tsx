@@ -2,9 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { must, type Schemas } from '../../api/client';
-import { everyPage, largestPage } from '../../api/everyPage';
 import { useServices } from '../../app/context';
-import { queries } from '../../app/queries';
+import { keys, queries } from '../../app/queries';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -76,7 +75,7 @@ function Assign({ certification }: { certification: Certification }) {
   const [chosen, setChosen] = useState<string[]>([]);
   const [dueDate, setDueDate] = useState('');
   const [message, setMessage] = useState('');
-  const team = useQuery({ queryKey: ['my-team'], queryFn: () => everyPage((continuationToken) => api.GET('/me/team', { params: { query: { pageSize: largestPage, continuationToken } } })), enabled: open });
+  const team = useQuery({ ...queries.myTeam(api), enabled: open });
   const assign = useMutation({
     mutationFn: () =>
       must(api.POST('/certifications/{id}/assignments', {
@@ -88,7 +87,7 @@ function Assign({ certification }: { certification: Certification }) {
           message: message || null,
         },
       })),
-    onSuccess: () => void client.invalidateQueries({ queryKey: queries.teamRecords(api).queryKey }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: keys.teamRecords }),
   });
   const names = new Map((team.data?.items ?? []).map((u) => [u.id, u.displayName]));
   if (!open) return <button type="button" onClick={() => setOpen(true)}>{t('assign.title', { title: certification.title })}</button>;

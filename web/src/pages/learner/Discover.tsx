@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { must } from '../../api/client';
 import { useServices } from '../../app/context';
-import { queries } from '../../app/queries';
+import { keys, queries } from '../../app/queries';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useTranslate } from '../../i18n/useTranslate';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -18,8 +18,8 @@ export function Discover() {
   const enroll = useMutation({
     mutationFn: (id: string) => must(api.POST('/certifications/{id}/enrollments', { params: { path: { id } } })),
     onSuccess: async (enrolled) => {
-      await client.invalidateQueries({ queryKey: ['my-assignments'] });
-      await client.invalidateQueries({ queryKey: ['discover'] });
+      await client.invalidateQueries({ queryKey: keys.myAssignments });
+      await client.invalidateQueries({ queryKey: keys.discover });
       void navigate(`/enrollments/${enrolled.enrollmentId}`);
     },
   });

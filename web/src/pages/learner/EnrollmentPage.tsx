@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { must, type Schemas } from '../../api/client';
 import { hasRole, useMe, useServices } from '../../app/context';
+import { keys, queries } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate, formatDateTime } from '../../ui/format';
@@ -23,11 +24,7 @@ export function EnrollmentPage() {
   const { id = '' } = useParams();
   const { api } = useServices();
   const me = useMe();
-  const record = useQuery({
-    queryKey: ['enrollment', id],
-    queryFn: () => must(api.GET('/enrollments/{id}', { params: { path: { id } } })),
-    refetchInterval: (query) => refreshInterval(query.state.data),
-  });
+  const record = useQuery({ ...queries.enrollment(api, id), refetchInterval: (query) => refreshInterval(query.state.data) });
   usePageTitle(record.data?.certification.title ?? t('enrollment.title'));
 
   if (record.isPending) return <p className="muted">{t('app.loading')}</p>;
@@ -98,7 +95,7 @@ function ApprovalState({ detail }: { detail: Detail }) {
 function LearnerActions({ detail }: { detail: Detail }) {
   const t = useTranslate();
   const { api } = useServices();
-  const onSuccess = useRecordUpdate(detail.id, [['my-assignments']]);
+  const onSuccess = useRecordUpdate(detail.id, [keys.myAssignments]);
   const start = useMutation({ mutationFn: () => must(api.POST('/enrollments/{id}/start', { params: { path: { id: detail.id } } })), onSuccess });
   const submit = useMutation({ mutationFn: () => must(api.POST('/enrollments/{id}/submit', { params: { path: { id: detail.id } } })), onSuccess });
   const evidenced = detail.criteria.some((c) => c.state === 'Evidenced');
@@ -126,7 +123,7 @@ function LearnerActions({ detail }: { detail: Detail }) {
 function CriterionStep({ detail, criterion }: { detail: Detail; criterion: CriterionView }) {
   const t = useTranslate();
   const { api } = useServices();
-  const onSuccess = useRecordUpdate(detail.id, [['my-assignments']]);
+  const onSuccess = useRecordUpdate(detail.id, [keys.myAssignments]);
   const complete = useMutation({
     mutationFn: () =>
       must(api.POST('/enrollments/{id}/criteria/{criterionId}/complete', { params: { path: { id: detail.id, criterionId: criterion.criterionId } } })),

@@ -3,6 +3,7 @@ import { useId, useRef, useState } from 'react';
 import type { Schemas } from '../../api/client';
 import { uploadForm } from '../../api/upload';
 import { useServices } from '../../app/context';
+import { keys } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { formatBytes } from '../../ui/format';
@@ -15,7 +16,7 @@ type Detail = Schemas['EnrollmentDetail'];
 export function HandIn({ enrollmentId, criterionId, title }: { enrollmentId: string; criterionId: string; title: string }) {
   const t = useTranslate();
   const { auth, config } = useServices();
-  const updateRecord = useRecordUpdate(enrollmentId, [['my-assignments']]);
+  const updateRecord = useRecordUpdate(enrollmentId, [keys.myAssignments]);
   const id = useId();
   const picker = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');

@@ -10,10 +10,7 @@ import { usePageTitle } from '../../ui/usePageTitle';
 import { FormattedMessage } from 'react-intl';
 import { useTranslate } from '../../i18n/useTranslate';
 
-/**
- * My certifications: everything I am assigned or enrolled in, soonest due first. Its first load is drawn once before
- * React (firstPaint/homeFirstPaint.ts) with the same markup; a browser test keeps the two the same.
- */
+/** My certifications: everything I am assigned or enrolled in, soonest due first. */
 export function Home() {
   const t = useTranslate();
   usePageTitle(t('home.title'));

@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type Schemas } from '../../api/client';
-import { everyPage, largestPage } from '../../api/everyPage';
 import { downloadProtectedFile } from '../../api/download';
 import { hasRole, useMe, useServices } from '../../app/context';
+import { queries } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
@@ -19,12 +19,7 @@ export function LiveSessions() {
   usePageTitle(t('nav.liveSessions'));
   const { api } = useServices();
   const me = useMe();
-  const [from] = useState(() => new Date(Date.now() - 24 * 3600 * 1000).toISOString());
-  const [to] = useState(() => new Date(Date.now() + 60 * 24 * 3600 * 1000).toISOString());
-  const list = useQuery({
-    queryKey: ['live-sessions', from],
-    queryFn: () => everyPage((continuationToken) => api.GET('/live-sessions', { params: { query: { from, to, pageSize: largestPage, continuationToken } } })),
-  });
+  const list = useQuery(queries.upcomingSessions(api));
   return (
     <>
       <h1>{t('nav.liveSessions')}</h1>

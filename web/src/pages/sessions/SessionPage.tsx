@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router';
 import { must, type Schemas } from '../../api/client';
 import { useMe, useServices } from '../../app/context';
+import { keys, queries } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
@@ -21,8 +22,7 @@ export function SessionPage() {
   const { api } = useServices();
   const me = useMe();
   const session = useQuery({
-    queryKey: ['live-session', id],
-    queryFn: () => must(api.GET('/live-sessions/{id}', { params: { path: { id } } })),
+    ...queries.liveSession(api, id),
     // Both sides watch the other: the learner waits for the call to start, the coach for the learner to arrive.
     refetchInterval: (query) => (['Scheduled', 'LearnerWaiting', 'InCall', 'Ended'].includes(query.state.data?.state ?? '') ? 3000 : false),
   });
@@ -52,10 +52,10 @@ export function SessionPage() {
 function WaitingRoom({ session: s }: { session: Session }) {
   const t = useTranslate();
   const { api } = useServices();
-  const queries = useQueryClient();
+  const client = useQueryClient();
   const join = useMutation({
     mutationFn: () => must(api.POST('/live-sessions/{id}/join', { params: { path: { id: s.id } } })),
-    onSuccess: (updated) => queries.setQueryData(['live-session', s.id], updated),
+    onSuccess: (updated) => client.setQueryData(keys.liveSession(s.id), updated),
   });
   const lastCall = s.calls[s.calls.length - 1];
   return (
