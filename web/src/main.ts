@@ -13,7 +13,10 @@ import './styles/app.css';
  */
 async function start(): Promise<void> {
   let followDeploys = () => {};
-  const root = document.getElementById('root')!;
+  const root = document.getElementById('root') ?? document.body;
+  // React and the pages are fetched from the first moment, beside the settings and the catalogue, not after them.
+  const app = import('./app/start');
+  app.catch(() => undefined);
   const language = startLanguage();
   try {
     const loaded = await loadConfig();
@@ -22,7 +25,7 @@ async function start(): Promise<void> {
     // MSAL is loaded only where Entra signs people in, so the dev build never ships it on first load.
     const auth: Auth = config.signIn === 'entra' ? await (await import('./auth/entraAuth')).entraAuth(config) : devAuth();
     const api = createApi(config.apiBaseUrl, auth);
-    const [{ startApp }, started] = await Promise.all([import('./app/start'), language]);
+    const [{ startApp }, started] = await Promise.all([app, language]);
     startApp(root, { api, auth, config }, started);
   } catch (error) {
     const { language: lang, messages } = await language;
@@ -43,7 +46,8 @@ function showStartFailure(root: HTMLElement, error: unknown, t: Translate): void
   // The settings' own errors name what an operator must fix; those of the API are said in the reader's words.
   const reason = document.createElement('p');
   reason.setAttribute('role', 'alert');
-  reason.textContent = error instanceof ApiProblem || error instanceof Unreachable || !(error instanceof Error) ? sentenceOf(error, t) : error.message;
+  reason.textContent =
+    error instanceof ApiProblem || error instanceof Unreachable || !(error instanceof Error) ? sentenceOf(error, t) : error.message;
   const main = document.createElement('main');
   main.append(heading, reason, retry);
   root.replaceChildren(main);

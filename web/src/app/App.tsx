@@ -8,7 +8,15 @@ import { LanguageContext } from '../i18n/useTranslate';
 import { ServicesContext, type AppServices } from './context';
 import { createRouter } from './routes';
 
-export function App({ services, client, start }: { services: AppServices; client: QueryClient; start: { language: Language; messages: Messages } }) {
+export function App({
+  services,
+  client,
+  start,
+}: {
+  services: AppServices;
+  client: QueryClient;
+  start: { language: Language; messages: Messages };
+}) {
   const router = useMemo(() => createRouter(client, services), [client, services]);
   const [current, setCurrent] = useState(start);
   const setLanguage = useCallback(async (language: Language) => {

@@ -17,7 +17,7 @@ export function SignedInLayout() {
   const [signedIn] = useState(() => auth.signedIn());
   useEffect(() => {
     if (!signedIn) auth.signIn(location.pathname + location.search);
-  }, []);
+  }, [signedIn, auth, location.pathname, location.search]);
 
   const me = useQuery({ ...queries.me(api), enabled: signedIn });
   const t = useTranslate();
@@ -26,10 +26,14 @@ export function SignedInLayout() {
   const wanted = me.data ? appLanguage(me.data.user.language, me.data.organizationLanguage, navigator.languages) : null;
   useEffect(() => {
     if (wanted && wanted !== language) void setLanguage(wanted);
-  }, [wanted]);
+  }, [wanted, language, setLanguage]);
 
   if (!signedIn || me.isPending) {
-    return <p className="muted" style={{ padding: '1rem' }}>{t('app.loading')}</p>;
+    return (
+      <p className="muted" style={{ padding: '1rem' }}>
+        {t('app.loading')}
+      </p>
+    );
   }
   if (me.isError) {
     return (
@@ -43,7 +47,13 @@ export function SignedInLayout() {
     <MeContext.Provider value={me.data}>
       <TopBar me={me.data} />
       {/* Settings stay open to super admins while the add-on is off, so they can switch it on again. */}
-      <MainArea>{me.data.certificationsEnabled || (hasRole(me.data, 'SuperAdmin') && location.pathname.startsWith('/admin/settings')) ? <Outlet /> : <AddOnOff />}</MainArea>
+      <MainArea>
+        {me.data.certificationsEnabled || (hasRole(me.data, 'SuperAdmin') && location.pathname.startsWith('/admin/settings')) ? (
+          <Outlet />
+        ) : (
+          <AddOnOff />
+        )}
+      </MainArea>
     </MeContext.Provider>
   );
 }
@@ -53,20 +63,30 @@ function TopBar({ me }: { me: Me }) {
   const t = useTranslate();
   return (
     <header className="topbar">
-      <a className="skip" href="#main">{t('app.skip')}</a>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
       <div className="topbar-inner">
-        <NavLink to="/" className="brand">Certifications</NavLink>
+        <NavLink to="/" className="brand">
+          Certifications
+        </NavLink>
         <nav aria-label={t('nav.main')}>
           <ul className="nav">
             {mainNavigation(me.user.roles, t).map((item) => (
-              <li key={item.to}><NavLink to={item.to} end={item.end}>{item.label}</NavLink></li>
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.end}>
+                  {item.label}
+                </NavLink>
+              </li>
             ))}
           </ul>
         </nav>
         <div className="who">
           <span>{whoText(me)}</span>
           <NavLink to="/preferences">{t('app.language')}</NavLink>
-          <button type="button" className="secondary" onClick={() => auth.signOut()}>{t('app.signOut')}</button>
+          <button type="button" className="secondary" onClick={() => auth.signOut()}>
+            {t('app.signOut')}
+          </button>
         </div>
       </div>
     </header>
@@ -91,4 +111,3 @@ function MainArea({ children }: { children: React.ReactNode }) {
     </main>
   );
 }
-

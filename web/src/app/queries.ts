@@ -47,9 +47,15 @@ export interface RecordFilter {
 export const queries = {
   me: (api: Api) => queryOptions({ queryKey: keys.me, queryFn: () => must(api.GET('/me')) }),
   myAssignments: (api: Api) =>
-    queryOptions({ queryKey: keys.myAssignments, queryFn: () => must(api.GET('/me/assignments', { params: { query: { pageSize: '100' } } })) }),
+    queryOptions({
+      queryKey: keys.myAssignments,
+      queryFn: () => must(api.GET('/me/assignments', { params: { query: { pageSize: '100' } } })),
+    }),
   discover: (api: Api) =>
-    queryOptions({ queryKey: keys.discover, queryFn: () => must(api.GET('/me/discover', { params: { query: { pageSize: largestPage } } })) }),
+    queryOptions({
+      queryKey: keys.discover,
+      queryFn: () => must(api.GET('/me/discover', { params: { query: { pageSize: largestPage } } })),
+    }),
   myCertificates: (api: Api) =>
     queryOptions({
       queryKey: keys.myCertificates,
@@ -63,19 +69,22 @@ export const queries = {
   myTeam: (api: Api) =>
     queryOptions({
       queryKey: keys.myTeam,
-      queryFn: () => everyPage((continuationToken) => api.GET('/me/team', { params: { query: { pageSize: largestPage, continuationToken } } })),
+      queryFn: () =>
+        everyPage((continuationToken) => api.GET('/me/team', { params: { query: { pageSize: largestPage, continuationToken } } })),
     }),
   reviewQueue: (api: Api) =>
     queryOptions({
       queryKey: keys.reviewQueue,
-      queryFn: () => everyPage((continuationToken) => api.GET('/reviews/queue', { params: { query: { pageSize: largestPage, continuationToken } } })),
+      queryFn: () =>
+        everyPage((continuationToken) => api.GET('/reviews/queue', { params: { query: { pageSize: largestPage, continuationToken } } })),
     }),
   enrollment: (api: Api, id: string) =>
     queryOptions({ queryKey: keys.enrollment(id), queryFn: () => must(api.GET('/enrollments/{id}', { params: { path: { id } } })) }),
   certifications: (api: Api) =>
     queryOptions({
       queryKey: keys.certifications,
-      queryFn: () => everyPage((continuationToken) => api.GET('/certifications', { params: { query: { pageSize: largestPage, continuationToken } } })),
+      queryFn: () =>
+        everyPage((continuationToken) => api.GET('/certifications', { params: { query: { pageSize: largestPage, continuationToken } } })),
     }),
   certification: (api: Api, id: string) =>
     queryOptions({
@@ -110,44 +119,79 @@ export const queries = {
     queryOptions({
       queryKey: [...keys.users, 'page', search, token],
       queryFn: () =>
-        must(api.GET('/users', { params: { query: { include: 'disabled', pageSize: '50', ...(search && { search }), ...(token && { continuationToken: token }) } } })),
+        must(
+          api.GET('/users', {
+            params: {
+              query: {
+                include: 'disabled',
+                pageSize: '50',
+                ...(search && { search }),
+                ...(token && { continuationToken: token }),
+              },
+            },
+          }),
+        ),
     }),
   /** The first 500 active people, for choosing learners and coaches in a form. */
   activePeople: (api: Api) =>
-    queryOptions({ queryKey: [...keys.users, 'active'], queryFn: () => must(api.GET('/users', { params: { query: { pageSize: '500' } } })) }),
+    queryOptions({
+      queryKey: [...keys.users, 'active'],
+      queryFn: () => must(api.GET('/users', { params: { query: { pageSize: '500' } } })),
+    }),
   groups: (api: Api) =>
     queryOptions({
       queryKey: keys.groups,
-      queryFn: () => everyPage((continuationToken) => api.GET('/groups', { params: { query: { pageSize: largestPage, continuationToken } } })),
+      queryFn: () =>
+        everyPage((continuationToken) => api.GET('/groups', { params: { query: { pageSize: largestPage, continuationToken } } })),
     }),
   certificate: (api: Api, id: string) =>
-    queryOptions({ queryKey: [...keys.certificates, 'one', id], queryFn: () => must(api.GET('/certificates/{id}', { params: { path: { id } } })) }),
+    queryOptions({
+      queryKey: [...keys.certificates, 'one', id],
+      queryFn: () => must(api.GET('/certificates/{id}', { params: { path: { id } } })),
+    }),
   certificatesOf: (api: Api, learnerId: string) =>
     queryOptions({
       queryKey: [...keys.certificates, 'of', learnerId],
       queryFn: () =>
         everyPage((continuationToken) =>
-          api.GET('/users/{id}/certificates', { params: { path: { id: learnerId }, query: { pageSize: largestPage, continuationToken } } }),
+          api.GET('/users/{id}/certificates', {
+            params: { path: { id: learnerId }, query: { pageSize: largestPage, continuationToken } },
+          }),
         ),
     }),
   certificatesNeedingAttention: (api: Api) =>
     queryOptions({
       queryKey: [...keys.certificates, 'attention'],
-      queryFn: () => everyPage((continuationToken) => api.GET('/certificates/attention', { params: { query: { pageSize: largestPage, continuationToken } } })),
+      queryFn: () =>
+        everyPage((continuationToken) =>
+          api.GET('/certificates/attention', { params: { query: { pageSize: largestPage, continuationToken } } }),
+        ),
     }),
   orgSettings: (api: Api) =>
-    queryOptions({ queryKey: keys.orgSettings, queryFn: () => mustVersioned(api.GET('/org/settings')), staleTime: Infinity, refetchOnWindowFocus: false }),
+    queryOptions({
+      queryKey: keys.orgSettings,
+      queryFn: () => mustVersioned(api.GET('/org/settings')),
+      staleTime: Infinity,
+      refetchOnWindowFocus: false,
+    }),
   lmsDeliveries: (api: Api, token: string | undefined) =>
     queryOptions({
       queryKey: [...keys.lmsDeliveries, token],
-      queryFn: () => must(api.GET('/webhooks/lms/deliveries', { params: { query: { pageSize: '25', ...(token && { continuationToken: token }) } } })),
+      queryFn: () =>
+        must(
+          api.GET('/webhooks/lms/deliveries', {
+            params: { query: { pageSize: '25', ...(token && { continuationToken: token }) } },
+          }),
+        ),
     }),
-  programReport: (api: Api) => queryOptions({ queryKey: keys.programReport, queryFn: () => must(api.GET('/reports/program')), retry: false }),
+  programReport: (api: Api) =>
+    queryOptions({ queryKey: keys.programReport, queryFn: () => must(api.GET('/reports/program')), retry: false }),
   latestReportRun: (api: Api) => queryOptions({ queryKey: keys.reportRun, queryFn: () => must(api.GET('/reports/runs/latest')) }),
   storedReports: (api: Api) =>
     queryOptions({
       queryKey: keys.storedReports,
-      queryFn: () => everyPage((continuationToken) => api.GET('/reports', { params: { query: { pageSize: largestPage, continuationToken } } })),
+      queryFn: () =>
+        everyPage((continuationToken) => api.GET('/reports', { params: { query: { pageSize: largestPage, continuationToken } } })),
     }),
   /** My live sessions from yesterday to two months ahead, the window counted from the hour so a loader and its page ask alike. */
   upcomingSessions: (api: Api) => {
@@ -156,7 +200,10 @@ export const queries = {
     const to = new Date(hour + 61 * 24 * 3_600_000).toISOString();
     return queryOptions({
       queryKey: [...keys.liveSessions, from],
-      queryFn: () => everyPage((continuationToken) => api.GET('/live-sessions', { params: { query: { from, to, pageSize: largestPage, continuationToken } } })),
+      queryFn: () =>
+        everyPage((continuationToken) =>
+          api.GET('/live-sessions', { params: { query: { from, to, pageSize: largestPage, continuationToken } } }),
+        ),
     });
   },
   liveSession: (api: Api, id: string) =>

@@ -61,7 +61,11 @@ const pages: Page[] = [
   { path: 'coach/schedule', lazy: coachPage(async () => (await import('../pages/coach/Schedule')).Schedule) },
   { path: 'admin/catalog', lazy: adminPage('Catalog'), reads: ({ services }) => [read(queries.certifications(services.api))] },
   { path: 'admin/certifications/new', lazy: adminPage('CertificationEditor') },
-  { path: 'admin/certifications/:id', lazy: adminPage('CertificationEditor'), reads: ({ id, services }) => [read(queries.certification(services.api, id))] },
+  {
+    path: 'admin/certifications/:id',
+    lazy: adminPage('CertificationEditor'),
+    reads: ({ id, services }) => [read(queries.certification(services.api, id))],
+  },
   {
     path: 'admin/certifications/:id/design',
     lazy: adminPage('CertificateDesigner'),
@@ -71,36 +75,56 @@ const pages: Page[] = [
     path: 'admin/certifications/:id/records',
     lazy: adminPage('LearningRecords'),
     reads: ({ id, search, services }) => [
-      read(queries.learningRecords(services.api, id, {
-        status: search.get('status') ?? '',
-        source: search.get('source') ?? '',
-        overdue: search.get('overdue') ?? '',
-        search: search.get('search') ?? '',
-        token: undefined,
-      })),
+      read(
+        queries.learningRecords(services.api, id, {
+          status: search.get('status') ?? '',
+          source: search.get('source') ?? '',
+          overdue: search.get('overdue') ?? '',
+          search: search.get('search') ?? '',
+          token: undefined,
+        }),
+      ),
     ],
   },
   // The coach's view of a record, with the admin's part (workflow, withdraw) added when opened from here.
   { path: 'admin/enrollments/:id', lazy: reviewSubmission, reads: ({ id, services }) => [read(queries.enrollment(services.api, id))] },
-  { path: 'admin/people', lazy: adminPage('People'), reads: ({ search, services }) => [read(queries.people(services.api, search.get('search') ?? '', undefined))] },
+  {
+    path: 'admin/people',
+    lazy: adminPage('People'),
+    reads: ({ search, services }) => [read(queries.people(services.api, search.get('search') ?? '', undefined))],
+  },
   { path: 'admin/people/groups', lazy: adminPage('Groups'), reads: ({ services }) => [read(queries.groups(services.api))] },
   { path: 'admin/people/import', lazy: adminPage('ImportUsers') },
-  { path: 'admin/certificates', lazy: adminPage('Certificates'), reads: ({ services }) => [read(queries.certificatesNeedingAttention(services.api))] },
+  {
+    path: 'admin/certificates',
+    lazy: adminPage('Certificates'),
+    reads: ({ services }) => [read(queries.certificatesNeedingAttention(services.api))],
+  },
   { path: 'admin/reports', lazy: adminPage('Reports'), reads: ({ services }) => [read(queries.programReport(services.api))] },
-  { path: 'admin/reports/stored', lazy: adminPage('StoredReports'), reads: ({ services }) => [read(queries.storedReports(services.api))] },
+  {
+    path: 'admin/reports/stored',
+    lazy: adminPage('StoredReports'),
+    reads: ({ services }) => [read(queries.storedReports(services.api))],
+  },
   { path: 'admin/settings', lazy: adminPage('OrganizationSettings'), reads: ({ services }) => [read(queries.orgSettings(services.api))] },
-  { path: 'admin/settings/deliveries', lazy: adminPage('Deliveries'), reads: ({ services }) => [read(queries.lmsDeliveries(services.api, undefined))] },
+  {
+    path: 'admin/settings/deliveries',
+    lazy: adminPage('Deliveries'),
+    reads: ({ services }) => [read(queries.lmsDeliveries(services.api, undefined))],
+  },
 ];
 
 export function createRouter(client: QueryClient, services: AppServices) {
   // A loader starts the reads and returns at once: the page renders without waiting for them and shows "Loading…" until
   // they answer. Nobody signed in reads nothing: the layout sends them to sign in.
-  const start = (reads: Reads) => ({ params, request }: LoaderFunctionArgs) => {
-    if (!services.auth.signedIn()) return null;
-    const search = new URL(request.url).searchParams;
-    for (const prefetch of reads({ id: params.id ?? '', search, services })) void prefetch(client);
-    return null;
-  };
+  const start =
+    (reads: Reads) =>
+    ({ params, request }: LoaderFunctionArgs) => {
+      if (!services.auth.signedIn()) return null;
+      const search = new URL(request.url).searchParams;
+      for (const prefetch of reads({ id: params.id ?? '', search, services })) void prefetch(client);
+      return null;
+    };
   const route = ({ path, reads, lazy, element }: Page): RouteObject =>
     path === ''
       ? { index: true, element, ...(reads && { loader: start(reads) }) }

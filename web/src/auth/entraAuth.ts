@@ -1,8 +1,4 @@
-import {
-  InteractionRequiredAuthError,
-  PublicClientApplication,
-  type AccountInfo,
-} from '@azure/msal-browser';
+import { InteractionRequiredAuthError, PublicClientApplication, type AccountInfo } from '@azure/msal-browser';
 import type { AppConfig } from '../config';
 import { safeReturnTo, type Auth } from './auth';
 

@@ -27,7 +27,9 @@ export function AcceptInvitation() {
       <h1>{t('invitation.heading')}</h1>
       {!ready && <p className="muted">{t('invitation.signingIn')}</p>}
       {ready && accept.isIdle && (
-        <button type="button" onClick={() => accept.mutate()}>{t('invitation.accept')}</button>
+        <button type="button" onClick={() => accept.mutate()}>
+          {t('invitation.accept')}
+        </button>
       )}
       {accept.isPending && <p className="muted">{t('invitation.accepting')}</p>}
       {accept.isError && <ErrorNotice error={accept.error} />}

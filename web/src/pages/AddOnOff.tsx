@@ -15,7 +15,11 @@ export function AddOnOff() {
       <h1 id="add-on-off">{t('addOnOff.heading')}</h1>
       <p>{t('addOnOff.why')}</p>
       <p>{t('addOnOff.verify')}</p>
-      {me && hasRole(me, 'SuperAdmin') && <p><Link to="/admin/settings">{t('addOnOff.switchOn')}</Link></p>}
+      {me && hasRole(me, 'SuperAdmin') && (
+        <p>
+          <Link to="/admin/settings">{t('addOnOff.switchOn')}</Link>
+        </p>
+      )}
     </section>
   );
 }

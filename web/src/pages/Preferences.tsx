@@ -31,18 +31,33 @@ export function Preferences() {
       <div className="card stack">
         <div className="field">
           <label htmlFor={`${id}-language`}>{t('app.language')}</label>
-          <select id={`${id}-language`} value={current} disabled={save.isPending} aria-describedby={`${id}-hint`}
-            onChange={(e) => save.mutate(e.target.value)}>
+          <select
+            id={`${id}-language`}
+            value={current}
+            disabled={save.isPending}
+            aria-describedby={`${id}-hint`}
+            onChange={(e) => save.mutate(e.target.value)}
+          >
             <option value="">
-              {t('preferences.automatic', { language: endonym(chooseLanguage(null, [...navigator.languages, me.organizationLanguage])) })}
+              {t('preferences.automatic', {
+                language: endonym(chooseLanguage(null, [...navigator.languages, me.organizationLanguage])),
+              })}
             </option>
             {shippedLanguages.map((language: Language) => (
-              <option key={language} value={language} lang={language}>{endonym(language)}</option>
+              <option key={language} value={language} lang={language}>
+                {endonym(language)}
+              </option>
             ))}
           </select>
-          <p className="hint" id={`${id}-hint`}>{t('preferences.hint', { organization: endonym(me.organizationLanguage) })}</p>
+          <p className="hint" id={`${id}-hint`}>
+            {t('preferences.hint', { organization: endonym(me.organizationLanguage) })}
+          </p>
         </div>
-        {save.isSuccess && <p className="alert alert-success" role="status">{t('app.languageSaved')}</p>}
+        {save.isSuccess && (
+          <p className="alert alert-success" role="status">
+            {t('app.languageSaved')}
+          </p>
+        )}
         {save.isError && <ErrorNotice error={save.error} />}
       </div>
     </>

@@ -37,11 +37,17 @@ export function SignIn() {
   return (
     <main id="main">
       <h1>{t('signIn.heading')}</h1>
-      {expired && <p className="alert alert-info" role="status">{t('signIn.expired')}</p>}
+      {expired && (
+        <p className="alert alert-info" role="status">
+          {t('signIn.expired')}
+        </p>
+      )}
       {auth.kind === 'dev' ? (
         <DevAccounts returnTo={returnTo} />
       ) : (
-        <button type="button" onClick={() => auth.signIn(returnTo)}>{t('signIn.workAccount')}</button>
+        <button type="button" onClick={() => auth.signIn(returnTo)}>
+          {t('signIn.workAccount')}
+        </button>
       )}
     </main>
   );
@@ -98,7 +104,10 @@ function DevAccounts({ returnTo }: { returnTo: string }) {
                   <button type="button" className="secondary" onClick={() => signIn(account)} aria-describedby={`roles-${account.id}`}>
                     {account.displayName}
                   </button>
-                  <span className="muted" id={`roles-${account.id}`}> {formatList(account.roles.map((role) => roleText(role, t)))}</span>
+                  <span className="muted" id={`roles-${account.id}`}>
+                    {' '}
+                    {formatList(account.roles.map((role) => roleText(role, t)))}
+                  </span>
                 </li>
               ))}
           </ul>

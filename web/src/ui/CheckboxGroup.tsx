@@ -2,7 +2,16 @@ import { useId } from 'react';
 import { FieldError } from './ErrorNotice';
 
 /** A labelled group of checkboxes choosing some of a list (groups, roles, learners), with the API's sentence about the field under it. */
-export function CheckboxGroup({ legend, items, chosen, onChange, error, field, label, empty }: {
+export function CheckboxGroup({
+  legend,
+  items,
+  chosen,
+  onChange,
+  error,
+  field,
+  label,
+  empty,
+}: {
   legend: string;
   items: { id: string; name: string }[];
   chosen: string[];
@@ -21,8 +30,11 @@ export function CheckboxGroup({ legend, items, chosen, onChange, error, field, l
       <div className="choices">
         {items.map((item) => (
           <label key={item.id} className="check">
-            <input type="checkbox" checked={chosen.includes(item.id)}
-              onChange={(e) => onChange(e.target.checked ? [...chosen, item.id] : chosen.filter((x) => x !== item.id))} />
+            <input
+              type="checkbox"
+              checked={chosen.includes(item.id)}
+              onChange={(e) => onChange(e.target.checked ? [...chosen, item.id] : chosen.filter((x) => x !== item.id))}
+            />
             {item.name}
           </label>
         ))}

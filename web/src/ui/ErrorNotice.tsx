@@ -14,7 +14,9 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
       {onRetry && (error instanceof Unreachable || (error instanceof ApiProblem && error.status >= 500)) && (
         <>
           {' '}
-          <button type="button" className="secondary" onClick={onRetry}>{t('common.tryAgain')}</button>
+          <button type="button" className="secondary" onClick={onRetry}>
+            {t('common.tryAgain')}
+          </button>
         </>
       )}
     </div>
@@ -29,5 +31,9 @@ export function FieldError({ error, field, id, label }: { error: unknown; field:
   const message = error instanceof ApiProblem ? error.field(field) : undefined;
   if (!message) return <span id={id} hidden />;
   const sentence = /^[a-z]/.test(message) ? `${label} ${message}` : message;
-  return <p className="field-error" id={id}>{sentence}</p>;
+  return (
+    <p className="field-error" id={id}>
+      {sentence}
+    </p>
+  );
 }

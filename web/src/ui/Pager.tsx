@@ -17,7 +17,12 @@ export function usePageTrail() {
 }
 
 /** The previous and next buttons of a paged list. */
-export function Pager({ trail, nextToken, previousLabel, nextLabel }: {
+export function Pager({
+  trail,
+  nextToken,
+  previousLabel,
+  nextLabel,
+}: {
   trail: ReturnType<typeof usePageTrail>;
   nextToken: string | null | undefined;
   previousLabel?: string;
@@ -26,8 +31,12 @@ export function Pager({ trail, nextToken, previousLabel, nextLabel }: {
   const t = useTranslate();
   return (
     <nav className="row" aria-label={t('pager.label')}>
-      <button type="button" className="secondary" disabled={!trail.hasPrevious} onClick={trail.previous}>{previousLabel ?? t('pager.previous')}</button>
-      <button type="button" className="secondary" disabled={!nextToken} onClick={() => trail.next(nextToken)}>{nextLabel ?? t('pager.next')}</button>
+      <button type="button" className="secondary" disabled={!trail.hasPrevious} onClick={trail.previous}>
+        {previousLabel ?? t('pager.previous')}
+      </button>
+      <button type="button" className="secondary" disabled={!nextToken} onClick={() => trail.next(nextToken)}>
+        {nextLabel ?? t('pager.next')}
+      </button>
     </nav>
   );
 }

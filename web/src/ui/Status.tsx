@@ -14,8 +14,15 @@ export function ProgressBar({ met, total, label }: { met: number; total: number;
   const percent = progressPercent(met, total);
   return (
     <div>
-      <div className="bar" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={total} aria-valuenow={met}
-        aria-valuetext={criteriaMetText(met, total, t)}>
+      <div
+        className="bar"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={met}
+        aria-valuetext={criteriaMetText(met, total, t)}
+      >
         <span style={{ width: `${percent}%` }} />
       </div>
       <p className="muted">{criteriaMetText(met, total, t)}</p>
@@ -24,7 +31,12 @@ export function ProgressBar({ met, total, label }: { met: number; total: number;
 }
 
 /** Where a learning record stands: its status, whether it is overdue, and when it is due. */
-export function Standing({ status, overdue, dueDate, children }: {
+export function Standing({
+  status,
+  overdue,
+  dueDate,
+  children,
+}: {
   status: string;
   overdue: boolean;
   dueDate?: string | null;

@@ -14,14 +14,15 @@ const sizeFormats = new Map<string, Intl.NumberFormat>();
 /** Formats from now on follow this language; called whenever the app's language changes. */
 export function formatIn(language: string, browser: readonly string[] = navigator.languages): void {
   const wanted = new Intl.Locale(language).maximize();
-  locale = browser.find((tag) => {
-    try {
-      const offered = new Intl.Locale(tag).maximize();
-      return offered.language === wanted.language && offered.script === wanted.script;
-    } catch {
-      return false;
-    }
-  }) ?? language;
+  locale =
+    browser.find((tag) => {
+      try {
+        const offered = new Intl.Locale(tag).maximize();
+        return offered.language === wanted.language && offered.script === wanted.script;
+      } catch {
+        return false;
+      }
+    }) ?? language;
   dateFormat = undefined;
   dateTimeFormat = undefined;
   timeFormat = undefined;
@@ -54,10 +55,16 @@ export function formatTime(iso: string): string {
 }
 
 export function formatBytes(bytes: number): string {
-  const [unit, value] = bytes < 1024 ? ['byte', bytes] : bytes < 1024 * 1024 ? ['kilobyte', bytes / 1024] : ['megabyte', bytes / (1024 * 1024)];
+  const [unit, value] =
+    bytes < 1024 ? ['byte', bytes] : bytes < 1024 * 1024 ? ['kilobyte', bytes / 1024] : ['megabyte', bytes / (1024 * 1024)];
   let format = sizeFormats.get(unit);
   if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: unit === 'megabyte' ? 1 : 0 });
+    format = new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit,
+      unitDisplay: 'short',
+      maximumFractionDigits: unit === 'megabyte' ? 1 : 0,
+    });
     sizeFormats.set(unit, format);
   }
   return format.format(value);

@@ -25,14 +25,17 @@ export function AssignPanel({ certification, onClose }: { certification: Certifi
   const [message, setMessage] = useState('');
   const assign = useMutation({
     mutationFn: () =>
-      must(api.POST('/certifications/{id}/assignments', {
-        params: { path: { id: certification.id } },
-        body: {
-          learnerIds, groupIds,
-          dueDate: dueAt(dueDate),
-          message: message || null,
-        },
-      })),
+      must(
+        api.POST('/certifications/{id}/assignments', {
+          params: { path: { id: certification.id } },
+          body: {
+            learnerIds,
+            groupIds,
+            dueDate: dueAt(dueDate),
+            message: message || null,
+          },
+        }),
+      ),
     onSuccess: () => void client.invalidateQueries({ queryKey: keys.learningRecords(certification.id) }),
   });
   const learners = (users.data?.items ?? []).filter((u) => u.roles.includes('Learner') && !u.disabledAt);
@@ -43,22 +46,47 @@ export function AssignPanel({ certification, onClose }: { certification: Certifi
   return (
     <section className="card stack" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('assign.title', { title: certification.title })}</h2>
-      {(users.isError || groups.isError) && <ErrorNotice error={users.error ?? groups.error} onRetry={() => { void users.refetch(); void groups.refetch(); }} />}
-      <form className="stack" onSubmit={(event) => {
-        event.preventDefault();
-        if (!assign.isPending) assign.mutate();
-      }}>
+      {(users.isError || groups.isError) && (
+        <ErrorNotice
+          error={users.error ?? groups.error}
+          onRetry={() => {
+            void users.refetch();
+            void groups.refetch();
+          }}
+        />
+      )}
+      <form
+        className="stack"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!assign.isPending) assign.mutate();
+        }}
+      >
         {groups.isPending && <p className="muted">{t('app.loading')}</p>}
-        <CheckboxGroup legend={t('groups.title')} items={groups.data?.items ?? []} chosen={groupIds} onChange={setGroupIds}
-          error={assign.error} field="groupIds" label={t('groups.field')} />
+        <CheckboxGroup
+          legend={t('groups.title')}
+          items={groups.data?.items ?? []}
+          chosen={groupIds}
+          onChange={setGroupIds}
+          error={assign.error}
+          field="groupIds"
+          label={t('groups.field')}
+        />
         <div className="field">
           <label htmlFor={`${id}-search`}>{t('assign.find')}</label>
           <input id={`${id}-search`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         </div>
         {users.isPending && <p className="muted">{t('app.loading')}</p>}
         <div className="scroll-list">
-          <CheckboxGroup legend={t('assign.learners')} items={shown.slice(0, 100).map((u) => ({ id: u.id, name: u.displayName }))} chosen={learnerIds}
-            onChange={setLearnerIds} error={assign.error} field="learnerIds" label={t('assign.field.learners')} />
+          <CheckboxGroup
+            legend={t('assign.learners')}
+            items={shown.slice(0, 100).map((u) => ({ id: u.id, name: u.displayName }))}
+            chosen={learnerIds}
+            onChange={setLearnerIds}
+            error={assign.error}
+            field="learnerIds"
+            label={t('assign.field.learners')}
+          />
         </div>
         {shown.length > 100 && <p className="hint">{t('assign.more', { count: shown.length - 100 })}</p>}
         <AssignmentFields dueDate={dueDate} message={message} onDueDate={setDueDate} onMessage={setMessage} error={assign.error} />
@@ -67,7 +95,9 @@ export function AssignPanel({ certification, onClose }: { certification: Certifi
           <button type="submit" disabled={assign.isPending || (learnerIds.length === 0 && groupIds.length === 0)}>
             {assign.isPending ? t('assign.assigning') : t('assign.assign')}
           </button>
-          <button type="button" className="secondary" onClick={onClose}>{t('common.close')}</button>
+          <button type="button" className="secondary" onClick={onClose}>
+            {t('common.close')}
+          </button>
         </div>
       </form>
       {assign.isSuccess && <AssignmentResult report={assign.data} names={names} />}

@@ -22,7 +22,9 @@ export function Catalog() {
     <>
       <div className="row spread">
         <h1>{t('nav.catalog')}</h1>
-        <Link className="button" to="/admin/certifications/new">{t('catalog.new')}</Link>
+        <Link className="button" to="/admin/certifications/new">
+          {t('catalog.new')}
+        </Link>
       </div>
       {catalog.isPending && <p className="muted">{t('app.loading')}</p>}
       {catalog.isError && <ErrorNotice error={catalog.error} onRetry={() => void catalog.refetch()} />}
@@ -31,20 +33,35 @@ export function Catalog() {
         <ul className="cards" aria-label={t('catalog.listLabel')}>
           {items.map((c) => (
             <li key={c.id} className="card stack">
-              <h2 className="card-title"><Link to={`/admin/certifications/${c.id}`}>{c.title}</Link></h2>
-              <p><span className={`badge ${statusTone[c.status] ?? ''}`}>{certificationStatusText(c.status, t)}</span></p>
+              <h2 className="card-title">
+                <Link to={`/admin/certifications/${c.id}`}>{c.title}</Link>
+              </h2>
+              <p>
+                <span className={`badge ${statusTone[c.status] ?? ''}`}>{certificationStatusText(c.status, t)}</span>
+              </p>
               {c.status !== 'Draft' && (
                 <p>
-                  {c.learners
-                    ? <>{t('catalog.learners', { total: c.learners.total, overdue: c.learners.overdue, earned: c.learners.earned })}
-                      <span className="muted small"> · {t('catalog.counted', { at: formatDateTime(c.learners.countedAt) })}</span></>
-                    : <span className="muted">{t('catalog.notCounted')}</span>}
+                  {c.learners ? (
+                    <>
+                      {t('catalog.learners', {
+                        total: c.learners.total,
+                        overdue: c.learners.overdue,
+                        earned: c.learners.earned,
+                      })}
+                      <span className="muted small"> · {t('catalog.counted', { at: formatDateTime(c.learners.countedAt) })}</span>
+                    </>
+                  ) : (
+                    <span className="muted">{t('catalog.notCounted')}</span>
+                  )}
                 </p>
               )}
               <p className="muted">
                 {c.criteria.length === 0
                   ? t('catalog.noCriteria')
-                  : t('catalog.criteria', { count: c.criteria.length, kinds: formatList([...new Set(c.criteria.map((k) => kindName(k.kind, t)))]) })}
+                  : t('catalog.criteria', {
+                      count: c.criteria.length,
+                      kinds: formatList([...new Set(c.criteria.map((k) => kindName(k.kind, t)))]),
+                    })}
               </p>
               <p className="muted">
                 {c.requireApproval ? t('catalog.approval') : t('catalog.noApproval')} ·{' '}

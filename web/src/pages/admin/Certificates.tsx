@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { must, type Schemas } from '../../api/client';
 import { useServices } from '../../app/context';
 import { keys, queries } from '../../app/queries';
-import type { MessageKey } from '../../i18n/i18n';
+import type { MessageKey, Translate } from '../../i18n/i18n';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { formatDate } from '../../ui/format';
@@ -33,15 +33,22 @@ export function Certificates() {
     <>
       <h1>{t('nav.adminCertificates')}</h1>
       <NeedAttention />
-      <form className="card row filters" role="search" aria-label={t('adminCertificates.find')} onSubmit={(event) => {
-        event.preventDefault();
-        setParams(typed.trim() ? { q: typed.trim() } : {}, { replace: true });
-      }}>
+      <form
+        className="card row filters"
+        role="search"
+        aria-label={t('adminCertificates.find')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          setParams(typed.trim() ? { q: typed.trim() } : {}, { replace: true });
+        }}
+      >
         <div className="field grow">
           <label htmlFor={`${id}-q`}>{t('adminCertificates.query')}</label>
           <input id={`${id}-q`} type="search" value={typed} maxLength={100} onChange={(e) => setTyped(e.target.value)} />
         </div>
-        <button type="submit" className="secondary">{t('adminCertificates.findButton')}</button>
+        <button type="submit" className="secondary">
+          {t('adminCertificates.findButton')}
+        </button>
       </form>
       {byId && one.isError && <ErrorNotice error={one.error} />}
       {byId && one.isSuccess && <CertificateList items={[one.data]} />}
@@ -51,7 +58,9 @@ export function Certificates() {
         <ul className="stack plain-list" aria-label={t('adminCertificates.people')}>
           {people.data.items.map((u) => (
             <li key={u.id} className="row">
-              <span>{u.displayName} <span className="muted">{u.email}</span></span>
+              <span>
+                {u.displayName} <span className="muted">{u.email}</span>
+              </span>
               <button type="button" className="secondary small" onClick={() => setParams({ q: query, learner: u.id }, { replace: true })}>
                 {t('adminCertificates.of', { name: u.displayName })}
               </button>
@@ -70,7 +79,9 @@ function CertificateList({ items }: { items: Certificate[] }) {
   const t = useTranslate();
   return (
     <ul className="cards" aria-label={t('adminCertificates.found')}>
-      {items.map((c) => <CertificateCard key={c.id} certificate={c} />)}
+      {items.map((c) => (
+        <CertificateCard key={c.id} certificate={c} />
+      ))}
     </ul>
   );
 }
@@ -88,36 +99,81 @@ function CertificateCard({ certificate: c }: { certificate: Certificate }) {
     void client.invalidateQueries({ queryKey: keys.certificates });
   };
   const path = { params: { path: { id: c.id } } };
-  const revoke = useMutation({ mutationFn: () => must(api.POST('/certificates/{id}/revoke', { ...path, body: { reason } })), onSuccess: refresh });
+  const revoke = useMutation({
+    mutationFn: () => must(api.POST('/certificates/{id}/revoke', { ...path, body: { reason } })),
+    onSuccess: refresh,
+  });
   const reinstate = useMutation({ mutationFn: () => must(api.POST('/certificates/{id}/reinstate', path)), onSuccess: refresh });
   return (
     <li className="card stack">
       <h2 className="card-title">{c.certification}</h2>
-      <p>{c.learner} · <span className={`badge ${statusTone[c.status] ?? ''}`}>{t(`certificateStatus.${c.status}` as MessageKey)}</span></p>
+      <p>
+        {c.learner} · <span className={`badge ${statusTone[c.status] ?? ''}`}>{t(`certificateStatus.${c.status}` as MessageKey)}</span>
+      </p>
       <dl className="facts">
-        <dt>{t('certificates.id')}</dt><dd><code>{c.id}</code></dd>
-        <dt>{t('certificates.issued')}</dt><dd>{formatDate(c.issuedAt)}</dd>
-        {c.expiresAt && <><dt>{t('certificates.expires')}</dt><dd>{formatDate(c.expiresAt)}</dd></>}
-        {c.revokedAt && <><dt>{t('certificates.revoked')}</dt><dd>{formatDate(c.revokedAt)}: {c.revokedReason}</dd></>}
+        <dt>{t('certificates.id')}</dt>
+        <dd>
+          <code>{c.id}</code>
+        </dd>
+        <dt>{t('certificates.issued')}</dt>
+        <dd>{formatDate(c.issuedAt)}</dd>
+        {c.expiresAt && (
+          <>
+            <dt>{t('certificates.expires')}</dt>
+            <dd>{formatDate(c.expiresAt)}</dd>
+          </>
+        )}
+        {c.revokedAt && (
+          <>
+            <dt>{t('certificates.revoked')}</dt>
+            <dd>
+              {formatDate(c.revokedAt)}: {c.revokedReason}
+            </dd>
+          </>
+        )}
       </dl>
-      <p><a href={c.verifyUrl} target="_blank" rel="noreferrer">{t('certificates.verifyPage')}</a></p>
+      <p>
+        <a href={c.verifyUrl} target="_blank" rel="noreferrer">
+          {t('certificates.verifyPage')}
+        </a>
+      </p>
       {c.status !== 'revoked' && !revoking && (
-        <div className="row"><button type="button" className="secondary danger" onClick={() => setRevoking(true)}>{t('revoke.more')}</button></div>
+        <div className="row">
+          <button type="button" className="secondary danger" onClick={() => setRevoking(true)}>
+            {t('revoke.more')}
+          </button>
+        </div>
       )}
       {revoking && (
-        <form className="stack" aria-label={t('revoke.label', { name: c.learner })} onSubmit={(event) => {
-          event.preventDefault();
-          if (!revoke.isPending) revoke.mutate();
-        }}>
+        <form
+          className="stack"
+          aria-label={t('revoke.label', { name: c.learner })}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!revoke.isPending) revoke.mutate();
+          }}
+        >
           <div className="field">
             <label htmlFor={`${id}-reason`}>{t('revoke.reason')}</label>
-            <textarea id={`${id}-reason`} value={reason} maxLength={500} aria-describedby={`${id}-hint ${id}-reason-error`} onChange={(e) => setReason(e.target.value)} />
-            <p className="hint" id={`${id}-hint`}>{t('revoke.hint')}</p>
+            <textarea
+              id={`${id}-reason`}
+              value={reason}
+              maxLength={500}
+              aria-describedby={`${id}-hint ${id}-reason-error`}
+              onChange={(e) => setReason(e.target.value)}
+            />
+            <p className="hint" id={`${id}-hint`}>
+              {t('revoke.hint')}
+            </p>
             <FieldError error={revoke.error} field="reason" label={t('revoke.field.reason')} id={`${id}-reason-error`} />
           </div>
           <div className="row">
-            <button type="submit" className="danger" disabled={revoke.isPending}>{revoke.isPending ? t('revoke.revoking') : t('revoke.revoke')}</button>
-            <button type="button" className="secondary" onClick={() => setRevoking(false)}>{t('common.cancel')}</button>
+            <button type="submit" className="danger" disabled={revoke.isPending}>
+              {revoke.isPending ? t('revoke.revoking') : t('revoke.revoke')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setRevoking(false)}>
+              {t('common.cancel')}
+            </button>
           </div>
         </form>
       )}
@@ -139,6 +195,12 @@ const problemKeys: Record<string, MessageKey> = {
   'no-pdf': 'attention.noPdf',
   'not-sent': 'attention.notSent',
 };
+
+/** Why a certificate needs attention, in the reader's words; a reason this page does not know is shown as the API wrote it. */
+function problemText(problem: string, t: Translate): string {
+  const key = problemKeys[problem];
+  return key ? t(key) : problem;
+}
 
 /** Certificates that have not reached their learners: why, and "Render again" once the design is fixed. */
 function NeedAttention() {
@@ -173,7 +235,9 @@ function NeedAttention() {
               <th scope="col">{t('common.certification')}</th>
               <th scope="col">{t('status.Earned')}</th>
               <th scope="col">{t('import.wrong')}</th>
-              <th scope="col"><span className="visually-hidden">{t('attention.action')}</span></th>
+              <th scope="col">
+                <span className="visually-hidden">{t('attention.action')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -183,15 +247,23 @@ function NeedAttention() {
                 <td>{item.certification}</td>
                 <td>{formatDate(item.issuedAt)}</td>
                 <td>
-                  <strong>{problemKeys[item.problem] ? t(problemKeys[item.problem]!) : item.problem}</strong>
+                  <strong>{problemText(item.problem, t)}</strong>
                   {item.reason && <p className="hint">{item.reason}</p>}
                 </td>
                 <td>
-                  {asked.includes(item.id) && item.problem !== 'render-failed'
-                    ? <span role="status">{t('attention.rendering')}</span>
-                    : <button type="button" className="secondary" disabled={again.isPending}
+                  {asked.includes(item.id) && item.problem !== 'render-failed' ? (
+                    <span role="status">{t('attention.rendering')}</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="secondary"
+                      disabled={again.isPending}
                       aria-label={t('attention.againLabel', { name: item.learner, title: item.certification })}
-                      onClick={() => again.mutate(item.id)}>{t('attention.again')}</button>}
+                      onClick={() => again.mutate(item.id)}
+                    >
+                      {t('attention.again')}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

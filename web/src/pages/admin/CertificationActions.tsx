@@ -53,11 +53,21 @@ export function CertificationActions({ certification, dirty }: { certification: 
           {publish.isError && <ErrorNotice error={publish.error} />}
         </div>
       )}
-      {c.status === 'Published' && !assigning && <div className="row"><button type="button" onClick={() => setAssigning(true)}>{t('actions.assign')}</button></div>}
+      {c.status === 'Published' && !assigning && (
+        <div className="row">
+          <button type="button" onClick={() => setAssigning(true)}>
+            {t('actions.assign')}
+          </button>
+        </div>
+      )}
       {assigning && <AssignPanel certification={c} onClose={() => setAssigning(false)} />}
       {c.status !== 'Archived' && <ViewAccess certification={certification} onWritten={written} />}
       {c.status !== 'Archived' && !confirming && (
-        <div className="row"><button type="button" className="secondary" onClick={() => setConfirming(true)}>{t('actions.archiveMore')}</button></div>
+        <div className="row">
+          <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+            {t('actions.archiveMore')}
+          </button>
+        </div>
       )}
       {confirming && c.status !== 'Archived' && (
         <div className="alert alert-warning stack" role="alertdialog" aria-label={t('actions.archiveQuestion', { title: c.title })}>
@@ -65,10 +75,17 @@ export function CertificationActions({ certification, dirty }: { certification: 
             <strong>{t('actions.archiveQuestion', { title: c.title })}</strong> {t('actions.archiveWhat')}
           </p>
           <div className="row">
-            <button type="button" className="danger" disabled={archive.isPending} onClick={() => archive.mutate(undefined, { onSuccess: () => setConfirming(false) })}>
+            <button
+              type="button"
+              className="danger"
+              disabled={archive.isPending}
+              onClick={() => archive.mutate(undefined, { onSuccess: () => setConfirming(false) })}
+            >
               {archive.isPending ? t('actions.archiving') : t('actions.archive')}
             </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t('actions.keep')}</button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              {t('actions.keep')}
+            </button>
           </div>
           {archive.isError && <ErrorNotice error={archive.error} />}
         </div>
@@ -78,7 +95,13 @@ export function CertificationActions({ certification, dirty }: { certification: 
 }
 
 /** The groups whose learners may discover and self-enroll; read only when the admin opens it, so the page's first render stays at two calls. */
-function ViewAccess({ certification, onWritten }: { certification: Versioned<Certification>; onWritten: (next: Versioned<Certification>) => void }) {
+function ViewAccess({
+  certification,
+  onWritten,
+}: {
+  certification: Versioned<Certification>;
+  onWritten: (next: Versioned<Certification>) => void;
+}) {
   const t = useTranslate();
   const { api } = useServices();
   const id = useId();
@@ -88,9 +111,13 @@ function ViewAccess({ certification, onWritten }: { certification: Versioned<Cer
   const groups = useQuery({ ...queries.groups(api), enabled: open });
   const save = useMutation({
     mutationFn: () =>
-      mustVersioned(api.PUT('/certifications/{id}/view-access', {
-        params: { path: { id: c.id } }, headers: { 'If-Match': certification.etag }, body: { groupIds: chosen },
-      })),
+      mustVersioned(
+        api.PUT('/certifications/{id}/view-access', {
+          params: { path: { id: c.id } },
+          headers: { 'If-Match': certification.etag },
+          body: { groupIds: chosen },
+        }),
+      ),
     onSuccess: (next) => {
       onWritten(next);
       setOpen(false);
@@ -101,21 +128,44 @@ function ViewAccess({ certification, onWritten }: { certification: Versioned<Cer
     return (
       <div className="row">
         <span>{count === 0 ? t('access.none') : t('access.groups', { count })}</span>
-        <button type="button" className="secondary" onClick={() => { setChosen(c.viewAccess.groupIds); setOpen(true); }}>{t('access.change')}</button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            setChosen(c.viewAccess.groupIds);
+            setOpen(true);
+          }}
+        >
+          {t('access.change')}
+        </button>
       </div>
     );
   }
   return (
     <div className="stack">
-      <p className="hint" id={`${id}-hint`}>{t('access.hint')}</p>
+      <p className="hint" id={`${id}-hint`}>
+        {t('access.hint')}
+      </p>
       {groups.isPending && <p className="muted">{t('app.loading')}</p>}
       {groups.isError && <ErrorNotice error={groups.error} onRetry={() => void groups.refetch()} />}
-      <CheckboxGroup legend={t('access.legend')} items={groups.data?.items ?? []} chosen={chosen} onChange={setChosen} error={save.error} field="groupIds"
-        label={t('groups.field')} empty={groups.isSuccess ? t('access.noGroups') : undefined} />
+      <CheckboxGroup
+        legend={t('access.legend')}
+        items={groups.data?.items ?? []}
+        chosen={chosen}
+        onChange={setChosen}
+        error={save.error}
+        field="groupIds"
+        label={t('groups.field')}
+        empty={groups.isSuccess ? t('access.noGroups') : undefined}
+      />
       {save.isError && <ErrorNotice error={save.error} />}
       <div className="row">
-        <button type="button" disabled={save.isPending} onClick={() => save.mutate()}>{save.isPending ? t('common.saving') : t('access.save')}</button>
-        <button type="button" className="secondary" onClick={() => setOpen(false)}>{t('common.cancel')}</button>
+        <button type="button" disabled={save.isPending} onClick={() => save.mutate()}>
+          {save.isPending ? t('common.saving') : t('access.save')}
+        </button>
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
       </div>
     </div>
   );

@@ -43,23 +43,32 @@ function Editor({ saved }: { saved?: Versioned<Certification> }) {
   const [created, setCreated] = useState<string | null>(null);
   useEffect(() => {
     if (created && !dirty) void navigate(`/admin/certifications/${created}`, { replace: true });
-  }, [created, dirty]);
+  }, [created, dirty, navigate]);
 
-  // Only this page's own writes (publish, view access) change the cached version: take its ETag, and its fields unless some are being typed.
-  useEffect(() => {
-    if (!saved || saved.etag === etag) return;
-    setEtag(saved.etag);
-    if (!dirty) {
-      setBaseline(draftOf(saved.data));
-      setDraft(draftOf(saved.data));
+  // Only this page's own writes (publish, view access) change the cached version: take its ETag, and its fields unless some
+  // are being typed. Done while rendering, on the render that first sees the new version.
+  const [seen, setSeen] = useState(saved?.etag ?? '');
+  if (saved && saved.etag !== seen) {
+    setSeen(saved.etag);
+    if (saved.etag !== etag) {
+      setEtag(saved.etag);
+      if (!dirty) {
+        setBaseline(draftOf(saved.data));
+        setDraft(draftOf(saved.data));
+      }
     }
-    // Only a new version from the server matters here.
-  }, [saved]);
+  }
 
   const save = useMutation({
     mutationFn: async (ifMatch: string) =>
       saved
-        ? mustVersioned(api.PUT('/certifications/{id}', { params: { path: { id: saved.data.id } }, body: inputOf(draft), headers: { 'If-Match': ifMatch } }))
+        ? mustVersioned(
+            api.PUT('/certifications/{id}', {
+              params: { path: { id: saved.data.id } },
+              body: inputOf(draft),
+              headers: { 'If-Match': ifMatch },
+            }),
+          )
         : mustVersioned(api.POST('/certifications', { body: inputOf(draft) })),
     onSuccess: (written) => {
       setNewer(null);
@@ -82,25 +91,42 @@ function Editor({ saved }: { saved?: Versioned<Certification> }) {
 
   return (
     <>
-      <p><Link to="/admin/catalog">{t('editor.backToCatalog')}</Link></p>
+      <p>
+        <Link to="/admin/catalog">{t('editor.backToCatalog')}</Link>
+      </p>
       <h1>{saved ? saved.data.title : t('catalog.new')}</h1>
       {saved && <CertificationActions certification={saved} dirty={dirty} />}
-      <form className="stack" aria-label={t('common.certification')} noValidate
+      <form
+        className="stack"
+        aria-label={t('common.certification')}
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           if (!save.isPending) save.mutate(etag);
-        }}>
+        }}
+      >
         <section className="card stack" aria-labelledby={`${id}-details`}>
           <h2 id={`${id}-details`}>{t('editor.details')}</h2>
           <div className="field">
             <label htmlFor={`${id}-title`}>{t('editor.title')}</label>
-            <input id={`${id}-title`} value={draft.title} maxLength={200} aria-describedby={`${id}-title-error`} onChange={(e) => set({ title: e.target.value })} />
+            <input
+              id={`${id}-title`}
+              value={draft.title}
+              maxLength={200}
+              aria-describedby={`${id}-title-error`}
+              onChange={(e) => set({ title: e.target.value })}
+            />
             <FieldError error={save.error} field="title" label={t('editor.field.title')} id={`${id}-title-error`} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-description`}>{t('editor.description')}</label>
-            <textarea id={`${id}-description`} value={draft.description} rows={3} aria-describedby={`${id}-description-error`}
-              onChange={(e) => set({ description: e.target.value })} />
+            <textarea
+              id={`${id}-description`}
+              value={draft.description}
+              rows={3}
+              aria-describedby={`${id}-description-error`}
+              onChange={(e) => set({ description: e.target.value })}
+            />
             <FieldError error={save.error} field="description" label={t('editor.field.description')} id={`${id}-description-error`} />
           </div>
           <label className="check">
@@ -109,15 +135,25 @@ function Editor({ saved }: { saved?: Versioned<Certification> }) {
           </label>
           <div className="field">
             <label htmlFor={`${id}-validity`}>{t('editor.validity')}</label>
-            <input id={`${id}-validity`} type="number" min={1} inputMode="numeric" value={draft.validityMonths} aria-describedby={`${id}-validity-hint ${id}-validity-error`}
-              onChange={(e) => set({ validityMonths: e.target.value })} />
-            <p className="hint" id={`${id}-validity-hint`}>{t('editor.validityHint')}</p>
+            <input
+              id={`${id}-validity`}
+              type="number"
+              min={1}
+              inputMode="numeric"
+              value={draft.validityMonths}
+              aria-describedby={`${id}-validity-hint ${id}-validity-error`}
+              onChange={(e) => set({ validityMonths: e.target.value })}
+            />
+            <p className="hint" id={`${id}-validity-hint`}>
+              {t('editor.validityHint')}
+            </p>
             <FieldError error={save.error} field="validityMonths" label={t('editor.field.validity')} id={`${id}-validity-error`} />
           </div>
         </section>
         <CriteriaEditor criteria={draft.criteria} onChange={(criteria) => set({ criteria })} error={save.error} />
         {stale && newer && (
-          <Stale newer={newer.data}
+          <Stale
+            newer={newer.data}
             onKeepMine={() => save.mutate(newer.etag)}
             onTakeTheirs={() => {
               client.setQueryData(keys.certification(newer.data.id), newer);
@@ -126,14 +162,29 @@ function Editor({ saved }: { saved?: Versioned<Certification> }) {
               setEtag(newer.etag);
               setNewer(null);
               save.reset();
-            }} />
+            }}
+          />
         )}
         {save.isError && !stale && !fieldProblems && <ErrorNotice error={save.error} />}
-        {fieldProblems && <p className="alert alert-danger" role="alert">{t('editor.nothingSaved')}</p>}
-        {save.isSuccess && !dirty && <p className="alert alert-success" role="status">{t('editor.saved')}</p>}
+        {fieldProblems && (
+          <p className="alert alert-danger" role="alert">
+            {t('editor.nothingSaved')}
+          </p>
+        )}
+        {save.isSuccess && !dirty && (
+          <p className="alert alert-success" role="status">
+            {t('editor.saved')}
+          </p>
+        )}
         <div className="row">
-          <button type="submit" disabled={save.isPending || (!dirty && Boolean(saved))}>{save.isPending ? t('common.saving') : saved ? t('editor.save') : t('editor.create')}</button>
-          {dirty && saved && <button type="button" className="secondary" onClick={() => setDraft(baseline)}>{t('designer.discard')}</button>}
+          <button type="submit" disabled={save.isPending || (!dirty && Boolean(saved))}>
+            {save.isPending ? t('common.saving') : saved ? t('editor.save') : t('editor.create')}
+          </button>
+          {dirty && saved && (
+            <button type="button" className="secondary" onClick={() => setDraft(baseline)}>
+              {t('designer.discard')}
+            </button>
+          )}
         </div>
       </form>
     </>
@@ -145,21 +196,35 @@ function Stale({ newer, onKeepMine, onTakeTheirs }: { newer: Certification; onKe
   const t = useTranslate();
   return (
     <section className="alert alert-warning stack" role="alert" aria-label={t('stale.label')}>
-      <p><strong>{t('stale.heading')}</strong> {t('stale.yoursKept')}</p>
+      <p>
+        <strong>{t('stale.heading')}</strong> {t('stale.yoursKept')}
+      </p>
       <div>
         <p>{t('stale.theirs')}</p>
         <dl className="facts">
-          <dt>{t('editor.title')}</dt><dd>{newer.title}</dd>
-          <dt>{t('editor.description')}</dt><dd>{newer.description || '—'}</dd>
+          <dt>{t('editor.title')}</dt>
+          <dd>{newer.title}</dd>
+          <dt>{t('editor.description')}</dt>
+          <dd>{newer.description || '—'}</dd>
           <dt>{t('enrollment.criteria')}</dt>
           <dd>
-            <ol>{newer.criteria.map((k) => <li key={k.id}>{k.title} ({kindName(k.kind, t)})</li>)}</ol>
+            <ol>
+              {newer.criteria.map((k) => (
+                <li key={k.id}>
+                  {k.title} ({kindName(k.kind, t)})
+                </li>
+              ))}
+            </ol>
           </dd>
         </dl>
       </div>
       <div className="row">
-        <button type="button" onClick={onKeepMine}>{t('stale.keepMine')}</button>
-        <button type="button" className="secondary" onClick={onTakeTheirs}>{t('stale.takeTheirs')}</button>
+        <button type="button" onClick={onKeepMine}>
+          {t('stale.keepMine')}
+        </button>
+        <button type="button" className="secondary" onClick={onTakeTheirs}>
+          {t('stale.takeTheirs')}
+        </button>
       </div>
     </section>
   );

@@ -22,10 +22,22 @@ export function Deliveries() {
   });
   return (
     <>
-      <p><Link to="/admin/settings">{t('deliveries.back')}</Link></p>
+      <p>
+        <Link to="/admin/settings">{t('deliveries.back')}</Link>
+      </p>
       <div className="row spread">
         <h1>{t('deliveries.title')}</h1>
-        <button type="button" className="secondary" disabled={deliveries.isFetching} onClick={() => { trail.reset(); void deliveries.refetch(); }}>{t('deliveries.refresh')}</button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={deliveries.isFetching}
+          onClick={() => {
+            trail.reset();
+            void deliveries.refetch();
+          }}
+        >
+          {t('deliveries.refresh')}
+        </button>
       </div>
       <p className="hint">{t('deliveries.hint')}</p>
       {deliveries.isPending && <p className="muted">{t('app.loading')}</p>}
@@ -48,8 +60,13 @@ export function Deliveries() {
                 <tr key={d.webhookId}>
                   <th scope="row">{formatDateTime(d.receivedAt)}</th>
                   <td>{d.activityId}</td>
-                  <td>{outcomeText(d.outcome, t)}{d.completedEnrollments > 0 && ` (${t('deliveries.records', { count: d.completedEnrollments })})`}</td>
-                  <td><code>{d.webhookId}</code></td>
+                  <td>
+                    {outcomeText(d.outcome, t)}
+                    {d.completedEnrollments > 0 && ` (${t('deliveries.records', { count: d.completedEnrollments })})`}
+                  </td>
+                  <td>
+                    <code>{d.webhookId}</code>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -57,7 +74,12 @@ export function Deliveries() {
         </div>
       )}
       {deliveries.isSuccess && (
-        <Pager trail={trail} nextToken={deliveries.data.continuationToken} previousLabel={t('deliveries.newer')} nextLabel={t('deliveries.older')} />
+        <Pager
+          trail={trail}
+          nextToken={deliveries.data.continuationToken}
+          previousLabel={t('deliveries.newer')}
+          nextLabel={t('deliveries.older')}
+        />
       )}
     </>
   );

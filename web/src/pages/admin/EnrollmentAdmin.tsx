@@ -29,28 +29,49 @@ export function EnrollmentAdmin({ detail }: { detail: Detail }) {
       <h2>{t('workflow.heading')}</h2>
       {workflow ? (
         <dl className="facts">
-          <dt>{t('workflow.state')}</dt><dd>{workflow.runtimeStatus}</dd>
-          <dt>{t('workflow.started')}</dt><dd>{formatDateTime(workflow.createdAt)}</dd>
-          <dt>{t('workflow.lastChange')}</dt><dd>{formatDateTime(workflow.lastUpdatedAt)}</dd>
-          <dt>{t('workflow.instance')}</dt><dd><code>{workflow.instanceId}</code></dd>
+          <dt>{t('workflow.state')}</dt>
+          <dd>{workflow.runtimeStatus}</dd>
+          <dt>{t('workflow.started')}</dt>
+          <dd>{formatDateTime(workflow.createdAt)}</dd>
+          <dt>{t('workflow.lastChange')}</dt>
+          <dd>{formatDateTime(workflow.lastUpdatedAt)}</dd>
+          <dt>{t('workflow.instance')}</dt>
+          <dd>
+            <code>{workflow.instanceId}</code>
+          </dd>
         </dl>
       ) : (
         <p className="muted">{t('workflow.none')}</p>
       )}
-      {withdraw.isSuccess && <p className="alert alert-success" role="status">{t('withdraw.done', { name: detail.learner.displayName })}</p>}
+      {withdraw.isSuccess && (
+        <p className="alert alert-success" role="status">
+          {t('withdraw.done', { name: detail.learner.displayName })}
+        </p>
+      )}
       {!confirming && !withdraw.isSuccess && (
-        <div className="row"><button type="button" className="secondary" onClick={() => setConfirming(true)}>{t('withdraw.more')}</button></div>
+        <div className="row">
+          <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+            {t('withdraw.more')}
+          </button>
+        </div>
       )}
       {confirming && (
-        <div className="alert alert-warning stack" role="alertdialog" aria-label={t('withdraw.label', { name: detail.learner.displayName })}>
+        <div
+          className="alert alert-warning stack"
+          role="alertdialog"
+          aria-label={t('withdraw.label', { name: detail.learner.displayName })}
+        >
           <p>
-            <strong>{t('withdraw.question', { name: detail.learner.displayName, title: detail.certification.title })}</strong> {t('withdraw.what')}
+            <strong>{t('withdraw.question', { name: detail.learner.displayName, title: detail.certification.title })}</strong>{' '}
+            {t('withdraw.what')}
           </p>
           <div className="row">
             <button type="button" className="danger" disabled={withdraw.isPending} onClick={() => withdraw.mutate()}>
               {withdraw.isPending ? t('withdraw.withdrawing') : t('withdraw.withdraw')}
             </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t('withdraw.keep')}</button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              {t('withdraw.keep')}
+            </button>
           </div>
           {withdraw.isError && <ErrorNotice error={withdraw.error} />}
         </div>

@@ -19,7 +19,6 @@ function reportIn(problem: ApiProblem): Report | undefined {
   return Array.isArray(body.rows) ? (body as Report) : undefined;
 }
 
-
 /** People from a CSV file: a template to start from, then every row's result, with what is wrong named by its line. */
 export function ImportUsers() {
   const t = useTranslate();
@@ -31,14 +30,22 @@ export function ImportUsers() {
   const [templateError, setTemplateError] = useState<unknown>(null);
   const upload = useMutation({
     mutationFn: (csv: File) =>
-      must(api.POST('/users/import', { body: csv as unknown as string, bodySerializer: (body) => body, headers: { 'Content-Type': 'text/csv' } })),
+      must(
+        api.POST('/users/import', {
+          body: csv as unknown as string,
+          bodySerializer: (body) => body,
+          headers: { 'Content-Type': 'text/csv' },
+        }),
+      ),
     onSuccess: () => void client.invalidateQueries({ queryKey: keys.users }),
   });
   // With rows that failed the API answers 400, and the problem carries the same report: the good rows have landed.
   const report = upload.data ?? (upload.error instanceof ApiProblem ? reportIn(upload.error) : undefined);
   return (
     <>
-      <p><Link to="/admin/people">{t('people.back')}</Link></p>
+      <p>
+        <Link to="/admin/people">{t('people.back')}</Link>
+      </p>
       <h1>{t('import.title')}</h1>
       <section className="card stack" aria-labelledby={`${id}-how`}>
         <h2 id={`${id}-how`}>{t('import.file')}</h2>
@@ -46,23 +53,45 @@ export function ImportUsers() {
           <FormattedMessage id="import.how" values={{ code: (chunks) => <code>{chunks}</code> }} />
         </p>
         <div className="row">
-          <button type="button" className="secondary" onClick={() => {
-            setTemplateError(null);
-            downloadProtectedFile(`${config.apiBaseUrl}/users/import/template`, 'users-template.csv', auth).catch(setTemplateError);
-          }}>{t('import.template')}</button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setTemplateError(null);
+              downloadProtectedFile(`${config.apiBaseUrl}/users/import/template`, 'users-template.csv', auth).catch(setTemplateError);
+            }}
+          >
+            {t('import.template')}
+          </button>
         </div>
         {templateError !== null && <ErrorNotice error={templateError} />}
       </section>
-      <form className="card stack" aria-label={t('import.form')} onSubmit={(event) => {
-        event.preventDefault();
-        if (file && !upload.isPending) upload.mutate(file);
-      }}>
+      <form
+        className="card stack"
+        aria-label={t('import.form')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (file && !upload.isPending) upload.mutate(file);
+        }}
+      >
         <div className="field">
           <label htmlFor={`${id}-file`}>{t('import.csv')}</label>
-          <input id={`${id}-file`} type="file" accept=".csv,text/csv" onChange={(e) => { setFile(e.target.files?.[0] ?? null); upload.reset(); }} />
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              upload.reset();
+            }}
+          />
         </div>
         {upload.isError && !report && <ErrorNotice error={upload.error} />}
-        <div className="row"><button type="submit" disabled={!file || upload.isPending}>{upload.isPending ? t('import.importing') : t('import.import')}</button></div>
+        <div className="row">
+          <button type="submit" disabled={!file || upload.isPending}>
+            {upload.isPending ? t('import.importing') : t('import.import')}
+          </button>
+        </div>
       </form>
       {report && (
         <section className="stack" aria-labelledby={`${id}-result`}>
@@ -87,7 +116,17 @@ export function ImportUsers() {
                     <th scope="row">{t('import.lineNumber', { line: row.line })}</th>
                     <td>{row.email ?? '—'}</td>
                     <td>{t(`import.row.${row.result}` as MessageKey)}</td>
-                    <td>{row.errors?.length ? <ul className="plain">{row.errors.map((e) => <li key={e}>{e}</li>)}</ul> : ''}</td>
+                    <td>
+                      {row.errors?.length ? (
+                        <ul className="plain">
+                          {row.errors.map((e) => (
+                            <li key={e}>{e}</li>
+                          ))}
+                        </ul>
+                      ) : (
+                        ''
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

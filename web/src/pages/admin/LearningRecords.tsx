@@ -29,7 +29,10 @@ export function LearningRecords() {
   const trail = usePageTrail();
   const token = trail.token;
 
-  const records = useQuery({ ...queries.learningRecords(api, id, { status, source, overdue, search, token }), placeholderData: keepPreviousData });
+  const records = useQuery({
+    ...queries.learningRecords(api, id, { status, source, overdue, search, token }),
+    placeholderData: keepPreviousData,
+  });
   const title = records.data?.certification.title;
   usePageTitle(title ? t('records.of', { title }) : t('records.heading'));
 
@@ -43,18 +46,28 @@ export function LearningRecords() {
 
   return (
     <>
-      <p><Link to={`/admin/certifications/${id}`}>{t('records.back', { title: title ?? t('common.certification') })}</Link></p>
+      <p>
+        <Link to={`/admin/certifications/${id}`}>{t('records.back', { title: title ?? t('common.certification') })}</Link>
+      </p>
       <h1>{title ? t('records.of', { title }) : t('records.heading')}</h1>
-      <form className="card row filters" role="search" aria-label={t('records.filter')}
+      <form
+        className="card row filters"
+        role="search"
+        aria-label={t('records.filter')}
         onSubmit={(event) => {
           event.preventDefault();
           filter('search', typed.trim());
-        }}>
+        }}
+      >
         <div className="field">
           <label htmlFor={`${formId}-status`}>{t('records.status')}</label>
           <select id={`${formId}-status`} value={status} onChange={(e) => filter('status', e.target.value)}>
             <option value="">{t('records.anyStatus')}</option>
-            {statuses.map((value) => <option key={value} value={value}>{statusText(value, t)}</option>)}
+            {statuses.map((value) => (
+              <option key={value} value={value}>
+                {statusText(value, t)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -77,7 +90,9 @@ export function LearningRecords() {
           <label htmlFor={`${formId}-search`}>{t('records.search')}</label>
           <input id={`${formId}-search`} type="search" value={typed} maxLength={100} onChange={(e) => setTyped(e.target.value)} />
         </div>
-        <button type="submit" className="secondary">{t('records.searchButton')}</button>
+        <button type="submit" className="secondary">
+          {t('records.searchButton')}
+        </button>
       </form>
       {records.isPending && <p className="muted">{t('app.loading')}</p>}
       {records.isError && <ErrorNotice error={records.error} onRetry={() => void records.refetch()} />}
@@ -106,8 +121,22 @@ export function LearningRecords() {
                         <Link to={`/admin/enrollments/${r.enrollmentId}`}>{r.learner.displayName}</Link>
                         <div className="muted small">{r.learner.email}</div>
                       </th>
-                      <td><StatusBadge status={r.status} />{r.overdue && <> <span className="badge badge-danger">{t('standing.overdue')}</span></>}</td>
-                      <td><ProgressBar met={r.progress.met} total={r.progress.total} label={t('records.progressOf', { name: r.learner.displayName })} /></td>
+                      <td>
+                        <StatusBadge status={r.status} />
+                        {r.overdue && (
+                          <>
+                            {' '}
+                            <span className="badge badge-danger">{t('standing.overdue')}</span>
+                          </>
+                        )}
+                      </td>
+                      <td>
+                        <ProgressBar
+                          met={r.progress.met}
+                          total={r.progress.total}
+                          label={t('records.progressOf', { name: r.learner.displayName })}
+                        />
+                      </td>
                       <td>{r.source === 'Assigned' ? t('records.assigned') : t('records.selfEnrolled')}</td>
                       <td>{r.dueDate ? formatDate(r.dueDate) : '—'}</td>
                     </tr>

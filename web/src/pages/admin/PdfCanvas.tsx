@@ -35,7 +35,12 @@ export default function PdfCanvas({ pdf, label }: { pdf: ArrayBuffer; label: str
         await page.render({ canvas: target, viewport }).promise;
         const content = await page.getTextContent();
         if (!cancelled) {
-          setText(content.items.map((item) => ('str' in item ? item.str : '')).filter(Boolean).join(' '));
+          setText(
+            content.items
+              .map((item) => ('str' in item ? item.str : ''))
+              .filter(Boolean)
+              .join(' '),
+          );
           setFailed(false);
         }
       } catch {
@@ -53,7 +58,11 @@ export default function PdfCanvas({ pdf, label }: { pdf: ArrayBuffer; label: str
       {/* pdf.js draws glyph by glyph; a canvas inherits the page's direction, and right to left would align each glyph's end
           where its start belongs. A PDF page is a picture, always drawn left to right. */}
       <canvas ref={canvas} role="img" aria-label={label} dir="ltr" />
-      {failed && <p className="alert alert-danger" role="alert">{t('pdf.failed')}</p>}
+      {failed && (
+        <p className="alert alert-danger" role="alert">
+          {t('pdf.failed')}
+        </p>
+      )}
       <figcaption>
         <details>
           <summary>{t('pdf.text')}</summary>

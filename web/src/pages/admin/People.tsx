@@ -37,28 +37,43 @@ export function People() {
         <div className="row">
           <Link to="/admin/people/groups">{t('groups.title')}</Link>
           <Link to="/admin/people/import">{t('people.import')}</Link>
-          <button type="button" onClick={() => setEditing('new')}>{t('user.new')}</button>
+          <button type="button" onClick={() => setEditing('new')}>
+            {t('user.new')}
+          </button>
         </div>
       </div>
-      {notice && <p className="alert alert-success" role="status">{notice}</p>}
+      {notice && (
+        <p className="alert alert-success" role="status">
+          {notice}
+        </p>
+      )}
       {editing && (
-        <UserForm key={editing === 'new' ? 'new' : editing.data.id} user={editing === 'new' ? undefined : editing}
+        <UserForm
+          key={editing === 'new' ? 'new' : editing.data.id}
+          user={editing === 'new' ? undefined : editing}
           onDone={(saved) => {
             setEditing(null);
             setNotice(t('people.saved', { name: saved.displayName }));
-          }} />
+          }}
+        />
       )}
-      <form className="card row filters" role="search" aria-label={t('people.find')}
+      <form
+        className="card row filters"
+        role="search"
+        aria-label={t('people.find')}
         onSubmit={(event) => {
           event.preventDefault();
           trail.reset();
           setParams(typed.trim() ? { search: typed.trim() } : {}, { replace: true });
-        }}>
+        }}
+      >
         <div className="field grow">
           <label htmlFor={`${id}-search`}>{t('records.search')}</label>
           <input id={`${id}-search`} type="search" value={typed} maxLength={100} onChange={(e) => setTyped(e.target.value)} />
         </div>
-        <button type="submit" className="secondary">{t('records.searchButton')}</button>
+        <button type="submit" className="secondary">
+          {t('records.searchButton')}
+        </button>
       </form>
       {users.isPending && <p className="muted">{t('app.loading')}</p>}
       {users.isError && <ErrorNotice error={users.error} onRetry={() => void users.refetch()} />}
@@ -78,19 +93,24 @@ export function People() {
             <tbody>
               {users.data.items.map((u) => (
                 <tr key={u.id}>
-                  <th scope="row">{u.displayName}<div className="muted small">{u.email}</div></th>
+                  <th scope="row">
+                    {u.displayName}
+                    <div className="muted small">{u.email}</div>
+                  </th>
                   <td>{formatList(u.roles.map((r) => roleText(r, t)))}</td>
-                  <td><UserStatus user={u} /></td>
-                  <td><UserActions user={u} onEdit={() => void open(u)} onDone={setNotice} /></td>
+                  <td>
+                    <UserStatus user={u} />
+                  </td>
+                  <td>
+                    <UserActions user={u} onEdit={() => void open(u)} onDone={setNotice} />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {users.isSuccess && (
-        <Pager trail={trail} nextToken={users.data.continuationToken} />
-      )}
+      {users.isSuccess && <Pager trail={trail} nextToken={users.data.continuationToken} />}
     </>
   );
 }
@@ -117,9 +137,18 @@ function UserActions({ user, onEdit, onDone }: { user: User; onEdit: () => void;
     void client.invalidateQueries({ queryKey: keys.users });
     onDone(notice);
   };
-  const disable = useMutation({ mutationFn: () => must(api.DELETE('/users/{id}', path)), onSuccess: done(t('people.disabled', { name: user.displayName })) });
-  const enable = useMutation({ mutationFn: () => must(api.POST('/users/{id}/enable', path)), onSuccess: done(t('people.enabled', { name: user.displayName })) });
-  const invite = useMutation({ mutationFn: () => must(api.POST('/users/{id}/invitation', path)), onSuccess: done(t('people.invitationSent', { email: user.email })) });
+  const disable = useMutation({
+    mutationFn: () => must(api.DELETE('/users/{id}', path)),
+    onSuccess: done(t('people.disabled', { name: user.displayName })),
+  });
+  const enable = useMutation({
+    mutationFn: () => must(api.POST('/users/{id}/enable', path)),
+    onSuccess: done(t('people.enabled', { name: user.displayName })),
+  });
+  const invite = useMutation({
+    mutationFn: () => must(api.POST('/users/{id}/invitation', path)),
+    onSuccess: done(t('people.invitationSent', { email: user.email })),
+  });
   const error = disable.error ?? enable.error ?? invite.error;
   return (
     <div className="row">
@@ -127,15 +156,36 @@ function UserActions({ user, onEdit, onDone }: { user: User; onEdit: () => void;
         {t('people.editButton')}
       </button>
       {user.disabledAt ? (
-        <button type="button" className="secondary small" aria-label={t('people.enableLabel', { name: user.displayName })}
-          disabled={enable.isPending} onClick={() => enable.mutate()}>{t('people.enable')}</button>
+        <button
+          type="button"
+          className="secondary small"
+          aria-label={t('people.enableLabel', { name: user.displayName })}
+          disabled={enable.isPending}
+          onClick={() => enable.mutate()}
+        >
+          {t('people.enable')}
+        </button>
       ) : (
-        <button type="button" className="secondary danger small" aria-label={t('people.disableLabel', { name: user.displayName })}
-          disabled={disable.isPending} onClick={() => disable.mutate()}>{t('people.disable')}</button>
+        <button
+          type="button"
+          className="secondary danger small"
+          aria-label={t('people.disableLabel', { name: user.displayName })}
+          disabled={disable.isPending}
+          onClick={() => disable.mutate()}
+        >
+          {t('people.disable')}
+        </button>
       )}
       {user.status === 'invited' && (
-        <button type="button" className="secondary small" aria-label={t('people.resendLabel', { name: user.displayName })}
-          disabled={invite.isPending} onClick={() => invite.mutate()}>{t('people.resend')}</button>
+        <button
+          type="button"
+          className="secondary small"
+          aria-label={t('people.resendLabel', { name: user.displayName })}
+          disabled={invite.isPending}
+          onClick={() => invite.mutate()}
+        >
+          {t('people.resend')}
+        </button>
       )}
       {error !== null && <ErrorNotice error={error} />}
     </div>

@@ -22,24 +22,31 @@ export function Reports() {
   const { api } = useServices();
   const client = useQueryClient();
   const program = useQuery(queries.programReport(api));
-  const [running, setRunning] = useState(false);
+  // When this page asked for a run: the latest run is followed from then until it has ended.
+  const [since, setSince] = useState<number | null>(null);
+  const follow = () => {
+    setSince(Date.now());
+    void client.invalidateQueries({ queryKey: keys.reportRun });
+  };
   const run = useMutation({
     mutationFn: () => must(api.POST('/reports/runs')),
-    onSuccess: () => setRunning(true),
+    onSuccess: follow,
     // A run already going (409) is followed like our own.
     onError: (error) => {
-      if (error instanceof ApiProblem && error.status === 409) setRunning(true);
+      if (error instanceof ApiProblem && error.status === 409) follow();
     },
   });
   const latest = useQuery({
     ...queries.latestReportRun(api),
-    enabled: running,
-    refetchInterval: (query) => (query.state.data && !['Pending', 'Running'].includes(query.state.data.status) ? false : 1000),
+    enabled: since !== null,
+    refetchInterval: (query) => (query.state.data && ended(query.state.data.status) ? false : 1000),
   });
-  const finished = running && latest.data && !['Pending', 'Running'].includes(latest.data.status);
+  // The run as read since it was asked for; an answer from before says nothing about it.
+  const current = since !== null && latest.dataUpdatedAt >= since ? latest.data : undefined;
+  const finished = current !== undefined && ended(current.status);
+  const running = since !== null && !finished;
   useEffect(() => {
     if (!finished) return;
-    setRunning(false);
     void client.invalidateQueries({ queryKey: keys.programReport });
     void client.invalidateQueries({ queryKey: keys.storedReports });
   }, [finished, client]);
@@ -54,14 +61,17 @@ export function Reports() {
       <section className="card stack" aria-label={t('reports.run')}>
         <p>{t('reports.intro')}</p>
         <div className="row">
-          <button type="button" disabled={running || run.isPending} onClick={() => run.mutate()}>{running ? t('reports.running') : t('reports.runNow')}</button>
+          <button type="button" disabled={running || run.isPending} onClick={() => run.mutate()}>
+            {running ? t('reports.running') : t('reports.runNow')}
+          </button>
         </div>
         <p role="status" className="muted">
-          {running && (latest.data
-            ? t(latest.data.status === 'Pending' ? 'reports.pending' : 'reports.inProgress', { at: formatDateTime(latest.data.startedAt) })
-            : t('reports.starting'))}
-          {!running && latest.data?.status === 'Completed' && t('reports.done', { count: latest.data.files.length })}
-          {!running && latest.data?.status === 'Failed' && t('reports.failed')}
+          {running &&
+            (current
+              ? t(current.status === 'Pending' ? 'reports.pending' : 'reports.inProgress', { at: formatDateTime(current.startedAt) })
+              : t('reports.starting'))}
+          {finished && current.status === 'Completed' && t('reports.done', { count: current.files.length })}
+          {finished && current.status === 'Failed' && t('reports.failed')}
         </p>
         {run.isError && !(run.error instanceof ApiProblem && run.error.status === 409) && <ErrorNotice error={run.error} />}
       </section>
@@ -74,7 +84,9 @@ export function Reports() {
           <p className="muted">{t('reports.asOf', { at: formatDateTime(program.data.generatedAt) })}</p>
           {program.data.certifications.length === 0 && <p>{t('reports.noCertification')}</p>}
           <ul className="stack plain-list">
-            {program.data.certifications.map((row) => <ProgramCard key={row.id} row={row} />)}
+            {program.data.certifications.map((row) => (
+              <ProgramCard key={row.id} row={row} />
+            ))}
           </ul>
         </section>
       )}
@@ -97,30 +109,57 @@ function ProgramCard({ row }: { row: Row }) {
         {row.status === 'Archived' && <span className="badge">{t('certificationStatus.Archived')}</span>}
       </p>
       <div className="stack-bar" role="img" aria-label={`${row.title}: ${summary}`}>
-        {row.statuses.filter((s) => s.learners > 0).map((s) => (
-          <span key={s.status} className={`segment status-${s.status}`} style={{ flexGrow: s.learners }} title={`${statusText(s.status, t)}: ${s.learners}`} />
-        ))}
+        {row.statuses
+          .filter((s) => s.learners > 0)
+          .map((s) => (
+            <span
+              key={s.status}
+              className={`segment status-${s.status}`}
+              style={{ flexGrow: s.learners }}
+              title={`${statusText(s.status, t)}: ${s.learners}`}
+            />
+          ))}
         {row.learners === 0 && <span className="segment empty">{t('reports.nobody')}</span>}
       </div>
       <ul className="legend" aria-label={t('reports.perStatus', { title: row.title })}>
         {row.statuses.map((s) => (
           <li key={s.status}>
             <details>
-              <summary><span className={`swatch status-${s.status}`} aria-hidden="true" /> {statusText(s.status, t)}: {s.learners}</summary>
+              <summary>
+                <span className={`swatch status-${s.status}`} aria-hidden="true" /> {statusText(s.status, t)}: {s.learners}
+              </summary>
               <p className="muted small">{t('reports.coachActions')}</p>
-              <ul className="plain">{s.coachActions.map((a) => <li key={a}>{a}</li>)}</ul>
+              <ul className="plain">
+                {s.coachActions.map((a) => (
+                  <li key={a}>{a}</li>
+                ))}
+              </ul>
             </details>
           </li>
         ))}
       </ul>
       <div className="row">
-        <button type="button" className="secondary" onClick={() => {
-          setError(null);
-          downloadProtectedFile(`${config.apiBaseUrl}/certifications/${encodeURIComponent(row.id)}/reports/criteria-progress`,
-            `criteria-progress-${row.title}.csv`, auth).catch(setError);
-        }}>{t('reports.download', { title: row.title })}</button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            setError(null);
+            downloadProtectedFile(
+              `${config.apiBaseUrl}/certifications/${encodeURIComponent(row.id)}/reports/criteria-progress`,
+              `criteria-progress-${row.title}.csv`,
+              auth,
+            ).catch(setError);
+          }}
+        >
+          {t('reports.download', { title: row.title })}
+        </button>
       </div>
       {error !== null && <ErrorNotice error={error} />}
     </li>
   );
+}
+
+/** Whether a report run has ended, well or not. */
+function ended(status: string): boolean {
+  return status !== 'Pending' && status !== 'Running';
 }

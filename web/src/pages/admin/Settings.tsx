@@ -62,11 +62,21 @@ function AddOnSwitch({ settings }: { settings: Versioned<Settings> }) {
       <h2 id="add-on-title">{t('addOn.title')}</h2>
       <p>{on ? t('addOn.isOn') : t('addOn.isOff')}</p>
       {on && !confirming && (
-        <div className="row"><button type="button" className="secondary danger" onClick={() => setConfirming(true)}>{t('addOn.switchOffMore')}</button></div>
+        <div className="row">
+          <button type="button" className="secondary danger" onClick={() => setConfirming(true)}>
+            {t('addOn.switchOffMore')}
+          </button>
+        </div>
       )}
       {on && confirming && (
-        <div className="alert alert-warning stack" role="alertdialog" aria-label={t('addOn.question', { organization: settings.data.name })}>
-          <p><strong>{t('addOn.question', { organization: settings.data.name })}</strong></p>
+        <div
+          className="alert alert-warning stack"
+          role="alertdialog"
+          aria-label={t('addOn.question', { organization: settings.data.name })}
+        >
+          <p>
+            <strong>{t('addOn.question', { organization: settings.data.name })}</strong>
+          </p>
           <ul className="plain">
             <li>{t('addOn.what1')}</li>
             <li>{t('addOn.what2')}</li>
@@ -74,15 +84,25 @@ function AddOnSwitch({ settings }: { settings: Versioned<Settings> }) {
             <li>{t('addOn.what4')}</li>
           </ul>
           <div className="row">
-            <button type="button" className="danger" disabled={write.isPending}
-              onClick={() => write.mutate({ body: { addOns: { certifications: false } } }, { onSuccess: () => setConfirming(false) })}>{t('addOn.switchOff')}</button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t('addOn.keepOn')}</button>
+            <button
+              type="button"
+              className="danger"
+              disabled={write.isPending}
+              onClick={() => write.mutate({ body: { addOns: { certifications: false } } }, { onSuccess: () => setConfirming(false) })}
+            >
+              {t('addOn.switchOff')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              {t('addOn.keepOn')}
+            </button>
           </div>
         </div>
       )}
       {!on && (
         <div className="row">
-          <button type="button" disabled={write.isPending} onClick={() => write.mutate({ body: { addOns: { certifications: true } } })}>{t('addOn.switchOn')}</button>
+          <button type="button" disabled={write.isPending} onClick={() => write.mutate({ body: { addOns: { certifications: true } } })}>
+            {t('addOn.switchOn')}
+          </button>
         </div>
       )}
       {write.isError && <ErrorNotice error={write.error} />}
@@ -107,21 +127,37 @@ function General({ settings }: { settings: Versioned<Settings> }) {
     if (stale) void mustVersioned(api.GET('/org/settings')).then(setNewer, () => setNewer(null));
   }, [stale, api]);
   return (
-    <form className="card stack" aria-label={t('settings.organization')} noValidate onSubmit={(event) => {
-      event.preventDefault();
-      if (!write.isPending) write.mutate({ body }, { onSuccess: () => setNewer(null) });
-    }}>
+    <form
+      className="card stack"
+      aria-label={t('settings.organization')}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!write.isPending) write.mutate({ body }, { onSuccess: () => setNewer(null) });
+      }}
+    >
       <h2>{t('settings.organization')}</h2>
       <div className="field">
         <label htmlFor={`${id}-name`}>{t('user.name')}</label>
-        <input id={`${id}-name`} value={name} maxLength={200} aria-describedby={`${id}-name-error`} onChange={(e) => setName(e.target.value)} />
+        <input
+          id={`${id}-name`}
+          value={name}
+          maxLength={200}
+          aria-describedby={`${id}-name-error`}
+          onChange={(e) => setName(e.target.value)}
+        />
         <FieldError error={write.error} field="name" label={t('user.field.name')} id={`${id}-name-error`} />
       </div>
       <div className="row">
         <div className="field">
           <label htmlFor={`${id}-primary`}>{t('designer.mainColour')}</label>
           <input id={`${id}-primary`} type="color" value={primary} onChange={(e) => setPrimary(e.target.value.toUpperCase())} />
-          <FieldError error={write.error} field="branding.primaryColor" label={t('designer.field.primaryColor')} id={`${id}-primary-error`} />
+          <FieldError
+            error={write.error}
+            field="branding.primaryColor"
+            label={t('designer.field.primaryColor')}
+            id={`${id}-primary-error`}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-accent`}>{t('designer.accentColour')}</label>
@@ -132,27 +168,44 @@ function General({ settings }: { settings: Versioned<Settings> }) {
       <p className="hint">{t('settings.coloursHint')}</p>
       <div className="field">
         <label htmlFor={`${id}-language`}>{t('settings.language')}</label>
-        <select id={`${id}-language`} value={language} aria-describedby={`${id}-language-hint ${id}-language-error`}
-          onChange={(e) => setLanguage(e.target.value)}>
+        <select
+          id={`${id}-language`}
+          value={language}
+          aria-describedby={`${id}-language-hint ${id}-language-error`}
+          onChange={(e) => setLanguage(e.target.value)}
+        >
           {[...new Set([...shippedLanguages, s.language])].map((l) => (
-            <option key={l} value={l} lang={l}>{endonym(l)}</option>
+            <option key={l} value={l} lang={l}>
+              {endonym(l)}
+            </option>
           ))}
         </select>
-        <p className="hint" id={`${id}-language-hint`}>{t('settings.languageHint')}</p>
+        <p className="hint" id={`${id}-language-hint`}>
+          {t('settings.languageHint')}
+        </p>
         <FieldError error={write.error} field="language" label={t('designer.field.language')} id={`${id}-language-error`} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-tenant`}>{t('settings.tenant')}</label>
         <input id={`${id}-tenant`} readOnly value={s.entraTenantId ?? ''} aria-describedby={`${id}-tenant-hint`} />
-        <p className="hint" id={`${id}-tenant-hint`}>{t('settings.tenantHint')}</p>
+        <p className="hint" id={`${id}-tenant-hint`}>
+          {t('settings.tenantHint')}
+        </p>
       </div>
       {stale && newer && (
         <div className="alert alert-warning stack" role="alert">
-          <p><strong>{t('settings.staleHeading')}</strong> {t('stale.yoursKept')}</p>
+          <p>
+            <strong>{t('settings.staleHeading')}</strong> {t('stale.yoursKept')}
+          </p>
           <dl className="facts">
-            <dt>{t('settings.theirName')}</dt><dd>{newer.data.name}</dd>
-            <dt>{t('settings.theirColours')}</dt><dd>{newer.data.branding.primaryColor}, {newer.data.branding.accentColor}</dd>
-            <dt>{t('settings.theirTenant')}</dt><dd>{newer.data.entraTenantId || '—'}</dd>
+            <dt>{t('settings.theirName')}</dt>
+            <dd>{newer.data.name}</dd>
+            <dt>{t('settings.theirColours')}</dt>
+            <dd>
+              {newer.data.branding.primaryColor}, {newer.data.branding.accentColor}
+            </dd>
+            <dt>{t('settings.theirTenant')}</dt>
+            <dd>{newer.data.entraTenantId || '—'}</dd>
           </dl>
           <div className="row">
             <button type="button" onClick={() => write.mutate({ body, ifMatch: newer.etag }, { onSuccess: () => setNewer(null) })}>
@@ -162,8 +215,16 @@ function General({ settings }: { settings: Versioned<Settings> }) {
         </div>
       )}
       {write.isError && !stale && !(write.error instanceof ApiProblem && write.error.problem.errors) && <ErrorNotice error={write.error} />}
-      {write.isSuccess && <p className="alert alert-success" role="status">{t('settings.saved')}</p>}
-      <div className="row"><button type="submit" disabled={write.isPending}>{write.isPending ? t('common.saving') : t('settings.save')}</button></div>
+      {write.isSuccess && (
+        <p className="alert alert-success" role="status">
+          {t('settings.saved')}
+        </p>
+      )}
+      <div className="row">
+        <button type="submit" disabled={write.isPending}>
+          {write.isPending ? t('common.saving') : t('settings.save')}
+        </button>
+      </div>
     </form>
   );
 }
@@ -177,14 +238,28 @@ function PreviousSecret({ settings, until }: { settings: Versioned<Settings>; un
     <div className="stack">
       <p>{t('secret.previousUntil', { at: formatDateTime(until) })}</p>
       {!confirming ? (
-        <div className="row"><button type="button" className="secondary danger" onClick={() => setConfirming(true)}>{t('secret.revokeMore')}</button></div>
+        <div className="row">
+          <button type="button" className="secondary danger" onClick={() => setConfirming(true)}>
+            {t('secret.revokeMore')}
+          </button>
+        </div>
       ) : (
         <div className="alert alert-warning stack" role="alertdialog" aria-label={t('secret.revokeQuestion')}>
-          <p><strong>{t('secret.revokeQuestion')}</strong> {t('secret.revokeWhat')}</p>
+          <p>
+            <strong>{t('secret.revokeQuestion')}</strong> {t('secret.revokeWhat')}
+          </p>
           <div className="row">
-            <button type="button" className="danger" disabled={write.isPending}
-              onClick={() => write.mutate({ body: { revokePreviousWebhookSecret: true } }, { onSuccess: () => setConfirming(false) })}>{t('secret.revoke')}</button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t('secret.keep')}</button>
+            <button
+              type="button"
+              className="danger"
+              disabled={write.isPending}
+              onClick={() => write.mutate({ body: { revokePreviousWebhookSecret: true } }, { onSuccess: () => setConfirming(false) })}
+            >
+              {t('secret.revoke')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              {t('secret.keep')}
+            </button>
           </div>
         </div>
       )}
@@ -203,7 +278,10 @@ function LmsConnection({ settings }: { settings: Versioned<Settings> }) {
   const base = new URL(config.apiBaseUrl, window.location.origin).toString().replace(/\/$/, '');
   const endpoint = `${base}/webhooks/lms/${me.organizationId}`;
   const copy = (what: 'endpoint' | 'secret', text: string) =>
-    void navigator.clipboard.writeText(text).then(() => setCopied(what), () => setCopied(''));
+    void navigator.clipboard.writeText(text).then(
+      () => setCopied(what),
+      () => setCopied(''),
+    );
   return (
     <section className="card stack" aria-labelledby="lms-title">
       <h2 id="lms-title">{t('lms.title')}</h2>
@@ -212,34 +290,64 @@ function LmsConnection({ settings }: { settings: Versioned<Settings> }) {
         <label htmlFor="lms-endpoint">{t('lms.endpoint')}</label>
         <div className="row">
           <input id="lms-endpoint" className="grow" readOnly value={endpoint} />
-          <button type="button" className="secondary" onClick={() => copy('endpoint', endpoint)}>{t('lms.copyEndpoint')}</button>
+          <button type="button" className="secondary" onClick={() => copy('endpoint', endpoint)}>
+            {t('lms.copyEndpoint')}
+          </button>
         </div>
       </div>
       <p>
-        {settings.data.webhookSecretSet
-          ? <>{t('lms.secretSet')}{settings.data.webhookSecretHint && <> <code>{settings.data.webhookSecretHint}</code></>}</>
-          : t('lms.noSecret')}
+        {settings.data.webhookSecretSet ? (
+          <>
+            {t('lms.secretSet')}
+            {settings.data.webhookSecretHint && (
+              <>
+                {' '}
+                <code>{settings.data.webhookSecretHint}</code>
+              </>
+            )}
+          </>
+        ) : (
+          t('lms.noSecret')
+        )}
       </p>
-      {settings.data.previousWebhookSecretWorksUntil && <PreviousSecret settings={settings} until={settings.data.previousWebhookSecretWorksUntil} />}
+      {settings.data.previousWebhookSecretWorksUntil && (
+        <PreviousSecret settings={settings} until={settings.data.previousWebhookSecretWorksUntil} />
+      )}
       {secret ? (
         <div className="alert alert-success stack" role="status">
-          <p><strong>{t('secret.shownOnce')}</strong> {t('secret.copyIt')}</p>
+          <p>
+            <strong>{t('secret.shownOnce')}</strong> {t('secret.copyIt')}
+          </p>
           <div className="row">
             <input aria-label={t('secret.new')} className="grow" readOnly value={secret} />
-            <button type="button" className="secondary" onClick={() => copy('secret', secret)}>{t('secret.copy')}</button>
+            <button type="button" className="secondary" onClick={() => copy('secret', secret)}>
+              {t('secret.copy')}
+            </button>
           </div>
         </div>
       ) : (
         <div className="row">
-          <button type="button" disabled={write.isPending} onClick={() => {
-            const fresh = newWebhookSecret();
-            write.mutate({ body: { webhookSecret: fresh } }, { onSuccess: () => setSecret(fresh) });
-          }}>{settings.data.webhookSecretSet ? t('secret.generateNew') : t('secret.generate')}</button>
+          <button
+            type="button"
+            disabled={write.isPending}
+            onClick={() => {
+              const fresh = newWebhookSecret();
+              write.mutate({ body: { webhookSecret: fresh } }, { onSuccess: () => setSecret(fresh) });
+            }}
+          >
+            {settings.data.webhookSecretSet ? t('secret.generateNew') : t('secret.generate')}
+          </button>
         </div>
       )}
-      {copied && <p className="muted" role="status">{copied === 'endpoint' ? t('lms.endpointCopied') : t('secret.copied')}</p>}
+      {copied && (
+        <p className="muted" role="status">
+          {copied === 'endpoint' ? t('lms.endpointCopied') : t('secret.copied')}
+        </p>
+      )}
       {write.isError && <ErrorNotice error={write.error} />}
-      <p><Link to="/admin/settings/deliveries">{t('lms.deliveries')}</Link></p>
+      <p>
+        <Link to="/admin/settings/deliveries">{t('lms.deliveries')}</Link>
+      </p>
     </section>
   );
 }

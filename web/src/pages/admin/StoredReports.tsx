@@ -13,10 +13,13 @@ export function StoredReports() {
   usePageTitle(t('stored.title'));
   const { api } = useServices();
   const stored = useQuery(queries.storedReports(api));
-  const days = [...new Set((stored.data?.items ?? []).map((r) => r.date))];
+  const reports = stored.data?.items ?? [];
+  const days = [...new Set(reports.map((r) => r.date))];
   return (
     <>
-      <p><Link to="/admin/reports">{t('stored.back')}</Link></p>
+      <p>
+        <Link to="/admin/reports">{t('stored.back')}</Link>
+      </p>
       <h1>{t('stored.title')}</h1>
       {stored.isPending && <p className="muted">{t('app.loading')}</p>}
       {stored.isError && <ErrorNotice error={stored.error} onRetry={() => void stored.refetch()} />}
@@ -25,11 +28,18 @@ export function StoredReports() {
         <section key={day} className="card stack" aria-label={t('stored.of', { day: formatDay(day) })}>
           <h2>{formatDay(day)}</h2>
           <ul className="plain">
-            {stored.data!.items.filter((r) => r.date === day).map((r) => (
-              <li key={r.file}>
-                <a href={r.downloadUrl} download={r.file}>{r.file}</a> <span className="muted small">{formatBytes(r.bytes)}, {formatDateTime(r.createdAt)}</span>
-              </li>
-            ))}
+            {reports
+              .filter((r) => r.date === day)
+              .map((r) => (
+                <li key={r.file}>
+                  <a href={r.downloadUrl} download={r.file}>
+                    {r.file}
+                  </a>{' '}
+                  <span className="muted small">
+                    {formatBytes(r.bytes)}, {formatDateTime(r.createdAt)}
+                  </span>
+                </li>
+              ))}
           </ul>
         </section>
       ))}

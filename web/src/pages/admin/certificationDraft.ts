@@ -32,8 +32,16 @@ const newKey = () => `k${++nextKey}`;
 
 export function emptyCriterion(kind: string): CriterionDraft {
   return {
-    key: newKey(), id: null, kind, title: '', description: '', externalActivityId: '', minScore: '', evidenceRequired: kind === 'activity',
-    skills: '', minStars: kind === 'live_session' ? '4' : '',
+    key: newKey(),
+    id: null,
+    kind,
+    title: '',
+    description: '',
+    externalActivityId: '',
+    minScore: '',
+    evidenceRequired: kind === 'activity',
+    skills: '',
+    minStars: kind === 'live_session' ? '4' : '',
   };
 }
 
@@ -46,8 +54,15 @@ export function draftOf(c: Certification): CertificationDraft {
     requireApproval: c.requireApproval,
     validityMonths: c.validityMonths?.toString() ?? '',
     criteria: c.criteria.map((k) => ({
-      key: newKey(), id: k.id, kind: k.kind, title: k.title, description: k.description ?? '', externalActivityId: k.externalActivityId ?? '',
-      minScore: k.minScore?.toString() ?? '', evidenceRequired: k.evidenceRequired, skills: (k.skills ?? []).join('\n'),
+      key: newKey(),
+      id: k.id,
+      kind: k.kind,
+      title: k.title,
+      description: k.description ?? '',
+      externalActivityId: k.externalActivityId ?? '',
+      minScore: k.minScore?.toString() ?? '',
+      evidenceRequired: k.evidenceRequired,
+      skills: (k.skills ?? []).join('\n'),
       minStars: k.minStars?.toString() ?? '',
     })),
   };
@@ -71,7 +86,13 @@ export function inputOf(d: CertificationDraft): CertificationInput {
       externalActivityId: k.kind === 'content' || k.kind === 'activity' ? text(k.externalActivityId) : null,
       minScore: k.kind === 'content' || k.kind === 'activity' ? whole(k.minScore) : null,
       evidenceRequired: k.kind === 'activity' ? k.evidenceRequired : null,
-      skills: k.kind === 'live_session' ? k.skills.split('\n').map((s) => s.trim()).filter(Boolean) : null,
+      skills:
+        k.kind === 'live_session'
+          ? k.skills
+              .split('\n')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : null,
       minStars: k.kind === 'live_session' ? whole(k.minStars) : null,
     })),
   };

@@ -37,7 +37,10 @@ export function ReviewQueue() {
               {!item.awaitingApproval && (
                 <ul>
                   {item.criteria.map((c) => (
-                    <li key={c.criterionId}>{c.title}{c.evidenceCount > 0 ? ` (${t('queue.handIns', { count: c.evidenceCount })})` : ''}</li>
+                    <li key={c.criterionId}>
+                      {c.title}
+                      {c.evidenceCount > 0 ? ` (${t('queue.handIns', { count: c.evidenceCount })})` : ''}
+                    </li>
                   ))}
                 </ul>
               )}

@@ -33,13 +33,21 @@ export function ReviewSubmission() {
   return (
     <>
       {admin ? (
-        <p><Link to={`/admin/certifications/${detail.certification.id}/records`}>{t('review.backToRecords', { title: detail.certification.title })}</Link></p>
+        <p>
+          <Link to={`/admin/certifications/${detail.certification.id}/records`}>
+            {t('review.backToRecords', { title: detail.certification.title })}
+          </Link>
+        </p>
       ) : (
-        <p><Link to="/coach/reviews">{t('review.backToQueue')}</Link></p>
+        <p>
+          <Link to="/coach/reviews">{t('review.backToQueue')}</Link>
+        </p>
       )}
       <h1>{detail.learner.displayName}</h1>
       <section className="card stack" aria-label={t('review.record')}>
-        <p><strong>{detail.certification.title}</strong></p>
+        <p>
+          <strong>{detail.certification.title}</strong>
+        </p>
         <Standing status={detail.status} overdue={detail.overdue} dueDate={detail.dueDate} />
         <ProgressBar met={detail.progress.met} total={detail.progress.total} label={t('enrollment.criteriaMet')} />
       </section>
@@ -53,7 +61,9 @@ export function ReviewSubmission() {
             <Evidence enrollmentId={detail.id} criterion={criterion} />
             <Reviews criterion={criterion} />
             {waiting.includes(criterion) && detail.status !== 'Earned' && <ReviewForm detail={detail} criterion={criterion} />}
-            {!waiting.includes(criterion) && <p className="muted">{criterion.state === 'Met' ? t('criterionState.Met') : t('review.nothingToDecide')}</p>}
+            {!waiting.includes(criterion) && (
+              <p className="muted">{criterion.state === 'Met' ? t('criterionState.Met') : t('review.nothingToDecide')}</p>
+            )}
           </li>
         ))}
       </ol>
@@ -68,7 +78,9 @@ function StaleNotice({ error, onReload }: { error: unknown; onReload: () => void
   return (
     <div className="alert alert-danger" role="alert">
       {sentenceOf(error, t)} {t('review.someoneElse')}{' '}
-      <button type="button" className="secondary" onClick={onReload}>{t('review.showCurrent')}</button>
+      <button type="button" className="secondary" onClick={onReload}>
+        {t('review.showCurrent')}
+      </button>
     </div>
   );
 }
@@ -84,10 +96,16 @@ function ReviewForm({ detail, criterion }: { detail: Detail; criterion: Criterio
   const updateRecord = useRecordUpdate(detail.id, [keys.reviewQueue]);
   const review = useMutation({
     mutationFn: () =>
-      must(api.POST('/enrollments/{id}/criteria/{criterionId}/reviews', {
-        params: { path: { id: detail.id, criterionId: criterion.criterionId } },
-        body: { decision: decision as 'Demonstrated' | 'NotDemonstrated', rating: rating ? Number(rating) : null, feedback: feedback || null },
-      })),
+      must(
+        api.POST('/enrollments/{id}/criteria/{criterionId}/reviews', {
+          params: { path: { id: detail.id, criterionId: criterion.criterionId } },
+          body: {
+            decision: decision as 'Demonstrated' | 'NotDemonstrated',
+            rating: rating ? Number(rating) : null,
+            feedback: feedback || null,
+          },
+        }),
+      ),
     onSuccess: updateRecord,
   });
   const reload = () => {
@@ -107,8 +125,25 @@ function ReviewForm({ detail, criterion }: { detail: Detail; criterion: Criterio
       <fieldset aria-describedby={`${id}-decision-error`}>
         <legend>{t('review.decision')}</legend>
         <div className="choices">
-          <label><input type="radio" name={`${id}-decision`} checked={decision === 'Demonstrated'} onChange={() => setDecision('Demonstrated')} required /> {t('reviews.demonstrated')}</label>
-          <label><input type="radio" name={`${id}-decision`} checked={decision === 'NotDemonstrated'} onChange={() => setDecision('NotDemonstrated')} /> {t('reviews.notDemonstrated')}</label>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-decision`}
+              checked={decision === 'Demonstrated'}
+              onChange={() => setDecision('Demonstrated')}
+              required
+            />{' '}
+            {t('reviews.demonstrated')}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-decision`}
+              checked={decision === 'NotDemonstrated'}
+              onChange={() => setDecision('NotDemonstrated')}
+            />{' '}
+            {t('reviews.notDemonstrated')}
+          </label>
         </div>
         <FieldError error={review.error} field="decision" label={t('review.field.decision')} id={`${id}-decision-error`} />
       </fieldset>
@@ -116,19 +151,31 @@ function ReviewForm({ detail, criterion }: { detail: Detail; criterion: Criterio
         <legend>{t('review.rating')}</legend>
         <div className="choices">
           {[1, 2, 3, 4, 5].map((n) => (
-            <label key={n}><input type="radio" name={`${id}-rating`} value={n} checked={rating === String(n)} onChange={() => setRating(String(n))} /> {n}</label>
+            <label key={n}>
+              <input type="radio" name={`${id}-rating`} value={n} checked={rating === String(n)} onChange={() => setRating(String(n))} />{' '}
+              {n}
+            </label>
           ))}
         </div>
         <FieldError error={review.error} field="rating" label={t('review.field.rating')} id={`${id}-rating-error`} />
       </fieldset>
       <div className="field">
         <label htmlFor={`${id}-feedback`}>{feedbackRequired ? t('review.feedbackRequired') : t('review.feedback')}</label>
-        <textarea id={`${id}-feedback`} value={feedback} onChange={(e) => setFeedback(e.target.value)}
-          maxLength={4000} aria-describedby={`${id}-feedback-error`} />
+        <textarea
+          id={`${id}-feedback`}
+          value={feedback}
+          onChange={(e) => setFeedback(e.target.value)}
+          maxLength={4000}
+          aria-describedby={`${id}-feedback-error`}
+        />
         <FieldError error={review.error} field="feedback" label={t('review.feedback')} id={`${id}-feedback-error`} />
       </div>
-      {review.isError && !(review.error instanceof ApiProblem && review.error.problem.errors) && <StaleNotice error={review.error} onReload={reload} />}
-      <button type="submit" disabled={review.isPending || decision === ''}>{review.isPending ? t('common.saving') : t('review.save')}</button>
+      {review.isError && !(review.error instanceof ApiProblem && review.error.problem.errors) && (
+        <StaleNotice error={review.error} onReload={reload} />
+      )}
+      <button type="submit" disabled={review.isPending || decision === ''}>
+        {review.isPending ? t('common.saving') : t('review.save')}
+      </button>
     </form>
   );
 }
@@ -142,7 +189,12 @@ function ApprovalForm({ detail }: { detail: Detail }) {
   const updateRecord = useRecordUpdate(detail.id, [keys.reviewQueue]);
   const decide = useMutation({
     mutationFn: (decision: 'Approve' | 'Reject') =>
-      must(api.POST('/enrollments/{id}/approval', { params: { path: { id: detail.id } }, body: { decision, comment: comment || null } })),
+      must(
+        api.POST('/enrollments/{id}/approval', {
+          params: { path: { id: detail.id } },
+          body: { decision, comment: comment || null },
+        }),
+      ),
     onSuccess: updateRecord,
   });
   const reload = () => {
@@ -155,14 +207,25 @@ function ApprovalForm({ detail }: { detail: Detail }) {
       <p>{t('approval.intro')}</p>
       <div className="field">
         <label htmlFor={`${id}-comment`}>{t('approval.comment')}</label>
-        <textarea id={`${id}-comment`} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={4000}
-          aria-describedby={`${id}-comment-error`} />
+        <textarea
+          id={`${id}-comment`}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          maxLength={4000}
+          aria-describedby={`${id}-comment-error`}
+        />
         <FieldError error={decide.error} field="comment" label={t('approval.field.comment')} id={`${id}-comment-error`} />
       </div>
-      {decide.isError && !(decide.error instanceof ApiProblem && decide.error.problem.errors) && <StaleNotice error={decide.error} onReload={reload} />}
+      {decide.isError && !(decide.error instanceof ApiProblem && decide.error.problem.errors) && (
+        <StaleNotice error={decide.error} onReload={reload} />
+      )}
       <div className="row">
-        <button type="button" disabled={decide.isPending} onClick={() => decide.mutate('Approve')}>{t('approval.approve')}</button>
-        <button type="button" className="danger" disabled={decide.isPending} onClick={() => decide.mutate('Reject')}>{t('approval.sendBack')}</button>
+        <button type="button" disabled={decide.isPending} onClick={() => decide.mutate('Approve')}>
+          {t('approval.approve')}
+        </button>
+        <button type="button" className="danger" disabled={decide.isPending} onClick={() => decide.mutate('Reject')}>
+          {t('approval.sendBack')}
+        </button>
       </div>
     </section>
   );

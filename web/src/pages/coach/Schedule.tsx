@@ -37,7 +37,9 @@ export function Schedule() {
   const [time, setTime] = useState('');
   const [minutes, setMinutes] = useState(20);
 
-  const withSessions = (certifications.data?.items ?? []).filter((c) => c.status === 'Published' && c.criteria.some((k) => k.kind === 'live_session'));
+  const withSessions = (certifications.data?.items ?? []).filter(
+    (c) => c.status === 'Published' && c.criteria.some((k) => k.kind === 'live_session'),
+  );
   const certification = withSessions.find((c) => c.id === certificationId) ?? withSessions[0];
   const criterion = certification?.criteria.find((k) => k.kind === 'live_session');
   const learner = learnerId || team.data?.items[0]?.id || '';
@@ -45,9 +47,18 @@ export function Schedule() {
   const day = useQuery({ ...queries.availability(api, date, minutes), enabled: Boolean(date) });
   const schedule = useMutation({
     mutationFn: (startsAt: string) =>
-      must(api.POST('/live-sessions', {
-        body: { learnerId: learner, certificationId: certification?.id ?? null, criterionId: criterion?.id ?? null, startsAt, durationMinutes: minutes, mode: 'sync' },
-      })),
+      must(
+        api.POST('/live-sessions', {
+          body: {
+            learnerId: learner,
+            certificationId: certification?.id ?? null,
+            criterionId: criterion?.id ?? null,
+            startsAt,
+            durationMinutes: minutes,
+            mode: 'sync',
+          },
+        }),
+      ),
     onSuccess: (created) => void navigate(`/live-sessions/${created.id}`),
   });
   const startsAt = time ? new Date(`${date}T${time}`).toISOString() : '';
@@ -56,12 +67,23 @@ export function Schedule() {
   return (
     <>
       <h1>{t('schedule.title')}</h1>
-      {(team.isError || certifications.isError) && <ErrorNotice error={team.error ?? certifications.error} onRetry={() => { void team.refetch(); void certifications.refetch(); }} />}
-      <form className="card stack" aria-label={t('schedule.title')}
+      {(team.isError || certifications.isError) && (
+        <ErrorNotice
+          error={team.error ?? certifications.error}
+          onRetry={() => {
+            void team.refetch();
+            void certifications.refetch();
+          }}
+        />
+      )}
+      <form
+        className="card stack"
+        aria-label={t('schedule.title')}
         onSubmit={(event) => {
           event.preventDefault();
           if (startsAt && !schedule.isPending) schedule.mutate(startsAt);
-        }}>
+        }}
+      >
         <div className="row">
           <div className="field">
             <label htmlFor={`${id}-date`}>{t('schedule.day')}</label>
@@ -69,12 +91,27 @@ export function Schedule() {
           </div>
           <div className="field">
             <label htmlFor={`${id}-time`}>{t('schedule.start')}</label>
-            <input id={`${id}-time`} type="time" value={time} aria-describedby={`${id}-start-error`}
-              onChange={(e) => { setTime(e.target.value); setChoosing(true); }} />
+            <input
+              id={`${id}-time`}
+              type="time"
+              value={time}
+              aria-describedby={`${id}-start-error`}
+              onChange={(e) => {
+                setTime(e.target.value);
+                setChoosing(true);
+              }}
+            />
           </div>
           <div className="field">
             <label htmlFor={`${id}-minutes`}>{t('schedule.minutes')}</label>
-            <input id={`${id}-minutes`} type="number" min={5} max={240} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} />
+            <input
+              id={`${id}-minutes`}
+              type="number"
+              min={5}
+              max={240}
+              value={minutes}
+              onChange={(e) => setMinutes(Number(e.target.value))}
+            />
           </div>
         </div>
         <FieldError error={schedule.error} field="startsAt" label={t('schedule.field.start')} id={`${id}-start-error`} />
@@ -86,7 +123,15 @@ export function Schedule() {
           {day.isSuccess && day.data.starts.length > 0 && (
             <div className="choices" role="group" aria-label={t('schedule.free')}>
               {day.data.starts.slice(0, 24).map((start) => (
-                <button key={start} type="button" className="secondary" onClick={() => { setTime(localTime(new Date(start))); setChoosing(true); }}>
+                <button
+                  key={start}
+                  type="button"
+                  className="secondary"
+                  onClick={() => {
+                    setTime(localTime(new Date(start)));
+                    setChoosing(true);
+                  }}
+                >
                   {formatTime(start)}
                 </button>
               ))}
@@ -98,15 +143,28 @@ export function Schedule() {
           <>
             <div className="field">
               <label htmlFor={`${id}-learner`}>{t('schedule.member')}</label>
-              <select id={`${id}-learner`} value={learner} onChange={(e) => setLearnerId(e.target.value)} aria-describedby={`${id}-learner-error`}>
-                {(team.data?.items ?? []).map((u) => <option key={u.id} value={u.id}>{u.displayName}</option>)}
+              <select
+                id={`${id}-learner`}
+                value={learner}
+                onChange={(e) => setLearnerId(e.target.value)}
+                aria-describedby={`${id}-learner-error`}
+              >
+                {(team.data?.items ?? []).map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.displayName}
+                  </option>
+                ))}
               </select>
               <FieldError error={schedule.error} field="learnerId" label={t('schedule.field.member')} id={`${id}-learner-error`} />
             </div>
             <div className="field">
               <label htmlFor={`${id}-certification`}>{t('common.certification')}</label>
               <select id={`${id}-certification`} value={certification?.id ?? ''} onChange={(e) => setCertificationId(e.target.value)}>
-                {withSessions.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+                {withSessions.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.title}
+                  </option>
+                ))}
               </select>
               {criterion && <p className="hint">{t('schedule.assesses', { title: criterion.title })}</p>}
             </div>
@@ -118,12 +176,16 @@ export function Schedule() {
             {nextSlot && (
               <>
                 {' '}
-                <button type="button" onClick={() => schedule.mutate(nextSlot)}>{t('schedule.at', { at: formatDateTime(nextSlot) })}</button>
+                <button type="button" onClick={() => schedule.mutate(nextSlot)}>
+                  {t('schedule.at', { at: formatDateTime(nextSlot) })}
+                </button>
               </>
             )}
           </div>
         )}
-        <button type="submit" disabled={!startsAt || !learner || !criterion || schedule.isPending}>{schedule.isPending ? t('schedule.scheduling') : t('schedule.schedule')}</button>
+        <button type="submit" disabled={!startsAt || !learner || !criterion || schedule.isPending}>
+          {schedule.isPending ? t('schedule.scheduling') : t('schedule.schedule')}
+        </button>
       </form>
     </>
   );

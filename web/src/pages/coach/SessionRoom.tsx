@@ -29,10 +29,24 @@ function Calls({ session: s }: { session: Session }) {
   const client = useQueryClient();
   const id = useId();
   const [callType, setCallType] = useState<string>('Video call');
-  const onSuccess = (updated: Session) => client.setQueryData(keys.liveSession(s.id), { ...s, ...updated, history: s.history, reviews: s.reviews, skills: s.skills, minStars: s.minStars });
+  const onSuccess = (updated: Session) =>
+    client.setQueryData(keys.liveSession(s.id), {
+      ...s,
+      ...updated,
+      history: s.history,
+      reviews: s.reviews,
+      skills: s.skills,
+      minStars: s.minStars,
+    });
   const path = { params: { path: { id: s.id } } };
-  const start = useMutation({ mutationFn: () => must(api.POST('/live-sessions/{id}/start', { ...path, body: { callType } })), onSuccess });
-  const another = useMutation({ mutationFn: () => must(api.POST('/live-sessions/{id}/calls', { ...path, body: { callType } })), onSuccess });
+  const start = useMutation({
+    mutationFn: () => must(api.POST('/live-sessions/{id}/start', { ...path, body: { callType } })),
+    onSuccess,
+  });
+  const another = useMutation({
+    mutationFn: () => must(api.POST('/live-sessions/{id}/calls', { ...path, body: { callType } })),
+    onSuccess,
+  });
   const end = useMutation({ mutationFn: () => must(api.POST('/live-sessions/{id}/end', path)), onSuccess });
   const cancel = useMutation({ mutationFn: () => must(api.POST('/live-sessions/{id}/cancel', path)), onSuccess });
   const noShow = useMutation({ mutationFn: () => must(api.POST('/live-sessions/{id}/no-show', path)), onSuccess });
@@ -45,23 +59,51 @@ function Calls({ session: s }: { session: Session }) {
       {s.state === 'LearnerWaiting' && <p className="alert alert-info">{t('room.waiting', { learner: s.learner })}</p>}
       {s.calls.length > 0 && (
         <ol aria-label={t('room.calls')}>
-          {s.calls.map((c) => <li key={c.startedAt}>{callTypeText(c.callType, t)}, {formatDateTime(c.startedAt)}</li>)}
+          {s.calls.map((c) => (
+            <li key={c.startedAt}>
+              {callTypeText(c.callType, t)}, {formatDateTime(c.startedAt)}
+            </li>
+          ))}
         </ol>
       )}
       {(s.state === 'LearnerWaiting' || s.state === 'InCall') && (
         <div className="field">
           <label htmlFor={`${id}-type`}>{t('room.callType')}</label>
           <select id={`${id}-type`} value={callType} onChange={(e) => setCallType(e.target.value)}>
-            {Object.keys(callTypes).map((type) => <option key={type} value={type}>{callTypeText(type, t)}</option>)}
+            {Object.keys(callTypes).map((type) => (
+              <option key={type} value={type}>
+                {callTypeText(type, t)}
+              </option>
+            ))}
           </select>
         </div>
       )}
       <div className="row">
-        {s.state === 'LearnerWaiting' && <button type="button" disabled={busy} onClick={() => start.mutate()}>{t('room.start')}</button>}
-        {s.state === 'InCall' && <button type="button" className="secondary" disabled={busy} onClick={() => another.mutate()}>{t('room.another')}</button>}
-        {s.state === 'InCall' && <button type="button" disabled={busy} onClick={() => end.mutate()}>{t('room.end')}</button>}
-        {s.state === 'Scheduled' && <button type="button" className="secondary" disabled={busy} onClick={() => noShow.mutate()}>{t('sessionState.NoShow')}</button>}
-        {s.state === 'Scheduled' && <button type="button" className="danger" disabled={busy} onClick={() => cancel.mutate()}>{t('room.cancel')}</button>}
+        {s.state === 'LearnerWaiting' && (
+          <button type="button" disabled={busy} onClick={() => start.mutate()}>
+            {t('room.start')}
+          </button>
+        )}
+        {s.state === 'InCall' && (
+          <button type="button" className="secondary" disabled={busy} onClick={() => another.mutate()}>
+            {t('room.another')}
+          </button>
+        )}
+        {s.state === 'InCall' && (
+          <button type="button" disabled={busy} onClick={() => end.mutate()}>
+            {t('room.end')}
+          </button>
+        )}
+        {s.state === 'Scheduled' && (
+          <button type="button" className="secondary" disabled={busy} onClick={() => noShow.mutate()}>
+            {t('sessionState.NoShow')}
+          </button>
+        )}
+        {s.state === 'Scheduled' && (
+          <button type="button" className="danger" disabled={busy} onClick={() => cancel.mutate()}>
+            {t('room.cancel')}
+          </button>
+        )}
       </div>
       {error && <ErrorNotice error={error} />}
     </section>
@@ -81,11 +123,14 @@ function RatingForm({ session: s }: { session: Session }) {
   const rate = useMutation({
     mutationFn: () => {
       const form = new FormData();
-      form.append('rating', JSON.stringify({
-        skills: skills.map((skill) => ({ skill, stars: stars[skill] ?? null })),
-        comments: comments || null,
-        feedback: feedback || null,
-      }));
+      form.append(
+        'rating',
+        JSON.stringify({
+          skills: skills.map((skill) => ({ skill, stars: stars[skill] ?? null })),
+          comments: comments || null,
+          feedback: feedback || null,
+        }),
+      );
       if (report) form.append('report', report, report.name);
       return uploadForm<Session>(`${config.apiBaseUrl}/live-sessions/${encodeURIComponent(s.id)}/rating`, form, auth, () => {});
     },
@@ -93,11 +138,14 @@ function RatingForm({ session: s }: { session: Session }) {
   });
   if (s.state !== 'Ended') return null;
   return (
-    <form className="card stack" aria-labelledby={`${id}-title`}
+    <form
+      className="card stack"
+      aria-labelledby={`${id}-title`}
       onSubmit={(event) => {
         event.preventDefault();
         if (!rate.isPending) rate.mutate();
-      }}>
+      }}
+    >
       <h2 id={`${id}-title`}>{t('room.rate')}</h2>
       {s.minStars && <p className="muted">{t('room.minStars', { stars: s.minStars })}</p>}
       {skills.map((skill) => (
@@ -106,7 +154,12 @@ function RatingForm({ session: s }: { session: Session }) {
           <div className="choices">
             {[1, 2, 3, 4, 5].map((n) => (
               <label key={n}>
-                <input type="radio" name={`${id}-${skill}`} checked={stars[skill] === n} onChange={() => setStars({ ...stars, [skill]: n })} />
+                <input
+                  type="radio"
+                  name={`${id}-${skill}`}
+                  checked={stars[skill] === n}
+                  onChange={() => setStars({ ...stars, [skill]: n })}
+                />
                 {t('room.stars', { stars: n })}
               </label>
             ))}
@@ -116,21 +169,41 @@ function RatingForm({ session: s }: { session: Session }) {
       <FieldError error={rate.error} field="skills" label={t('room.field.stars')} id={`${id}-skills-error`} />
       <div className="field">
         <label htmlFor={`${id}-comments`}>{t('room.comments')}</label>
-        <textarea id={`${id}-comments`} value={comments} onChange={(e) => setComments(e.target.value)} maxLength={4000} aria-describedby={`${id}-comments-error`} />
+        <textarea
+          id={`${id}-comments`}
+          value={comments}
+          onChange={(e) => setComments(e.target.value)}
+          maxLength={4000}
+          aria-describedby={`${id}-comments-error`}
+        />
         <FieldError error={rate.error} field="comments" label={t('room.field.comments')} id={`${id}-comments-error`} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-feedback`}>{t('room.feedback')}</label>
-        <textarea id={`${id}-feedback`} value={feedback} onChange={(e) => setFeedback(e.target.value)} maxLength={4000} aria-describedby={`${id}-feedback-error`} />
+        <textarea
+          id={`${id}-feedback`}
+          value={feedback}
+          onChange={(e) => setFeedback(e.target.value)}
+          maxLength={4000}
+          aria-describedby={`${id}-feedback-error`}
+        />
         <FieldError error={rate.error} field="feedback" label={t('room.field.feedback')} id={`${id}-feedback-error`} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-report`}>{t('room.report')}</label>
-        <input id={`${id}-report`} type="file" accept="application/pdf" onChange={(e) => setReport(e.target.files?.[0] ?? null)} aria-describedby={`${id}-report-error`} />
+        <input
+          id={`${id}-report`}
+          type="file"
+          accept="application/pdf"
+          onChange={(e) => setReport(e.target.files?.[0] ?? null)}
+          aria-describedby={`${id}-report-error`}
+        />
         <FieldError error={rate.error} field="report" label={t('room.field.report')} id={`${id}-report-error`} />
       </div>
       {rate.isError && <ErrorNotice error={rate.error} />}
-      <button type="submit" disabled={rate.isPending}>{rate.isPending ? t('common.saving') : t('room.saveRating')}</button>
+      <button type="submit" disabled={rate.isPending}>
+        {rate.isPending ? t('common.saving') : t('room.saveRating')}
+      </button>
     </form>
   );
 }
@@ -156,7 +229,10 @@ function History({ session: s }: { session: Session }) {
         <ul aria-label={t('reviews.heading')}>
           {(s.reviews ?? []).map((r) => (
             <li key={r.at + r.criterionId}>
-              {t(r.decision === 'Demonstrated' ? 'room.demonstratedBy' : 'room.notDemonstratedBy', { name: r.reviewerName, at: formatDateTime(r.at) })}
+              {t(r.decision === 'Demonstrated' ? 'room.demonstratedBy' : 'room.notDemonstratedBy', {
+                name: r.reviewerName,
+                at: formatDateTime(r.at),
+              })}
               {r.feedback ? `: ${r.feedback}` : ''}
             </li>
           ))}

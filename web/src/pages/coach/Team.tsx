@@ -33,7 +33,11 @@ export function Team() {
           <div className="field">
             <label htmlFor="team-certification">{t('common.certification')}</label>
             <select id="team-certification" value={current.id} onChange={(e) => setSelected(e.target.value)}>
-              {certifications.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+              {certifications.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title}
+                </option>
+              ))}
             </select>
           </div>
           <LearningRecords certification={current} />
@@ -55,7 +59,9 @@ function LearningRecords({ certification }: { certification: Certification }) {
         <ul className="cards" aria-label={t('records.of', { title: certification.title })}>
           {records.map((r) => (
             <li key={r.enrollmentId} className="card stack">
-              <h3><Link to={`/coach/reviews/${r.enrollmentId}`}>{r.learner.displayName}</Link></h3>
+              <h3>
+                <Link to={`/coach/reviews/${r.enrollmentId}`}>{r.learner.displayName}</Link>
+              </h3>
               <Standing status={r.status} overdue={r.overdue} dueDate={r.dueDate} />
               <ProgressBar met={r.progress.met} total={r.progress.total} label={t('records.progressOf', { name: r.learner.displayName })} />
             </li>
@@ -78,19 +84,26 @@ function Assign({ certification }: { certification: Certification }) {
   const team = useQuery({ ...queries.myTeam(api), enabled: open });
   const assign = useMutation({
     mutationFn: () =>
-      must(api.POST('/certifications/{id}/assignments', {
-        params: { path: { id: certification.id } },
-        body: {
-          learnerIds: chosen,
-          groupIds: null,
-          dueDate: dueAt(dueDate),
-          message: message || null,
-        },
-      })),
+      must(
+        api.POST('/certifications/{id}/assignments', {
+          params: { path: { id: certification.id } },
+          body: {
+            learnerIds: chosen,
+            groupIds: null,
+            dueDate: dueAt(dueDate),
+            message: message || null,
+          },
+        }),
+      ),
     onSuccess: () => void client.invalidateQueries({ queryKey: keys.teamRecords }),
   });
   const names = new Map((team.data?.items ?? []).map((u) => [u.id, u.displayName]));
-  if (!open) return <button type="button" onClick={() => setOpen(true)}>{t('assign.title', { title: certification.title })}</button>;
+  if (!open)
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        {t('assign.title', { title: certification.title })}
+      </button>
+    );
   return (
     <section className="card stack" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('assign.title', { title: certification.title })}</h2>
@@ -103,12 +116,21 @@ function Assign({ certification }: { certification: Certification }) {
         }}
       >
         {team.isSuccess && (
-          <CheckboxGroup legend={t('team.members')} items={team.data.items.map((u) => ({ id: u.id, name: u.displayName }))} chosen={chosen}
-            onChange={setChosen} error={assign.error} field="learnerIds" label={t('team.field.members')} />
+          <CheckboxGroup
+            legend={t('team.members')}
+            items={team.data.items.map((u) => ({ id: u.id, name: u.displayName }))}
+            chosen={chosen}
+            onChange={setChosen}
+            error={assign.error}
+            field="learnerIds"
+            label={t('team.field.members')}
+          />
         )}
         <AssignmentFields dueDate={dueDate} message={message} onDueDate={setDueDate} onMessage={setMessage} error={assign.error} />
         {assign.isError && !(assign.error as { problem?: { errors?: unknown } }).problem?.errors && <ErrorNotice error={assign.error} />}
-        <button type="submit" disabled={assign.isPending || chosen.length === 0}>{assign.isPending ? t('assign.assigning') : t('assign.assign')}</button>
+        <button type="submit" disabled={assign.isPending || chosen.length === 0}>
+          {assign.isPending ? t('assign.assigning') : t('assign.assign')}
+        </button>
       </form>
       {assign.isSuccess && <AssignmentResult report={assign.data} names={names} />}
     </section>

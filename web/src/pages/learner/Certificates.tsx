@@ -30,7 +30,9 @@ export function Certificates() {
       {mine.isSuccess && mine.data.items.length === 0 && <p>{t('certificates.empty')}</p>}
       {mine.isSuccess && mine.data.items.length > 0 && (
         <ul className="cards" aria-label={t('nav.certificates')}>
-          {mine.data.items.map((c) => <CertificateCard key={c.id} certificate={c} />)}
+          {mine.data.items.map((c) => (
+            <CertificateCard key={c.id} certificate={c} />
+          ))}
         </ul>
       )}
     </>
@@ -54,7 +56,9 @@ function CertificateCard({ certificate: c }: { certificate: Certificate }) {
     <li className="card stack">
       <h2>{c.certification}</h2>
       <p>
-        <span className={`badge ${c.status === 'valid' ? 'badge-success' : 'badge-danger'}`}>{t(`certificateStatus.${c.status}` as MessageKey)}</span>
+        <span className={`badge ${c.status === 'valid' ? 'badge-success' : 'badge-danger'}`}>
+          {t(`certificateStatus.${c.status}` as MessageKey)}
+        </span>
       </p>
       <dl className="facts">
         <dt>{t('certificates.issuedBy')}</dt>
@@ -70,25 +74,40 @@ function CertificateCard({ certificate: c }: { certificate: Certificate }) {
         {c.revokedAt && (
           <>
             <dt>{t('certificates.revoked')}</dt>
-            <dd>{formatDate(c.revokedAt)}{c.revokedReason ? `: ${c.revokedReason}` : ''}</dd>
+            <dd>
+              {formatDate(c.revokedAt)}
+              {c.revokedReason ? `: ${c.revokedReason}` : ''}
+            </dd>
           </>
         )}
         <dt>{t('certificates.id')}</dt>
-        <dd><code>{c.id}</code></dd>
+        <dd>
+          <code>{c.id}</code>
+        </dd>
       </dl>
       <div className="row">
         {c.downloadUrl ? (
-          <a className="button" href={c.downloadUrl} target="_blank" rel="noopener">{t('certificates.download')}</a>
+          <a className="button" href={c.downloadUrl} target="_blank" rel="noopener">
+            {t('certificates.download')}
+          </a>
         ) : (
           <span className="muted">{t('certificates.drawing')}</span>
         )}
-        <a href={c.verifyUrl} target="_blank" rel="noopener">{t('certificates.verifyPage')}</a>
-        <button type="button" className="secondary" onClick={() => void copy()}>{t('certificates.copyLink')}</button>
-        <span role="status" className="muted">{copied ? t('certificates.copied') : ''}</span>
+        <a href={c.verifyUrl} target="_blank" rel="noopener">
+          {t('certificates.verifyPage')}
+        </a>
+        <button type="button" className="secondary" onClick={() => void copy()}>
+          {t('certificates.copyLink')}
+        </button>
+        <span role="status" className="muted">
+          {copied ? t('certificates.copied') : ''}
+        </span>
       </div>
       <VerifyQr url={c.verifyUrl} alt={t('certificates.qrAlt')} />
       {c.status === 'valid' && (
-        <a href={linkedInUrl(c)} target="_blank" rel="noopener" className="button secondary">{t('certificates.linkedIn')}</a>
+        <a href={linkedInUrl(c)} target="_blank" rel="noopener" className="button secondary">
+          {t('certificates.linkedIn')}
+        </a>
       )}
       {c.canRecertify && (
         <button type="button" disabled={recertify.isPending} onClick={() => recertify.mutate()}>
@@ -125,9 +144,11 @@ function VerifyQr({ url, alt }: { url: string; alt: string }) {
   const [svg, setSvg] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void import('qrcode').then((qr) => qr.toString(url, { type: 'svg', margin: 1 })).then((text) => {
-      if (live) setSvg(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`);
-    });
+    void import('qrcode')
+      .then((qr) => qr.toString(url, { type: 'svg', margin: 1 }))
+      .then((text) => {
+        if (live) setSvg(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`);
+      });
     return () => {
       live = false;
     };

@@ -42,9 +42,16 @@ export function Discover() {
                   t('discover.criteria', { count: c.criteria.length }),
                   c.requireApproval ? t('discover.approval') : null,
                   c.validityMonths ? t('discover.validity', { months: c.validityMonths }) : null,
-                ].filter(Boolean).join(' · ')}
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </p>
-              <button type="button" disabled={enroll.isPending} onClick={() => enroll.mutate(c.id)} aria-label={t('discover.enrollIn', { title: c.title })}>
+              <button
+                type="button"
+                disabled={enroll.isPending}
+                onClick={() => enroll.mutate(c.id)}
+                aria-label={t('discover.enrollIn', { title: c.title })}
+              >
                 {enroll.isPending && enroll.variables === c.id ? t('discover.enrolling') : t('discover.enroll')}
               </button>
             </li>

@@ -17,7 +17,6 @@ import { HandIn } from './HandIn';
 type Detail = Schemas['EnrollmentDetail'];
 type CriterionView = Detail['criteria'][number];
 
-
 /** One learning record, criterion by criterion, with the step that is the learner's to take. */
 export function EnrollmentPage() {
   const t = useTranslate();
@@ -78,7 +77,11 @@ function ApprovalState({ detail }: { detail: Detail }) {
   }
   if (detail.approval === 'Approved') {
     const name = last?.approverName ?? '';
-    return <p className="muted">{last?.comment ? t('enrollment.approvedSaying', { name, comment: last.comment }) : t('enrollment.approvedBy', { name })}</p>;
+    return (
+      <p className="muted">
+        {last?.comment ? t('enrollment.approvedSaying', { name, comment: last.comment }) : t('enrollment.approvedBy', { name })}
+      </p>
+    );
   }
   if (detail.approval === 'Rejected') {
     return (
@@ -96,14 +99,22 @@ function LearnerActions({ detail }: { detail: Detail }) {
   const t = useTranslate();
   const { api } = useServices();
   const onSuccess = useRecordUpdate(detail.id, [keys.myAssignments]);
-  const start = useMutation({ mutationFn: () => must(api.POST('/enrollments/{id}/start', { params: { path: { id: detail.id } } })), onSuccess });
-  const submit = useMutation({ mutationFn: () => must(api.POST('/enrollments/{id}/submit', { params: { path: { id: detail.id } } })), onSuccess });
+  const start = useMutation({
+    mutationFn: () => must(api.POST('/enrollments/{id}/start', { params: { path: { id: detail.id } } })),
+    onSuccess,
+  });
+  const submit = useMutation({
+    mutationFn: () => must(api.POST('/enrollments/{id}/submit', { params: { path: { id: detail.id } } })),
+    onSuccess,
+  });
   const evidenced = detail.criteria.some((c) => c.state === 'Evidenced');
   const resubmit = detail.approval === 'Rejected';
   return (
     <div className="stack">
       {detail.status === 'NotStarted' && (
-        <button type="button" disabled={start.isPending} onClick={() => start.mutate()}>{start.isPending ? t('enrollment.starting') : t('enrollment.start')}</button>
+        <button type="button" disabled={start.isPending} onClick={() => start.mutate()}>
+          {start.isPending ? t('enrollment.starting') : t('enrollment.start')}
+        </button>
       )}
       {(evidenced || resubmit) && !['Submitted', 'Earned'].includes(detail.status) && (
         <div className="row">
@@ -126,7 +137,11 @@ function CriterionStep({ detail, criterion }: { detail: Detail; criterion: Crite
   const onSuccess = useRecordUpdate(detail.id, [keys.myAssignments]);
   const complete = useMutation({
     mutationFn: () =>
-      must(api.POST('/enrollments/{id}/criteria/{criterionId}/complete', { params: { path: { id: detail.id, criterionId: criterion.criterionId } } })),
+      must(
+        api.POST('/enrollments/{id}/criteria/{criterionId}/complete', {
+          params: { path: { id: detail.id, criterionId: criterion.criterionId } },
+        }),
+      ),
     onSuccess,
   });
   if (detail.status === 'Earned' || detail.withdrawnAt) return null;

@@ -47,7 +47,10 @@ export function HandIn({ enrollmentId, criterionId, title }: { enrollmentId: str
       setProgress(0);
       return uploadForm<Detail>(
         `${config.apiBaseUrl}/enrollments/${encodeURIComponent(enrollmentId)}/criteria/${encodeURIComponent(criterionId)}/evidence`,
-        form, auth, setProgress);
+        form,
+        auth,
+        setProgress,
+      );
     },
     onSuccess: (detail) => {
       updateRecord(detail);
@@ -71,8 +74,13 @@ export function HandIn({ enrollmentId, criterionId, title }: { enrollmentId: str
     >
       <div className="field">
         <label htmlFor={`${id}-text`}>{t('handIn.note')}</label>
-        <textarea id={`${id}-text`} value={text} onChange={(e) => setText(e.target.value)} maxLength={evidenceLimits.maxTextLength}
-          aria-describedby={`${id}-text-error`} />
+        <textarea
+          id={`${id}-text`}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          maxLength={evidenceLimits.maxTextLength}
+          aria-describedby={`${id}-text-error`}
+        />
         <FieldError error={send.error} field="text" label={t('handIn.note')} id={`${id}-text-error`} />
       </div>
       <div
@@ -90,20 +98,35 @@ export function HandIn({ enrollmentId, criterionId, title }: { enrollmentId: str
         }}
       >
         <p>{t('handIn.drop')}</p>
-        <button type="button" className="secondary" onClick={() => picker.current?.click()}>{t('handIn.choose')}</button>
-        <input ref={picker} id={`${id}-files`} type="file" multiple hidden aria-label={t('handIn.filesFor', { title })}
+        <button type="button" className="secondary" onClick={() => picker.current?.click()}>
+          {t('handIn.choose')}
+        </button>
+        <input
+          ref={picker}
+          id={`${id}-files`}
+          type="file"
+          multiple
+          hidden
+          aria-label={t('handIn.filesFor', { title })}
           accept={evidenceLimits.acceptedTypes.join(',')}
           onChange={(e) => {
             add(e.target.files);
             e.target.value = '';
-          }} />
+          }}
+        />
         <p className="hint" id={`${id}-limits`}>
-          {t('handIn.limits', { max: evidenceLimits.maxFiles, size: formatBytes(evidenceLimits.maxFileBytes), accepted: t('handIn.accepted') })}
+          {t('handIn.limits', {
+            max: evidenceLimits.maxFiles,
+            size: formatBytes(evidenceLimits.maxFileBytes),
+            accepted: t('handIn.accepted'),
+          })}
         </p>
       </div>
       {refusals.length > 0 && (
         <ul className="field-error" role="alert">
-          {refusals.map((r) => <li key={r}>{r}</li>)}
+          {refusals.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
         </ul>
       )}
       {files.length > 0 && (
@@ -111,8 +134,14 @@ export function HandIn({ enrollmentId, criterionId, title }: { enrollmentId: str
           {files.map((file) => (
             <li key={file.name + file.size}>
               <span>{file.name}</span> <span className="muted">{formatBytes(file.size)}</span>
-              <button type="button" className="secondary" onClick={() => setFiles(files.filter((f) => f !== file))}
-                aria-label={t('handIn.removeFile', { name: file.name })}>{t('common.remove')}</button>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => setFiles(files.filter((f) => f !== file))}
+                aria-label={t('handIn.removeFile', { name: file.name })}
+              >
+                {t('common.remove')}
+              </button>
             </li>
           ))}
         </ul>
@@ -124,7 +153,9 @@ export function HandIn({ enrollmentId, criterionId, title }: { enrollmentId: str
         </div>
       )}
       {send.isError && <ErrorNotice error={send.error} />}
-      <button type="submit" disabled={nothing || send.isPending}>{send.isPending ? t('handIn.sending') : t('handIn.send')}</button>
+      <button type="submit" disabled={nothing || send.isPending}>
+        {send.isPending ? t('handIn.sending') : t('handIn.send')}
+      </button>
     </form>
   );
 }

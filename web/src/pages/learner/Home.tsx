@@ -40,7 +40,11 @@ export function Home() {
               <Standing status={item.status} overdue={item.overdue}>
                 <span className="muted">{enrollmentSourceText(item.source, t)}</span>
               </Standing>
-              <ProgressBar met={Number(item.progress.met)} total={Number(item.progress.total)} label={t('standing.progressIn', { title: item.certification.title })} />
+              <ProgressBar
+                met={Number(item.progress.met)}
+                total={Number(item.progress.total)}
+                label={t('standing.progressIn', { title: item.certification.title })}
+              />
               {item.dueDate && <p className="muted">{t('standing.due', { date: formatDate(item.dueDate) })}</p>}
               {item.message && <p>{item.message}</p>}
             </li>

@@ -25,7 +25,9 @@ export function LiveSessions() {
       <h1>{t('nav.liveSessions')}</h1>
       {hasRole(me, 'Coach') && (
         <p>
-          <Link className="button" to="/coach/schedule">{t('sessions.schedule')}</Link>
+          <Link className="button" to="/coach/schedule">
+            {t('sessions.schedule')}
+          </Link>
         </p>
       )}
       {list.isPending && <p className="muted">{t('app.loading')}</p>}
@@ -33,7 +35,9 @@ export function LiveSessions() {
       {list.isSuccess && list.data.items.length === 0 && <p>{t('sessions.empty')}</p>}
       {list.isSuccess && list.data.items.length > 0 && (
         <ul className="cards" aria-label={t('sessions.mine')}>
-          {list.data.items.map((s) => <SessionCard key={s.id} session={s} coach={s.coachId === me.user.id} />)}
+          {list.data.items.map((s) => (
+            <SessionCard key={s.id} session={s} coach={s.coachId === me.user.id} />
+          ))}
         </ul>
       )}
     </>
@@ -48,16 +52,26 @@ function SessionCard({ session: s, coach }: { session: Session; coach: boolean }
   return (
     <li className="card stack">
       <h2>
-        <Link to={`/live-sessions/${s.id}`} aria-label={t('sessions.linkLabel', { criterion: s.criterion, other, at: formatDateTime(s.startsAt) })}>
+        <Link
+          to={`/live-sessions/${s.id}`}
+          aria-label={t('sessions.linkLabel', { criterion: s.criterion, other, at: formatDateTime(s.startsAt) })}
+        >
           {s.criterion}
         </Link>
       </h2>
-      <p>{s.certification} · {t('sessions.with', { other })}</p>
+      <p>
+        {s.certification} · {t('sessions.with', { other })}
+      </p>
       <p className="muted">
         {formatDateTime(s.startsAt)} · {t('sessions.minutes', { minutes: s.durationMinutes })} · {sessionStateText(s.state, t)}
       </p>
-      <button type="button" className="secondary"
-        onClick={() => downloadProtectedFile(`${config.apiBaseUrl}${s.invitePath.replace(/^\/api/, '')}`, 'invitation.ics', auth).catch(setError)}>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() =>
+          downloadProtectedFile(`${config.apiBaseUrl}${s.invitePath.replace(/^\/api/, '')}`, 'invitation.ics', auth).catch(setError)
+        }
+      >
         {t('sessions.addToCalendar')}
       </button>
       {error !== null && <ErrorNotice error={error} />}

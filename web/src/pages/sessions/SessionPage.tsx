@@ -34,9 +34,16 @@ export function SessionPage() {
     <>
       <h1>{s.criterion}</h1>
       <section className="card stack" aria-label={t('sessions.theSession')}>
-        <p>{s.certification} · {s.coachId === me.user.id ? t('sessions.with', { other: s.learner }) : t('sessions.withCoach', { coach: s.coach })}</p>
-        <p className="muted">{formatDateTime(s.startsAt)} · {t('sessions.minutes', { minutes: s.durationMinutes })}</p>
-        <p role="status"><span className="badge">{sessionStateText(s.state, t)}</span></p>
+        <p>
+          {s.certification} ·{' '}
+          {s.coachId === me.user.id ? t('sessions.with', { other: s.learner }) : t('sessions.withCoach', { coach: s.coach })}
+        </p>
+        <p className="muted">
+          {formatDateTime(s.startsAt)} · {t('sessions.minutes', { minutes: s.durationMinutes })}
+        </p>
+        <p role="status">
+          <span className="badge">{sessionStateText(s.state, t)}</span>
+        </p>
       </section>
       {s.coachId === me.user.id ? (
         <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
@@ -63,13 +70,17 @@ function WaitingRoom({ session: s }: { session: Session }) {
       {s.state === 'Scheduled' && (
         <>
           <p>{t('waiting.intro')}</p>
-          <button type="button" disabled={join.isPending} onClick={() => join.mutate()}>{join.isPending ? t('waiting.joining') : t('waiting.join')}</button>
+          <button type="button" disabled={join.isPending} onClick={() => join.mutate()}>
+            {join.isPending ? t('waiting.joining') : t('waiting.join')}
+          </button>
         </>
       )}
       {s.state === 'LearnerWaiting' && <p className="alert alert-info">{t('waiting.here', { coach: s.coach })}</p>}
       {s.state === 'InCall' && (
         <p className="alert alert-success">
-          {lastCall ? t('waiting.callOnType', { coach: s.coach, type: callTypeText(lastCall.callType, t) }) : t('waiting.callOn', { coach: s.coach })}
+          {lastCall
+            ? t('waiting.callOnType', { coach: s.coach, type: callTypeText(lastCall.callType, t) })
+            : t('waiting.callOn', { coach: s.coach })}
         </p>
       )}
       {s.state === 'Ended' && <p>{t('waiting.ended', { coach: s.coach })}</p>}
@@ -79,7 +90,9 @@ function WaitingRoom({ session: s }: { session: Session }) {
             {s.rating.met ? t('waiting.met') : t('waiting.notMet')}
           </p>
           <ul aria-label={t('waiting.starsPerSkill')}>
-            {s.rating.skills.map((r) => <li key={r.skill}>{t('waiting.skillStars', { skill: r.skill ?? '', stars: r.stars ?? 0 })}</li>)}
+            {s.rating.skills.map((r) => (
+              <li key={r.skill}>{t('waiting.skillStars', { skill: r.skill ?? '', stars: r.stars ?? 0 })}</li>
+            ))}
           </ul>
           {s.rating.feedback && <p>{t('waiting.feedback', { feedback: s.rating.feedback })}</p>}
         </div>

@@ -6,8 +6,11 @@ export function sessionStateText(state: string, t: Translate): string {
 }
 
 /** The kinds of call a coach can start, as the API stores them, with their words. */
-export const callTypes = { 'Video call': 'callType.video', 'Phone call': 'callType.phone', 'In person': 'callType.inPerson' } as const satisfies
-  Record<string, MessageKey>;
+export const callTypes = {
+  'Video call': 'callType.video',
+  'Phone call': 'callType.phone',
+  'In person': 'callType.inPerson',
+} as const satisfies Record<string, MessageKey>;
 
 /** A call's type in the reader's words; a type the app does not know is shown as stored. */
 export function callTypeText(type: string, t: Translate): string {

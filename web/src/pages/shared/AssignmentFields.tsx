@@ -7,7 +7,13 @@ import { FieldError } from '../../ui/ErrorNotice';
 type Report = Schemas['AssignmentReport'];
 
 /** The due date and message of an assignment, as a coach and an admin both give them. */
-export function AssignmentFields({ dueDate, message, onDueDate, onMessage, error }: {
+export function AssignmentFields({
+  dueDate,
+  message,
+  onDueDate,
+  onMessage,
+  error,
+}: {
   dueDate: string;
   message: string;
   onDueDate: (value: string) => void;
@@ -20,12 +26,23 @@ export function AssignmentFields({ dueDate, message, onDueDate, onMessage, error
     <>
       <div className="field">
         <label htmlFor={`${id}-due`}>{t('assign.dueDate')}</label>
-        <input id={`${id}-due`} type="date" value={dueDate} onChange={(e) => onDueDate(e.target.value)} aria-describedby={`${id}-due-error`} />
+        <input
+          id={`${id}-due`}
+          type="date"
+          value={dueDate}
+          onChange={(e) => onDueDate(e.target.value)}
+          aria-describedby={`${id}-due-error`}
+        />
         <FieldError error={error} field="dueDate" label={t('assign.field.dueDate')} id={`${id}-due-error`} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-message`}>{t('assign.message')}</label>
-        <textarea id={`${id}-message`} value={message} onChange={(e) => onMessage(e.target.value)} aria-describedby={`${id}-message-error`} />
+        <textarea
+          id={`${id}-message`}
+          value={message}
+          onChange={(e) => onMessage(e.target.value)}
+          aria-describedby={`${id}-message-error`}
+        />
         <FieldError error={error} field="message" label={t('assign.field.message')} id={`${id}-message-error`} />
       </div>
     </>
@@ -52,7 +69,11 @@ export function AssignmentResult({ report, names }: { report: Report; names: Map
             {line.dueDateAdded && ` (${t('assign.dueDateAdded')})`}
           </li>
         ))}
-        {report.skippedNotInTeam.map((learnerId) => <li key={learnerId}>{names.get(learnerId) ?? learnerId}: {t('assign.notInTeam')}</li>)}
+        {report.skippedNotInTeam.map((learnerId) => (
+          <li key={learnerId}>
+            {names.get(learnerId) ?? learnerId}: {t('assign.notInTeam')}
+          </li>
+        ))}
       </ul>
     </div>
   );

@@ -30,7 +30,12 @@ export function Evidence({ enrollmentId, criterion }: { enrollmentId: string; cr
             <ul className="files">
               {item.files.map((file, index) => (
                 <li key={`${item.id}-${index}`}>
-                  <button type="button" className="secondary" onClick={() => open(item.id, index)} aria-label={t('evidence.open', { name: file.name })}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => open(item.id, index)}
+                    aria-label={t('evidence.open', { name: file.name })}
+                  >
                     {file.name}
                   </button>
                   <span className="muted">{formatBytes(file.size)}</span>
