@@ -91,6 +91,8 @@ module api 'modules/functionapp.bicep' = {
       Smtp__Password: empty(smtpPassword) ? '' : '@Microsoft.KeyVault(VaultName=${vault.outputs.name};SecretName=smtp-password)'
       Smtp__From: smtpFrom
       Secrets__KeyVaultKeyUri: vault.outputs.webhookSecretsKeyUri
+      // Links in e-mails and calendar files open pages of the web app, which the Static Web App serves.
+      WebBaseUrl: web.outputs.url
     }
     publicBaseUrl: publicBaseUrl
   }

@@ -85,9 +85,10 @@ public sealed class DevHostApp : IAsyncDisposable
                 new(DurableEngine.ConnectionSetting, started[1].ConnectionString)]);
         }
 
-        var port = builder.Configuration.GetValue("DevHost:Port", settings.Port);
+        // Port 0 (tests) is resolved here, not by the server, so the links the host writes can name the port it serves on.
+        var port = builder.Configuration.GetValue("DevHost:Port", settings.Port) is var asked and not 0 ? asked : FreePort();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        if (port != 0 && string.IsNullOrWhiteSpace(builder.Configuration["PublicBaseUrl"]))
+        if (string.IsNullOrWhiteSpace(builder.Configuration["PublicBaseUrl"]))
         {
             // Links in e-mails and on certificates lead back to this host, whichever port it was given.
             builder.Configuration.AddInMemoryCollection([new("PublicBaseUrl", $"http://localhost:{port}")]);
@@ -149,6 +150,13 @@ public sealed class DevHostApp : IAsyncDisposable
         {
             await azurite.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static Dictionary<string, string?> Defaults() => new()

@@ -6,6 +6,9 @@ public sealed class AppOptions
     /// <summary>Where people reach the app (links in e-mails and on certificates).</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";
 
+    /// <summary>Where people open the web app, when it is served apart from the API (links to its pages); else <see cref="PublicBaseUrl"/>.</summary>
+    public string? WebBaseUrl { get; set; }
+
     /// <summary>
     /// Whether the last X-Forwarded-For hop names the client: true behind the platform's front end, which appends the
     /// address it saw; false where clients connect directly (the dev host), as the header is then whatever they sent.

@@ -3,6 +3,7 @@ using Certifications.Functions.Certificates;
 using Certifications.Functions.Enrollments;
 using Certifications.Functions.Hosting;
 using Certifications.Functions.Identity;
+using Certifications.Functions.Links;
 using Certifications.Functions.Notifications;
 using Certifications.Functions.Organizations;
 using Certifications.Functions.People;
@@ -75,7 +76,7 @@ public static class AppServices
         services.AddSingleton<Progress.AbandonedUploads>();
         services.AddSingleton<ReviewQueue>();
         services.AddSingleton<LmsWebhookService>();
-        services.AddSingleton<CertificateLinks>();
+        services.AddSingleton<ProductLinks>();
         services.AddSingleton<CertificateRendering>();
         services.AddSingleton<CertificateService>();
         services.AddSingleton<CertificateDelivery>();

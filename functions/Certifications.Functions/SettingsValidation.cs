@@ -23,8 +23,23 @@ public sealed class SettingsValidation(IHostEnvironment environment)
             return Fail("PublicBaseUrl", $"must be the app's absolute address (e.g. https://certifications.example.org), not '{options.PublicBaseUrl}'.");
         }
 
-        return !Development && url.Scheme != "https"
-            ? Fail("PublicBaseUrl", "must be an https address outside Development: it is printed in every certificate's QR code.")
+        if (!Development && url.Scheme != "https")
+        {
+            return Fail("PublicBaseUrl", "must be an https address outside Development: it is printed in every certificate's QR code.");
+        }
+
+        if (options.WebBaseUrl is null)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        if (!Uri.TryCreate(options.WebBaseUrl, UriKind.Absolute, out var web) || web.Scheme is not ("https" or "http"))
+        {
+            return Fail("WebBaseUrl", $"must be the web app's absolute address (e.g. https://app.certifications.example.org), not '{options.WebBaseUrl}'.");
+        }
+
+        return !Development && web.Scheme != "https"
+            ? Fail("WebBaseUrl", "must be an https address outside Development: every e-mail links to it.")
             : ValidateOptionsResult.Success;
     }
 

@@ -4,6 +4,7 @@ using Certifications.Domain.Catalog;
 using Certifications.Domain.Certificates;
 using Certifications.Domain.Common;
 using Certifications.Functions.Certificates.Rendering;
+using Certifications.Functions.Links;
 using Certifications.Functions.Notifications;
 using Certifications.Storage.Catalog;
 using Certifications.Storage.Certificates;
@@ -22,7 +23,7 @@ namespace Certifications.Functions.Certificates;
 /// trigger retries and, after its last attempt, the delivery sweep does.
 /// </summary>
 public sealed partial class CertificateRendering(
-    CertificateRepository certificates, CertificateFiles files, DesignVersions designs, UndeliveredAwards undelivered, CertificateLinks links,
+    CertificateRepository certificates, CertificateFiles files, DesignVersions designs, UndeliveredAwards undelivered, ProductLinks links,
     CertificateEmail email, IEmailSender mail, RecipientLanguages languages, TimeProvider clock, ILogger<CertificateRendering> logger)
 {
     private const int Attempts = 3;

@@ -2,6 +2,7 @@ using Certifications.Domain.Certificates;
 using Certifications.Domain.Common;
 using Certifications.Domain.Policies;
 using Certifications.Functions.Enrollments;
+using Certifications.Functions.Links;
 using Certifications.Functions.Notifications;
 using Certifications.Storage.Certificates;
 using Certifications.Storage.Common;
@@ -16,7 +17,7 @@ namespace Certifications.Functions.Certificates;
 /// </summary>
 public sealed class CertificateService(
     CertificateRepository certificates, CertificateFiles files, BlobLinks links, EnrollmentService enrollments, DirectoryRepository directory,
-    CertificateEmail email, IEmailSender mail, RecipientLanguages languages, CertificateLinks publicLinks, EnrollmentRepository records,
+    CertificateEmail email, IEmailSender mail, RecipientLanguages languages, ProductLinks publicLinks, EnrollmentRepository records,
     TimeProvider clock)
 {
     public static readonly TimeSpan DownloadLinkLifetime = TimeSpan.FromMinutes(15);

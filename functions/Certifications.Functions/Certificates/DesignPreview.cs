@@ -5,6 +5,7 @@ using Certifications.Domain.Policies;
 using Certifications.Functions.Certificates.Rendering;
 using Certifications.Functions.Certificates.Rendering.Text;
 using Certifications.Functions.Images;
+using Certifications.Functions.Links;
 using Certifications.Storage.Catalog;
 using Certifications.Storage.Certificates;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,7 @@ public sealed record DesignDraft(CertificateDesign Design, LogoImage? NewLogo, F
 
 /// <summary>A certification's certificate drawn with sample data, exactly as the renderer will draw the real ones.</summary>
 public sealed partial class DesignPreview(
-    CertificationRepository certifications, CertificateFiles files, CertificateLinks links, ImageIntake images, TimeProvider clock,
+    CertificationRepository certifications, CertificateFiles files, ProductLinks links, ImageIntake images, TimeProvider clock,
     ILogger<DesignPreview> logger)
 {
     /// <summary>The saved design.</summary>

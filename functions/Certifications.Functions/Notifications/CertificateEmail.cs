@@ -1,13 +1,13 @@
 using Certifications.Domain.Certificates;
 using Certifications.Domain.Languages;
 using Certifications.Domain.People;
-using Certifications.Functions.Certificates;
+using Certifications.Functions.Links;
 using MimeKit;
 
 namespace Certifications.Functions.Notifications;
 
 /// <summary>The messages about an issued certificate, in the learner's language: delivery with the PDF, revocation, and expiry.</summary>
-public sealed class CertificateEmail(MailMessages mail, CertificateLinks links)
+public sealed class CertificateEmail(MailMessages mail, ProductLinks links)
 {
     public MimeMessage Delivered(Certificate certificate, string learnerEmail, string language, ReadOnlyMemory<byte> pdf)
     {

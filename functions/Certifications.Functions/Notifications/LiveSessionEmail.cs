@@ -1,13 +1,14 @@
 using System.Text;
 using Certifications.Domain.Languages;
 using Certifications.Domain.LiveSessions;
+using Certifications.Functions.Links;
 using Certifications.Functions.LiveSessions;
 using MimeKit;
 
 namespace Certifications.Functions.Notifications;
 
 /// <summary>The invitation to a live session, to the learner and the coach, each in their language, with the calendar file attached.</summary>
-public sealed class LiveSessionEmail(MailMessages mail)
+public sealed class LiveSessionEmail(MailMessages mail, ProductLinks links)
 {
     /// <summary>One message for both when they read the same language, else one each.</summary>
     public IReadOnlyList<MimeMessage> Invitation(LiveSession session, string learnerLanguage, string coachLanguage) =>
@@ -16,7 +17,7 @@ public sealed class LiveSessionEmail(MailMessages mail)
             : [Invitation(session, [(session.LearnerName, session.LearnerEmail)], learnerLanguage),
                 Invitation(session, [(session.CoachName, session.CoachEmail)], coachLanguage)];
 
-    public string Link(LiveSession session) => mail.Link($"api/live-sessions/{session.Id}");
+    public string Link(LiveSession session) => links.LiveSession(session.Id);
 
     private MimeMessage Invitation(LiveSession session, IEnumerable<(string Name, string Email)> to, string language)
     {

@@ -6,10 +6,8 @@ using MimeKit;
 namespace Certifications.Functions.Notifications;
 
 /// <summary>Builds the plain-text messages the product sends, with the sender and links it always uses.</summary>
-public sealed class MailMessages(IOptions<EmailOptions> email, IOptions<AppOptions> app)
+public sealed class MailMessages(IOptions<EmailOptions> email)
 {
-    public string Link(string path) => $"{app.Value.PublicBaseUrl.TrimEnd('/')}/{path.TrimStart('/')}";
-
     /// <summary>A plain-text message in <paramref name="language"/> (its signature too, and said so in its Content-Language).</summary>
     public MimeMessage Create(
         IEnumerable<(string Name, string Email)> to, string language, string subject, IEnumerable<string> lines, string? enrollmentId = null)

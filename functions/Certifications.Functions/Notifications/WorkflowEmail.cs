@@ -3,12 +3,13 @@ using Certifications.Domain.Enrollments;
 using Certifications.Domain.Languages;
 using Certifications.Domain.People;
 using Certifications.Domain.Progress;
+using Certifications.Functions.Links;
 using MimeKit;
 
 namespace Certifications.Functions.Notifications;
 
 /// <summary>The messages the enrollment workflow sends, each in its reader's language: reminders and approval requests.</summary>
-public sealed class WorkflowEmail(MailMessages mail)
+public sealed class WorkflowEmail(MailMessages mail, ProductLinks links)
 {
     public MimeMessage DueReminder(Enrollment enrollment, Certification certification, DueReminderKind kind, string language)
     {
@@ -20,7 +21,7 @@ public sealed class WorkflowEmail(MailMessages mail)
                 string.Empty,
                 MailWords.Format(body, language, certification.Title, due, enrollment.CriteriaMet, enrollment.Criteria.Count),
                 string.Empty,
-                MailWords.Format("PickUp", language, mail.Link($"enrollments/{enrollment.Id}")),
+                MailWords.Format("PickUp", language, links.LearnerRecord(enrollment.Id)),
             ],
             enrollment.Id);
     }
@@ -40,8 +41,8 @@ public sealed class WorkflowEmail(MailMessages mail)
                         MailWords.Format("ApprovalBody", language, enrollment.LearnerName, certification.Title),
                         MailWords.Get(reminder ? "ApprovalWaiting" : "ApprovalAsk", language),
                         string.Empty,
-                        MailWords.Format("ApprovalQueue", language, mail.Link("reviews/queue")),
-                        MailWords.Format("ApprovalRecord", language, mail.Link($"enrollments/{enrollment.Id}")),
+                        MailWords.Format("ApprovalQueue", language, links.ReviewQueue()),
+                        MailWords.Format("ApprovalRecord", language, links.Review(enrollment.Id)),
                     ],
                     enrollment.Id);
             }),

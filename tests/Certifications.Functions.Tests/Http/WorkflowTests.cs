@@ -52,6 +52,12 @@ public class WorkflowTests(DevHostFixture fixture)
         Assert.Equal(
             new[] { s.Coach.Email, s.Org.Admin.Email, secondAdmin.Email }.Order(StringComparer.Ordinal),
             request.To.Mailboxes.Select(b => b.Address).Order(StringComparer.Ordinal));
+
+        // Its links open the reviewer's pages of the web app: the queue, and this submission as a coach reviews it.
+        var text = request.TextBody ?? string.Empty;
+        Assert.Contains($"{fixture.Host.BaseUrl}/coach/reviews\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains($"{fixture.Host.BaseUrl}/coach/reviews/{s.EnrollmentId}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/", text, StringComparison.Ordinal);
     }
 
     [Fact]
