@@ -47,12 +47,26 @@ public static class CriteriaProgressCsv
     public static string FileName(Certification certification, DateTimeOffset now) =>
         $"criteria-progress-{Slug(certification.Title)}-{now:yyyy-MM-dd}.csv";
 
-    public static string Slug(string title) =>
-        string.Join(
-            '-', new string([.. title.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')]).Split(
-            ' ', StringSplitOptions.RemoveEmptyEntries)) is { Length: > 0 } slug
-            ? slug
-            : "certification";
+    /// <summary>
+    /// A title as a file name's part: its words in lower case joined by hyphens, letters of every script kept with their
+    /// accents and marks ("négociation-avancée", "交渉"), anything else a separator; at most 80 characters.
+    /// </summary>
+    public static string Slug(string title)
+    {
+        var words = new StringBuilder();
+        foreach (var rune in title.Normalize(NormalizationForm.FormC).EnumerateRunes())
+        {
+            words.Append(KeptInName(rune) ? Rune.ToLowerInvariant(rune).ToString() : " ");
+        }
+
+        var slug = string.Join('-', words.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        // A cut must not split a character written as two code units.
+        var cut = slug.Length <= 80 ? slug : slug[..(char.IsHighSurrogate(slug[79]) ? 79 : 80)].TrimEnd('-');
+        return cut.Length > 0 ? cut : "certification";
+    }
+
+    private static bool KeptInName(Rune rune) =>
+        Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     private static async Task WriteRecordAsync(CsvWriter csv, IEnumerable<string> cells)
     {
