@@ -55,6 +55,11 @@ public sealed class AdminJourneyTests(WebAppFixture fixture)
         await Assertions.Expect(ada.GetByRole(AriaRole.Status).Filter(new() { HasText = "José Núñez is saved." })).ToBeVisibleAsync();
         await Assertions.Expect(people.GetByRole(AriaRole.Row).Filter(new() { HasText = "José Núñez" })).ToContainTextAsync("Learner, Coach");
         await people.GetByRole(AriaRole.Button, new() { Name = "Disable José Núñez" }).ClickAsync();
+        // Nothing happens before Ada confirms.
+        var confirm = ada.GetByRole(AriaRole.Alertdialog, new() { Name = "Disable José Núñez?" });
+        await Assertions.Expect(confirm).ToContainTextAsync("can no longer sign in");
+        await Assertions.Expect(people.GetByRole(AriaRole.Row).Filter(new() { HasText = "José Núñez" })).Not.ToContainTextAsync("Disabled");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Disable", Exact = true }).ClickAsync();
         await Assertions.Expect(people.GetByRole(AriaRole.Row).Filter(new() { HasText = "José Núñez" })).ToContainTextAsync("Disabled");
         await people.GetByRole(AriaRole.Button, new() { Name = "Enable José Núñez" }).ClickAsync();
         await Assertions.Expect(people.GetByRole(AriaRole.Row).Filter(new() { HasText = "José Núñez" })).ToContainTextAsync("Invited");

@@ -73,6 +73,10 @@ public sealed class LiveSessionJourneyTests(WebAppFixture fixture)
         await carla.CheckPageAsync(fixture, "coach-rating");
         await rating.GetByRole(AriaRole.Button, new() { Name = "Save the rating" }).ClickAsync();
         await Assertions.Expect(carla.GetByRole(AriaRole.Status).Filter(new() { HasText = "Rated" })).ToBeVisibleAsync();
+        // The coach still sees what she gave once it is saved.
+        var given = carla.GetByRole(AriaRole.Region, new() { Name = "The rating you gave" });
+        await Assertions.Expect(given.GetByRole(AriaRole.List, new() { Name = "Stars per skill" })).ToContainTextAsync("Greeting: 5 of 5 stars");
+        await Assertions.Expect(given).ToContainTextAsync("Strong discovery questions — よくできました.");
 
         await Assertions.Expect(lena.GetByText("You met this criterion.")).ToBeVisibleAsync();
         await Assertions.Expect(lena.GetByRole(AriaRole.List, new() { Name = "Stars per skill" })).ToContainTextAsync("Greeting: 5 of 5 stars");

@@ -2,8 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { AddOnOff } from '../pages/AddOnOff';
+import { Forbidden } from '../pages/Forbidden';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { MeContext, hasRole, useServices, type Me } from './context';
+import { mayOpen } from './me';
 import { mainNavigation, whoText } from './navigation';
 import { appLanguage } from '../i18n/languages';
 import { useLanguage, useTranslate } from '../i18n/useTranslate';
@@ -48,7 +50,9 @@ export function SignedInLayout() {
       <TopBar me={me.data} />
       {/* Settings stay open to super admins while the add-on is off, so they can switch it on again. */}
       <MainArea>
-        {me.data.certificationsEnabled || (hasRole(me.data, 'SuperAdmin') && location.pathname.startsWith('/admin/settings')) ? (
+        {!mayOpen(me.data, location.pathname) ? (
+          <Forbidden />
+        ) : me.data.certificationsEnabled || (hasRole(me.data, 'SuperAdmin') && location.pathname.startsWith('/admin/settings')) ? (
           <Outlet />
         ) : (
           <AddOnOff />

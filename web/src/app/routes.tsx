@@ -11,6 +11,7 @@ import { Home } from '../pages/learner/Home';
 import { LiveSessions } from '../pages/sessions/LiveSessions';
 import { SessionPage } from '../pages/sessions/SessionPage';
 import type { AppServices } from './context';
+import { mayOpen } from './me';
 import { queries } from './queries';
 import { SignedInLayout } from './SignedInLayout';
 
@@ -121,7 +122,11 @@ export function createRouter(client: QueryClient, services: AppServices) {
     (reads: Reads) =>
     ({ params, request }: LoaderFunctionArgs) => {
       if (!services.auth.signedIn()) return null;
-      const search = new URL(request.url).searchParams;
+      // A page of another role is not drawn (SignedInLayout), and its reads are not sent once who is signed in is known.
+      const url = new URL(request.url);
+      const me = client.getQueryData(queries.me(services.api).queryKey);
+      if (me && !mayOpen(me, url.pathname)) return null;
+      const search = url.searchParams;
       for (const prefetch of reads({ id: params.id ?? '', search, services })) void prefetch(client);
       return null;
     };

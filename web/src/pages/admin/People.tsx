@@ -149,6 +149,7 @@ function UserActions({ user, onEdit, onDone }: { user: User; onEdit: () => void;
     mutationFn: () => must(api.POST('/users/{id}/invitation', path)),
     onSuccess: done(t('people.invitationSent', { email: user.email })),
   });
+  const [confirming, setConfirming] = useState(false);
   const error = disable.error ?? enable.error ?? invite.error;
   return (
     <div className="row">
@@ -170,11 +171,31 @@ function UserActions({ user, onEdit, onDone }: { user: User; onEdit: () => void;
           type="button"
           className="secondary danger small"
           aria-label={t('people.disableLabel', { name: user.displayName })}
-          disabled={disable.isPending}
-          onClick={() => disable.mutate()}
+          disabled={disable.isPending || confirming}
+          onClick={() => setConfirming(true)}
         >
           {t('people.disable')}
         </button>
+      )}
+      {confirming && !user.disabledAt && (
+        <div className="alert alert-warning stack" role="alertdialog" aria-label={t('people.disableQuestion', { name: user.displayName })}>
+          <p>
+            <strong>{t('people.disableQuestion', { name: user.displayName })}</strong> {t('people.disableWhat')}
+          </p>
+          <div className="row">
+            <button
+              type="button"
+              className="danger small"
+              disabled={disable.isPending}
+              onClick={() => disable.mutate(undefined, { onSettled: () => setConfirming(false) })}
+            >
+              {t('people.disable')}
+            </button>
+            <button type="button" className="secondary small" onClick={() => setConfirming(false)}>
+              {t('people.keepEnabled')}
+            </button>
+          </div>
+        </div>
       )}
       {user.status === 'invited' && (
         <button

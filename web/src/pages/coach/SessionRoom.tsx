@@ -8,6 +8,7 @@ import { keys } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
+import { RatingSummary } from '../sessions/RatingSummary';
 import { callTypes, callTypeText, sessionStateText } from '../sessions/sessionWords';
 
 type Session = Schemas['LiveSessionResponse'];
@@ -18,6 +19,7 @@ export function SessionRoom({ session: s }: { session: Session }) {
     <>
       <Calls session={s} />
       {(s.state === 'Ended' || s.state === 'InCall') && <RatingForm session={s} />}
+      {s.state === 'Rated' && s.rating && <RatingGiven rating={s.rating} />}
       <History session={s} />
     </>
   );
@@ -106,6 +108,18 @@ function Calls({ session: s }: { session: Session }) {
         )}
       </div>
       {error && <ErrorNotice error={error} />}
+    </section>
+  );
+}
+
+/** What the coach gave, as the learner sees it: the rating is kept once saved. */
+function RatingGiven({ rating }: { rating: NonNullable<Session['rating']> }) {
+  const t = useTranslate();
+  const id = useId();
+  return (
+    <section className="card stack" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('room.ratingGiven')}</h2>
+      <RatingSummary rating={rating} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate } from 'react-router';
 import { hasRole, useMe, useServices } from '../../app/context';
+import { homeOf } from '../../app/me';
 import { queries } from '../../app/queries';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate } from '../../ui/format';
@@ -19,7 +20,7 @@ export function Home() {
   const learner = hasRole(me, 'Learner');
   const list = useQuery({ ...queries.myAssignments(api), enabled: learner });
 
-  if (!learner) return <Navigate to={hasRole(me, 'Coach') ? '/coach/reviews' : '/certificates'} replace />;
+  if (!learner) return <Navigate to={homeOf(me)} replace />;
   return (
     <>
       <h1>{t('home.title')}</h1>

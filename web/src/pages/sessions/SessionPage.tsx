@@ -8,6 +8,7 @@ import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { RatingSummary } from './RatingSummary';
 import { callTypeText, sessionStateText } from './sessionWords';
 
 type Session = Schemas['LiveSessionResponse'];
@@ -84,19 +85,7 @@ function WaitingRoom({ session: s }: { session: Session }) {
         </p>
       )}
       {s.state === 'Ended' && <p>{t('waiting.ended', { coach: s.coach })}</p>}
-      {s.state === 'Rated' && s.rating && (
-        <div className="stack">
-          <p className={`alert ${s.rating.met ? 'alert-success' : 'alert-danger'}`}>
-            {s.rating.met ? t('waiting.met') : t('waiting.notMet')}
-          </p>
-          <ul aria-label={t('waiting.starsPerSkill')}>
-            {s.rating.skills.map((r) => (
-              <li key={r.skill}>{t('waiting.skillStars', { skill: r.skill ?? '', stars: r.stars ?? 0 })}</li>
-            ))}
-          </ul>
-          {s.rating.feedback && <p>{t('waiting.feedback', { feedback: s.rating.feedback })}</p>}
-        </div>
-      )}
+      {s.state === 'Rated' && s.rating && <RatingSummary rating={s.rating} />}
       {join.isError && <ErrorNotice error={join.error} />}
     </section>
   );
