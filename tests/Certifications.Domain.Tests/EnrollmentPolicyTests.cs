@@ -94,7 +94,7 @@ public sealed class EnrollmentPolicyTests
 
         Assert.Equal(AssignmentResult.AlreadyEnrolled, outcome.Result);
         Assert.True(outcome.DueDateAdded);
-        Assert.Equal(due, outcome.Enrollment.DueDate);
+        Assert.Equal(DueDates.EndOf(due), outcome.Enrollment.DueDate);
         Assert.Equal(EnrollmentSource.SelfEnrolled, outcome.Enrollment.Source);
     }
 
@@ -128,7 +128,15 @@ public sealed class EnrollmentPolicyTests
 
     [Fact]
     public void A_due_date_in_the_past_is_refused() =>
-        Assert.Contains("dueDate", Assign(Admin(), Build.Certification(), [LearnerIn()], due: Build.Now.AddMinutes(-1)).Error!.Fields!.Keys);
+        Assert.Contains("dueDate", Assign(Admin(), Build.Certification(), [LearnerIn()], due: Build.Now.AddDays(-1)).Error!.Fields!.Keys);
+
+    [Fact]
+    public void Today_is_a_due_date_due_by_its_end()
+    {
+        var assigned = Assign(Admin(), Build.Certification(), [LearnerIn()], due: Build.Now.AddMinutes(-1)).Value!.Single();
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 23, 59, 59, TimeSpan.Zero), assigned.Enrollment.DueDate);
+    }
 
     [Fact]
     public void Only_learners_are_assigned() =>

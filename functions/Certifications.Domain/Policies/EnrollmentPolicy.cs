@@ -63,6 +63,7 @@ public static class EnrollmentPolicy
         }
 
         var errors = new FieldErrors();
+        dueDate = dueDate is { } given ? DueDates.EndOf(given) : null;
         if (dueDate is { } due)
         {
             errors.RequireAhead("dueDate", due, now, TimeRanges.PlanningHorizon);

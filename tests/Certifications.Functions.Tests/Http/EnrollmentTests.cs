@@ -15,6 +15,9 @@ public sealed class EnrollmentTests(DevHostFixture fixture)
 {
     private static readonly DateTimeOffset Due = DateTimeOffset.UtcNow.AddDays(30).Date;
 
+    /// <summary>A due date is kept as the end of its day in UTC, the same day wherever it is read.</summary>
+    private static readonly DateTimeOffset DueDayEnd = new(Due.Year, Due.Month, Due.Day, 23, 59, 59, TimeSpan.Zero);
+
     [Fact]
     public async Task A_learner_with_view_access_self_enrolls_once()
     {
@@ -79,7 +82,7 @@ public sealed class EnrollmentTests(DevHostFixture fixture)
         var item = Assert.Single((await (await learner.GetAsync("me/assignments")).Json())["items"]!.AsArray())!;
         Assert.Equal("Assigned", item["source"]!.GetValue<string>());
         Assert.Equal("Before the audit, please.", item["message"]!.GetValue<string>());
-        Assert.Equal(Due, item["dueDate"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(DueDayEnd, item["dueDate"]!.GetValue<DateTimeOffset>());
         Assert.Equal("Published", (await (await learner.GetAsync($"certifications/{id}")).Json())["status"]!.GetValue<string>());
         var mail = Directory.GetFiles(fixture.Outbox, $"*{liam.Email}*.eml").Select(File.ReadAllText).Single();
         Assert.Contains("Subject: You have been assigned: Safety Basics", mail, StringComparison.Ordinal);
@@ -123,7 +126,7 @@ public sealed class EnrollmentTests(DevHostFixture fixture)
         Assert.True(line["dueDateAdded"]!.GetValue<bool>());
         var record = Assert.Single((await (await admin.GetAsync($"certifications/{id}/learning-records")).Json())["items"]!.AsArray())!;
         Assert.Equal("SelfEnrolled", record["source"]!.GetValue<string>());
-        Assert.Equal(Due, record["dueDate"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(DueDayEnd, record["dueDate"]!.GetValue<DateTimeOffset>());
     }
 
     [Fact]

@@ -74,16 +74,16 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     /// <summary>
     /// A fresh browser context (its own session storage) at a phone's or a desk's width, in a browser set to a language: British
-    /// English by default, so pages read in English with dates in a form other than the American one.
+    /// English by default, so pages read in English with dates in a form other than the American one; and to a time zone.
     /// </summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, string locale = "en-GB")
+    public async Task<IPage> NewPageAsync(int width = 1280, string locale = "en-GB", string timezone = "Europe/Berlin")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Host.BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
             Locale = locale,
-            TimezoneId = "Europe/Berlin",
+            TimezoneId = timezone,
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(20_000);

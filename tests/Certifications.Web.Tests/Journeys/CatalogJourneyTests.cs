@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -56,8 +55,8 @@ public sealed class CatalogJourneyTests(WebAppFixture fixture)
         await ada.GetByRole(AriaRole.Button, new() { Name = "Assign…" }).ClickAsync();
         var assign = ada.GetByRole(AriaRole.Region, new() { Name = $"Assign {Title}" });
         await assign.GetByRole(AriaRole.Checkbox, new() { Name = "Sales" }).CheckAsync();
-        var due = DateTime.Now.AddDays(21).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await assign.GetByLabel("Due date").FillAsync(due);
+        // Ada is in Berlin; the day she picks is the day everyone reads, in Tokyo and Los Angeles too.
+        await assign.GetByLabel("Due date").FillAsync("2027-03-31");
         await assign.GetByLabel("Message").FillAsync("Bis Ende des Quartals, bitte — ありがとう");
         await assign.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();
         var results = assign.GetByRole(AriaRole.List, new() { Name = "Result per learner" });
@@ -84,10 +83,16 @@ public sealed class CatalogJourneyTests(WebAppFixture fixture)
         await ada.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Withdraw", Exact = true }).ClickAsync();
         await Assertions.Expect(ada.GetByText("Liam Learner is withdrawn.")).ToBeVisibleAsync();
 
-        var lena = await fixture.NewPageAsync();
-        await lena.SignInAsync("Lena Learner");
-        var card = lena.GetByRole(AriaRole.Listitem).Filter(new() { HasText = Title });
-        await Assertions.Expect(card.GetByText("Bis Ende des Quartals, bitte — ありがとう")).ToBeVisibleAsync();
+        await ada.GotoAsync(certificationPath + "/records");
+        await Assertions.Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "Lena Learner" })).ToContainTextAsync("31 Mar 2027");
+        foreach (var zone in new[] { "Asia/Tokyo", "America/Los_Angeles" })
+        {
+            var lena = await fixture.NewPageAsync(timezone: zone);
+            await lena.SignInAsync("Lena Learner");
+            var card = lena.GetByRole(AriaRole.Listitem).Filter(new() { HasText = Title });
+            await Assertions.Expect(card.GetByText("Bis Ende des Quartals, bitte — ありがとう")).ToBeVisibleAsync();
+            await Assertions.Expect(card).ToContainTextAsync("Due 31 Mar 2027");
+        }
     });
 
     [Fact]

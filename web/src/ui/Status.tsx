@@ -1,5 +1,5 @@
 import { useTranslate } from '../i18n/useTranslate';
-import { formatDate } from './format';
+import { formatDueDate } from './format';
 import { criteriaMetText, progressPercent, statusBadgeClass, statusText } from './standing';
 
 /** An enrollment's status in the reader's words, coloured by what it asks of the viewer. */
@@ -48,7 +48,7 @@ export function Standing({
       <StatusBadge status={status} />
       {overdue && <span className="badge badge-danger">{t('standing.overdue')}</span>}
       {children}
-      {dueDate && <span className="muted">{t('standing.due', { date: formatDate(dueDate) })}</span>}
+      {dueDate && <span className="muted">{t('standing.due', { date: formatDueDate(dueDate) })}</span>}
     </div>
   );
 }

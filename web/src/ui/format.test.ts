@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDay, formatIn, formatList } from './format';
+import { formatBytes, formatDate, formatDay, formatDueDate, formatIn, formatList } from './format';
 
 const zone = process.env.TZ;
 afterEach(() => {
@@ -45,5 +45,15 @@ describe('sizes and lists', () => {
     expect(formatList(['Learner', 'Coach'])).toBe('Learner, Coach');
     formatIn('ar', []);
     expect(formatList(['أ', 'ب', 'ج'])).toContain('،');
+  });
+});
+
+describe('due dates', () => {
+  it('shows the day a due date names in every time zone, from the API’s end of that day in UTC', () => {
+    formatIn('en', ['en-GB']);
+    for (const tz of ['Asia/Tokyo', 'America/Los_Angeles', 'Europe/Berlin']) {
+      process.env.TZ = tz;
+      expect(formatDueDate('2027-03-31T23:59:59+00:00')).toBe('31 Mar 2027');
+    }
   });
 });

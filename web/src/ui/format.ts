@@ -49,6 +49,11 @@ export function formatDay(day: string): string {
   return dayFormat.format(new Date(`${day}T00:00:00Z`));
 }
 
+/** A due date: the calendar day it names (the API keeps it as that day's end in UTC), the same day in every time zone. */
+export function formatDueDate(iso: string): string {
+  return formatDay(new Date(iso).toISOString().slice(0, 10));
+}
+
 export function formatTime(iso: string): string {
   timeFormat ??= new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
   return timeFormat.format(new Date(iso));

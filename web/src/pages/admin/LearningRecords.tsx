@@ -5,7 +5,7 @@ import { useServices } from '../../app/context';
 import { queries } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { formatDate } from '../../ui/format';
+import { formatDueDate } from '../../ui/format';
 import { ProgressBar, StatusBadge } from '../../ui/Status';
 import { statusText } from '../../ui/standing';
 import { Pager, usePageTrail } from '../../ui/Pager';
@@ -138,7 +138,7 @@ export function LearningRecords() {
                         />
                       </td>
                       <td>{r.source === 'Assigned' ? t('records.assigned') : t('records.selfEnrolled')}</td>
-                      <td>{r.dueDate ? formatDate(r.dueDate) : '—'}</td>
+                      <td>{r.dueDate ? formatDueDate(r.dueDate) : '—'}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -4,7 +4,7 @@ import { hasRole, useMe, useServices } from '../../app/context';
 import { homeOf } from '../../app/me';
 import { queries } from '../../app/queries';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { formatDate } from '../../ui/format';
+import { formatDueDate } from '../../ui/format';
 import { enrollmentSourceText } from '../../ui/standing';
 import { ProgressBar, Standing } from '../../ui/Status';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -46,7 +46,7 @@ export function Home() {
                 total={Number(item.progress.total)}
                 label={t('standing.progressIn', { title: item.certification.title })}
               />
-              {item.dueDate && <p className="muted">{t('standing.due', { date: formatDate(item.dueDate) })}</p>}
+              {item.dueDate && <p className="muted">{t('standing.due', { date: formatDueDate(item.dueDate) })}</p>}
               {item.message && <p>{item.message}</p>}
             </li>
           ))}

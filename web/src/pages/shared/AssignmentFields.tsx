@@ -49,9 +49,9 @@ export function AssignmentFields({
   );
 }
 
-/** The end of the chosen day where the person assigning is, as the API takes a due date. */
+/** The chosen calendar day as the API takes a due date: that day, the same for everyone, due by its end. */
 export function dueAt(day: string): string | null {
-  return day ? new Date(`${day}T23:59:59`).toISOString() : null;
+  return day ? `${day}T00:00:00Z` : null;
 }
 
 /** What an assignment did, learner by learner. */
