@@ -196,7 +196,15 @@ public sealed class UserImport(DirectoryService users, DirectoryRepository direc
     }
 
     private static ImportRow Failed(ParsedRow row, Error error) =>
-        Failed(row, error.Fields?.SelectMany(f => f.Value.Select(m => $"{f.Key}: {m}")).ToArray() ?? [error.Detail]);
+        Failed(row, error.Fields?.SelectMany(f => f.Value.Select(m => $"{ColumnOf(f.Key)}: {m}")).ToArray() ?? [error.Detail]);
+
+    /// <summary>The file's column a field of the API comes from: a row's problem is named as the person wrote the file.</summary>
+    private static string ColumnOf(string field) => field switch
+    {
+        "groupIds" => "groups",
+        "coachId" => "coach",
+        _ => field,
+    };
 
     private static ImportRow Failed(ParsedRow row, IReadOnlyList<string> messages) => new(row.Line, row.Email ?? row.RawEmail, "failed", null, messages);
 

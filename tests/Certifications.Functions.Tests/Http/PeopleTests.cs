@@ -174,14 +174,19 @@ public sealed class PeopleTests(DevHostFixture fixture)
             lena@test.example,Lena Learner,Learner,Sales,carla@test.example
             not-an-email,Broken,Learner,,
             liam@test.example,Liam Learner,Wizard,,
+            mia@test.example,Mia Learner,Learner,Marketing,
             """;
 
         var problem = await (await admin.PostAsync("users/import", new StringContent(csv, Encoding.UTF8, "text/csv"))).Problem(HttpStatusCode.BadRequest);
 
         Assert.Equal(2, problem["created"]!.GetValue<int>());
-        Assert.Equal(2, problem["failed"]!.GetValue<int>());
+        Assert.Equal(3, problem["failed"]!.GetValue<int>());
         Assert.NotNull(problem["errors"]!["line 4"]);
         Assert.NotNull(problem["errors"]!["line 5"]);
+        // A row's problem names the file's column, not a field of the API.
+        var unknownGroup = problem["rows"]!.AsArray().Single(r => r!["line"]!.GetValue<int>() == 6)!["errors"]![0]!.GetValue<string>();
+        Assert.StartsWith("groups: ", unknownGroup, StringComparison.Ordinal);
+        Assert.Contains("Marketing", unknownGroup, StringComparison.Ordinal);
         var users = (await (await admin.GetAsync("users")).Json())["items"]!.AsArray();
         var lena = users.Single(u => u!["email"]!.GetValue<string>() == "lena@test.example")!;
         var carla = users.Single(u => u!["email"]!.GetValue<string>() == "carla@test.example")!;

@@ -27,7 +27,10 @@ public sealed class EarningJourneyTests(WebAppFixture fixture)
         await Expect(lena.GetByRole(AriaRole.Heading, new() { Name = Certification, Level = 1 })).ToBeVisibleAsync();
         await Expect(lena.GetByText("Not started", new() { Exact = true }).First).ToBeVisibleAsync();
         await lena.GetByRole(AriaRole.Button, new() { Name = "Get started" }).ClickAsync();
+        // The button is gone once started; focus goes to where the record stands, not to the page's end.
+        await Expect(lena.GetByRole(AriaRole.Region, new() { Name = "Where you stand" })).ToBeFocusedAsync();
         await lena.GetByRole(AriaRole.Button, new() { Name = "Mark as done Read the feedback guide" }).ClickAsync();
+        await Expect(lena.GetByRole(AriaRole.Heading, new() { Name = "Read the feedback guide" })).ToBeFocusedAsync();
         await Expect(lena.GetByText("In progress", new() { Exact = true })).ToBeVisibleAsync();
 
         var handIn = lena.GetByRole(AriaRole.Form, new() { Name = "Hand in evidence for Upload a recorded feedback conversation" });

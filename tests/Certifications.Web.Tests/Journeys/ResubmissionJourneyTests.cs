@@ -40,7 +40,7 @@ public sealed class ResubmissionJourneyTests(WebAppFixture fixture)
         await Assertions.Expect(review).ToHaveCountAsync(0);
 
         await liam.ReloadAsync();
-        await Assertions.Expect(liam.GetByText("Not earned", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(liam.GetByText("Not earned yet", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(liam.GetByText("Ask one open question before you give advice.")).ToBeVisibleAsync();
         await liam.CheckPageAsync(fixture, "learner-not-earned");
         await HandInAsync(liam, "Zweiter Versuch, mit offener Frage", "Aufnahme-2.txt");

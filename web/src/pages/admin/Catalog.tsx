@@ -39,20 +39,11 @@ export function Catalog() {
               <p>
                 <span className={`badge ${statusTone[c.status] ?? ''}`}>{certificationStatusText(c.status, t)}</span>
               </p>
-              {c.status !== 'Draft' && (
+              {/* Counts as the reports last made them, with when; none rather than a promise before the first run. */}
+              {c.status !== 'Draft' && c.learners && (
                 <p>
-                  {c.learners ? (
-                    <>
-                      {t('catalog.learners', {
-                        total: c.learners.total,
-                        overdue: c.learners.overdue,
-                        earned: c.learners.earned,
-                      })}
-                      <span className="muted small"> · {t('catalog.counted', { at: formatDateTime(c.learners.countedAt) })}</span>
-                    </>
-                  ) : (
-                    <span className="muted">{t('catalog.notCounted')}</span>
-                  )}
+                  {t('catalog.learners', { total: c.learners.total, overdue: c.learners.overdue, earned: c.learners.earned })}
+                  <span className="muted small"> · {t('catalog.counted', { at: formatDateTime(c.learners.countedAt) })}</span>
                 </p>
               )}
               <p className="muted">

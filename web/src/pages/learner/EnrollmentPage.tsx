@@ -33,7 +33,7 @@ export function EnrollmentPage() {
   return (
     <>
       <h1>{detail.certification.title}</h1>
-      <section aria-label={t('enrollment.standing')} className="card stack">
+      <section id="standing" tabIndex={-1} aria-label={t('enrollment.standing')} className="card stack">
         <Standing status={detail.status} overdue={detail.overdue} dueDate={detail.dueDate} />
         <ProgressBar met={detail.progress.met} total={detail.progress.total} label={t('enrollment.criteriaMet')} />
         {detail.message && <p>{t('enrollment.adminMessage', { message: detail.message })}</p>}
@@ -49,7 +49,9 @@ export function EnrollmentPage() {
       <ol className="criteria">
         {detail.criteria.map((criterion) => (
           <li key={criterion.criterionId} className="card stack">
-            <h3>{criterion.title}</h3>
+            <h3 id={`criterion-${criterion.criterionId}`} tabIndex={-1}>
+              {criterion.title}
+            </h3>
             {criterion.description && <p>{criterion.description}</p>}
             <p className="muted">
               {criterionKindText(criterion.kind, t)} ·{' '}
@@ -101,7 +103,11 @@ function LearnerActions({ detail }: { detail: Detail }) {
   const onSuccess = useRecordUpdate(detail.id, [keys.myAssignments]);
   const start = useMutation({
     mutationFn: () => must(api.POST('/enrollments/{id}/start', { params: { path: { id: detail.id } } })),
-    onSuccess,
+    // The button is gone once started: focus goes to where the record now stands, not to the page's end.
+    onSuccess: (updated) => {
+      onSuccess(updated);
+      focusSoon('standing');
+    },
   });
   const submit = useMutation({
     mutationFn: () => must(api.POST('/enrollments/{id}/submit', { params: { path: { id: detail.id } } })),
@@ -142,7 +148,11 @@ function CriterionStep({ detail, criterion }: { detail: Detail; criterion: Crite
           params: { path: { id: detail.id, criterionId: criterion.criterionId } },
         }),
       ),
-    onSuccess,
+    // The button is gone once the criterion is met: focus stays on that criterion.
+    onSuccess: (updated) => {
+      onSuccess(updated);
+      focusSoon(`criterion-${criterion.criterionId}`);
+    },
   });
   if (detail.status === 'Earned' || detail.withdrawnAt) return null;
   const reworking = detail.approval === 'Rejected';
@@ -170,4 +180,9 @@ function CriterionStep({ detail, criterion }: { detail: Detail; criterion: Crite
     return <p className="muted">{t('enrollment.liveSessionComing')}</p>;
   }
   return null;
+}
+
+/** Moves focus to the element once the page has drawn the step's answer. */
+function focusSoon(id: string): void {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
 }
