@@ -132,6 +132,20 @@ public sealed class CertificateService(
             ? Verification.Of(found.Value, clock.GetUtcNow())
             : Error.NotFound("The certificate");
 
+    /// <summary>What the public page shows: the verification, and the certificate's picture when it has one (older ones may not).</summary>
+    public async Task<Result<(Verification Verification, string? PictureUrl)>> VerificationPageAsync(
+        string certificateId, CancellationToken cancellationToken)
+    {
+        if (await certificates.GetAsync(certificateId, cancellationToken).ConfigureAwait(false) is not { } found)
+        {
+            return Error.NotFound("The certificate");
+        }
+
+        var pdf = found.Value.PdfBlob;
+        var hasPicture = pdf is not null && await files.ExistsAsync(CertificateFiles.PictureName(pdf), cancellationToken).ConfigureAwait(false);
+        return (Verification.Of(found.Value, clock.GetUtcNow()), hasPicture ? publicLinks.VerifyPicture(certificateId) : null);
+    }
+
     private async Task<Result<Certificate>> ChangeAsync(
         Caller caller, string certificateId, Func<Certificate, Result<Certificate>> change, bool notify, CancellationToken cancellationToken)
     {

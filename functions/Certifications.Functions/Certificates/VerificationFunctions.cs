@@ -3,6 +3,7 @@ using Certifications.Domain.Common;
 using Certifications.Functions.Http;
 using Certifications.Functions.Http.OpenApi;
 using Certifications.Functions.Identity;
+using Certifications.Functions.Links;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -10,7 +11,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Certifications.Functions.Certificates;
 
 /// <summary>The public verification of a certificate by its id: what its QR code opens.</summary>
-public sealed class VerificationFunctions(CertificateService certificates, VerificationRateLimit rateLimit)
+public sealed class VerificationFunctions(CertificateService certificates, VerificationRateLimit rateLimit, ProductLinks links)
 {
     /// <summary>JSON for programs; the HTML page for browsers (a scanned QR code), chosen by the Accept header or <c>?format=html</c>.</summary>
     [PublicEndpoint]
@@ -67,15 +68,15 @@ public sealed class VerificationFunctions(CertificateService certificates, Verif
             return TooMany(request);
         }
 
-        var verification = await certificates.VerifyAsync(id, cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         if (!html)
         {
-            return verification.ToHttp(v => ApiResult.Ok(v));
+            return (await certificates.VerifyAsync(id, cancellationToken)).ToHttp(v => ApiResult.Ok(v));
         }
 
-        return verification.IsSuccess
-            ? FileDownload.Html(StatusCodes.Status200OK, VerificationPage.For(verification.Value))
+        var page = await certificates.VerificationPageAsync(id, cancellationToken);
+        return page.IsSuccess
+            ? FileDownload.Html(StatusCodes.Status200OK, VerificationPage.For(page.Value.Verification, page.Value.PictureUrl, links.Verify(id)))
             : FileDownload.Html(StatusCodes.Status404NotFound, VerificationPage.NotFound());
     }
 

@@ -5,10 +5,17 @@ using Certifications.Domain.Certificates;
 
 namespace Certifications.Functions.Certificates;
 
-/// <summary>The small page a person sees after scanning a certificate's QR code; every value is HTML-encoded.</summary>
+/// <summary>
+/// The page a person sees after scanning a certificate's QR code or following its link, drawn on the server (it works
+/// without JavaScript and for link previews): the certificate's picture, what was earned and its standing, and Open Graph
+/// and Twitter card tags so a shared link shows the certificate. Every value is HTML-encoded.
+/// </summary>
 public static class VerificationPage
 {
-    public static string For(Verification v)
+    /// <param name="v">What the verification says.</param>
+    /// <param name="pictureUrl">The certificate's public picture, or null when it has none (certificates drawn before pictures).</param>
+    /// <param name="pageUrl">This page's own address, for link previews.</param>
+    public static string For(Verification v, string? pictureUrl = null, string? pageUrl = null)
     {
         var (headline, colour) = v.Status switch
         {
@@ -16,59 +23,93 @@ public static class VerificationPage
             "expired" => ("Expired certificate", "#9A6700"),
             _ => ("Revoked certificate", "#B42318"),
         };
-        var rows = new List<(string, string)>
+        var rows = new List<(string Label, string Value, bool Code)>
         {
-            ("Awarded to", v.Learner),
-            ("Certification", v.Certification),
-            ("Issued by", v.Issuer),
-            ("Issued on", CertificateWording.Date(v.IssuedAt)),
-            ("Valid until", v.ExpiresAt is { } expires ? CertificateWording.Date(expires) : "No expiry date"),
+            ("Awarded to", v.Learner, false),
+            ("Certification", v.Certification, false),
+            ("Issued by", v.Issuer, false),
+            ("Issued on", CertificateWording.Date(v.IssuedAt), false),
+            ("Valid until", v.ExpiresAt is { } expires ? CertificateWording.Date(expires) : "No expiry date", false),
         };
         if (v.RevokedAt is { } revoked)
         {
-            rows.Add(("Revoked on", CertificateWording.Date(revoked)));
-            rows.Add(("Reason", v.Reason ?? string.Empty));
+            rows.Add(("Revoked on", CertificateWording.Date(revoked), false));
+            rows.Add(("Reason", v.Reason ?? string.Empty, false));
         }
 
-        rows.Add(("Certificate id", v.Id));
+        rows.Add(("Certificate id", v.Id, true));
         if (v.PdfSha256 is not null)
         {
-            rows.Add(("SHA-256 of the issued PDF", v.PdfSha256));
+            rows.Add(("Fingerprint of the issued PDF (SHA-256)", v.PdfSha256, true));
         }
 
+        var title = $"{v.Certification} — {v.Learner}";
+        var summary = $"{headline}: {v.Certification}, awarded to {v.Learner} by {v.Issuer} on {CertificateWording.Date(v.IssuedAt)}.";
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(E(headline)).Append(" — ").Append(E(v.Certification)).Append("</title>")
-            .Append("<style>body{font-family:system-ui,sans-serif;margin:0;background:#f5f6f8;color:#222}")
-            .Append("main{max-width:40rem;margin:2rem auto;background:#fff;border-radius:.5rem;padding:1.5rem 2rem;box-shadow:0 1px 3px #0002}")
-            .Append("")
-            .Append("h1{margin:.2rem 0 1rem;font-size:1.6rem}")
-            .Append(".badge{display:inline-block;padding:.2rem .7rem;border-radius:1rem;color:#fff;font-weight:600;background:").Append(colour).Append('}')
-            .Append("dl{display:grid;grid-template-columns:max-content 1fr;gap:.5rem 1.5rem;margin:0}dt{color:#666}")
-            .Append("dd{margin:0;overflow-wrap:anywhere}code{font-size:.85rem}p{color:#666;font-size:.9rem}")
-            .Append("</style></head><body><main>")
-            .Append("<span class=\"badge\">").Append(E(v.Status.ToUpperInvariant())).Append("</span>")
-            .Append("<h1>").Append(E(headline)).Append("</h1><dl>");
-        foreach (var (label, value) in rows)
+            .Append("<meta name=\"description\" content=\"").Append(E(summary)).Append("\">");
+        Meta(html, "property", "og:type", "website");
+        Meta(html, "property", "og:title", title);
+        Meta(html, "property", "og:description", summary);
+        Meta(html, "property", "og:site_name", v.Issuer);
+        Meta(html, "name", "twitter:card", pictureUrl is null ? "summary" : "summary_large_image");
+        Meta(html, "name", "twitter:title", title);
+        Meta(html, "name", "twitter:description", summary);
+        if (pageUrl is not null)
         {
-            html.Append("<dt>").Append(E(label)).Append("</dt><dd>")
-                .Append(label.StartsWith("SHA", StringComparison.Ordinal) || label == "Certificate id" ? "<code>" + E(value) + "</code>" : E(value))
-                .Append("</dd>");
+            Meta(html, "property", "og:url", pageUrl);
         }
 
-        html.Append("</dl><p>Compare the SHA-256 above with <code>sha256sum</code> of a copy you were given: ")
-            .Append("a copy that was changed will not match.</p></main></body></html>");
+        if (pictureUrl is not null)
+        {
+            Meta(html, "property", "og:image", pictureUrl);
+            Meta(html, "property", "og:image:alt", $"The certificate of {v.Certification}, awarded to {v.Learner}");
+            Meta(html, "name", "twitter:image", pictureUrl);
+        }
+
+        html.Append("<style>body{font-family:system-ui,sans-serif;margin:0;background:#f5f6f8;color:#222;line-height:1.45}")
+            .Append("main{max-width:48rem;margin:2rem auto;background:#fff;border-radius:.5rem;padding:1.5rem 2rem;box-shadow:0 1px 3px #0002}")
+            .Append("h1{margin:.2rem 0 1rem;font-size:1.6rem}")
+            .Append("img{display:block;width:100%;height:auto;border:1px solid #ddd;border-radius:.25rem;margin:0 0 1.25rem}")
+            .Append(".badge{display:inline-block;padding:.2rem .7rem;border-radius:1rem;color:#fff;font-weight:600;background:").Append(colour).Append('}')
+            .Append("dl{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.5rem 1.5rem;margin:0}dt{color:#666}")
+            .Append("dd{margin:0;overflow-wrap:anywhere}code{font-size:.85rem;word-break:break-all}p{color:#666;font-size:.9rem}")
+            // On a phone each label stands above its value, so a value is not squeezed into a word a line.
+            .Append("@media (max-width:32rem){main{margin:0;border-radius:0;padding:1rem}dl{grid-template-columns:1fr;gap:.1rem}dd{margin-bottom:.6rem}}")
+            .Append("</style></head><body><main>")
+            .Append("<span class=\"badge\">").Append(E(v.Status.ToUpperInvariant())).Append("</span>")
+            .Append("<h1>").Append(E(headline)).Append("</h1>");
+        if (pictureUrl is not null)
+        {
+            html.Append("<img src=\"").Append(E(pictureUrl)).Append("\" width=\"1684\" height=\"1190\" alt=\"")
+                .Append(E($"The certificate of {v.Certification}, awarded to {v.Learner}")).Append("\">");
+        }
+
+        html.Append("<dl>");
+        foreach (var (label, value, code) in rows)
+        {
+            html.Append("<dt>").Append(E(label)).Append("</dt><dd>").Append(code ? "<code>" + E(value) + "</code>" : E(value)).Append("</dd>");
+        }
+
+        html.Append("</dl><p>This page is kept by the issuer and says whether the certificate stands today. A PDF you were given ")
+            .Append("is the one issued when its SHA-256 fingerprint matches the one above; a copy that was changed will not match.</p>")
+            .Append("</main></body></html>");
         return html.ToString();
     }
 
     /// <summary>The page for an id we cannot confirm; it says the same whatever the reason.</summary>
     public static string NotFound() =>
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Certificate not found</title></head>" +
-        "<body style=\"font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto\"><h1>Certificate not found</h1>" +
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+        "<title>Certificate not found</title></head>" +
+        "<body style=\"font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem\"><h1>Certificate not found</h1>" +
         "<p>No certificate with this id can be confirmed. Check the address or ask the person who gave it to you.</p></body></html>";
 
     /// <summary>Markup characters are encoded; letters of every script are left readable (the page is UTF-8).</summary>
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private static string E(string text) => Encoder.Encode(text);
+
+    private static void Meta(StringBuilder html, string kind, string name, string content) =>
+        html.Append("<meta ").Append(kind).Append("=\"").Append(name).Append("\" content=\"").Append(E(content)).Append("\">");
 }

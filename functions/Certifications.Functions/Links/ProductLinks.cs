@@ -13,6 +13,9 @@ public sealed class ProductLinks(IOptions<AppOptions> app)
     /// <summary>A certificate's public verification page: printed on the PDF and sent in e-mails.</summary>
     public string Verify(string certificateId) => $"{Api}/api/verify/{certificateId}";
 
+    /// <summary>A certificate's public picture: on its verification page and in link previews (Open Graph).</summary>
+    public string VerifyPicture(string certificateId) => $"{Api}/api/verify/{certificateId}/picture";
+
     /// <summary>What the QR code holds: the same page by the short route (see <see cref="ScanLink"/>).</summary>
     public string Scan(string certificateId) => ScanLink.For(app.Value.PublicBaseUrl, certificateId);
 

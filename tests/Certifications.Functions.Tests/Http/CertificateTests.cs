@@ -14,7 +14,7 @@ namespace Certifications.Functions.Tests.Http;
 
 /// <summary>Certificates end to end on the dev host: rendered by the blob trigger, delivered, downloaded, verified, revoked.</summary>
 [Collection(DevHostCollection.Name)]
-public class CertificateTests(DevHostFixture fixture)
+public partial class CertificateTests(DevHostFixture fixture)
 {
     private static readonly object[] OneContentCriterion = [new { kind = "content", title = "Read the guide" }];
 
@@ -51,7 +51,14 @@ public class CertificateTests(DevHostFixture fixture)
         phone.Headers.Accept.ParseAdd("text/html");
         using var page = await plain.SendAsync(phone);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("Zoë Ångström-Núñez", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Zoë Ångström-Núñez", html, StringComparison.Ordinal);
+
+        // A shared link previews the certificate: its Open Graph picture is the certificate's own, open to anyone.
+        var previewed = OgImage().Match(html).Groups[1].Value;
+        Assert.Equal($"{fixture.Host.BaseUrl}/api/verify/{id}/picture", previewed);
+        using var preview = await plain.GetAsync(previewed);
+        Assert.Equal("image/png", preview.Content.Headers.ContentType?.MediaType);
 
         var mail = fixture.MailsTo(s.Learner.Email).Single(m => (m.Subject ?? string.Empty).StartsWith("You earned", StringComparison.Ordinal));
         var attached = (MimePart)mail.Attachments.Single();
@@ -333,4 +340,7 @@ public class CertificateTests(DevHostFixture fixture)
     }
 
     private BlobContainerClient Container(string name) => new(fixture.StorageConnectionString, name);
+
+    [System.Text.RegularExpressions.GeneratedRegex("<meta property=\"og:image\" content=\"([^\"]+)\">")]
+    private static partial System.Text.RegularExpressions.Regex OgImage();
 }
