@@ -28,7 +28,7 @@ public sealed class HomeTests(WebAppFixture fixture)
         await Assertions.Expect(card).ToContainTextAsync("Due 24 Dec 2027");
         await Assertions.Expect(liam).ToHaveTitleAsync("My certifications · Certifications");
         await Assertions.Expect(liam.GetByRole(AriaRole.Banner)).ToContainTextAsync("Liam Learner · Northwind Traders");
-        await liam.CheckPageAsync(fixture, "learner-home");
+        await liam.CheckPageAsync(fixture, "learner-home-assigned");
         Assert.Equal(1, listReads);
 
         // The page React replaced is a static shell: no data in it and no script but the module entry.

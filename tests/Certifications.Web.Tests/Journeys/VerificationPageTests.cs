@@ -29,7 +29,7 @@ public sealed class VerificationPageTests(WebAppFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Valid certificate" })).ToBeVisibleAsync();
         await page.AssertNoSidewaysScrollAsync();
         await page.AssertAccessibleAsync();
-        await page.ScreenshotAsync(fixture, "verification-page");
+        await page.ScreenshotAsync(fixture, "verification-page-with-picture");
     });
 
     /// <summary>Lena earns a certification of one content criterion; the certificate's id once its PDF and picture are drawn.</summary>

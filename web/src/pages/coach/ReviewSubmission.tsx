@@ -7,6 +7,7 @@ import { useServices } from '../../app/context';
 import { keys, queries } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
+import { TextAreaField } from '../../ui/TextAreaField';
 import { ProgressBar, Standing } from '../../ui/Status';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { EnrollmentAdmin } from '../admin/EnrollmentAdmin';
@@ -159,17 +160,15 @@ function ReviewForm({ detail, criterion }: { detail: Detail; criterion: Criterio
         </div>
         <FieldError error={review.error} field="rating" label={t('review.field.rating')} id={`${id}-rating-error`} />
       </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-feedback`}>{feedbackRequired ? t('review.feedbackRequired') : t('review.feedback')}</label>
-        <textarea
-          id={`${id}-feedback`}
-          value={feedback}
-          onChange={(e) => setFeedback(e.target.value)}
-          maxLength={4000}
-          aria-describedby={`${id}-feedback-error`}
-        />
-        <FieldError error={review.error} field="feedback" label={t('review.feedback')} id={`${id}-feedback-error`} />
-      </div>
+      <TextAreaField
+        label={feedbackRequired ? t('review.feedbackRequired') : t('review.feedback')}
+        value={feedback}
+        onChange={setFeedback}
+        error={review.error}
+        field="feedback"
+        fieldLabel={t('review.feedback')}
+        maxLength={4000}
+      />
       {review.isError && !(review.error instanceof ApiProblem && review.error.problem.errors) && (
         <StaleNotice error={review.error} onReload={reload} />
       )}
@@ -205,17 +204,15 @@ function ApprovalForm({ detail }: { detail: Detail }) {
     <section className="card stack" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('approval.title')}</h2>
       <p>{t('approval.intro')}</p>
-      <div className="field">
-        <label htmlFor={`${id}-comment`}>{t('approval.comment')}</label>
-        <textarea
-          id={`${id}-comment`}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-          maxLength={4000}
-          aria-describedby={`${id}-comment-error`}
-        />
-        <FieldError error={decide.error} field="comment" label={t('approval.field.comment')} id={`${id}-comment-error`} />
-      </div>
+      <TextAreaField
+        label={t('approval.comment')}
+        value={comment}
+        onChange={setComment}
+        error={decide.error}
+        field="comment"
+        fieldLabel={t('approval.field.comment')}
+        maxLength={4000}
+      />
       {decide.isError && !(decide.error instanceof ApiProblem && decide.error.problem.errors) && (
         <StaleNotice error={decide.error} onReload={reload} />
       )}

@@ -7,6 +7,7 @@ import { useServices } from '../../app/context';
 import { keys } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
+import { TextAreaField } from '../../ui/TextAreaField';
 import { formatDateTime } from '../../ui/format';
 import { RatingSummary } from '../sessions/RatingSummary';
 import { callTypes, callTypeText, sessionStateText } from '../sessions/sessionWords';
@@ -181,28 +182,24 @@ function RatingForm({ session: s }: { session: Session }) {
         </fieldset>
       ))}
       <FieldError error={rate.error} field="skills" label={t('room.field.stars')} id={`${id}-skills-error`} />
-      <div className="field">
-        <label htmlFor={`${id}-comments`}>{t('room.comments')}</label>
-        <textarea
-          id={`${id}-comments`}
-          value={comments}
-          onChange={(e) => setComments(e.target.value)}
-          maxLength={4000}
-          aria-describedby={`${id}-comments-error`}
-        />
-        <FieldError error={rate.error} field="comments" label={t('room.field.comments')} id={`${id}-comments-error`} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-feedback`}>{t('room.feedback')}</label>
-        <textarea
-          id={`${id}-feedback`}
-          value={feedback}
-          onChange={(e) => setFeedback(e.target.value)}
-          maxLength={4000}
-          aria-describedby={`${id}-feedback-error`}
-        />
-        <FieldError error={rate.error} field="feedback" label={t('room.field.feedback')} id={`${id}-feedback-error`} />
-      </div>
+      <TextAreaField
+        label={t('room.comments')}
+        value={comments}
+        onChange={setComments}
+        error={rate.error}
+        field="comments"
+        fieldLabel={t('room.field.comments')}
+        maxLength={4000}
+      />
+      <TextAreaField
+        label={t('room.feedback')}
+        value={feedback}
+        onChange={setFeedback}
+        error={rate.error}
+        field="feedback"
+        fieldLabel={t('room.field.feedback')}
+        maxLength={4000}
+      />
       <div className="field">
         <label htmlFor={`${id}-report`}>{t('room.report')}</label>
         <input

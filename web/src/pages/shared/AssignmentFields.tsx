@@ -3,6 +3,7 @@ import type { Schemas } from '../../api/client';
 import type { MessageKey } from '../../i18n/i18n';
 import { useTranslate } from '../../i18n/useTranslate';
 import { FieldError } from '../../ui/ErrorNotice';
+import { TextAreaField } from '../../ui/TextAreaField';
 
 type Report = Schemas['AssignmentReport'];
 
@@ -35,16 +36,14 @@ export function AssignmentFields({
         />
         <FieldError error={error} field="dueDate" label={t('assign.field.dueDate')} id={`${id}-due-error`} />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-message`}>{t('assign.message')}</label>
-        <textarea
-          id={`${id}-message`}
-          value={message}
-          onChange={(e) => onMessage(e.target.value)}
-          aria-describedby={`${id}-message-error`}
-        />
-        <FieldError error={error} field="message" label={t('assign.field.message')} id={`${id}-message-error`} />
-      </div>
+      <TextAreaField
+        label={t('assign.message')}
+        value={message}
+        onChange={onMessage}
+        error={error}
+        field="message"
+        fieldLabel={t('assign.field.message')}
+      />
     </>
   );
 }
