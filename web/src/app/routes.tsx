@@ -34,10 +34,10 @@ interface Page {
   element?: React.ReactNode;
 }
 
-const coachPage = (load: () => Promise<React.ComponentType>) => async () => ({ Component: await load() });
+const lazyPage = (load: () => Promise<React.ComponentType>) => async () => ({ Component: await load() });
 const adminPage = (name: keyof typeof import('../pages/admin/adminPages')) =>
-  coachPage(async () => (await import('../pages/admin/adminPages'))[name]);
-const reviewSubmission = coachPage(async () => (await import('../pages/coach/ReviewSubmission')).ReviewSubmission);
+  lazyPage(async () => (await import('../pages/admin/adminPages'))[name]);
+const reviewSubmission = lazyPage(async () => (await import('../pages/coach/ReviewSubmission')).ReviewSubmission);
 
 /** Every page under the signed-in layout, with what each reads; coach and admin pages are chunks of their own. */
 const pages: Page[] = [
@@ -50,16 +50,16 @@ const pages: Page[] = [
   { path: 'preferences', element: <Preferences /> },
   {
     path: 'coach/reviews',
-    lazy: coachPage(async () => (await import('../pages/coach/ReviewQueue')).ReviewQueue),
+    lazy: lazyPage(async () => (await import('../pages/coach/ReviewQueue')).ReviewQueue),
     reads: ({ services }) => [read(queries.reviewQueue(services.api))],
   },
   { path: 'coach/reviews/:id', lazy: reviewSubmission, reads: ({ id, services }) => [read(queries.enrollment(services.api, id))] },
   {
     path: 'coach/team',
-    lazy: coachPage(async () => (await import('../pages/coach/Team')).Team),
+    lazy: lazyPage(async () => (await import('../pages/coach/Team')).Team),
     reads: ({ services }) => [read(queries.teamRecords(services.api))],
   },
-  { path: 'coach/schedule', lazy: coachPage(async () => (await import('../pages/coach/Schedule')).Schedule) },
+  { path: 'coach/schedule', lazy: lazyPage(async () => (await import('../pages/coach/Schedule')).Schedule) },
   { path: 'admin/catalog', lazy: adminPage('Catalog'), reads: ({ services }) => [read(queries.certifications(services.api))] },
   { path: 'admin/certifications/new', lazy: adminPage('CertificationEditor') },
   {
