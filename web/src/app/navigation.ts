@@ -8,7 +8,7 @@ export interface NavItem {
   end?: boolean;
 }
 
-/** The top bar's links a person sees, by their roles, in their language; the React top bar and the first paint both draw these. */
+/** The top bar's links a person sees, by their roles, in their language. */
 export function mainNavigation(roles: readonly string[], t: Translate): NavItem[] {
   const learner = roles.includes('Learner');
   const coach = roles.includes('Coach');
@@ -27,12 +27,6 @@ export function mainNavigation(roles: readonly string[], t: Translate): NavItem[
     [admin, { to: '/admin/settings', label: t('nav.settings') }],
   ];
   return items.filter(([shown]) => shown).map(([, item]) => item);
-}
-
-/** Whether a link to `to` is the current page at path, as React Router's NavLink decides it. */
-export function isCurrent(to: string, end: boolean | undefined, path: string): boolean {
-  const below = to.endsWith('/') ? to : `${to}/`;
-  return path === to || (!end && path.startsWith(below));
 }
 
 /** The person and their organization, as the top bar names them. */

@@ -28,12 +28,12 @@ export function createIntlFor(language: Language, messages: Messages): IntlShape
   return createIntl({ locale: language, messages, defaultLocale: 'en' }, cache);
 }
 
-/** What a translator needs of an intl object: react-intl's (pages) and @formatjs/intl's (the first paint) both have it. */
+/** What a translator needs of an intl object: react-intl's (pages) and @formatjs/intl's (the start-up's failure page) both have it. */
 interface MessageFormatter {
   formatMessage(descriptor: { id: string }, values?: MessageValues): string;
 }
 
-/** The translate function of an intl object (the same for React pages and the first paint drawn without React). */
+/** The translate function of an intl object (the same for React pages and the start-up's failure page drawn without React). */
 export function translator(intl: MessageFormatter): Translate {
   return (key, values) => intl.formatMessage({ id: key }, values);
 }

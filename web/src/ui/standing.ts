@@ -1,6 +1,6 @@
 import type { MessageKey, Translate } from '../i18n/i18n';
 
-/** The words and classes of where a learning record stands, shared by the React components and the first paint. */
+/** The words and classes of where a learning record stands. */
 
 /** The badge's classes for an enrollment's status, coloured by what it asks of the viewer. */
 export function statusBadgeClass(status: string): string {
