@@ -12,6 +12,10 @@ namespace Certifications.Functions.Tests.Certificates;
 
 public sealed class CertificateRendererTests
 {
+
+
+
+
     private const string VerifyUrl = "http://localhost:7071/api/verify/cer_3v9pq4cz0x5gk2m7w8a1d6e4fh";
     private const string ScanUrl = "HTTP://LOCALHOST:7071/API/V/3V9PQ4CZ0X5GK2M7W8A1D6E4FH";
 
@@ -191,17 +195,24 @@ public sealed class CertificateRendererTests
     public void Every_certificate_id_gives_a_qr_code_that_decodes()
     {
         // Every code the renderer draws must decode to its own certificate's address, whatever the id's characters
-        // and whether the public address fits the capitals-only form (short or long host) or not (a path).
+        // and whether the public address fits the capitals-only form (short or long host) or not (a path). The first ids
+        // drew codes of 4- and 5-pixel modules in the picture that ZXing could not read (6 in 4,000) before modules were
+        // put on whole pixels.
         string[] publicAddresses = ["https://certs.northwind.com", "https://northwind-certifications.azurewebsites.net", "https://northwind.com/Certs"];
+        string[] once =
+        [
+            "cer_2vaw95dpsfj2szxcxptaev0ax8", "cer_4ejchna652zmvxe1b99wr7vt38", "cer_42p5men84ze98832hgjyyxphaq",
+            "cer_2vq1kqnfcz55vzzst8wd09xq7y", "cer_2ynthv26gxqz7qm55gkegeb6fe", "cer_385zem1dbccjzfahpew99kgxd8",
+        ];
         var layout = CertificateLayout.Plan(Design(), Certificate("José Núñez"), hasLogo: false, VerifyUrl);
-        for (var i = 0; i < 24; i++)
+        for (var i = 0; i < 30; i++)
         {
-            var id = Domain.Certificates.Certificate.NewId();
-            var scan = ScanLink.For(publicAddresses[i % publicAddresses.Length], id);
+            var id = i < once.Length ? once[i] : Domain.Certificates.Certificate.NewId();
+            var scan = ScanLink.For(publicAddresses[i < once.Length ? 0 : i % publicAddresses.Length], id);
             var rendered = CertificateRenderer.Render(
                 new CertificateContent(Certificate("José Núñez") with { Id = id }, Design(), null, $"https://certs.northwind.com/api/verify/{id}", scan));
 
-            Assert.Equal(scan, PdfReading.QrCode(rendered.Png, layout));
+            Assert.True(scan == PdfReading.QrCode(rendered.Png, layout), $"The code of {id} ({scan}) does not decode.");
         }
     }
 

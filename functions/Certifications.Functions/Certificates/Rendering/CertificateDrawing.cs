@@ -97,12 +97,19 @@ public static class CertificateDrawing
         canvas.DrawImage(image, target, new SKSamplingOptions(SKCubicResampler.Mitchell));
     }
 
-    /// <summary>The QR code as one path of its dark modules, quiet zone included: sharp at any zoom in the PDF and the picture.</summary>
-    private static void DrawQr(SKCanvas canvas, string url, double x, double y, double size)
+    /// <summary>
+    /// The QR code as one path of its dark modules, quiet zone included: sharp at any zoom in the PDF. Each module is a whole
+    /// number of the picture's pixels and starts on a pixel's edge, so the picture's code has modules of one size, not a mix
+    /// of 4- and 5-pixel ones that a camera and a decoder read less surely; the code is centred in its square.
+    /// </summary>
+    private static void DrawQr(SKCanvas canvas, string url, double left, double top, double size)
     {
         using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);
         var modules = data.ModuleMatrix;
-        var module = (float)(size / modules.Count);
+        const double pixel = 1.0 / CertificateRenderer.PictureScale;
+        var module = (float)(Math.Floor(size / modules.Count / pixel) * pixel);
+        var margin = (size - (module * modules.Count)) / 2;
+        var (x, y) = (Math.Round((left + margin) / pixel) * pixel, Math.Round((top + margin) / pixel) * pixel);
         using var path = new SKPathBuilder();
         for (var row = 0; row < modules.Count; row++)
         {
