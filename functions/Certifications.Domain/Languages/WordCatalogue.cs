@@ -15,6 +15,7 @@ public sealed class WordCatalogue(string name)
         string.Format(ProductLanguages.Culture(language), Get(key, language), values);
 
     /// <summary>A date in the language's culture after the pattern the catalogue keeps under <paramref name="patternKey"/>.</summary>
-    public string Date(DateTimeOffset date, string patternKey, string? language) =>
-        date.UtcDateTime.ToString(Get(patternKey, language), ProductLanguages.Culture(language));
+    public string Date(DateTimeOffset date, string patternKey, string? language, TimeZoneInfo? zone = null) =>
+        (zone is null ? date.UtcDateTime : TimeZoneInfo.ConvertTime(date, zone).DateTime)
+            .ToString(Get(patternKey, language), ProductLanguages.Culture(language));
 }

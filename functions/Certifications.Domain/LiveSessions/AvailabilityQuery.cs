@@ -3,7 +3,7 @@ using Certifications.Domain.Common;
 
 namespace Certifications.Domain.LiveSessions;
 
-/// <summary>A look-up of a coach's free starts on one UTC day, as the query string carries it.</summary>
+/// <summary>A look-up of a coach's free starts on one day of their calendar, as the query string carries it.</summary>
 public sealed record AvailabilityQuery(string? Date, string? DurationMinutes)
 {
     /// <summary>The day and the session length, each within its range; a value that does not parse is an error, never a default.</summary>

@@ -20,6 +20,12 @@ public sealed record User
     /// <summary>The BCP 47 tag the person reads the product in; null follows the organization's language.</summary>
     public string? Language { get; init; }
 
+    /// <summary>The IANA time zone the person lives in (their own setting); null until set, and messages then speak UTC.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>When a coach takes live sessions, in their time zone; null means <see cref="People.WorkingHours.Default"/>.</summary>
+    public WorkingHours? WorkingHours { get; init; }
+
     /// <summary>The learner's id in the LMS, for webhooks that do not carry an e-mail address.</summary>
     public string? ExternalId { get; init; }
 
@@ -46,11 +52,14 @@ public sealed record User
 
     /// <summary>
     /// The user after an admin's edit: a pending invitation goes with the address it was sent to, so a changed e-mail
-    /// voids it (the caller sends a new one to the new address); how they sign in and whether they are disabled stay.
+    /// voids it (the caller sends a new one to the new address); how they sign in, whether they are disabled, and what
+    /// only the person sets (time zone, working hours) stay.
     /// </summary>
     public User Edited(User edited) => edited with
     {
         SignIn = SignIn,
+        TimeZone = TimeZone,
+        WorkingHours = WorkingHours,
         DisabledAt = DisabledAt,
         Invitation = SignIn is null && edited.Email != Email ? null : Invitation,
     };
@@ -65,6 +74,9 @@ public sealed record User
 
     /// <summary>The language e-mails and invitations to this person are written in.</summary>
     public string LanguageIn(Organizations.Organization organization) => Language ?? organization.Language;
+
+    /// <summary>The zone messages to this person state times in.</summary>
+    public TimeZoneInfo Zone => TimeZones.Of(TimeZone);
 
     public bool IsLearner => Roles.Contains(Role.Learner);
 

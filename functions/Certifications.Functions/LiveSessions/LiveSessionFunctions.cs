@@ -56,7 +56,7 @@ public sealed class LiveSessionFunctions(LiveSessionService sessions, CoachRepor
     {
         var query = new AvailabilityQuery(request.Query["date"], request.Query["durationMinutes"]);
         return (await sessions.AvailabilityAsync(EndpointGate.CallerOf(request), request.Query["coachId"], query, cancellationToken))
-            .ToHttp(a => ApiResult.Ok(new AvailabilityResponse(a.Date, (int)a.Length.TotalMinutes, a.Starts)));
+            .ToHttp(a => ApiResult.Ok(AvailabilityResponse.From(a)));
     }
 
     [ApiResponse(200, typeof(LiveSessionResponse))]

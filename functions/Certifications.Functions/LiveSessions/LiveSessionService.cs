@@ -1,6 +1,7 @@
 using Certifications.Domain.Catalog;
 using Certifications.Domain.Common;
 using Certifications.Domain.LiveSessions;
+using Certifications.Domain.People;
 using Certifications.Domain.Policies;
 using Certifications.Domain.Progress;
 using Certifications.Functions.Notifications;
@@ -25,10 +26,6 @@ public sealed class LiveSessionService(
 {
     private const int Attempts = 3;
 
-    /// <summary>Working hours the availability list offers, in UTC, on a quarter-hour grid.</summary>
-    private static readonly (TimeSpan From, TimeSpan To) Day = (TimeSpan.FromHours(8), TimeSpan.FromHours(18));
-
-    private static readonly TimeSpan Grid = TimeSpan.FromMinutes(15);
 
     public async Task<Result<LiveSession>> ScheduleAsync(Caller caller, ScheduleInput input, CancellationToken cancellationToken)
     {
@@ -118,14 +115,14 @@ public sealed class LiveSessionService(
             }
         }
 
-        var learnerLanguage = await languages.OfAsync(session.OrganizationId, session.LearnerId, cancellationToken).ConfigureAwait(false);
-        var coachLanguage = await languages.OfAsync(session.OrganizationId, session.CoachId, cancellationToken).ConfigureAwait(false);
-        await mail.SendAsync(email.Invitation(session, learnerLanguage, coachLanguage), cancellationToken).ConfigureAwait(false);
+        var learnerReads = await languages.ReaderAsync(session.OrganizationId, session.LearnerId, cancellationToken).ConfigureAwait(false);
+        var coachReads = await languages.ReaderAsync(session.OrganizationId, session.CoachId, cancellationToken).ConfigureAwait(false);
+        await mail.SendAsync(email.Invitation(session, learnerReads, coachReads), cancellationToken).ConfigureAwait(false);
         return session;
     }
 
-    /// <summary>The starts on a UTC date, within working hours, at which the coach could take a session of this length.</summary>
-    public async Task<Result<(DateOnly Date, TimeSpan Length, IReadOnlyList<DateTimeOffset> Starts)>> AvailabilityAsync(
+    /// <summary>The starts on a day of the coach's calendar, within their working hours, at which they could take a session of this length.</summary>
+    public async Task<Result<Availability>> AvailabilityAsync(
         Caller caller, string? coachId, AvailabilityQuery query, CancellationToken cancellationToken)
     {
         if (!caller.IsCoach && !caller.IsSuperAdmin)
@@ -146,13 +143,15 @@ public sealed class LiveSessionService(
             return Error.NotFound("The coach");
         }
 
+        // The day is the coach's own, in their zone: a Tokyo coach's Wednesday from 09:00 to 17:00 Tokyo time, every free start of it.
         var (date, length) = asked.Value;
-        var dayStart = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var zone = coach.Zone;
+        var (from, to) = (coach.WorkingHours ?? WorkingHours.Default).On(date, zone);
         var calendar = await sessions.CalendarAsync(
-            caller.OrganizationId, coach.Id, dayStart.AddDays(-1), dayStart.AddDays(2), cancellationToken).ConfigureAwait(false);
+            caller.OrganizationId, coach.Id, from.AddDays(-1), to.AddDays(1), cancellationToken).ConfigureAwait(false);
         IReadOnlyList<DateTimeOffset> starts =
-            [.. ScheduleRules.FreeStarts(Booked(calendar), dayStart + Day.From, dayStart + Day.To, length, Grid).Where(s => s >= now)];
-        return (date, length, starts);
+            [.. ScheduleRules.FreeStarts(Booked(calendar), from, to, length, WorkingHours.Grid).Where(s => s >= now)];
+        return new Availability(date, length, starts, zone.Id, coach.WorkingHours ?? WorkingHours.Default);
     }
 
     /// <summary>The caller's sessions as coach and as learner (someone can be both), soonest first.</summary>

@@ -230,13 +230,18 @@ public sealed class DirectoryService(
         return await UpdateAsync(caller.Organization, current, current.ETag, input, references, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The caller's own preferences: the language they read the product in; an empty or null one follows the organization's.</summary>
+    /// <summary>
+    /// The caller's own preferences: the language they read the product in (an empty or null one follows the
+    /// organization's), their time zone, and a coach's working hours (none: the default office day).
+    /// </summary>
     public async Task<Result<User>> SetPreferencesAsync(Caller caller, PreferencesInput input, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var language = string.IsNullOrWhiteSpace(input.Language)
             ? null
             : ProductLanguages.Validate(errors, "language", input.Language, ProductLanguages.Default);
+        var timeZone = TimeZones.Validate(errors, "timeZone", input.TimeZone);
+        var hours = input.WorkingHours is { } asked ? WorkingHours.Validate(errors, "workingHours", asked.From, asked.To) : null;
         if (errors.Any)
         {
             return errors.ToError();
@@ -251,7 +256,7 @@ public sealed class DirectoryService(
                 return Error.NotFound("The user");
             }
 
-            var changed = current.Value with { Language = language };
+            var changed = current.Value with { Language = language, TimeZone = timeZone, WorkingHours = hours };
             if (changed == current.Value)
             {
                 return changed;

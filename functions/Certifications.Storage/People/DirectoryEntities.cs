@@ -75,6 +75,11 @@ internal sealed class UserEntity : ITableEntity
 
     public string? Language { get; set; }
 
+    public string? TimeZone { get; set; }
+
+    /// <summary>The working hours as "HH:mm-HH:mm"; null for the default.</summary>
+    public string? WorkingHours { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public string? SignInTenantId { get; set; }
@@ -100,6 +105,8 @@ internal sealed class UserEntity : ITableEntity
         CoachId = u.CoachId,
         ExternalId = u.ExternalId,
         Language = u.Language,
+        TimeZone = u.TimeZone,
+        WorkingHours = u.WorkingHours?.ToString(),
         CreatedAt = u.CreatedAt,
         SignInTenantId = u.SignIn?.TenantId,
         SignInObjectId = u.SignIn?.ObjectId,
@@ -120,6 +127,8 @@ internal sealed class UserEntity : ITableEntity
         CoachId = CoachId,
         ExternalId = ExternalId,
         Language = Language,
+        TimeZone = TimeZone,
+        WorkingHours = Domain.People.WorkingHours.Parse(WorkingHours),
         CreatedAt = CreatedAt,
         SignIn = SignInTenantId is not null && SignInObjectId is not null ? new SignInIdentity(SignInTenantId, SignInObjectId) : null,
         Invitation = InvitationHash is not null && InvitationExpiresAt is { } expires ? new Invitation(InvitationHash, expires, InvitationAcceptedAt) : null,

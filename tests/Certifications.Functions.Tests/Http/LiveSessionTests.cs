@@ -37,7 +37,11 @@ public class LiveSessionTests(DevHostFixture fixture)
         Assert.DoesNotContain(Tomorrow(9, 20), starts);
         Assert.DoesNotContain(Tomorrow(10, 0), starts);
         Assert.Contains(Tomorrow(10, 45), starts);
-        Assert.Contains(Tomorrow(8, 15), starts);
+        // A coach who set no zone or hours is offered the office day in UTC (09:00 to 17:00), every free start of it.
+        Assert.Equal("UTC", free["timeZone"]!.GetValue<string>());
+        Assert.Equal(Tomorrow(10, 45), starts[0]);
+        Assert.Equal(Tomorrow(16, 30), starts[^1]);
+        Assert.Equal(24, starts.Length);
 
         var mine = await (await s.AsLearner.GetAsync("live-sessions")).Json();
         Assert.Equal(4, mine["items"]!.AsArray().Count);
@@ -45,6 +49,55 @@ public class LiveSessionTests(DevHostFixture fixture)
             m => (m.Subject ?? string.Empty).StartsWith("Live certification session", StringComparison.Ordinal));
         Assert.Contains(invitation.To.Mailboxes, m => m.Address == s.Coach.Email);
         Assert.Contains(invitation.Attachments, a => a.ContentType.MimeType == "text/calendar");
+    }
+
+    [Fact]
+    public async Task A_tokyo_coach_is_offered_their_whole_working_day_and_each_reader_is_told_the_time_in_their_own_zone()
+    {
+        using var s = await EnrolledAsync();
+        var day = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(2));
+        var set = await (await s.AsCoach.PutAsJsonAsync(
+            "me/preferences", new { timeZone = "Asia/Tokyo", workingHours = new { from = "08:30", to = "17:00" } })).Json();
+        Assert.Equal("Asia/Tokyo", set["user"]!["timeZone"]!.GetValue<string>());
+        Assert.Equal("08:30", set["user"]!["workingHours"]!["from"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await s.AsLearner.PutAsJsonAsync("me/preferences", new { timeZone = "America/Los_Angeles" })).StatusCode);
+
+        var free = await (await s.AsCoach.GetAsync($"live-sessions/availability?date={day:yyyy-MM-dd}&durationMinutes=30")).Json();
+
+        // 08:30 to 17:00 in Tokyo is 23:30 the day before to 08:00 in UTC: 33 starts of 30 minutes, none cut off.
+        var starts = free["starts"]!.AsArray().Select(x => x!.GetValue<DateTimeOffset>()).ToArray();
+        var tokyoMidnight = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddHours(-9);
+        Assert.Equal(tokyoMidnight.AddHours(8.5), starts[0]);
+        Assert.Equal(tokyoMidnight.AddHours(16.5), starts[^1]);
+        Assert.Equal(33, starts.Length);
+        Assert.Equal("Asia/Tokyo", free["timeZone"]!.GetValue<string>());
+
+        // Booked at 09:00 in Tokyo: 16:00 the day before in Los Angeles, each told in their own zone and day.
+        var at = tokyoMidnight.AddHours(9);
+        await SessionIdAsync(await ScheduleAsync(s, at));
+        var los = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
+        static bool Invitation(MimeKit.MimeMessage m) => (m.Subject ?? string.Empty).StartsWith("Live certification session", StringComparison.Ordinal);
+        var toLearner = fixture.MailsTo(s.Learner.Email).Single(Invitation);
+        var toCoach = fixture.MailsTo(s.Coach.Email).Single(Invitation);
+        Assert.DoesNotContain(toLearner.To.Mailboxes, m => m.Address == s.Coach.Email);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var offset = string.Create(invariant, $"{(los.Offset < TimeSpan.Zero ? '-' : '+')}{los.Offset.Duration():hh\\:mm}");
+        Assert.Contains(
+            string.Create(invariant, $"on {los:dddd d MMMM yyyy} at {los:HH:mm} America/Los_Angeles (UTC{offset}) for 20 minutes"),
+            toLearner.TextBody, StringComparison.Ordinal);
+        Assert.Contains(
+            string.Create(invariant, $"on {at.ToOffset(TimeSpan.FromHours(9)):dddd d MMMM yyyy} at 09:00 Asia/Tokyo (UTC+09:00) for 20 minutes"),
+            toCoach.TextBody, StringComparison.Ordinal);
+
+        // A zone or hours that are not one are refused and change nothing.
+        var windows = await (await s.AsCoach.PutAsJsonAsync("me/preferences", new { timeZone = "Tokyo Standard Time" })).Problem(HttpStatusCode.BadRequest);
+        Assert.NotNull(windows["errors"]!["timeZone"]);
+        var backwards = await (await s.AsCoach.PutAsJsonAsync(
+            "me/preferences", new { timeZone = "Asia/Tokyo", workingHours = new { from = "17:00", to = "09:00" } })).Problem(HttpStatusCode.BadRequest);
+        Assert.NotNull(backwards["errors"]!["workingHours.to"]);
+        var me = await (await s.AsCoach.GetAsync("me")).Json();
+        Assert.Equal("Asia/Tokyo", me["user"]!["timeZone"]!.GetValue<string>());
+        Assert.Equal("17:00", me["user"]!["workingHours"]!["to"]!.GetValue<string>());
     }
 
     [Fact]

@@ -19,8 +19,8 @@ public sealed class FaultsTests(WebAppFixture fixture)
 
         // The token runs out while the page is open: the next call is refused with 401.
         await sofia.EvaluateAsync(
-            "() => { const k = 'certifications.dev-session'; const s = JSON.parse(sessionStorage.getItem(k)); s.token = 'expired'; "
-            + "sessionStorage.setItem(k, JSON.stringify(s)); }");
+            "() => { const k = 'certifications.dev-session'; const s = JSON.parse(localStorage.getItem(k)); s.token = 'expired'; "
+            + "localStorage.setItem(k, JSON.stringify(s)); }");
         await sofia.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Discover" }).ClickAsync();
 
         await Assertions.Expect(sofia.GetByText("Your session ended.")).ToBeVisibleAsync();
@@ -31,6 +31,30 @@ public sealed class FaultsTests(WebAppFixture fixture)
 
         await sofia.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(sofia.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Certifications" })).ToBeVisibleAsync();
+    });
+
+    [Fact]
+    public Task A_second_tab_is_signed_in_and_signing_out_in_one_tab_signs_out_both() => fixture.JourneyAsync(async () =>
+    {
+        var first = await fixture.NewPageAsync();
+        await first.SignInAsync("Sofia Support", "/certificates");
+        await Assertions.Expect(first.GetByRole(AriaRole.Heading, new() { Name = "My certificates", Level = 1 })).ToBeVisibleAsync();
+
+        // A link opened in a new tab of the same browser: the person is still signed in there.
+        var second = await first.Context.NewPageAsync();
+        await second.GotoAsync("/discover");
+        await Assertions.Expect(second.GetByRole(AriaRole.Heading, new() { Name = "Discover certifications", Level = 1 })).ToBeVisibleAsync();
+        Assert.EndsWith("/discover", second.Url, StringComparison.Ordinal);
+
+        await first.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(first.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Certifications" })).ToBeVisibleAsync();
+        await Assertions.Expect(second.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Certifications" })).ToBeVisibleAsync();
+        await Assertions.Expect(second.GetByRole(AriaRole.Heading, new() { Name = "Discover certifications" })).ToHaveCountAsync(0);
+
+        // And a tab opened afterwards is not signed in either.
+        var third = await first.Context.NewPageAsync();
+        await third.GotoAsync("/certificates");
+        await Assertions.Expect(third.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Certifications" })).ToBeVisibleAsync();
     });
 
     [Fact]

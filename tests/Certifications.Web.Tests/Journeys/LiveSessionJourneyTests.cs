@@ -13,6 +13,40 @@ public sealed class LiveSessionJourneyTests(WebAppFixture fixture)
     private const string Certification = "Customer Conversations";
 
     [Fact]
+    public Task Colin_in_Tokyo_is_offered_his_whole_working_day_in_his_own_time_and_sets_his_hours() => fixture.JourneyAsync(async () =>
+    {
+        var colin = await fixture.NewPageAsync(timezone: "Asia/Tokyo");
+        await colin.SignInAsync("Colin Coach", "/coach/schedule");
+        var hours = colin.GetByRole(AriaRole.Form, new() { Name = "Working hours" });
+        await Assertions.Expect(hours).ToContainTextAsync("You take live sessions from 09:00 to 17:00, Asia/Tokyo time.");
+        var free = colin.GetByRole(AriaRole.Group, new() { Name = "Free starts" }).GetByRole(AriaRole.Button);
+        // Every quarter hour of his day, in his own time: 09:00 to 16:30 for the 20 minutes a session takes by default.
+        await Assertions.Expect(free).ToHaveCountAsync(31);
+        await Assertions.Expect(free.First).ToHaveTextAsync("09:00");
+        await Assertions.Expect(free.Last).ToHaveTextAsync("16:30");
+        await colin.CheckPageAsync(fixture, "coach-working-hours");
+
+        // His browser's zone became his own on his first visit: his e-mails will say Tokyo time too.
+        using var api = fixture.ApiAs("Colin Coach");
+        var me = await api.GetFromJsonAsync<JsonObject>("me");
+        Assert.Equal("Asia/Tokyo", me!["user"]!["timeZone"]!.GetValue<string>());
+
+        await hours.GetByLabel("From", new() { Exact = true }).FillAsync("08:00");
+        await hours.GetByLabel("To", new() { Exact = true }).FillAsync("12:00");
+        await hours.GetByRole(AriaRole.Button, new() { Name = "Save working hours" }).ClickAsync();
+        await Assertions.Expect(hours.GetByRole(AriaRole.Status)).ToHaveTextAsync("Working hours saved.");
+        await Assertions.Expect(hours).ToContainTextAsync("from 08:00 to 12:00, Asia/Tokyo time.");
+        await Assertions.Expect(free.First).ToHaveTextAsync("08:00");
+        await Assertions.Expect(free.Last).ToHaveTextAsync("11:30");
+
+        // Hours that end before they start are refused under the field and change nothing.
+        await hours.GetByLabel("To", new() { Exact = true }).FillAsync("07:00");
+        await hours.GetByRole(AriaRole.Button, new() { Name = "Save working hours" }).ClickAsync();
+        await Assertions.Expect(hours.GetByText("To must be after the start of the working hours.")).ToBeVisibleAsync();
+        await Assertions.Expect(free.Last).ToHaveTextAsync("11:30");
+    });
+
+    [Fact]
     public Task Carla_is_refused_a_fourth_session_in_an_hour_takes_the_next_slot_and_runs_and_rates_it_while_Lena_waits() =>
         fixture.JourneyAsync(async () =>
     {

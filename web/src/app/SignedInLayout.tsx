@@ -3,9 +3,11 @@ import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { AddOnOff } from '../pages/AddOnOff';
 import { Forbidden } from '../pages/Forbidden';
+import { onSignOutElsewhere } from '../auth/auth';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { MeContext, hasRole, useServices, type Me } from './context';
 import { mayOpen } from './me';
+import { browserTimeZone, preferencesWith, useSavePreferences } from './preferences';
 import { mainNavigation, whoText } from './navigation';
 import { appLanguage } from '../i18n/languages';
 import { useLanguage, useTranslate } from '../i18n/useTranslate';
@@ -20,8 +22,16 @@ export function SignedInLayout() {
   useEffect(() => {
     if (!signedIn) auth.signIn(location.pathname + location.search);
   }, [signedIn, auth, location.pathname, location.search]);
+  // Signing out in another tab ends the session here too: the page leaves what it showed for the sign-in page.
+  useEffect(() => onSignOutElsewhere(() => window.location.assign('/sign-in')), []);
 
   const me = useQuery({ ...queries.me(api), enabled: signedIn });
+  // A person's time zone starts as their browser's, once: e-mails and calendar invitations then state times in it.
+  const { mutate: savePreferences, isIdle } = useSavePreferences();
+  const zoneUnset = me.data !== undefined && !me.data.user.timeZone;
+  useEffect(() => {
+    if (zoneUnset && isIdle && me.data) savePreferences(preferencesWith(me.data, { timeZone: browserTimeZone() }));
+  }, [zoneUnset, isIdle, me.data, savePreferences]);
   const t = useTranslate();
   const { language, setLanguage } = useLanguage();
   // The person's own setting, else their browser's, else their organization's, wins over what this browser showed last time.

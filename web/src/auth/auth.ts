@@ -1,7 +1,7 @@
 /** How the app gets a token for the API and sends people to sign in; dev sign-in and Entra ID behave the same to pages. */
 export interface Auth {
   readonly kind: 'dev' | 'entra';
-  /** Whether someone is signed in on this tab, known without waiting; token() may still find the session ran out. */
+  /** Whether someone is signed in in this browser, known without waiting; token() may still find the session ran out. */
   signedIn(): boolean;
   /** A token for the API, or null when nobody is signed in (or the session ran out). */
   token(): Promise<string | null>;
@@ -21,4 +21,25 @@ export function safeReturnTo(value: string | null, origin: string = window.locat
     return '/';
   }
   return url.origin === origin ? url.pathname + url.search + url.hash : '/';
+}
+
+const sessionChannel = 'certifications.session';
+
+/**
+ * Tells this app's other tabs that the person signed out here. The session is shared by every tab of the browser (a
+ * coach opens several submissions at once), so signing out in one must end it in all of them.
+ */
+export function announceSignOut(): void {
+  const channel = new BroadcastChannel(sessionChannel);
+  channel.postMessage('signed-out');
+  channel.close();
+}
+
+/** Calls listener when the person signs out in another tab of this app; returns what stops listening. */
+export function onSignOutElsewhere(listener: () => void): () => void {
+  const channel = new BroadcastChannel(sessionChannel);
+  channel.onmessage = (event: MessageEvent) => {
+    if (event.data === 'signed-out') listener();
+  };
+  return () => channel.close();
 }

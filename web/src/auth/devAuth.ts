@@ -1,4 +1,4 @@
-import type { Auth } from './auth';
+import { announceSignOut, type Auth } from './auth';
 
 const key = 'certifications.dev-session';
 
@@ -15,30 +15,31 @@ function expiryOf(token: string): number {
   return typeof exp === 'number' ? exp : 0;
 }
 
-/** The token kept for this tab, or null once it has run out. */
+/** The token kept for this browser's tabs, or null once it has run out. */
 export function keptToken(): string | null {
-  const raw = sessionStorage.getItem(key);
+  const raw = localStorage.getItem(key);
   if (!raw) return null;
   const session = JSON.parse(raw) as StoredSession;
   if (session.expiresAt * 1000 <= Date.now()) {
-    sessionStorage.removeItem(key);
+    localStorage.removeItem(key);
     return null;
   }
   return session.token;
 }
 
-/** The dev host's sign-in: a token picked on /sign-in, kept for this tab only. */
+/** The dev host's sign-in: a token picked on /sign-in, shared by this browser's tabs until it runs out. */
 export function devAuth(): Auth {
   return {
     kind: 'dev',
     signedIn: () => keptToken() !== null,
     token: () => Promise.resolve(keptToken()),
     signIn: (returnTo) => {
-      sessionStorage.removeItem(key);
+      localStorage.removeItem(key);
       window.location.assign(`/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
     },
     signOut: () => {
-      sessionStorage.removeItem(key);
+      localStorage.removeItem(key);
+      announceSignOut();
       window.location.assign('/sign-in');
     },
   };
@@ -47,5 +48,5 @@ export function devAuth(): Auth {
 /** Keeps the token the sign-in page was given. */
 export function rememberDevToken(token: string): void {
   const session: StoredSession = { token, expiresAt: expiryOf(token) };
-  sessionStorage.setItem(key, JSON.stringify(session));
+  localStorage.setItem(key, JSON.stringify(session));
 }

@@ -1,6 +1,6 @@
 import { InteractionRequiredAuthError, PublicClientApplication, type AccountInfo } from '@azure/msal-browser';
 import type { AppConfig } from '../config';
-import { safeReturnTo, type Auth } from './auth';
+import { announceSignOut, safeReturnTo, type Auth } from './auth';
 
 /** Sign-in with Microsoft Entra ID: MSAL in the browser, a token for the API's scope, redirects rather than pop-ups. */
 export async function entraAuth(config: AppConfig): Promise<Auth> {
@@ -14,7 +14,8 @@ export async function entraAuth(config: AppConfig): Promise<Auth> {
       redirectUri: `${window.location.origin}/`,
       postLogoutRedirectUri: `${window.location.origin}/sign-in`,
     },
-    cache: { cacheLocation: 'sessionStorage' },
+    // Shared by every tab, so a submission opened in a new tab is signed in; tokens last as long as Entra grants them.
+    cache: { cacheLocation: 'localStorage' },
   });
   await msal.initialize();
   const redirected = await msal.handleRedirectPromise();
@@ -45,6 +46,7 @@ export async function entraAuth(config: AppConfig): Promise<Auth> {
       void msal.loginRedirect({ scopes, state: returnTo });
     },
     signOut: () => {
+      announceSignOut();
       void msal.logoutRedirect();
     },
   };

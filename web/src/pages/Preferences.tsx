@@ -1,30 +1,22 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId } from 'react';
-import { must } from '../api/client';
-import { useMe, useServices } from '../app/context';
-import { queries } from '../app/queries';
+import { useId, useMemo, useState } from 'react';
+import { useMe } from '../app/context';
+import { browserTimeZone, preferencesWith, useSavePreferences } from '../app/preferences';
 import { appLanguage, chooseLanguage, endonym, shippedLanguages, type Language } from '../i18n/languages';
 import { useLanguage, useTranslate } from '../i18n/useTranslate';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { usePageTitle } from '../ui/usePageTitle';
 
-/** What a person sets for themselves: the language the app, their e-mails and their invitations are in. */
+/** What a person sets for themselves: the language the app, their e-mails and invitations are in, and their time zone. */
 export function Preferences() {
-  const { api } = useServices();
   const me = useMe();
-  const client = useQueryClient();
   const t = useTranslate();
   const { setLanguage } = useLanguage();
   const id = useId();
   usePageTitle(t('app.language'));
-  const current = me.user.language ?? '';
-  const save = useMutation({
-    mutationFn: (language: string) => must(api.PUT('/me/preferences', { body: { language: language || null } })),
-    onSuccess: async (answer) => {
-      client.setQueryData(queries.me(api).queryKey, answer);
-      await setLanguage(appLanguage(answer.user.language, answer.organizationLanguage, navigator.languages));
-    },
-  });
+  const save = useSavePreferences();
+  const [changed, setChanged] = useState<'language' | 'zone'>('language');
+  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+  const zone = me.user.timeZone ?? browserTimeZone();
   return (
     <>
       <h1>{t('app.language')}</h1>
@@ -33,10 +25,15 @@ export function Preferences() {
           <label htmlFor={`${id}-language`}>{t('app.language')}</label>
           <select
             id={`${id}-language`}
-            value={current}
+            value={me.user.language ?? ''}
             disabled={save.isPending}
             aria-describedby={`${id}-hint`}
-            onChange={(e) => save.mutate(e.target.value)}
+            onChange={(e) =>
+              save.mutate(preferencesWith(me, { language: e.target.value || null }), {
+                onSuccess: (answer) =>
+                  void setLanguage(appLanguage(answer.user.language, answer.organizationLanguage, navigator.languages)),
+              })
+            }
           >
             <option value="">
               {t('preferences.automatic', {
@@ -53,9 +50,31 @@ export function Preferences() {
             {t('preferences.hint', { organization: endonym(me.organizationLanguage) })}
           </p>
         </div>
+        <div className="field">
+          <label htmlFor={`${id}-zone`}>{t('preferences.timeZone')}</label>
+          <select
+            id={`${id}-zone`}
+            value={zone}
+            disabled={save.isPending}
+            aria-describedby={`${id}-zone-hint`}
+            onChange={(e) => {
+              setChanged('zone');
+              save.mutate(preferencesWith(me, { timeZone: e.target.value }));
+            }}
+          >
+            {(zones.includes(zone) ? zones : [zone, ...zones]).map((name) => (
+              <option key={name} value={name}>
+                {name.replaceAll('_', ' ')}
+              </option>
+            ))}
+          </select>
+          <p className="hint" id={`${id}-zone-hint`}>
+            {t('preferences.timeZoneHint')}
+          </p>
+        </div>
         {save.isSuccess && (
           <p className="alert alert-success" role="status">
-            {t('app.languageSaved')}
+            {changed === 'language' ? t('app.languageSaved') : t('preferences.saved')}
           </p>
         )}
         {save.isError && <ErrorNotice error={save.error} />}

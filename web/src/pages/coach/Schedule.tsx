@@ -9,6 +9,7 @@ import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
 import { formatDateTime, formatTime } from '../../ui/format';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { WorkingHours } from './WorkingHours';
 
 function tomorrow(): string {
   const d = new Date(Date.now() + 24 * 3600 * 1000);
@@ -122,7 +123,7 @@ export function Schedule() {
           {day.isSuccess && day.data.starts.length === 0 && <p>{t('schedule.noFreeSlot')}</p>}
           {day.isSuccess && day.data.starts.length > 0 && (
             <div className="choices" role="group" aria-label={t('schedule.free')}>
-              {day.data.starts.slice(0, 24).map((start) => (
+              {day.data.starts.map((start) => (
                 <button
                   key={start}
                   type="button"
@@ -187,6 +188,7 @@ export function Schedule() {
           {schedule.isPending ? t('schedule.scheduling') : t('schedule.schedule')}
         </button>
       </form>
+      <WorkingHours />
     </>
   );
 }
