@@ -35,16 +35,22 @@ public sealed class CertificateDelivery(
             return Error.Forbidden("Only a super admin sees the certificates that need attention.");
         }
 
+        return Result<IReadOnlyList<CertificateAttention>>.Ok(await NeedingAttentionAsync(caller.OrganizationId, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The certificates of an organization that have not reached their learner and are late or failed, oldest first.</summary>
+    public async Task<IReadOnlyList<CertificateAttention>> NeedingAttentionAsync(string organizationId, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
-        var rows = (await undelivered.CertificatesAsync(caller.OrganizationId, cancellationToken).ConfigureAwait(false)).Take(MaxListed).ToArray();
+        var rows = (await undelivered.CertificatesAsync(organizationId, cancellationToken).ConfigureAwait(false)).Take(MaxListed).ToArray();
         var found = new Versioned<Certificate>?[rows.Length];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, rows.Length), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
             async (i, ct) => found[i] = await certificates.GetAsync(rows[i].Id, ct).ConfigureAwait(false)).ConfigureAwait(false);
-        return Result<IReadOnlyList<CertificateAttention>>.Ok([.. rows.Zip(found)
-            .Where(f => f.Second is { Value: { RevokedAt: null, IsDelivered: false } c } && c.OrganizationId == caller.OrganizationId
+        return [.. rows.Zip(found)
+            .Where(f => f.Second is { Value: { RevokedAt: null, IsDelivered: false } c } && c.OrganizationId == organizationId
                 && (c.RenderFailure is not null || now - f.First.Since >= OnItsWay))
-            .Select(f => CertificateAttention.Of(f.Second!.Value, f.First.Since))]);
+            .Select(f => CertificateAttention.Of(f.Second!.Value, f.First.Since))];
     }
 
     /// <summary>A super admin's "render again": after a fix, the certificate is drawn with the design as it is now, and sent.</summary>

@@ -2,10 +2,13 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Certifications.Domain.Catalog;
+using Certifications.Domain.Certificates;
 using Certifications.Domain.Enrollments;
 using Certifications.Domain.Reports;
+using Certifications.Functions.Certificates;
 using Certifications.Functions.Http;
 using Certifications.Storage.Catalog;
+using Certifications.Storage.Certificates;
 using Certifications.Storage.Enrollments;
 using Certifications.Storage.Organizations;
 using Certifications.Storage.Reports;
@@ -19,7 +22,7 @@ namespace Certifications.Functions.Reports;
 /// </summary>
 public sealed class ReportBuilder(
     OrganizationRepository organizations, CertificationRepository certifications, CertificationCountsRepository counts, EnrollmentRepository enrollments,
-    ReportStore store, TimeProvider clock)
+    CertificateRepository certificates, CertificateDelivery delivery, ReportStore store, TimeProvider clock)
 {
     public const string ProgramCsv = "program-report.csv";
     public const string ProgramHtml = "program-report.html";
@@ -82,13 +85,36 @@ public sealed class ReportBuilder(
         var json = await store.OpenWriteAsync(jsonName, "application/json", cancellationToken).ConfigureAwait(false);
         await using (json.ConfigureAwait(false))
         {
-            await JsonSerializer.SerializeAsync(json, ProgramReportData.From(tallies, now), ApiJson.Options, cancellationToken).ConfigureAwait(false);
+            var notDelivered = (await delivery.NeedingAttentionAsync(organizationId, cancellationToken).ConfigureAwait(false)).Count;
+            var expiringSoon = await ExpiringSoonAsync(tallies, now, cancellationToken).ConfigureAwait(false);
+            await JsonSerializer.SerializeAsync(json, ProgramReportData.From(tallies, now, notDelivered, expiringSoon), ApiJson.Options, cancellationToken)
+                .ConfigureAwait(false);
         }
 
         files.Insert(0, jsonName);
         files.Insert(0, htmlName);
         files.Insert(0, csvName);
         return new ReportRunResult(organizationId, folderDate, files);
+    }
+
+    /// <summary>
+    /// The certificates that expire within the notice period and are not revoked: each candidate the tallies found is
+    /// read for its own expiry (a few per certification a night, not every certificate).
+    /// </summary>
+    private async Task<int> ExpiringSoonAsync(IReadOnlyList<ProgramTally> tallies, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var expiring = 0;
+        await Parallel.ForEachAsync(
+            tallies.SelectMany(t => t.MayExpireSoon), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (id, ct) =>
+            {
+                if ((await certificates.GetAsync(id, ct).ConfigureAwait(false))?.Value is { RevokedAt: null, ExpiresAt: { } expires }
+                    && expires > now && expires <= now + CertificateRules.ExpiryNotice)
+                {
+                    Interlocked.Increment(ref expiring);
+                }
+            }).ConfigureAwait(false);
+        return expiring;
     }
 
     /// <summary>Passes the records on unchanged, counting each in the tally on the way.</summary>

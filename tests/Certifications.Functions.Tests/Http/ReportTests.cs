@@ -110,6 +110,22 @@ public class ReportTests(DevHostFixture fixture)
             Assert.NotEmpty(row["coachActions"]!.AsArray());
         }
 
+        // And the admin's home its overview: the organization's figures of the same run.
+        var overview = (await (await admin.GetAsync("reports/program")).Json())["overview"]!;
+        var months = overview["issuedByMonth"]!.AsArray();
+        Assert.Equal(12, months.Count);
+        Assert.Equal(DateTime.UtcNow.ToString("yyyy-MM-01", CultureInfo.InvariantCulture), months[^1]!["month"]!.GetValue<string>());
+        Assert.Equal((1, 1), (overview["issuedThisMonth"]!.GetValue<int>(), months[^1]!["issued"]!.GetValue<int>()));
+        Assert.Equal(0, months.Take(11).Sum(m => m!["issued"]!.GetValue<int>()));
+        Assert.Equal(
+            (1, 1, 0, 0),
+            (overview["overdue"]!.GetValue<int>(), overview["reviewsWaiting"]!.GetValue<int>(), overview["notDelivered"]!.GetValue<int>(),
+                overview["expiringSoon"]!.GetValue<int>()));
+        foreach (var status in overview["learners"]!.AsArray())
+        {
+            Assert.Equal(counts[Enum.Parse<EnrollmentStatus>(status!["status"]!.GetValue<string>()).ToDisplayName()], status["learners"]!.GetValue<int>());
+        }
+
         using var coach = org.As(await org.AddUserAsync("Carla Coach", Role.Coach));
         await (await coach.GetAsync("reports/program")).Problem(HttpStatusCode.Forbidden);
 

@@ -11,8 +11,8 @@ type Role = 'Learner' | 'Coach' | 'SuperAdmin';
 
 /** The pages each role may open, by where their paths start; a page not listed is anyone's (preferences, not found). */
 const areas: readonly (readonly [prefix: string, roles: readonly Role[]])[] = [
-  ['/admin/', ['SuperAdmin']],
-  ['/coach/', ['Coach']],
+  ['/admin', ['SuperAdmin']],
+  ['/coach', ['Coach']],
   ['/live-sessions', ['Learner', 'Coach']],
   ['/discover', ['Learner']],
   ['/certificates', ['Learner']],
@@ -25,9 +25,9 @@ export function mayOpen(me: Me, path: string): boolean {
   return !area || area[1].some((role) => hasRole(me, role));
 }
 
-/** Where a person lands: a learner on their certifications, a coach on the review queue, a super admin on the catalog. */
+/** Where a person lands: a learner on their certifications, a coach on the review queue, a super admin on the overview. */
 export function homeOf(me: Me): string {
   if (hasRole(me, 'Learner')) return '/';
   if (hasRole(me, 'Coach')) return '/coach/reviews';
-  return '/admin/catalog';
+  return '/admin';
 }

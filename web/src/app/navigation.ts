@@ -20,6 +20,7 @@ export function mainNavigation(roles: readonly string[], t: Translate): NavItem[
     [coach, { to: '/coach/reviews', label: t('nav.reviews') }],
     [coach, { to: '/coach/team', label: t('nav.team') }],
     [learner || coach, { to: '/live-sessions', label: t('nav.liveSessions') }],
+    [admin, { to: '/admin', label: t('nav.overview'), end: true }],
     [admin, { to: '/admin/catalog', label: t('nav.catalog') }],
     [admin, { to: '/admin/people', label: t('nav.people') }],
     [admin, { to: '/admin/certificates', label: t('nav.adminCertificates') }],

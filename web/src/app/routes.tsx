@@ -60,6 +60,7 @@ const pages: Page[] = [
     reads: ({ services }) => [read(queries.teamRecords(services.api))],
   },
   { path: 'coach/schedule', lazy: lazyPage(async () => (await import('../pages/coach/Schedule')).Schedule) },
+  { path: 'admin', lazy: adminPage('AdminHome'), reads: ({ services }) => [read(queries.programReport(services.api))] },
   { path: 'admin/catalog', lazy: adminPage('Catalog'), reads: ({ services }) => [read(queries.certifications(services.api))] },
   { path: 'admin/certifications/new', lazy: adminPage('CertificationEditor') },
   {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDay, formatDueDate, formatIn, formatList } from './format';
+import { formatBytes, formatDate, formatDay, formatDueDate, formatIn, formatList, formatMonth } from './format';
 
 const zone = process.env.TZ;
 afterEach(() => {
@@ -27,7 +27,15 @@ describe('dates in the app language, in the browser’s regional form of it', ()
     for (const tz of ['Pacific/Kiritimati', 'America/Los_Angeles', 'Asia/Tokyo']) {
       process.env.TZ = tz;
       expect(formatDay('2027-03-31')).toBe('31 Mar 2027');
+      expect(formatMonth('2027-03-01')).toBe('Mar 2027');
     }
+  });
+
+  it('names a month in the reader’s language', () => {
+    formatIn('ja', []);
+    expect(formatMonth('2026-12-01')).toBe('2026年12月');
+    formatIn('de', []);
+    expect(formatMonth('2026-12-01')).toBe('Dez. 2026');
   });
 });
 

@@ -8,6 +8,8 @@ let dateFormat: Intl.DateTimeFormat | undefined;
 let dateTimeFormat: Intl.DateTimeFormat | undefined;
 let timeFormat: Intl.DateTimeFormat | undefined;
 let dayFormat: Intl.DateTimeFormat | undefined;
+let monthFormat: Intl.DateTimeFormat | undefined;
+let shortMonthFormat: Intl.DateTimeFormat | undefined;
 let listFormat: Intl.ListFormat | undefined;
 const sizeFormats = new Map<string, Intl.NumberFormat>();
 
@@ -27,6 +29,8 @@ export function formatIn(language: string, browser: readonly string[] = navigato
   dateTimeFormat = undefined;
   timeFormat = undefined;
   dayFormat = undefined;
+  monthFormat = undefined;
+  shortMonthFormat = undefined;
   listFormat = undefined;
   sizeFormats.clear();
 }
@@ -47,6 +51,18 @@ export function formatDateTime(iso: string | null | undefined): string {
 export function formatDay(day: string): string {
   dayFormat ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   return dayFormat.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** The calendar month a day (2026-12-01) falls in, short ("Dec 2026"), the same month wherever the reader is. */
+export function formatMonth(day: string): string {
+  monthFormat ??= new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return monthFormat.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** The month alone ("Dec"), for a row of months whose year is written once. */
+export function formatMonthAlone(day: string): string {
+  shortMonthFormat ??= new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
+  return shortMonthFormat.format(new Date(`${day}T00:00:00Z`));
 }
 
 /** A due date: the calendar day it names (the API keeps it as that day's end in UTC), the same day in every time zone. */

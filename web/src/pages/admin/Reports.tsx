@@ -1,16 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { must, type Schemas } from '../../api/client';
+import { type Schemas } from '../../api/client';
 import { downloadProtectedFile } from '../../api/download';
 import { ApiProblem } from '../../api/problem';
 import { useServices } from '../../app/context';
-import { keys, queries } from '../../app/queries';
+import { queries } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
 import { statusText } from '../../ui/standing';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { ReportRunPanel } from './ReportRunPanel';
 
 type Program = Schemas['ProgramReportData'];
 type Row = Program['certifications'][number];
@@ -20,36 +21,7 @@ export function Reports() {
   const t = useTranslate();
   usePageTitle(t('nav.reports'));
   const { api } = useServices();
-  const client = useQueryClient();
   const program = useQuery(queries.programReport(api));
-  // When this page asked for a run: the latest run is followed from then until it has ended.
-  const [since, setSince] = useState<number | null>(null);
-  const follow = () => {
-    setSince(Date.now());
-    void client.invalidateQueries({ queryKey: keys.reportRun });
-  };
-  const run = useMutation({
-    mutationFn: () => must(api.POST('/reports/runs')),
-    onSuccess: follow,
-    // A run already going (409) is followed like our own.
-    onError: (error) => {
-      if (error instanceof ApiProblem && error.status === 409) follow();
-    },
-  });
-  const latest = useQuery({
-    ...queries.latestReportRun(api),
-    enabled: since !== null,
-    refetchInterval: (query) => (query.state.data && ended(query.state.data.status) ? false : 1000),
-  });
-  // The run as read since it was asked for; an answer from before says nothing about it.
-  const current = since !== null && latest.dataUpdatedAt >= since ? latest.data : undefined;
-  const finished = current !== undefined && ended(current.status);
-  const running = since !== null && !finished;
-  useEffect(() => {
-    if (!finished) return;
-    void client.invalidateQueries({ queryKey: keys.programReport });
-    void client.invalidateQueries({ queryKey: keys.storedReports });
-  }, [finished, client]);
   const none = program.error instanceof ApiProblem && program.error.status === 404;
 
   return (
@@ -58,23 +30,7 @@ export function Reports() {
         <h1>{t('nav.reports')}</h1>
         <Link to="/admin/reports/stored">{t('stored.title')}</Link>
       </div>
-      <section className="card stack" aria-label={t('reports.run')}>
-        <p>{t('reports.intro')}</p>
-        <div className="row">
-          <button type="button" disabled={running || run.isPending} onClick={() => run.mutate()}>
-            {running ? t('reports.running') : t('reports.runNow')}
-          </button>
-        </div>
-        <p role="status" className="muted">
-          {running &&
-            (current
-              ? t(current.status === 'Pending' ? 'reports.pending' : 'reports.inProgress', { at: formatDateTime(current.startedAt) })
-              : t('reports.starting'))}
-          {finished && current.status === 'Completed' && t('reports.done', { count: current.files.length })}
-          {finished && current.status === 'Failed' && t('reports.failed')}
-        </p>
-        {run.isError && !(run.error instanceof ApiProblem && run.error.status === 409) && <ErrorNotice error={run.error} />}
-      </section>
+      <ReportRunPanel />
       {program.isPending && <p className="muted">{t('app.loading')}</p>}
       {none && <p>{t('reports.none')}</p>}
       {program.isError && !none && <ErrorNotice error={program.error} onRetry={() => void program.refetch()} />}
@@ -157,9 +113,4 @@ function ProgramCard({ row }: { row: Row }) {
       {error !== null && <ErrorNotice error={error} />}
     </li>
   );
-}
-
-/** Whether a report run has ended, well or not. */
-function ended(status: string): boolean {
-  return status !== 'Pending' && status !== 'Running';
 }

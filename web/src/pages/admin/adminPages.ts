@@ -1,4 +1,5 @@
 /** The super admin's pages, one chunk of their own: learners and coaches never download it. */
+export { AdminHome } from './AdminHome';
 export { Catalog } from './Catalog';
 export { CertificateDesigner } from './CertificateDesigner';
 export { Certificates } from './Certificates';
