@@ -54,6 +54,12 @@ public sealed class EarningJourneyTests(WebAppFixture fixture)
         var carla = await fixture.NewPageAsync();
         await carla.SignInAsync("Carla Coach");
         await Expect(carla.GetByRole(AriaRole.Heading, new() { Name = "Review queue", Level = 1 })).ToBeVisibleAsync();
+        // The navigation says how much waits in her queue, Lena's submission included.
+        var queueLink = carla.GetByRole(AriaRole.Navigation, new() { Name = "Main" })
+            .GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Review queue") });
+        await Expect(queueLink).ToHaveAccessibleNameAsync(new Regex(@"^Review queue\s*\d+ waits?$"));
+        var waiting = int.Parse(
+            (await queueLink.Locator(".nav-count [aria-hidden]").TextContentAsync())!, System.Globalization.CultureInfo.InvariantCulture);
         await carla.CheckPageAsync(fixture, "coach-review-queue");
         await carla.GetByRole(AriaRole.Link, new() { Name = $"Lena Learner: {Certification}" }).ClickAsync();
         await Expect(carla.GetByText("Feedback-Gespräch mit Liam, 12 Minuten — 反馈")).ToBeVisibleAsync();
@@ -69,6 +75,9 @@ public sealed class EarningJourneyTests(WebAppFixture fixture)
         await approval.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
         await carla.GetByRole(AriaRole.Link, new() { Name = "Back to the review queue" }).ClickAsync();
         await Expect(carla.GetByRole(AriaRole.Link, new() { Name = $"Lena Learner: {Certification}" })).ToHaveCountAsync(0);
+        var left = waiting - 1;
+        await Expect(queueLink).ToHaveAccessibleNameAsync(
+            left == 0 ? new Regex("^Review queue$") : new Regex($@"^Review queue\s*{left} wait{(left == 1 ? "s" : string.Empty)}$"));
 
         await lena.ReloadAsync();
         await Expect(lena.GetByText("Earned", new() { Exact = true })).ToBeVisibleAsync(new() { Timeout = 30_000 });

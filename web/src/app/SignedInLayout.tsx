@@ -73,8 +73,10 @@ export function SignedInLayout() {
 }
 
 function TopBar({ me }: { me: Me }) {
-  const { auth } = useServices();
+  const { api, auth } = useServices();
   const t = useTranslate();
+  // A coach's queue is read once a minute at most for its count; the queue page shares the same read.
+  const queue = useQuery({ ...queries.reviewQueue(api), enabled: hasRole(me, 'Coach'), staleTime: 60_000 });
   return (
     <header className="topbar">
       <a className="skip" href="#main">
@@ -86,10 +88,17 @@ function TopBar({ me }: { me: Me }) {
         </NavLink>
         <nav aria-label={t('nav.main')}>
           <ul className="nav">
-            {mainNavigation(me.user.roles, t).map((item) => (
+            {mainNavigation(me.user.roles, t, queue.data?.items.length).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.end}>
                   {item.label}
+                  {/* The pill shows the number; assistive technology reads it as a phrase ("3 wait"). */}
+                  {item.waiting ? (
+                    <span className="nav-count">
+                      <span aria-hidden="true">{item.waiting}</span>
+                      <span className="visually-hidden">{t('nav.waiting', { count: item.waiting })}</span>
+                    </span>
+                  ) : null}
                 </NavLink>
               </li>
             ))}

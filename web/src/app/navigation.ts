@@ -1,15 +1,19 @@
 import type { Translate } from '../i18n/i18n';
 import type { Me } from './me';
 
-/** One link of the top bar's main navigation; end: it is the current page only on its own path, not below it. */
+/**
+ * One link of the top bar's main navigation; end: it is the current page only on its own path, not below it; waiting:
+ * how many things wait there for the person (shown beside the label when there are any).
+ */
 export interface NavItem {
   to: string;
   label: string;
   end?: boolean;
+  waiting?: number;
 }
 
-/** The top bar's links a person sees, by their roles, in their language. */
-export function mainNavigation(roles: readonly string[], t: Translate): NavItem[] {
+/** The top bar's links a person sees, by their roles, in their language, with what waits for a coach in their queue. */
+export function mainNavigation(roles: readonly string[], t: Translate, reviewsWaiting?: number): NavItem[] {
   const learner = roles.includes('Learner');
   const coach = roles.includes('Coach');
   const admin = roles.includes('SuperAdmin');
@@ -17,7 +21,7 @@ export function mainNavigation(roles: readonly string[], t: Translate): NavItem[
     [learner, { to: '/', label: t('nav.home'), end: true }],
     [learner, { to: '/discover', label: t('nav.discover') }],
     [learner, { to: '/certificates', label: t('nav.certificates') }],
-    [coach, { to: '/coach/reviews', label: t('nav.reviews') }],
+    [coach, { to: '/coach/reviews', label: t('nav.reviews'), waiting: reviewsWaiting }],
     [coach, { to: '/coach/team', label: t('nav.team') }],
     [learner || coach, { to: '/live-sessions', label: t('nav.liveSessions') }],
     [admin, { to: '/admin', label: t('nav.overview'), end: true }],
