@@ -39,7 +39,7 @@ public static class StorageServices
         });
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<DirectoryKeyMigration>();
-        services.AddSingleton<CoachIndexBackfill>();
+        services.AddSingleton<DirectoryIndexBackfill>();
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<OrganizationReadCache>();
         services.AddSingleton<OrganizationRepository>();

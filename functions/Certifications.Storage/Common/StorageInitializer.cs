@@ -5,8 +5,8 @@ namespace Certifications.Storage.Common;
 
 /// <summary>Creates every table and container once at start-up, so no request pays for "create if not exists", and moves old data forward.</summary>
 public sealed partial class StorageInitializer(
-    StorageAccount storage, People.DirectoryKeyMigration directoryKeys, People.CoachIndexBackfill coachIndex, Delivery.UndeliveredBackfill undelivered,
-    ILogger<StorageInitializer> logger)
+    StorageAccount storage, People.DirectoryKeyMigration directoryKeys, People.DirectoryIndexBackfill directoryIndexes,
+    Delivery.UndeliveredBackfill undelivered, ILogger<StorageInitializer> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -15,7 +15,7 @@ public sealed partial class StorageInitializer(
         var containers = ContainerNames.All.Select(name => storage.Container(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         await Task.WhenAll(tables.Concat<Task>(containers)).ConfigureAwait(false);
         await directoryKeys.RunAsync(cancellationToken).ConfigureAwait(false);
-        await coachIndex.RunAsync(cancellationToken).ConfigureAwait(false);
+        await directoryIndexes.RunAsync(cancellationToken).ConfigureAwait(false);
         await undelivered.RunAsync(cancellationToken).ConfigureAwait(false);
         LogReady(logger, TableNames.All.Count, ContainerNames.All.Count);
     }

@@ -24,6 +24,7 @@ internal static class DirectoryKeys
     public const string ExternalIdPrefix = "external|";
     public const string AdminPrefix = "admin|";
     public const string CoachedPrefix = "coached|";
+    public const string NamedPrefix = "name|";
 
     public static string User(string id) => UserPrefix + id;
 
@@ -44,6 +45,13 @@ internal static class DirectoryKeys
 
     /// <summary>The start of a coach's team range.</summary>
     public static string Team(string coachId) => $"{CoachedPrefix}{coachId}|";
+
+    /// <summary>
+    /// The index row that lists a user in name order (<see cref="NameOrder"/>): the sort text as hex of its UTF-8, which
+    /// keeps its order in the key (base64 does not) and no character a key may not hold; the id makes it unique.
+    /// </summary>
+    public static string Named(string displayName, string userId) =>
+        $"{NamedPrefix}{Convert.ToHexStringLower(System.Text.Encoding.UTF8.GetBytes(NameOrder.SortText(displayName)))}|{userId}";
 
     /// <summary>The index row of an LMS's id for a user: unique in the organization, found without a scan.</summary>
     public static string ExternalId(string externalId) => ExternalIdPrefix + RowKeys.Encode(externalId);

@@ -85,12 +85,21 @@ public sealed class DirectoryRepository(StorageAccount storage, OrganizationRead
     }
 
     /// <summary>A page of users; disabled ones only when asked for (a page may then hold fewer than its size).</summary>
+    /// <summary>
+    /// A page of the organization's people in name order: a page of the name index, then each person by a point read
+    /// (in parallel), as a coach's team is read.
+    /// </summary>
     public async Task<ListPage<User>> ListUsersAsync(
         string organizationId, int pageSize, string? continuationToken, bool includeDisabled, CancellationToken cancellationToken = default)
     {
-        var page = await Paging.ReadPageAsync(
-            QueryUsers(organizationId, cancellationToken), pageSize, continuationToken, e => e.ToUser(), cancellationToken).ConfigureAwait(false);
-        return includeDisabled ? page : page with { Items = [.. page.Items.Where(u => u.IsActive)] };
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.NamedPrefix} and RowKey lt {RowKeys.PrefixEnd(DirectoryKeys.NamedPrefix)}");
+        var ids = await Paging.ReadPageAsync(
+            table.QueryAsync<PointerEntity>(filter, select: [nameof(PointerEntity.TargetId)], cancellationToken: cancellationToken),
+            pageSize, continuationToken, p => p.TargetId, cancellationToken).ConfigureAwait(false);
+        var users = await GetUsersAsync(organizationId, ids.Items, cancellationToken).ConfigureAwait(false);
+        return new ListPage<User>(
+            [.. ids.Items.Select(users.GetValueOrDefault).OfType<User>().Where(u => includeDisabled || u.IsActive)], ids.ContinuationToken);
     }
 
     /// <summary>
@@ -228,6 +237,7 @@ public sealed class DirectoryRepository(StorageAccount storage, OrganizationRead
         {
             new(TableTransactionActionType.Add, UserEntity.From(user)),
             new(TableTransactionActionType.Add, Pointer(user.OrganizationId, DirectoryKeys.Email(user.Email), user.Id)),
+            new(TableTransactionActionType.UpsertReplace, Pointer(user.OrganizationId, DirectoryKeys.Named(user.DisplayName, user.Id), user.Id)),
         };
         if (user.IsSuperAdmin)
         {
@@ -279,6 +289,12 @@ public sealed class DirectoryRepository(StorageAccount storage, OrganizationRead
         {
             actions.Add(new(TableTransactionActionType.Delete, Pointer(org, DirectoryKeys.Email(before.Email), after.Id), ETag.All));
             actions.Add(new(TableTransactionActionType.Add, Pointer(org, DirectoryKeys.Email(after.Email), after.Id)));
+        }
+
+        if (DirectoryKeys.Named(before.DisplayName, before.Id) is var oldName && oldName != DirectoryKeys.Named(after.DisplayName, after.Id))
+        {
+            actions.Add(new(TableTransactionActionType.Delete, Pointer(org, oldName, after.Id), ETag.All));
+            actions.Add(new(TableTransactionActionType.UpsertReplace, Pointer(org, DirectoryKeys.Named(after.DisplayName, after.Id), after.Id)));
         }
 
         if (before.IsSuperAdmin != after.IsSuperAdmin)
@@ -417,13 +433,6 @@ public sealed class DirectoryRepository(StorageAccount storage, OrganizationRead
         rowKey.StartsWith(DirectoryKeys.ExternalIdPrefix, StringComparison.Ordinal)
             ? $"A user with external id '{user.ExternalId}' already exists."
             : $"A user with e-mail {user.Email} already exists.";
-
-    private AsyncPageable<UserEntity> QueryUsers(string organizationId, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {organizationId} and RowKey ge {DirectoryKeys.UserPrefix} and RowKey lt {RowKeys.PrefixEnd(DirectoryKeys.UserPrefix)}");
-        return table.QueryAsync<UserEntity>(filter, cancellationToken: cancellationToken);
-    }
 
     private static PointerEntity Pointer(string organizationId, string rowKey, string targetId) =>
         new() { PartitionKey = organizationId, RowKey = rowKey, TargetId = targetId };

@@ -45,7 +45,7 @@ public sealed class CoachTeamTests(DevHostFixture fixture)
         await table.DeleteEntityAsync("~migrations", "coach-index-written");
         Assert.Empty(await TeamOfAsync(org, carla));
 
-        await new CoachIndexBackfill(fixture.Host.Services.GetRequiredService<StorageAccount>(), NullLogger<CoachIndexBackfill>.Instance)
+        await new DirectoryIndexBackfill(fixture.Host.Services.GetRequiredService<StorageAccount>(), NullLogger<DirectoryIndexBackfill>.Instance)
             .RunAsync(CancellationToken.None);
 
         Assert.Equal([lena.Id], await TeamOfAsync(org, carla));

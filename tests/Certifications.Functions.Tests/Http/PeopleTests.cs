@@ -1,9 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Azure.Data.Tables;
 using Certifications.Domain.People;
 using Certifications.Functions.Tests.Fixtures;
+using Certifications.Storage.Common;
+using Certifications.Storage.People;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Certifications.Functions.Tests.Http;
 
@@ -44,6 +48,71 @@ public sealed class PeopleTests(DevHostFixture fixture)
         Assert.Equal([zoe.Id], byName["items"]!.AsArray().Select(u => u!["id"]!.GetValue<string>()));
         Assert.Equal([wang.Id], byScript["items"]!.AsArray().Select(u => u!["id"]!.GetValue<string>()));
         await (await admin.GetAsync("users?search=a%09b")).Problem(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task People_are_listed_by_name_page_after_page_and_a_renamed_person_moves_to_their_new_place()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        var yamada = await org.AddUserAsync("山田 花子");
+        await org.AddUserAsync("Zoë Ångström-Núñez");
+        await org.AddUserAsync("émile Zola");
+        await org.AddUserAsync("Bob");
+        await org.AddUserAsync("Ångström, Anders");
+        using var admin = org.AsAdmin();
+
+        async Task<string[]> NamesAsync()
+        {
+            var names = new List<string>();
+            string? token = null;
+            do
+            {
+                var page = await (await admin.GetAsync($"users?pageSize=2{(token is null ? string.Empty : $"&continuationToken={token}")}")).Json();
+                names.AddRange(page["items"]!.AsArray().Select(u => u!["displayName"]!.GetValue<string>()));
+                token = page["continuationToken"]?.GetValue<string>();
+            }
+            while (token is not null);
+            return [.. names.Where(n => n != org.Admin.DisplayName)];
+        }
+
+        Assert.Equal(["Ångström, Anders", "Bob", "émile Zola", "Zoë Ångström-Núñez", "山田 花子"], await NamesAsync());
+
+        var current = await admin.GetAsync($"users/{yamada.Id}");
+        var body = (await current.Json()).AsObject();
+        body["displayName"] = "Aiko Yamada";
+        using var rename = new HttpRequestMessage(HttpMethod.Put, $"users/{yamada.Id}") { Content = JsonContent.Create(body) };
+        rename.Headers.IfMatch.Add(current.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(rename)).StatusCode);
+
+        Assert.Equal(["Aiko Yamada", "Ångström, Anders", "Bob", "émile Zola", "Zoë Ångström-Núñez"], await NamesAsync());
+    }
+
+    [Fact]
+    public async Task People_stored_before_the_name_order_are_listed_after_the_backfill()
+    {
+        var org = await TestOrganization.CreateAsync(fixture.Host);
+        var old = await org.AddUserAsync("Olga Older");
+        var table = new TableClient(fixture.StorageConnectionString, TableNames.Directory);
+        await foreach (var row in table.QueryAsync<TableEntity>($"PartitionKey eq '{org.Id}' and TargetId eq '{old.Id}'"))
+        {
+            if (row.RowKey.StartsWith("name|", StringComparison.Ordinal))
+            {
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+            }
+        }
+
+        await table.DeleteEntityAsync("~migrations", "name-index-written");
+        using var admin = org.AsAdmin();
+        Assert.DoesNotContain(old.Id, await IdsAsync(admin));
+
+        await new DirectoryIndexBackfill(
+            fixture.Host.Services.GetRequiredService<StorageAccount>(),
+            NullLogger<DirectoryIndexBackfill>.Instance).RunAsync(CancellationToken.None);
+
+        Assert.Contains(old.Id, await IdsAsync(admin));
+
+        static async Task<string[]> IdsAsync(HttpClient client) =>
+            [.. (await (await client.GetAsync("users")).Json())["items"]!.AsArray().Select(u => u!["id"]!.GetValue<string>())];
     }
 
     [Fact]
