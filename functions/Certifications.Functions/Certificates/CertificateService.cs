@@ -4,6 +4,7 @@ using Certifications.Domain.Policies;
 using Certifications.Functions.Enrollments;
 using Certifications.Functions.Links;
 using Certifications.Functions.Notifications;
+using Certifications.Storage.Catalog;
 using Certifications.Storage.Certificates;
 using Certifications.Storage.Common;
 using Certifications.Storage.Enrollments;
@@ -18,7 +19,7 @@ namespace Certifications.Functions.Certificates;
 public sealed class CertificateService(
     CertificateRepository certificates, CertificateFiles files, BlobLinks links, EnrollmentService enrollments, DirectoryRepository directory,
     CertificateEmail email, IEmailSender mail, RecipientLanguages languages, ProductLinks publicLinks, EnrollmentRepository records,
-    TimeProvider clock)
+    CertificationRepository catalog, TimeProvider clock)
 {
     public static readonly TimeSpan DownloadLinkLifetime = TimeSpan.FromMinutes(15);
 
@@ -95,10 +96,15 @@ public sealed class CertificateService(
         Caller caller, string certificateId, CertificateFormat format, CancellationToken cancellationToken) =>
         FindVisibleAsync(caller, certificateId, cancellationToken).BindAsync(found => OpenFileAsync(found.Value, format, cancellationToken));
 
-    /// <summary>The picture of a certificate anyone holding its id may verify: what the public verification page shows.</summary>
-    public async Task<Result<(Certificate Certificate, Stream File)>> OpenPublicPictureAsync(string certificateId, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The picture or PDF of a certificate anyone holding its id may verify, as its public page offers them; a revoked
+    /// certificate's PDF is not handed out (its picture still shows what was revoked).
+    /// </summary>
+    public async Task<Result<(Certificate Certificate, Stream File)>> OpenPublicFileAsync(
+        string certificateId, CertificateFormat format, CancellationToken cancellationToken) =>
         await certificates.GetAsync(certificateId, cancellationToken).ConfigureAwait(false) is { } found
-            ? await OpenFileAsync(found.Value, CertificateFormat.Png, cancellationToken).ConfigureAwait(false)
+            && (format == CertificateFormat.Png || found.Value.RevokedAt is null)
+            ? await OpenFileAsync(found.Value, format, cancellationToken).ConfigureAwait(false)
             : Error.NotFound("The certificate");
 
     private async Task<Result<(Certificate Certificate, Stream File)>> OpenFileAsync(
@@ -132,18 +138,27 @@ public sealed class CertificateService(
             ? Verification.Of(found.Value, clock.GetUtcNow())
             : Error.NotFound("The certificate");
 
-    /// <summary>What the public page shows: the verification, and the certificate's picture when it has one (older ones may not).</summary>
-    public async Task<Result<(Verification Verification, string? PictureUrl)>> VerificationPageAsync(
-        string certificateId, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the public page shows: the verification, the certificate's picture and PDF when it has them (older ones may
+    /// not; a revoked one's PDF is not offered), and what was earned: the certification's description and criteria.
+    /// </summary>
+    public async Task<Result<VerificationPageData>> VerificationPageAsync(string certificateId, CancellationToken cancellationToken)
     {
         if (await certificates.GetAsync(certificateId, cancellationToken).ConfigureAwait(false) is not { } found)
         {
             return Error.NotFound("The certificate");
         }
 
-        var pdf = found.Value.PdfBlob;
+        var certificate = found.Value;
+        var pdf = certificate.PdfBlob;
         var hasPicture = pdf is not null && await files.ExistsAsync(CertificateFiles.PictureName(pdf), cancellationToken).ConfigureAwait(false);
-        return (Verification.Of(found.Value, clock.GetUtcNow()), hasPicture ? publicLinks.VerifyPicture(certificateId) : null);
+        var certification = (await catalog.GetAsync(certificate.OrganizationId, certificate.CertificationId, cancellationToken).ConfigureAwait(false))?.Value;
+        return new VerificationPageData(
+            Verification.Of(certificate, clock.GetUtcNow()),
+            hasPicture ? publicLinks.VerifyPicture(certificateId) : null,
+            pdf is not null && certificate.RevokedAt is null ? publicLinks.VerifyPdf(certificateId) : null,
+            certification?.Description,
+            [.. certification?.Criteria.Select(c => c.Title) ?? []]);
     }
 
     private async Task<Result<Certificate>> ChangeAsync(

@@ -49,8 +49,25 @@ public sealed class VerificationFunctions(CertificateService certificates, Verif
             return TooMany(request);
         }
 
-        return (await certificates.OpenPublicPictureAsync(id, cancellationToken))
+        return (await certificates.OpenPublicFileAsync(id, CertificateFormat.Png, cancellationToken))
             .ToHttp(found => CertificateFormats.Stream(found.Certificate, found.File, CertificateFormat.Png));
+    }
+
+    /// <summary>The certificate's PDF as issued, for the verification page's download; rate-limited like the verification, none once revoked.</summary>
+    [PublicEndpoint]
+    [ApiResponse(200, ContentType = "application/pdf", Description = "The certificate's PDF as issued")]
+    [Function(nameof(VerifyCertificatePdf))]
+    public async Task<IActionResult> VerifyCertificatePdf(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "verify/{id}/pdf")] HttpRequest request, string id,
+            CancellationToken cancellationToken)
+    {
+        if (!rateLimit.TryAcquire(request))
+        {
+            return TooMany(request);
+        }
+
+        return (await certificates.OpenPublicFileAsync(id, CertificateFormat.Pdf, cancellationToken))
+            .ToHttp(found => CertificateFormats.Stream(found.Certificate, found.File, CertificateFormat.Pdf));
     }
 
     private static IActionResult TooMany(HttpRequest request)
@@ -76,7 +93,7 @@ public sealed class VerificationFunctions(CertificateService certificates, Verif
 
         var page = await certificates.VerificationPageAsync(id, cancellationToken);
         return page.IsSuccess
-            ? FileDownload.Html(StatusCodes.Status200OK, VerificationPage.For(page.Value.Verification, page.Value.PictureUrl, links.Verify(id)))
+            ? FileDownload.Html(StatusCodes.Status200OK, VerificationPage.For(page.Value, links.Verify(id)))
             : FileDownload.Html(StatusCodes.Status404NotFound, VerificationPage.NotFound());
     }
 

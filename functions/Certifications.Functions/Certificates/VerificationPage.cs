@@ -12,10 +12,19 @@ namespace Certifications.Functions.Certificates;
 /// </summary>
 public static class VerificationPage
 {
+    /// <summary>The page of a certificate, with what was earned, its picture and its PDF when there are.</summary>
+    public static string For(VerificationPageData data, string pageUrl) =>
+        For(data.Verification, data.PictureUrl, pageUrl, data.PdfUrl, data.Description, data.Criteria);
+
     /// <param name="v">What the verification says.</param>
     /// <param name="pictureUrl">The certificate's public picture, or null when it has none (certificates drawn before pictures).</param>
     /// <param name="pageUrl">This page's own address, for link previews.</param>
-    public static string For(Verification v, string? pictureUrl = null, string? pageUrl = null)
+    /// <param name="pdfUrl">The PDF as issued, or null when it is not offered (revoked, or not drawn).</param>
+    /// <param name="description">The certification's description.</param>
+    /// <param name="criteria">The titles of the certification's criteria, all of which the learner met.</param>
+    public static string For(
+        Verification v, string? pictureUrl = null, string? pageUrl = null, string? pdfUrl = null, string? description = null,
+        IReadOnlyList<string>? criteria = null)
     {
         var (headline, colour) = v.Status switch
         {
@@ -75,6 +84,10 @@ public static class VerificationPage
             .Append(".badge{display:inline-block;padding:.2rem .7rem;border-radius:1rem;color:#fff;font-weight:600;background:").Append(colour).Append('}')
             .Append("dl{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.5rem 1.5rem;margin:0}dt{color:#666}")
             .Append("dd{margin:0;overflow-wrap:anywhere}code{font-size:.85rem;word-break:break-all}p{color:#666;font-size:.9rem}")
+            .Append("h2{font-size:1.1rem;margin:1.5rem 0 .5rem}.lead{color:#222;font-size:1rem}ul{margin:.25rem 0 0;padding-inline-start:1.25rem}")
+            .Append(".download{display:inline-block;margin:0 0 1.25rem;padding:.5rem 1rem;border-radius:.375rem;background:#1d4ed8;color:#fff;")
+            .Append("text-decoration:none;font-weight:600}#verify-file{margin-top:1.5rem;padding:1rem;border:2px dashed #bbb;border-radius:.5rem}")
+            .Append("output{display:block;margin-top:.5rem;font-weight:600}output.match{color:#1B7F3B}output.mismatch{color:#B42318}")
             // On a phone each label stands above its value, so a value is not squeezed into a word a line.
             .Append("@media (max-width:32rem){main{margin:0;border-radius:0;padding:1rem}dl{grid-template-columns:1fr;gap:.1rem}dd{margin-bottom:.6rem}}")
             .Append("</style></head><body><main>")
@@ -86,15 +99,54 @@ public static class VerificationPage
                 .Append(E($"The certificate of {v.Certification}, awarded to {v.Learner}")).Append("\">");
         }
 
+        if (pdfUrl is not null)
+        {
+            html.Append("<a class=\"download\" href=\"").Append(E(pdfUrl)).Append("\" download>Download the PDF</a>");
+        }
+
         html.Append("<dl>");
         foreach (var (label, value, code) in rows)
         {
             html.Append("<dt>").Append(E(label)).Append("</dt><dd>").Append(code ? "<code>" + E(value) + "</code>" : E(value)).Append("</dd>");
         }
 
-        html.Append("</dl><p>This page is kept by the issuer and says whether the certificate stands today. A PDF you were given ")
-            .Append("is the one issued when its SHA-256 fingerprint matches the one above; a copy that was changed will not match.</p>")
-            .Append("</main></body></html>");
+        html.Append("</dl>");
+        if (!string.IsNullOrWhiteSpace(description) || criteria is { Count: > 0 })
+        {
+            html.Append("<section aria-labelledby=\"earned\"><h2 id=\"earned\">What was earned</h2>");
+            if (!string.IsNullOrWhiteSpace(description))
+            {
+                html.Append("<p class=\"lead\">").Append(E(description)).Append("</p>");
+            }
+
+            if (criteria is { Count: > 0 })
+            {
+                html.Append("<p>Every one of these was met:</p><ul>");
+                foreach (var criterion in criteria)
+                {
+                    html.Append("<li>").Append(E(criterion)).Append("</li>");
+                }
+
+                html.Append("</ul>");
+            }
+
+            html.Append("</section>");
+        }
+
+        html.Append("<p>This page is kept by the issuer and says whether the certificate stands today. A PDF you were given ")
+            .Append("is the one issued when its SHA-256 fingerprint matches the one above; a copy that was changed will not match.</p>");
+        if (v.PdfSha256 is { } fingerprint)
+        {
+            // Shown by the script only where the browser can hash a file; the sentence above serves everyone else.
+            html.Append("<section id=\"verify-file\" hidden data-sha256=\"").Append(E(fingerprint))
+                .Append("\" data-match=\"This is the PDF that was issued: its fingerprint matches.\"")
+                .Append(" data-mismatch=\"This file is not the PDF that was issued: its fingerprint does not match.\" aria-labelledby=\"check\">")
+                .Append("<h2 id=\"check\">Check a PDF you were given</h2><p>Drop it here or choose it: it is checked in your browser, ")
+                .Append("nothing is uploaded.</p><label>PDF to check <input type=\"file\" accept=\"application/pdf,.pdf\"></label>")
+                .Append("<output aria-live=\"polite\"></output></section><script>").Append(VerificationScript.Source).Append("</script>");
+        }
+
+        html.Append("</main></body></html>");
         return html.ToString();
     }
 

@@ -16,6 +16,9 @@ public sealed class ProductLinks(IOptions<AppOptions> app)
     /// <summary>A certificate's public picture: on its verification page and in link previews (Open Graph).</summary>
     public string VerifyPicture(string certificateId) => $"{Api}/api/verify/{certificateId}/picture";
 
+    /// <summary>A certificate's PDF as issued, for anyone who verifies it (not once it is revoked).</summary>
+    public string VerifyPdf(string certificateId) => $"{Api}/api/verify/{certificateId}/pdf";
+
     /// <summary>What the QR code holds: the same page by the short route (see <see cref="ScanLink"/>).</summary>
     public string Scan(string certificateId) => ScanLink.For(app.Value.PublicBaseUrl, certificateId);
 

@@ -57,4 +57,25 @@ public sealed class VerificationPageTests
         Assert.DoesNotContain("<img", page, StringComparison.Ordinal);
         Assert.Contains("<meta name=\"twitter:card\" content=\"summary\">", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_page_says_what_was_earned_offers_the_pdf_and_runs_only_the_script_its_policy_names()
+    {
+        var certificate = CertificateRendererTests.Certificate("José Núñez") with { PdfSha256 = new string('a', 64) };
+
+        var page = VerificationPage.For(
+            Verification.Of(certificate, DateTimeOffset.UtcNow), pdfUrl: "https://certs.example/api/verify/cer_1/pdf",
+            description: "Give feedback <b>that lands</b>.", criteria: ["Lire le guide", "<script>x</script>"]);
+
+        Assert.Contains("<li>Lire le guide</li>", page, StringComparison.Ordinal);
+        Assert.Contains("<li>&lt;script&gt;x&lt;/script&gt;</li>", page, StringComparison.Ordinal);
+        Assert.Contains("Give feedback &lt;b&gt;that lands&lt;/b&gt;.", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://certs.example/api/verify/cer_1/pdf\" download>Download the PDF</a>", page, StringComparison.Ordinal);
+
+        // The one script is the file check, byte for byte what the policy's hash allows.
+        var script = Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "<script>(.*?)</script>"));
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(script.Groups[1].Value)));
+        Assert.Contains($"script-src 'sha256-{hash}'", Certifications.Functions.Http.SecurityHeaders.PagePolicy, StringComparison.Ordinal);
+        Assert.DoesNotContain("Download the PDF", VerificationPage.For(Verification.Of(certificate, DateTimeOffset.UtcNow)), StringComparison.Ordinal);
+    }
 }

@@ -59,7 +59,8 @@ public sealed partial class WebCatalogueTests
     private static partial Regex Quoted();
 
     // A placeholder is an identifier in braces; braces after a plural category ("one {…}") hold a branch's words, not a value.
-    [GeneratedRegex(@"(?<!(?:zero|one|two|few|many|other|=\d+)\s*)\{([A-Za-z_]\w*)\}")]
+    // The category is a word of its own: German's "Zeitzone {zone}" ends in "one" and is a value all the same.
+    [GeneratedRegex(@"(?<!(?:^|[\s{}])(?:zero|one|two|few|many|other|=\d+)\s*)\{([A-Za-z_]\w*)\}")]
     private static partial Regex Argument();
 
     [GeneratedRegex(@"\{(\w+),\s*(?:plural|select)")]

@@ -20,7 +20,9 @@ public sealed class VerificationPageTests(WebAppFixture fixture)
         var html = await answer.TextAsync();
         Assert.Contains("Négociation avancée — 交渉", html, StringComparison.Ordinal);
         Assert.Contains($"<meta property=\"og:image\" content=\"{fixture.Host.BaseUrl}/api/verify/{id}/picture\">", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"earned\">What was earned</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<li>Lire le guide — 阅读指南</li>", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{fixture.Host.BaseUrl}/api/verify/{id}/pdf\" download", html, StringComparison.Ordinal);
 
         await page.GotoAsync($"/api/verify/{id}?format=html");
         var picture = page.GetByRole(AriaRole.Img, new() { Name = "The certificate of Négociation avancée — 交渉, awarded to Lena Learner" });
@@ -30,6 +32,28 @@ public sealed class VerificationPageTests(WebAppFixture fixture)
         await page.AssertNoSidewaysScrollAsync();
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync(fixture, "verification-page-with-picture");
+
+        // The PDF it offers is the one issued, as the page itself checks in the browser: nothing is uploaded.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the PDF" }).ClickAsync());
+        var pdf = await download.PathAsync();
+        var check = page.GetByRole(AriaRole.Region, new() { Name = "Check a PDF you were given" });
+        var uploads = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Method != "GET")
+            {
+                uploads.Add(request.Url);
+            }
+        };
+        await check.GetByLabel("PDF to check").SetInputFilesAsync(pdf);
+        await Assertions.Expect(check.GetByText("This is the PDF that was issued: its fingerprint matches.")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(fixture.Screenshots, "verification-page-file-checked-390.png"), FullPage = true });
+        var changed = (await File.ReadAllBytesAsync(pdf)).Append((byte)'\n').ToArray();
+        await check.GetByLabel("PDF to check").SetInputFilesAsync(new FilePayload { Name = "certificate.pdf", MimeType = "application/pdf", Buffer = changed });
+        await Assertions.Expect(check.GetByText("This file is not the PDF that was issued: its fingerprint does not match.")).ToBeVisibleAsync();
+        Assert.Empty(uploads);
+        await page.AssertNothingRefusedAsync();
+        await page.AssertAccessibleAsync();
     });
 
     /// <summary>Lena earns a certification of one content criterion; the certificate's id once its PDF and picture are drawn.</summary>

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { must, type Schemas } from '../api/client';
 import { useServices, type Me } from './context';
-import { keys, queries } from './queries';
+import { queries } from './queries';
 
 /** What PUT /me/preferences takes: all of a person's own settings at once (a field left out is cleared). */
 export type PreferencesInput = Schemas['PreferencesInput'];
@@ -21,15 +21,12 @@ export function preferencesWith(me: Me, changes: Partial<PreferencesInput>): Pre
   };
 }
 
-/** Saves the person's settings, puts the answer where every page reads who they are, and rereads what their zone and hours shape. */
+/** Saves the person's settings and puts the answer where every page reads who they are (what their zone shapes is keyed by it). */
 export function useSavePreferences() {
   const { api } = useServices();
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: PreferencesInput) => must(api.PUT('/me/preferences', { body })),
-    onSuccess: async (answer) => {
-      client.setQueryData(queries.me(api).queryKey, answer);
-      await client.invalidateQueries({ queryKey: keys.availability });
-    },
+    onSuccess: (answer) => client.setQueryData(queries.me(api).queryKey, answer),
   });
 }

@@ -208,9 +208,15 @@ export const queries = {
   },
   liveSession: (api: Api, id: string) =>
     queryOptions({ queryKey: keys.liveSession(id), queryFn: () => must(api.GET('/live-sessions/{id}', { params: { path: { id } } })) }),
-  availability: (api: Api, date: string, minutes: number) =>
+  /** A coach's free starts; the answer depends on their zone and hours too (kept by the server), so those are in the key. */
+  availability: (
+    api: Api,
+    date: string,
+    minutes: number,
+    shapedBy: { timeZone?: string | null; from?: string | null; to?: string | null },
+  ) =>
     queryOptions({
-      queryKey: [...keys.availability, date, minutes],
+      queryKey: [...keys.availability, date, minutes, shapedBy.timeZone ?? '', shapedBy.from ?? '', shapedBy.to ?? ''],
       queryFn: () => must(api.GET('/live-sessions/availability', { params: { query: { date, durationMinutes: String(minutes) } } })),
     }),
 };

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { must } from '../../api/client';
 import { ApiProblem, sentenceOf } from '../../api/problem';
-import { useServices } from '../../app/context';
+import { useMe, useServices } from '../../app/context';
 import { queries } from '../../app/queries';
 import { useTranslate } from '../../i18n/useTranslate';
 import { ErrorNotice, FieldError } from '../../ui/ErrorNotice';
@@ -45,7 +45,12 @@ export function Schedule() {
   const criterion = certification?.criteria.find((k) => k.kind === 'live_session');
   const learner = learnerId || team.data?.items[0]?.id || '';
 
-  const day = useQuery({ ...queries.availability(api, date, minutes), enabled: Boolean(date) });
+  const me = useMe();
+  // A coach's zone is first saved as the page opens (from the browser): the day is read again once it is.
+  const day = useQuery({
+    ...queries.availability(api, date, minutes, { timeZone: me.user.timeZone, ...me.user.workingHours }),
+    enabled: Boolean(date),
+  });
   const schedule = useMutation({
     mutationFn: (startsAt: string) =>
       must(
