@@ -84,7 +84,21 @@ public sealed class EarningJourneyTests(WebAppFixture fixture)
         await lena.GetByRole(AriaRole.Link, new() { Name = "See your certificate" }).ClickAsync();
         var card = lena.GetByRole(AriaRole.Listitem).Filter(new() { HasText = Certification });
         await Expect(card.GetByRole(AriaRole.Link, new() { Name = "Download PDF" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        // The certificate's picture comes first; every way to share it is behind one Share button.
+        await Expect(card.GetByRole(AriaRole.Img, new() { Name = $"The certificate of {Certification}" })).ToBeVisibleAsync();
+        await card.EvaluateAsync("card => card.querySelector('img').decode()");
+        await Expect(card.GetByRole(AriaRole.Link, new() { Name = "Add to LinkedIn profile" })).ToBeHiddenAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Share" }).ClickAsync();
+        await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Share" })).ToHaveAttributeAsync("aria-expanded", "true");
         await Expect(card.GetByRole(AriaRole.Img, new() { Name = "QR code of the verification link" })).ToBeVisibleAsync();
+        foreach (var way in new[] { "Post on LinkedIn", "Post on X", "Send by e-mail" })
+        {
+            await Expect(card.GetByRole(AriaRole.Link, new() { Name = way })).ToBeVisibleAsync();
+        }
+
+        var post = await card.GetByRole(AriaRole.Link, new() { Name = "Post on X" }).GetAttributeAsync("href");
+        Assert.StartsWith("https://x.com/intent/post?", post, StringComparison.Ordinal);
+        Assert.Contains("text=I+earned+Giving+Feedback+from+Northwind+Traders.", post, StringComparison.Ordinal);
         await lena.CheckPageAsync(fixture, "learner-certificates");
 
         var pdf = await lena.APIRequest.GetAsync((await card.GetByRole(AriaRole.Link, new() { Name = "Download PDF" }).GetAttributeAsync("href"))!);

@@ -1,8 +1,8 @@
 import type { Auth } from '../auth/auth';
 import { ApiProblem, Unreachable, type Problem } from './problem';
 
-/** A file the API serves only with a token, as a blob URL that lives a minute; problems and a lost network as the client reports them. */
-async function fetchProtected(url: string, auth: Auth): Promise<string> {
+/** A file the API serves only with a token; problems and a lost network as the client reports them. */
+export async function fetchProtectedBlob(url: string, auth: Auth): Promise<Blob> {
   const token = await auth.token();
   let response: Response;
   try {
@@ -13,7 +13,12 @@ async function fetchProtected(url: string, auth: Auth): Promise<string> {
   if (!response.ok) {
     throw new ApiProblem(response.status, (await response.json().catch(() => undefined)) as Problem | undefined);
   }
-  const blobUrl = URL.createObjectURL(await response.blob());
+  return response.blob();
+}
+
+/** Such a file as a blob URL that lives a minute: long enough to open or save it. */
+async function fetchProtected(url: string, auth: Auth): Promise<string> {
+  const blobUrl = URL.createObjectURL(await fetchProtectedBlob(url, auth));
   setTimeout(() => URL.revokeObjectURL(blobUrl), 60_000);
   return blobUrl;
 }

@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { must, type Schemas } from '../../api/client';
+import { fetchProtectedBlob } from '../../api/download';
 import { useServices } from '../../app/context';
 import { queries } from '../../app/queries';
 import type { MessageKey } from '../../i18n/i18n';
@@ -43,17 +44,13 @@ function CertificateCard({ certificate: c }: { certificate: Certificate }) {
   const t = useTranslate();
   const { api } = useServices();
   const navigate = useNavigate();
-  const [copied, setCopied] = useState(false);
   const recertify = useMutation({
     mutationFn: () => must(api.POST('/enrollments/{id}/recertify', { params: { path: { id: c.enrollmentId } } })),
     onSuccess: () => void navigate(`/enrollments/${c.enrollmentId}`),
   });
-  const copy = async () => {
-    await navigator.clipboard.writeText(c.verifyUrl);
-    setCopied(true);
-  };
   return (
-    <li className="card stack">
+    <li className="card stack certificate-card">
+      {c.downloadUrl && <CertificatePicture certificate={c} />}
       <h2>{c.certification}</h2>
       <p>
         <span className={`badge ${c.status === 'valid' ? 'badge-success' : 'badge-danger'}`}>
@@ -93,29 +90,96 @@ function CertificateCard({ certificate: c }: { certificate: Certificate }) {
         ) : (
           <span className="muted">{t('certificates.drawing')}</span>
         )}
-        <a href={c.verifyUrl} target="_blank" rel="noopener">
-          {t('certificates.verifyPage')}
-        </a>
-        <button type="button" className="secondary" onClick={() => void copy()}>
-          {t('certificates.copyLink')}
-        </button>
-        <span role="status" className="muted">
-          {copied ? t('certificates.copied') : ''}
-        </span>
+        {c.status === 'valid' && <ShareMenu certificate={c} />}
+        {c.canRecertify && (
+          <button type="button" disabled={recertify.isPending} onClick={() => recertify.mutate()}>
+            {recertify.isPending ? t('enrollment.starting') : t('certificates.recertify')}
+          </button>
+        )}
       </div>
-      <VerifyQr url={c.verifyUrl} alt={t('certificates.qrAlt')} />
-      {c.status === 'valid' && (
-        <a href={linkedInUrl(c)} target="_blank" rel="noopener" className="button secondary">
-          {t('certificates.linkedIn')}
-        </a>
-      )}
-      {c.canRecertify && (
-        <button type="button" disabled={recertify.isPending} onClick={() => recertify.mutate()}>
-          {recertify.isPending ? t('enrollment.starting') : t('certificates.recertify')}
-        </button>
-      )}
       {recertify.isError && <ErrorNotice error={recertify.error} />}
     </li>
+  );
+}
+
+/** The certificate as it was drawn, read with the learner's token (the picture is not a public file of the app's origin). */
+function CertificatePicture({ certificate: c }: { certificate: Certificate }) {
+  const t = useTranslate();
+  const { auth, config } = useServices();
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    let url: string | null = null;
+    let live = true;
+    // A certificate drawn before pictures were has none: the card then shows its facts alone.
+    fetchProtectedBlob(`${config.apiBaseUrl}/certificates/${encodeURIComponent(c.id)}/picture`, auth)
+      .then((blob) => {
+        if (!live) return;
+        url = URL.createObjectURL(blob);
+        setSrc(url);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [c.id, auth, config.apiBaseUrl]);
+  return src ? (
+    <a href={c.verifyUrl} target="_blank" rel="noopener" className="certificate-picture">
+      <img src={src} width={1684} height={1190} alt={t('certificates.pictureAlt', { certification: c.certification })} />
+    </a>
+  ) : null;
+}
+
+/** Every way to share a certificate in one place: LinkedIn (profile or post), X, e-mail, the link, its QR code. */
+function ShareMenu({ certificate: c }: { certificate: Certificate }) {
+  const t = useTranslate();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const text = t('certificates.shareText', { certification: c.certification, issuer: c.issuer });
+  const copy = async () => {
+    await navigator.clipboard.writeText(c.verifyUrl);
+    setCopied(true);
+  };
+  const links: [label: string, href: string][] = [
+    [t('certificates.linkedIn'), linkedInUrl(c)],
+    [
+      t('certificates.linkedInPost'),
+      `https://www.linkedin.com/sharing/share-offsite/?${new URLSearchParams({ url: c.verifyUrl }).toString()}`,
+    ],
+    [t('certificates.xPost'), `https://x.com/intent/post?${new URLSearchParams({ text, url: c.verifyUrl }).toString()}`],
+    [
+      t('certificates.email'),
+      `mailto:?subject=${encodeURIComponent(c.certification)}&body=${encodeURIComponent(`${text}\n${c.verifyUrl}`)}`,
+    ],
+    [t('certificates.verifyPage'), c.verifyUrl],
+  ];
+  return (
+    <div className="share">
+      <button type="button" className="secondary" aria-expanded={open} aria-controls={`${id}-share`} onClick={() => setOpen(!open)}>
+        {t('certificates.share')}
+      </button>
+      <div id={`${id}-share`} className="card stack share-panel" hidden={!open}>
+        <ul className="plain-list stack">
+          {links.map(([label, href]) => (
+            <li key={label}>
+              <a href={href} target="_blank" rel="noopener">
+                {label}
+              </a>
+            </li>
+          ))}
+          <li>
+            <button type="button" className="secondary" onClick={() => void copy()}>
+              {t('certificates.copyLink')}
+            </button>{' '}
+            <span role="status" className="muted">
+              {copied ? t('certificates.copied') : ''}
+            </span>
+          </li>
+        </ul>
+        {open && <VerifyQr url={c.verifyUrl} alt={t('certificates.qrAlt')} />}
+      </div>
+    </div>
   );
 }
 
