@@ -31,6 +31,12 @@ public sealed class ProductLinks(IOptions<AppOptions> app)
     /// <summary>A coach's queue of what waits for them.</summary>
     public string ReviewQueue() => Page("coach/reviews");
 
+    /// <summary>A learner's record as a super admin opens it: the coach's view with the admin's part (approval, workflow).</summary>
+    public string AdminRecord(string enrollmentId) => Page($"admin/enrollments/{Uri.EscapeDataString(enrollmentId)}");
+
+    /// <summary>A certification's records that wait for a review or an approval, for a super admin (who has no review queue).</summary>
+    public string SubmittedRecords(string certificationId) => Page($"admin/certifications/{Uri.EscapeDataString(certificationId)}/records?status=Submitted");
+
     /// <summary>A live session: the learner's waiting room, the coach's session room.</summary>
     public string LiveSession(string sessionId) => Page($"live-sessions/{Uri.EscapeDataString(sessionId)}");
 

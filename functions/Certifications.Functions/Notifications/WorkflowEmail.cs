@@ -26,13 +26,17 @@ public sealed class WorkflowEmail(MailMessages mail, ProductLinks links)
             enrollment.Id);
     }
 
-    /// <summary>One message per language the reviewers read, each to the reviewers who read it.</summary>
+    /// <summary>
+    /// One message per language the reviewers read and per page they open: a coach's links lead to their review queue and
+    /// their view of the record, a super admin's (who may be no coach) to the certification's submitted records and the
+    /// record as an admin opens it.
+    /// </summary>
     public IReadOnlyList<MimeMessage> ApprovalRequest(
         Enrollment enrollment, Certification certification, IReadOnlyList<(User Reviewer, string Language)> reviewers, bool reminder) =>
         [
-            .. reviewers.GroupBy(r => r.Language, StringComparer.Ordinal).Select(group =>
+            .. reviewers.GroupBy(r => (r.Language, Coach: r.Reviewer.IsCoach)).Select(group =>
             {
-                var language = group.Key;
+                var (language, coach) = group.Key;
                 return mail.Create(group.Select(r => (r.Reviewer.DisplayName, r.Reviewer.Email)), language,
                     MailWords.Format(reminder ? "ApprovalReminderSubject" : "ApprovalSubject", language, enrollment.LearnerName, certification.Title),
                     [
@@ -41,8 +45,8 @@ public sealed class WorkflowEmail(MailMessages mail, ProductLinks links)
                         MailWords.Format("ApprovalBody", language, enrollment.LearnerName, certification.Title),
                         MailWords.Get(reminder ? "ApprovalWaiting" : "ApprovalAsk", language),
                         string.Empty,
-                        MailWords.Format("ApprovalQueue", language, links.ReviewQueue()),
-                        MailWords.Format("ApprovalRecord", language, links.Review(enrollment.Id)),
+                        MailWords.Format("ApprovalQueue", language, coach ? links.ReviewQueue() : links.SubmittedRecords(enrollment.CertificationId)),
+                        MailWords.Format("ApprovalRecord", language, coach ? links.Review(enrollment.Id) : links.AdminRecord(enrollment.Id)),
                     ],
                     enrollment.Id);
             }),

@@ -46,17 +46,25 @@ public class WorkflowTests(DevHostFixture fixture)
 
         await s.WaitUntilAsync(d => d["approval"]!.GetValue<string>() == "Awaiting", "an approval request");
 
-        var request = Directory.GetFiles(fixture.Outbox, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
-            .Single(m => (m.Subject ?? string.Empty).StartsWith("Approval needed", StringComparison.Ordinal)
-                && m.To.Mailboxes.Any(b => b.Address == s.Coach.Email));
+        var requests = Directory.GetFiles(fixture.Outbox, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+            .Where(m => (m.Subject ?? string.Empty).StartsWith("Approval needed", StringComparison.Ordinal)
+                && m.To.Mailboxes.Any(b => b.Address == s.Coach.Email || b.Address == s.Org.Admin.Email))
+            .ToArray();
         Assert.Equal(
             new[] { s.Coach.Email, s.Org.Admin.Email, secondAdmin.Email }.Order(StringComparer.Ordinal),
-            request.To.Mailboxes.Select(b => b.Address).Order(StringComparer.Ordinal));
+            requests.SelectMany(r => r.To.Mailboxes).Select(b => b.Address).Order(StringComparer.Ordinal));
 
-        // Its links open the reviewer's pages of the web app: the queue, and this submission as a coach reviews it.
-        var text = request.TextBody ?? string.Empty;
-        Assert.Contains($"{fixture.Host.BaseUrl}/coach/reviews\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        Assert.Contains($"{fixture.Host.BaseUrl}/coach/reviews/{s.EnrollmentId}", text, StringComparison.Ordinal);
+        // Its links open each reviewer's pages of the web app: the coach's queue and her review of this submission; the
+        // admins' (who review no queue) the certification's submitted records and the record as an admin opens it.
+        var toCoach = (requests.Single(r => r.To.Mailboxes.Any(b => b.Address == s.Coach.Email)).TextBody ?? string.Empty).ReplaceLineEndings("\n");
+        Assert.Contains($"{fixture.Host.BaseUrl}/coach/reviews\n", toCoach, StringComparison.Ordinal);
+        Assert.Contains($"{fixture.Host.BaseUrl}/coach/reviews/{s.EnrollmentId}", toCoach, StringComparison.Ordinal);
+        var toAdmins = requests.Single(r => r.To.Mailboxes.Any(b => b.Address == s.Org.Admin.Email));
+        Assert.Contains(toAdmins.To.Mailboxes, b => b.Address == secondAdmin.Email);
+        var text = toAdmins.TextBody ?? string.Empty;
+        Assert.Contains($"{fixture.Host.BaseUrl}/admin/certifications/{s.CertificationId}/records?status=Submitted", text, StringComparison.Ordinal);
+        Assert.Contains($"{fixture.Host.BaseUrl}/admin/enrollments/{s.EnrollmentId}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/", toCoach, StringComparison.Ordinal);
         Assert.DoesNotContain("/api/", text, StringComparison.Ordinal);
     }
 

@@ -75,8 +75,9 @@ export function SignedInLayout() {
 function TopBar({ me }: { me: Me }) {
   const { api, auth } = useServices();
   const t = useTranslate();
-  // A coach's queue is read once a minute at most for its count; the queue page shares the same read.
-  const queue = useQuery({ ...queries.reviewQueue(api), enabled: hasRole(me, 'Coach'), staleTime: 60_000 });
+  // The count is the queue page's own read, kept: a coach lands on the queue, and every other page stays within its two
+  // calls (a deep link elsewhere shows no count until the queue is read).
+  const queue = useQuery({ ...queries.reviewQueue(api), enabled: false });
   return (
     <header className="topbar">
       <a className="skip" href="#main">
