@@ -87,6 +87,7 @@ public static class WebBench
             ("Carla", carla, "/coach/reviews", "h1"),
             ("Carla", carla, "/coach/team", "h1"),
             ("Carla", carla, "/coach/schedule", "h1"),
+            ("Ada", ada, "/admin", "h1"),
             ("Ada", ada, "/admin/catalog", "ul[aria-label='Certifications'] li"),
             ("Ada", ada, $"/admin/certifications/{certification}", "form[aria-label='Certification']"),
             ("Ada", ada, $"/admin/certifications/{certification}/design", "img.certificate-picture"),

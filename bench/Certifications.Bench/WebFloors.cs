@@ -18,7 +18,7 @@ internal static class WebFloors
     private const string BarePage = """
         <!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare</title></head><body><ul id="list"></ul>
         <script>
-        const token = JSON.parse(sessionStorage.getItem('certifications.dev-session')).token;
+        const token = JSON.parse(localStorage.getItem('certifications.dev-session')).token;
         fetch('/api/me/assignments?pageSize=100', { headers: { Authorization: 'Bearer ' + token } })
           .then(r => r.json())
           .then(j => {

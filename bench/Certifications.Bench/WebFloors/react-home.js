@@ -3,7 +3,7 @@
 import { createElement, use } from 'react';
 import { createRoot } from 'react-dom/client';
 
-const token = JSON.parse(sessionStorage.getItem('certifications.dev-session')).token;
+const token = JSON.parse(localStorage.getItem('certifications.dev-session')).token;
 const assignments = fetch('/api/me/assignments?pageSize=100', { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json());
 
 function Home() {

@@ -40,34 +40,29 @@ public sealed class VerificationFunctions(CertificateService certificates, Verif
     [PublicEndpoint]
     [ApiResponse(200, ContentType = "image/png", Description = "The certificate's picture, drawn with its PDF")]
     [Function(nameof(VerifyCertificatePicture))]
-    public async Task<IActionResult> VerifyCertificatePicture(
+    public Task<IActionResult> VerifyCertificatePicture(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "verify/{id}/picture")] HttpRequest request, string id,
-            CancellationToken cancellationToken)
-    {
-        if (!rateLimit.TryAcquire(request))
-        {
-            return TooMany(request);
-        }
-
-        return (await certificates.OpenPublicFileAsync(id, CertificateFormat.Png, cancellationToken))
-            .ToHttp(found => CertificateFormats.Stream(found.Certificate, found.File, CertificateFormat.Png));
-    }
+            CancellationToken cancellationToken) =>
+        PublicFileAsync(request, id, CertificateFormat.Png, cancellationToken);
 
     /// <summary>The certificate's PDF as issued, for the verification page's download; rate-limited like the verification, none once revoked.</summary>
     [PublicEndpoint]
     [ApiResponse(200, ContentType = "application/pdf", Description = "The certificate's PDF as issued")]
     [Function(nameof(VerifyCertificatePdf))]
-    public async Task<IActionResult> VerifyCertificatePdf(
+    public Task<IActionResult> VerifyCertificatePdf(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "verify/{id}/pdf")] HttpRequest request, string id,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken) =>
+        PublicFileAsync(request, id, CertificateFormat.Pdf, cancellationToken);
+
+    private async Task<IActionResult> PublicFileAsync(HttpRequest request, string id, CertificateFormat format, CancellationToken cancellationToken)
     {
         if (!rateLimit.TryAcquire(request))
         {
             return TooMany(request);
         }
 
-        return (await certificates.OpenPublicFileAsync(id, CertificateFormat.Pdf, cancellationToken))
-            .ToHttp(found => CertificateFormats.Stream(found.Certificate, found.File, CertificateFormat.Pdf));
+        return (await certificates.OpenPublicFileAsync(id, format, cancellationToken))
+            .ToHttp(found => CertificateFormats.Stream(found.Certificate, found.File, format));
     }
 
     private static IActionResult TooMany(HttpRequest request)

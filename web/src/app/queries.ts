@@ -184,8 +184,9 @@ export const queries = {
           }),
         ),
     }),
+  // Before the first report run the answer is a 404: the page says so, and opening it does not ask again (the loader did).
   programReport: (api: Api) =>
-    queryOptions({ queryKey: keys.programReport, queryFn: () => must(api.GET('/reports/program')), retry: false }),
+    queryOptions({ queryKey: keys.programReport, queryFn: () => must(api.GET('/reports/program')), retry: false, retryOnMount: false }),
   latestReportRun: (api: Api) => queryOptions({ queryKey: keys.reportRun, queryFn: () => must(api.GET('/reports/runs/latest')) }),
   storedReports: (api: Api) =>
     queryOptions({

@@ -2,9 +2,7 @@ import type { FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-q
 import { createBrowserRouter, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { AcceptInvitation } from '../pages/AcceptInvitation';
 import { NotFound } from '../pages/NotFound';
-import { Preferences } from '../pages/Preferences';
 import { SignIn } from '../pages/SignIn';
-import { Certificates } from '../pages/learner/Certificates';
 import { Discover } from '../pages/learner/Discover';
 import { EnrollmentPage } from '../pages/learner/EnrollmentPage';
 import { Home } from '../pages/learner/Home';
@@ -44,10 +42,15 @@ const pages: Page[] = [
   { path: '', element: <Home />, reads: ({ services }) => [read(queries.myAssignments(services.api))] },
   { path: 'discover', element: <Discover />, reads: ({ services }) => [read(queries.discover(services.api))] },
   { path: 'enrollments/:id', element: <EnrollmentPage />, reads: ({ id, services }) => [read(queries.enrollment(services.api, id))] },
-  { path: 'certificates', element: <Certificates />, reads: ({ services }) => [read(queries.myCertificates(services.api))] },
+  // Not the home: its picture, sharing and QR code come as a chunk of their own, keeping them out of the first load.
+  {
+    path: 'certificates',
+    lazy: lazyPage(async () => (await import('../pages/learner/Certificates')).Certificates),
+    reads: ({ services }) => [read(queries.myCertificates(services.api))],
+  },
   { path: 'live-sessions', element: <LiveSessions />, reads: ({ services }) => [read(queries.upcomingSessions(services.api))] },
   { path: 'live-sessions/:id', element: <SessionPage />, reads: ({ id, services }) => [read(queries.liveSession(services.api, id))] },
-  { path: 'preferences', element: <Preferences /> },
+  { path: 'preferences', lazy: lazyPage(async () => (await import('../pages/Preferences')).Preferences) },
   {
     path: 'coach/reviews',
     lazy: lazyPage(async () => (await import('../pages/coach/ReviewQueue')).ReviewQueue),
