@@ -45,7 +45,9 @@ public sealed class WorkflowEmail(MailMessages mail, ProductLinks links)
                         MailWords.Format("ApprovalBody", language, enrollment.LearnerName, certification.Title),
                         MailWords.Get(reminder ? "ApprovalWaiting" : "ApprovalAsk", language),
                         string.Empty,
-                        MailWords.Format("ApprovalQueue", language, coach ? links.ReviewQueue() : links.SubmittedRecords(enrollment.CertificationId)),
+                        coach
+                            ? MailWords.Format("ApprovalQueue", language, links.ReviewQueue())
+                            : MailWords.Format("ApprovalSubmitted", language, links.SubmittedRecords(enrollment.CertificationId)),
                         MailWords.Format("ApprovalRecord", language, coach ? links.Review(enrollment.Id) : links.AdminRecord(enrollment.Id)),
                     ],
                     enrollment.Id);

@@ -62,7 +62,10 @@ public class WorkflowTests(DevHostFixture fixture)
         var toAdmins = requests.Single(r => r.To.Mailboxes.Any(b => b.Address == s.Org.Admin.Email));
         Assert.Contains(toAdmins.To.Mailboxes, b => b.Address == secondAdmin.Email);
         var text = toAdmins.TextBody ?? string.Empty;
-        Assert.Contains($"{fixture.Host.BaseUrl}/admin/certifications/{s.CertificationId}/records?status=Submitted", text, StringComparison.Ordinal);
+        Assert.Contains(
+            "Everything in this certification that waits for a review or an approval: "
+            + $"{fixture.Host.BaseUrl}/admin/certifications/{s.CertificationId}/records?status=Submitted",
+            text, StringComparison.Ordinal);
         Assert.Contains($"{fixture.Host.BaseUrl}/admin/enrollments/{s.EnrollmentId}", text, StringComparison.Ordinal);
         Assert.DoesNotContain("/api/", toCoach, StringComparison.Ordinal);
         Assert.DoesNotContain("/api/", text, StringComparison.Ordinal);
