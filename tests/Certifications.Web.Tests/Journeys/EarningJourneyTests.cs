@@ -101,6 +101,16 @@ public sealed class EarningJourneyTests(WebAppFixture fixture)
         Assert.Contains("text=I+earned+Giving+Feedback+from+Northwind+Traders.", post, StringComparison.Ordinal);
         await lena.CheckPageAsync(fixture, "learner-certificates");
 
+        // From the keyboard: Escape closes the menu and gives the focus back to its button; Enter opens it again.
+        await card.GetByRole(AriaRole.Link, new() { Name = "Post on X" }).FocusAsync();
+        await lena.Keyboard.PressAsync("Escape");
+        var share = card.GetByRole(AriaRole.Button, new() { Name = "Share" });
+        await Expect(share).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(share).ToBeFocusedAsync();
+        await Expect(card.GetByRole(AriaRole.Link, new() { Name = "Post on X" })).ToBeHiddenAsync();
+        await lena.Keyboard.PressAsync("Enter");
+        await Expect(card.GetByRole(AriaRole.Link, new() { Name = "Add to LinkedIn profile" })).ToBeVisibleAsync();
+
         var pdf = await lena.APIRequest.GetAsync((await card.GetByRole(AriaRole.Link, new() { Name = "Download PDF" }).GetAttributeAsync("href"))!);
         Assert.Equal(200, pdf.Status);
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..4]), StringComparison.Ordinal);

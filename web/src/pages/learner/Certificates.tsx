@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { must, type Schemas } from '../../api/client';
 import { fetchProtectedBlob } from '../../api/download';
@@ -154,9 +154,28 @@ function ShareMenu({ certificate: c }: { certificate: Certificate }) {
     ],
     [t('certificates.verifyPage'), c.verifyUrl],
   ];
+  const button = useRef<HTMLButtonElement>(null);
+  // Escape closes the open panel and gives the focus back to its button, as a menu does.
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener('keydown', close);
+    return () => document.removeEventListener('keydown', close);
+  }, [open]);
   return (
     <div className="share">
-      <button type="button" className="secondary" aria-expanded={open} aria-controls={`${id}-share`} onClick={() => setOpen(!open)}>
+      <button
+        ref={button}
+        type="button"
+        className="secondary"
+        aria-expanded={open}
+        aria-controls={`${id}-share`}
+        onClick={() => setOpen(!open)}
+      >
         {t('certificates.share')}
       </button>
       <div id={`${id}-share`} className="card stack share-panel" hidden={!open}>
