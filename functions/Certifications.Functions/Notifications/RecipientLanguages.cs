@@ -24,8 +24,7 @@ public sealed class RecipientLanguages(OrganizationRepository organizations, Dir
         user.Language ?? await OrganizationsAsync(user.OrganizationId, cancellationToken).ConfigureAwait(false);
 
     public async Task<string> OfAsync(string organizationId, string userId, CancellationToken cancellationToken) =>
-        (await directory.GetUserCachedAsync(organizationId, userId, cancellationToken).ConfigureAwait(false))?.Language
-        ?? await OrganizationsAsync(organizationId, cancellationToken).ConfigureAwait(false);
+        (await ReaderAsync(organizationId, userId, cancellationToken).ConfigureAwait(false)).Language;
 
     private async Task<string> OrganizationsAsync(string organizationId, CancellationToken cancellationToken) =>
         (await organizations.GetCachedAsync(organizationId, cancellationToken).ConfigureAwait(false))?.Language ?? ProductLanguages.Default;

@@ -291,10 +291,11 @@ public sealed class DirectoryRepository(StorageAccount storage, OrganizationRead
             actions.Add(new(TableTransactionActionType.Add, Pointer(org, DirectoryKeys.Email(after.Email), after.Id)));
         }
 
-        if (DirectoryKeys.Named(before.DisplayName, before.Id) is var oldName && oldName != DirectoryKeys.Named(after.DisplayName, after.Id))
+        var (oldName, newName) = (DirectoryKeys.Named(before.DisplayName, before.Id), DirectoryKeys.Named(after.DisplayName, after.Id));
+        if (oldName != newName)
         {
             actions.Add(new(TableTransactionActionType.Delete, Pointer(org, oldName, after.Id), ETag.All));
-            actions.Add(new(TableTransactionActionType.UpsertReplace, Pointer(org, DirectoryKeys.Named(after.DisplayName, after.Id), after.Id)));
+            actions.Add(new(TableTransactionActionType.UpsertReplace, Pointer(org, newName, after.Id)));
         }
 
         if (before.IsSuperAdmin != after.IsSuperAdmin)
